@@ -1,0 +1,1 @@
+"""demo layer of CDO Desktop (see docs/architecture.md)."""

@@ -1,0 +1,300 @@
+"""Mutations, the unit of change: one strict pydantic payload model per action, plus the envelope.
+
+Every payload refuses unknown fields and bounds every text, so that bad input is stopped at the edge with a
+message that names the field, before any rule or row is touched.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
+
+from cdo_desktop.domain.enums import (
+    DataItemType,
+    Decision,
+    DepartmentLevel,
+    DisputeKind,
+    Measure,
+    OpenType,
+    Role,
+    ShareMethod,
+    ShareType,
+    UpdateCycle,
+)
+from cdo_desktop.domain.errors import DomainError
+
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+Code = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=64)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, max_length=20_000)]
+Reason = Annotated[str, StringConstraints(strip_whitespace=True, max_length=4_000)]
+Short = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)]
+Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+
+
+class Payload(BaseModel):
+    """Base of every payload: strict about unknown fields, immutable once built."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class DataItem(Payload):
+    name: Name
+    type: DataItemType = DataItemType.STRING
+
+
+# --- directory and policy (bureau administrators) -------------------------------------------------------------
+
+
+class DepartmentCreate(Payload):
+    code: Code
+    name: Name
+    short_name: Short = ""
+    level: DepartmentLevel = DepartmentLevel.CITY
+    parent_id: uuid.UUID | None = None
+    is_bureau: bool = False
+
+
+class DepartmentUpdate(Payload):
+    name: Name | None = None
+    short_name: Short | None = None
+    level: DepartmentLevel | None = None
+    parent_id: uuid.UUID | None = None
+    active: bool | None = None
+
+
+class CommissionerAppoint(Payload):
+    name: Name
+    department_id: uuid.UUID
+    role: Role = Role.COMMISSIONER
+    phone: Short = ""
+    email: Short = ""
+    appointed_on: dt.date
+
+
+class CommissionerEnd(Payload):
+    ended_on: dt.date
+
+
+class PolicySet(Payload):
+    kind: Code
+    days: int = Field(ge=1, le=365)
+    clause: Short = Field(min_length=1)
+
+
+class CalendarDay(Payload):
+    date: dt.date
+    workday: bool
+    name: Short = ""
+
+
+class CalendarPublish(Payload):
+    """The State Council's arrangement for one year: every holiday and every make-up workday (调休)."""
+
+    year: int = Field(ge=2000, le=2100)
+    days: list[CalendarDay] = Field(max_length=366)
+
+    @model_validator(mode="after")
+    def _days_in_year(self) -> CalendarPublish:
+        for day in self.days:
+            if day.date.year != self.year:
+                raise ValueError(f"days: {day.date} is not in {self.year}")
+        return self
+
+
+# --- catalogue ---------------------------------------------------------------------------------------------------
+
+
+class ResourceFields(Payload):
+    name: Name
+    summary: Text = ""
+    format: Short = ""
+    items: list[DataItem] = Field(min_length=1, max_length=500)
+    share_type: ShareType = ShareType.UNCONDITIONAL
+    share_conditions: Reason = ""
+    legal_basis: Reason = ""
+    share_method: ShareMethod = ShareMethod.API
+    open_type: OpenType = OpenType.CLOSED
+    update_cycle: UpdateCycle = UpdateCycle.DAILY
+    source_system: Short = ""
+    published_on: dt.date | None = None
+
+
+class ResourceCreate(ResourceFields):
+    code: Code
+    department_id: uuid.UUID
+
+
+class ResourceUpdate(ResourceFields):
+    pass
+
+
+# --- sharing requests --------------------------------------------------------------------------------------------
+
+
+class RequestCreate(Payload):
+    requester_department_id: uuid.UUID
+    resource_id: uuid.UUID
+    items: list[Name] = Field(min_length=1, max_length=500)
+    purpose: Reason = Field(min_length=1)
+    legal_basis: Reason = ""
+    usage_method: ShareMethod = ShareMethod.API
+    period_start: dt.date
+    period_end: dt.date
+
+    @model_validator(mode="after")
+    def _period(self) -> RequestCreate:
+        if self.period_end < self.period_start:
+            raise ValueError("period_end: the period must not end before it starts")
+        return self
+
+
+class ReasonPayload(Payload):
+    reason: Reason = ""
+
+
+class Empty(Payload):
+    pass
+
+
+class RequestApprovePartly(Payload):
+    granted_items: list[Name] = Field(min_length=1, max_length=500)
+    reason: Reason = ""
+
+
+# --- quality objections ------------------------------------------------------------------------------------------
+
+
+class ObjectionRaise(Payload):
+    raiser_department_id: uuid.UUID
+    resource_id: uuid.UUID
+    items: list[Name] = Field(default_factory=list, max_length=500)
+    description: Reason = Field(min_length=1)
+
+
+class ResponsePayload(Payload):
+    response: Reason = ""
+
+
+# --- disputes, rulings, orders, accountability -----------------------------------------------------------------
+
+
+class DisputeFile(Payload):
+    claimant_department_id: uuid.UUID
+    respondent_department_id: uuid.UUID
+    kind: DisputeKind
+    request_id: uuid.UUID | None = None
+    objection_id: uuid.UUID | None = None
+    statement: Text = ""
+
+
+class DisputeStatement(Payload):
+    statement: Text = ""
+
+
+class EvidenceAdd(Payload):
+    evidence_id: uuid.UUID
+    filename: Name
+    sha256: Sha256
+    size: int = Field(ge=0, le=25 * 1024 * 1024)
+    media_type: Short = "application/octet-stream"
+
+
+class HearingSchedule(Payload):
+    hearing_on: dt.date | None = None
+    place: Short = ""
+
+
+class RulingOrderInput(Payload):
+    addressee_department_id: uuid.UUID
+    action: Reason = Field(min_length=1)
+    deadline_days: int = Field(ge=1, le=365)
+
+
+class RulingIssue(Payload):
+    ruling_id: uuid.UUID
+    arbitrator_ids: list[uuid.UUID] = Field(default_factory=list, max_length=9)
+    findings: list[Reason] = Field(default_factory=list, max_length=200)
+    reasoning: Text = ""
+    rules_relied_on: list[Short] = Field(default_factory=list, max_length=50)
+    decision: Decision
+    orders: list[RulingOrderInput] = Field(default_factory=list, max_length=50)
+    cc: list[Short] = Field(default_factory=list, max_length=20)
+
+
+class OrderReport(Payload):
+    report: Reason = ""
+
+
+class AccountabilityCreate(Payload):
+    department_id: uuid.UUID
+    commissioner_id: uuid.UUID | None = None
+    ruling_id: uuid.UUID | None = None
+    violation: Reason = ""
+    measure: Measure
+    rectification_days: int | None = Field(default=None, ge=1, le=365)
+    report_requirement: Reason = ""
+
+
+class AccountabilityReport(Payload):
+    report: Reason = ""
+
+
+class Mutation(BaseModel):
+    """The envelope that travels through the outbox and over the wire."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4)
+    kind: Annotated[str, StringConstraints(min_length=3, max_length=64)]
+    actor_id: uuid.UUID
+    entity_id: uuid.UUID
+    base_revision: int = Field(default=0, ge=0)
+    payload: dict[str, Any] = Field(default_factory=dict)
+    client_time: dt.datetime = Field(default_factory=lambda: dt.datetime.now(dt.UTC))
+
+
+def _field_name(loc: tuple[int | str, ...]) -> str:
+    return ".".join(str(part) for part in loc) or "payload"
+
+
+def validation_error(exc: ValidationError, *, prefix: str = "") -> DomainError:
+    """Turn a pydantic error into a DomainError whose message names the first bad field in both languages."""
+    first = exc.errors()[0]
+    field = _field_name(tuple(first["loc"]))
+    if prefix:
+        field = f"{prefix}.{field}"
+    kind = first["type"]
+    detail = first["msg"]
+    zh_reasons = {
+        "extra_forbidden": "不允许的字段",
+        "missing": "缺少必填字段",
+        "string_too_long": "文本过长",
+        "string_too_short": "不能为空",
+        "too_long": "条目过多",
+        "too_short": "至少需要一项",
+        "greater_than_equal": "数值过小",
+        "less_than_equal": "数值过大",
+        "uuid_parsing": "不是有效的标识",
+        "uuid_type": "不是有效的标识",
+        "enum": "不是允许的取值",
+        "date_from_datetime_parsing": "不是有效的日期",
+        "date_parsing": "不是有效的日期",
+        "date_type": "不是有效的日期",
+        "int_parsing": "不是整数",
+        "int_type": "不是整数",
+        "string_type": "应为文本",
+        "bool_parsing": "应为是或否",
+        "list_type": "应为列表",
+        "string_pattern_mismatch": "格式不正确",
+        "value_error": "取值不正确",
+    }
+    zh = zh_reasons.get(kind, "取值不正确")
+    return DomainError(
+        f"invalid.{kind}",
+        f"字段“{field}”{zh}：{detail}",
+        f"Field '{field}': {detail}",
+        field=field,
+    )

@@ -1,0 +1,461 @@
+"""The workflow of every record, as data: which action moves which state, who may take it, and its guards.
+
+Each `Transition` is a row of a table. Services look the row up, check the actor's role and party against
+``allowed`` and run the guards over a plain dict of facts (payload fields plus the record's own fields) that
+the service assembles; the domain never reads a database. The authorisation matrix, the demo generator and the
+tests are all generated from these tables.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from cdo_desktop.domain import mutations as m
+from cdo_desktop.domain.enums import (
+    AccountabilityState,
+    DisputeState,
+    Measure,
+    ObjectionState,
+    OrderState,
+    Party,
+    RequestState,
+    Role,
+    ShareType,
+)
+from cdo_desktop.domain.errors import GuardFailed, InvalidState, NotAllowed
+
+Facts = Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class Guard:
+    """A business rule: ``check(facts)`` must be true, else the action is refused with ``zh``/``en``."""
+
+    code: str
+    zh: str
+    en: str
+    check: Callable[[Facts], bool]
+    field: str | None = None
+
+
+def _text(facts: Facts, key: str) -> str:
+    value = facts.get(key)
+    return value.strip() if isinstance(value, str) else ""
+
+
+NEEDS_REASON = Guard(
+    "reason_required", "必须说明理由", "A reason is required", lambda f: bool(_text(f, "reason")), "reason"
+)
+NEEDS_LEGAL_BASIS = Guard(
+    "legal_basis_required",
+    "有条件共享或不予共享的资源必须注明法律依据",
+    "Conditional or not-shared resources must cite a legal basis",
+    lambda f: not ShareType(f["share_type"]).needs_legal_basis or bool(_text(f, "legal_basis")),
+    "legal_basis",
+)
+REQUEST_NEEDS_BASIS = Guard(
+    "request_basis_required",
+    "申请有条件共享的数据必须注明使用依据",
+    "A request for conditionally shared data must cite its legal basis",
+    lambda f: f["resource_share_type"] != ShareType.CONDITIONAL or bool(_text(f, "legal_basis")),
+    "legal_basis",
+)
+RESOURCE_SHAREABLE = Guard(
+    "resource_not_shared",
+    "该资源属于不予共享类，不能申请",
+    "This resource is classed as not shared and cannot be requested",
+    lambda f: f["resource_share_type"] != ShareType.NOT_SHARED,
+    "resource_id",
+)
+ITEMS_OF_RESOURCE = Guard(
+    "unknown_items",
+    "申请的数据项必须属于该资源",
+    "Every requested data item must belong to the resource",
+    lambda f: set(f["items"]) <= set(f["resource_items"]),
+    "items",
+)
+NOT_OWN_RESOURCE = Guard(
+    "own_resource",
+    "不能向本部门申请本部门的数据",
+    "A department cannot request its own data",
+    lambda f: f["requester_department_id"] != f["provider_department_id"],
+    "resource_id",
+)
+PARTIAL_SUBSET = Guard(
+    "partial_subset",
+    "部分同意时，同意的数据项必须是所申请数据项的真子集",
+    "A partial approval must grant a proper subset of the requested items",
+    lambda f: set(f["granted_items"]) < set(f["items"]) and bool(f["granted_items"]),
+    "granted_items",
+)
+NEEDS_RESPONSE = Guard(
+    "response_required", "必须填写核查说明", "An explanation is required", lambda f: bool(_text(f, "response")),
+    "response",
+)
+NOT_OWN_OBJECTION = Guard(
+    "own_objection",
+    "不能对本部门的数据提出异议",
+    "A department cannot object to its own data",
+    lambda f: f["raiser_department_id"] != f["owner_department_id"],
+    "resource_id",
+)
+NEEDS_STATEMENT = Guard(
+    "statement_required", "必须提交陈述", "A statement is required", lambda f: bool(_text(f, "statement")),
+    "statement",
+)
+DISTINCT_PARTIES = Guard(
+    "same_party",
+    "争议双方不能是同一部门",
+    "Claimant and respondent must be different departments",
+    lambda f: f["claimant_department_id"] != f["respondent_department_id"],
+    "respondent_department_id",
+)
+ORIGIN_MATCHES = Guard(
+    "origin_mismatch",
+    "争议所涉申请或异议必须以双方为当事部门",
+    "The request or objection the dispute grows from must be between the two parties",
+    lambda f: f.get("origin_parties") is None
+    or {f["claimant_department_id"], f["respondent_department_id"]} == set(f["origin_parties"]),
+    "request_id",
+)
+NEEDS_FINDING = Guard(
+    "finding_required",
+    "裁决至少需要一项事实认定",
+    "A ruling needs at least one finding",
+    lambda f: any(str(x).strip() for x in f.get("findings", [])),
+    "findings",
+)
+NEEDS_REASONING = Guard(
+    "reasoning_required", "裁决必须说明理由", "A ruling needs its reasoning", lambda f: bool(_text(f, "reasoning")),
+    "reasoning",
+)
+NEEDS_ARBITRATOR = Guard(
+    "arbitrator_required",
+    "裁决必须署名至少一名仲裁员",
+    "A ruling must name at least one arbitrator",
+    lambda f: bool(f.get("arbitrator_ids")),
+    "arbitrator_ids",
+)
+ORDERS_TO_PARTIES = Guard(
+    "order_addressee",
+    "裁决事项只能责成争议当事部门",
+    "Orders may only be addressed to a party of the dispute",
+    lambda f: all(
+        o["addressee_department_id"] in (f["claimant_department_id"], f["respondent_department_id"])
+        for o in f.get("orders", [])
+    ),
+    "orders",
+)
+UPHELD_NEEDS_ORDER = Guard(
+    "order_required",
+    "支持或部分支持申请的裁决至少需要一项裁决事项",
+    "A ruling that upholds the claim needs at least one order",
+    lambda f: f["decision"] == "dismissed" or bool(f.get("orders")),
+    "orders",
+)
+ALL_ORDERS_COMPLIED = Guard(
+    "orders_open",
+    "裁决事项尚未全部履行",
+    "Not every order of the ruling has been complied with",
+    lambda f: all(state == OrderState.COMPLIED for state in f.get("order_states", [])),
+)
+NEEDS_REPORT = Guard(
+    "report_required", "必须填写报告内容", "A report is required", lambda f: bool(_text(f, "report")), "report"
+)
+NEEDS_BASIS_OF_ACCOUNTABILITY = Guard(
+    "accountability_basis",
+    "问责必须依据一项裁决或写明违规事实",
+    "Accountability must rest on a ruling or a described violation",
+    lambda f: f.get("ruling_id") is not None or bool(_text(f, "violation")),
+    "violation",
+)
+RECTIFY_NEEDS_DEADLINE = Guard(
+    "rectify_deadline",
+    "限期整改必须设定整改期限",
+    "Rectification within a deadline needs a deadline",
+    lambda f: f["measure"] != Measure.RECTIFY or bool(f.get("rectification_days")),
+    "rectification_days",
+)
+
+
+@dataclass(frozen=True)
+class Transition:
+    """One row of a workflow table."""
+
+    action: str
+    entity: str
+    source: frozenset[str] | None  # None: the action creates the record
+    target: str | None  # None: the state does not change
+    allowed: frozenset[tuple[Role, Party]]
+    payload: type[m.Payload]
+    guards: tuple[Guard, ...] = ()
+    label_zh: str = ""
+    label_en: str = ""
+
+    def permits(self, role: Role, parties: Iterable[Party]) -> bool:
+        held = set(parties)
+        return any(r is role and p in held for r, p in self.allowed)
+
+
+DEPT_ROLES = (Role.COMMISSIONER, Role.CDO)
+BUREAU_ROLES = (Role.ARBITRATOR, Role.ADMIN)
+
+
+def _grant(roles: Iterable[Role], *parties: Party) -> frozenset[tuple[Role, Party]]:
+    return frozenset((r, p) for r in roles for p in parties)
+
+
+def _states(*states: str) -> frozenset[str]:
+    return frozenset(states)
+
+
+@dataclass
+class _TableBuilder:
+    entity: str
+    rows: list[Transition] = field(default_factory=list)
+
+    def add(
+        self,
+        action: str,
+        source: Iterable[str] | None,
+        target: str | None,
+        allowed: frozenset[tuple[Role, Party]],
+        payload: type[m.Payload],
+        guards: tuple[Guard, ...] = (),
+        *,
+        zh: str,
+        en: str,
+    ) -> None:
+        self.rows.append(
+            Transition(
+                action=f"{self.entity}.{action}",
+                entity=self.entity,
+                source=None if source is None else frozenset(source),
+                target=target,
+                allowed=allowed,
+                payload=payload,
+                guards=guards,
+                label_zh=zh,
+                label_en=en,
+            )
+        )
+
+
+def _directory_table() -> list[Transition]:
+    admin = _grant([Role.ADMIN], Party.BUREAU)
+    rows: list[Transition] = []
+    dept = _TableBuilder("department")
+    dept.add("create", None, None, admin, m.DepartmentCreate, zh="新增部门", en="Add department")
+    dept.add("update", [], None, admin, m.DepartmentUpdate, zh="修改部门", en="Edit department")
+    person = _TableBuilder("commissioner")
+    person.add("appoint", None, None, admin, m.CommissionerAppoint, zh="任命数据专员", en="Appoint")
+    person.add("end", [], None, admin, m.CommissionerEnd, zh="免去任职", en="End appointment")
+    policy = _TableBuilder("policy")
+    policy.add("set", None, None, admin, m.PolicySet, zh="设置时限", en="Set deadline")
+    cal = _TableBuilder("calendar")
+    cal.add("publish", None, None, admin, m.CalendarPublish, zh="发布节假日安排", en="Publish holidays")
+    for b in (dept, person, policy, cal):
+        rows.extend(b.rows)
+    return rows
+
+
+def _resource_table() -> list[Transition]:
+    t = _TableBuilder("resource")
+    owners = _grant(DEPT_ROLES, Party.OWNER)
+    t.add("create", None, None, owners, m.ResourceCreate, (NEEDS_LEGAL_BASIS,), zh="编目", en="Catalogue resource")
+    t.add("update", [], None, owners, m.ResourceUpdate, (NEEDS_LEGAL_BASIS,), zh="修改目录", en="Edit resource")
+    return t.rows
+
+
+def _request_table() -> list[Transition]:
+    S = RequestState
+    t = _TableBuilder("request")
+    req = _grant(DEPT_ROLES, Party.REQUESTER)
+    prov = _grant(DEPT_ROLES, Party.PROVIDER)
+    bureau = _grant(BUREAU_ROLES, Party.BUREAU)
+    create_guards = (RESOURCE_SHAREABLE, ITEMS_OF_RESOURCE, NOT_OWN_RESOURCE)
+    t.add("create", None, S.DRAFT, req, m.RequestCreate, create_guards, zh="新建申请", en="Draft request")
+    t.add("update", [S.DRAFT], S.DRAFT, req, m.RequestCreate, create_guards, zh="修改申请", en="Edit request")
+    t.add("submit", [S.DRAFT], S.SUBMITTED, req, m.Empty, (REQUEST_NEEDS_BASIS,), zh="提交申请", en="Submit")
+    t.add("check", [S.SUBMITTED], S.AWAITING_REPLY, bureau, m.Empty, zh="合规审核通过", en="Pass conformity check")
+    t.add("return", [S.SUBMITTED], S.DRAFT, bureau, m.ReasonPayload, (NEEDS_REASON,), zh="退回", en="Return")
+    t.add("approve", [S.AWAITING_REPLY], S.APPROVED, prov, m.ReasonPayload, zh="同意", en="Approve")
+    t.add(
+        "approve_partly",
+        [S.AWAITING_REPLY],
+        S.PARTLY_APPROVED,
+        prov,
+        m.RequestApprovePartly,
+        (NEEDS_REASON, PARTIAL_SUBSET),
+        zh="部分同意",
+        en="Approve in part",
+    )
+    t.add("refuse", [S.AWAITING_REPLY], S.REFUSED, prov, m.ReasonPayload, (NEEDS_REASON,), zh="不予同意", en="Refuse")
+    t.add("grant", [S.APPROVED, S.PARTLY_APPROVED], S.GRANTED, prov, m.Empty, zh="开通权限", en="Grant access")
+    t.add("expire", [S.GRANTED], S.EXPIRED, bureau, m.Empty, zh="到期", en="Expire")
+    t.add(
+        "revoke",
+        [S.GRANTED],
+        S.REVOKED,
+        prov | bureau,
+        m.ReasonPayload,
+        (NEEDS_REASON,),
+        zh="撤销授权",
+        en="Revoke",
+    )
+    return t.rows
+
+
+def _objection_table() -> list[Transition]:
+    S = ObjectionState
+    t = _TableBuilder("objection")
+    raiser = _grant(DEPT_ROLES, Party.RAISER)
+    owner = _grant(DEPT_ROLES, Party.OWNER)
+    bureau = _grant(BUREAU_ROLES, Party.BUREAU)
+    t.add("raise", None, S.RAISED, raiser, m.ObjectionRaise, (NOT_OWN_OBJECTION, ITEMS_OF_RESOURCE), zh="提出异议", en="Raise")
+    t.add("accept", [S.RAISED], S.ACCEPTED, owner, m.Empty, zh="受理", en="Accept")
+    t.add(
+        "reject", [S.RAISED, S.ACCEPTED], S.REJECTED, owner, m.ReasonPayload, (NEEDS_REASON,), zh="不予受理", en="Reject"
+    )
+    t.add("flag", [S.ACCEPTED], S.FLAGGED, owner, m.Empty, zh="标注存疑", en="Flag data")
+    t.add("verify", [S.FLAGGED], S.VERIFIED, owner, m.ResponsePayload, (NEEDS_RESPONSE,), zh="核实无误", en="Verify")
+    t.add("correct", [S.FLAGGED], S.CORRECTED, owner, m.ResponsePayload, (NEEDS_RESPONSE,), zh="更正", en="Correct")
+    t.add(
+        "close", [S.VERIFIED, S.CORRECTED, S.REJECTED], S.CLOSED, raiser | bureau, m.Empty, zh="办结", en="Close"
+    )
+    return t.rows
+
+
+_OPEN_DISPUTE = [DisputeState.FILED, DisputeState.NEGOTIATION, DisputeState.ACCEPTED, DisputeState.HEARING]
+
+
+def _dispute_table() -> list[Transition]:
+    S = DisputeState
+    t = _TableBuilder("dispute")
+    claimant = _grant(DEPT_ROLES, Party.CLAIMANT)
+    respondent = _grant(DEPT_ROLES, Party.RESPONDENT)
+    arbitrator = _grant([Role.ARBITRATOR], Party.BUREAU)
+    bureau = _grant(BUREAU_ROLES, Party.BUREAU)
+    t.add(
+        "file", None, S.FILED, claimant, m.DisputeFile, (NEEDS_STATEMENT, DISTINCT_PARTIES, ORIGIN_MATCHES),
+        zh="申请仲裁", en="File dispute",
+    )
+    t.add(
+        "answer", _OPEN_DISPUTE, None, respondent | claimant, m.DisputeStatement, (NEEDS_STATEMENT,),
+        zh="提交陈述", en="Submit statement",
+    )
+    t.add("add_evidence", _OPEN_DISPUTE, None, respondent | claimant, m.EvidenceAdd, zh="提交证据", en="Add evidence")
+    t.add("negotiate", [S.FILED], S.NEGOTIATION, arbitrator, m.Empty, zh="组织协商", en="Start negotiation")
+    t.add("accept", [S.FILED, S.NEGOTIATION], S.ACCEPTED, arbitrator, m.Empty, zh="受理仲裁", en="Accept")
+    t.add(
+        "decline", [S.FILED, S.NEGOTIATION], S.DECLINED, arbitrator, m.ReasonPayload, (NEEDS_REASON,),
+        zh="不予受理", en="Decline",
+    )
+    t.add("schedule_hearing", [S.ACCEPTED], S.HEARING, arbitrator, m.HearingSchedule, zh="安排听证", en="Schedule hearing")
+    t.add(
+        "rule",
+        [S.ACCEPTED, S.HEARING],
+        S.RULED,
+        arbitrator,
+        m.RulingIssue,
+        (NEEDS_FINDING, NEEDS_REASONING, NEEDS_ARBITRATOR, ORDERS_TO_PARTIES, UPHELD_NEEDS_ORDER),
+        zh="作出裁决",
+        en="Issue ruling",
+    )
+    t.add("comply", [S.RULED], S.COMPLIED, bureau, m.Empty, (ALL_ORDERS_COMPLIED,), zh="确认履行", en="Confirm compliance")
+    t.add(
+        "escalate", [S.RULED], S.ESCALATED, claimant | respondent | bureau, m.ReasonPayload, (NEEDS_REASON,),
+        zh="提请上级", en="Escalate",
+    )
+    t.add("archive", [S.COMPLIED, S.ESCALATED, S.DECLINED], S.ARCHIVED, bureau, m.Empty, zh="归档", en="Archive")
+    return t.rows
+
+
+def _order_table() -> list[Transition]:
+    S = OrderState
+    t = _TableBuilder("order")
+    addressee = _grant(DEPT_ROLES, Party.ADDRESSEE)
+    arbitrator = _grant([Role.ARBITRATOR], Party.BUREAU)
+    t.add("report", [S.OPEN], S.REPORTED, addressee, m.OrderReport, (NEEDS_REPORT,), zh="报告履行", en="Report compliance")
+    t.add("confirm", [S.REPORTED], S.COMPLIED, arbitrator, m.Empty, zh="确认履行", en="Confirm")
+    t.add("reopen", [S.REPORTED], S.OPEN, arbitrator, m.ReasonPayload, (NEEDS_REASON,), zh="退回", en="Send back")
+    return t.rows
+
+
+def _accountability_table() -> list[Transition]:
+    S = AccountabilityState
+    t = _TableBuilder("accountability")
+    addressee = _grant(DEPT_ROLES, Party.ADDRESSEE)
+    bureau = _grant(BUREAU_ROLES, Party.BUREAU)
+    t.add(
+        "create", None, S.OPEN, bureau, m.AccountabilityCreate,
+        (NEEDS_BASIS_OF_ACCOUNTABILITY, RECTIFY_NEEDS_DEADLINE), zh="作出问责", en="Hold to account",
+    )
+    t.add("report", [S.OPEN], S.REPORTED, addressee, m.AccountabilityReport, (NEEDS_REPORT,), zh="报告整改", en="Report rectification")
+    t.add("accept", [S.REPORTED], S.CLOSED, bureau, m.Empty, zh="整改销号", en="Accept rectification")
+    t.add("reject", [S.REPORTED], S.OPEN, bureau, m.ReasonPayload, (NEEDS_REASON,), zh="退回整改", en="Send back")
+    return t.rows
+
+
+TABLES: dict[str, list[Transition]] = {
+    "directory": _directory_table(),
+    "resource": _resource_table(),
+    "request": _request_table(),
+    "objection": _objection_table(),
+    "dispute": _dispute_table(),
+    "order": _order_table(),
+    "accountability": _accountability_table(),
+}
+
+TRANSITIONS: dict[str, Transition] = {t.action: t for rows in TABLES.values() for t in rows}
+
+STATE_ENUMS: dict[str, type] = {
+    "request": RequestState,
+    "objection": ObjectionState,
+    "dispute": DisputeState,
+    "order": OrderState,
+    "accountability": AccountabilityState,
+}
+
+
+def transition_for(action: str) -> Transition:
+    """The table row of ``action``; an unknown action is refused with a readable reason."""
+    try:
+        return TRANSITIONS[action]
+    except KeyError:
+        raise InvalidState("unknown_action", f"未知的操作：{action}", f"Unknown action: {action}") from None
+
+
+def check_transition(
+    transition: Transition, *, state: str | None, role: Role, parties: Iterable[Party], facts: Facts
+) -> None:
+    """Raise the first reason why ``transition`` may not happen now; return None when it may."""
+    if not transition.permits(role, parties):
+        raise NotAllowed(
+            "not_allowed",
+            f"{role.zh}无权执行“{transition.label_zh}”",
+            f"A {role.en.lower()} of this department may not {transition.label_en.lower()}",
+        )
+    if transition.source is not None and transition.source and state not in transition.source:
+        enum = STATE_ENUMS.get(transition.entity)
+        shown_zh = enum(state).zh if enum and state in {e.value for e in enum} else str(state)  # type: ignore[call-arg, attr-defined]
+        shown_en = enum(state).en if enum and state in {e.value for e in enum} else str(state)  # type: ignore[call-arg, attr-defined]
+        raise InvalidState(
+            "invalid_state",
+            f"当前状态为“{shown_zh}”，不能执行“{transition.label_zh}”",
+            f"Cannot {transition.label_en.lower()} while the record is '{shown_en}'",
+        )
+    for guard in transition.guards:
+        if not guard.check(facts):
+            raise GuardFailed(guard.code, guard.zh, guard.en, field=guard.field)
+
+
+def actions_from(entity: str, state: str) -> list[Transition]:
+    """The actions that can be taken on a record of ``entity`` in ``state`` (by someone)."""
+    return [
+        t
+        for t in TABLES.get(entity, [])
+        if t.source is not None and (not t.source or state in t.source)
+    ]

@@ -1,0 +1,1 @@
+"""server layer of CDO Desktop (see docs/architecture.md)."""

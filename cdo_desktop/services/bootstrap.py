@@ -1,0 +1,47 @@
+"""First start of a database: the bureau, its first administrator and the default policy rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlmodel import select
+
+from cdo_desktop.domain.actor import derived_id
+from cdo_desktop.domain.policy import DEFAULT_DEADLINES
+from cdo_desktop.services.apply import bootstrap_admin
+from cdo_desktop.store import models as m
+from cdo_desktop.store.db import Database
+
+BUREAU_CODE = "FS-ZSJ"
+BUREAU_NAME = "佛山市政务服务数据管理局"
+ADMIN_NAME = "系统管理员"
+
+
+def ensure_initialised(db: Database) -> bool:
+    """Create the bureau, the first administrator and the default deadlines when the database is empty."""
+    with db.write() as session:
+        if session.exec(select(m.Department).limit(1)).first() is not None:
+            return False
+        bootstrap_admin(
+            session,
+            bureau_code=BUREAU_CODE,
+            bureau_name=BUREAU_NAME,
+            admin_name=ADMIN_NAME,
+            today=dt.datetime.now(dt.UTC).date(),
+        )
+        for deadline in DEFAULT_DEADLINES.values():
+            session.add(
+                m.PolicyDeadline(
+                    id=derived_id("policy", deadline.kind.value),
+                    kind=deadline.kind.value,
+                    days=deadline.days,
+                    clause=deadline.clause,
+                    product_default=deadline.product_default,
+                    revision=1,
+                )
+            )
+        return True
+
+
+def admin_actor_id() -> object:
+    return derived_id("admin", BUREAU_CODE)

@@ -1,0 +1,153 @@
+"""What a handler needs while applying one mutation: the session, the actor, the clock, calendar and policy."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+from zoneinfo import ZoneInfo
+
+from sqlmodel import Session, SQLModel, select
+
+from cdo_desktop.domain.actor import Actor
+from cdo_desktop.domain.enums import DocumentKind, Party
+from cdo_desktop.domain.errors import Conflict, NotFound
+from cdo_desktop.domain.mutations import Mutation, Payload
+from cdo_desktop.domain.numbering import DEFAULT_PREFIXES, format_number
+from cdo_desktop.domain.policy import DeadlineKind, DueDate, Policy
+from cdo_desktop.domain.workdays import BureauDay, HolidayCalendar
+from cdo_desktop.domain.workflow import Transition, check_transition
+from cdo_desktop.store import models as m
+
+CHINA = ZoneInfo("Asia/Shanghai")
+T = TypeVar("T", bound=SQLModel)
+
+_CALENDAR_KEY = "cdo_calendar"
+_POLICY_KEY = "cdo_policy"
+_DEPT_KEY = "cdo_departments"
+
+
+def load_calendar(session: Session) -> HolidayCalendar:
+    cached = session.info.get(_CALENDAR_KEY)
+    if cached is None:
+        rows = session.exec(select(m.HolidayDay)).all()
+        cached = HolidayCalendar.from_days(BureauDay(r.date, r.workday, r.name) for r in rows)
+        session.info[_CALENDAR_KEY] = cached
+    return cached  # type: ignore[no-any-return]
+
+
+def load_policy(session: Session) -> Policy:
+    cached = session.info.get(_POLICY_KEY)
+    if cached is None:
+        rows = session.exec(select(m.PolicyDeadline)).all()
+        valid = {k.value for k in DeadlineKind}
+        cached = Policy.default().with_overrides({r.kind: (r.days, r.clause) for r in rows if r.kind in valid})
+        session.info[_POLICY_KEY] = cached
+    return cached  # type: ignore[no-any-return]
+
+
+def forget_cached_rules(session: Session) -> None:
+    """Calendar, policy or departments changed: reload them on next use."""
+    for key in (_CALENDAR_KEY, _POLICY_KEY, _DEPT_KEY):
+        session.info.pop(key, None)
+
+
+@dataclass
+class Context:
+    session: Session
+    mutation: Mutation
+    actor: Actor
+    transition: Transition
+    payload: Payload
+    now: dt.datetime
+    touched: list[m.Synced] = field(default_factory=list)
+
+    @property
+    def today(self) -> dt.date:
+        return self.now.astimezone(CHINA).date()
+
+    def get(self, model: type[T], key: Any, *, field: str = "entity_id") -> T:
+        """Load a row or refuse with a message naming the field that pointed to it."""
+        row = self.session.get(model, key) if key is not None else None
+        if row is None:
+            table = getattr(model, "__tablename__", model.__name__)
+            raise NotFound(
+                "not_found",
+                f"找不到所引用的记录（{field}：{key}）",
+                f"The record referred to by '{field}' ({key}) does not exist in {table}",
+                field=field,
+            )
+        return row
+
+    def department(self, dept_id: uuid.UUID, *, field: str) -> m.Department:
+        dept = self.get(m.Department, dept_id, field=field)
+        if not dept.active:
+            raise NotFound(
+                "department_inactive", f"部门“{dept.name}”已停用", f"Department '{dept.name}' is inactive", field=field
+            )
+        return dept
+
+    def parties(self, **departments: uuid.UUID | None) -> set[Party]:
+        """The parties the actor holds: BUREAU if of the bureau, plus each named party whose department is the actor's."""
+        held = {Party(name) for name, dept in departments.items() if dept is not None and dept == self.actor.department_id}
+        if self.actor.is_bureau:
+            held.add(Party.BUREAU)
+        return held
+
+    def check(self, *, state: str | None, parties: set[Party], facts: dict[str, Any]) -> None:
+        check_transition(self.transition, state=state, role=self.actor.role, parties=parties, facts=facts)
+
+    def check_base_revision(self, row: m.Synced) -> None:
+        base = self.mutation.base_revision
+        if base and row.revision != base:
+            raise Conflict(
+                "stale_revision",
+                "该记录已被他人修改，请刷新后重试",
+                f"The record changed since you opened it (revision {base}, now {row.revision}); refresh and retry",
+            )
+
+    def touch(self, row: m.Synced) -> None:
+        """Record a write: bump the revision, clear the bureau sequence (set again when the bureau accepts it)."""
+        row.revision = (row.revision or 0) + 1
+        row.seq = None
+        self.session.add(row)
+        self.touched.append(row)
+
+    def due(self, kind: DeadlineKind, start: dt.date) -> DueDate:
+        return load_policy(self.session).due(kind, start, load_calendar(self.session))
+
+    def add_workdays(self, start: dt.date, days: int) -> tuple[dt.date, bool]:
+        result = load_calendar(self.session).add_workdays(start, days)
+        return result.due, result.uncertain
+
+    def next_number(self, kind: DocumentKind) -> str:
+        year = self.today.year
+        seq = self.session.exec(
+            select(m.DocSequence)
+            .where(m.DocSequence.kind == kind.value, m.DocSequence.year == year)
+            .with_for_update()
+        ).first()
+        if seq is None:
+            seq = m.DocSequence(kind=kind.value, year=year, last=0)
+        seq.last += 1
+        self.session.add(seq)
+        return format_number(kind, year, seq.last, DEFAULT_PREFIXES)
+
+    def event(self, dispute_id: uuid.UUID, action: str, note: str = "") -> None:
+        from cdo_desktop.domain.actor import derived_id
+
+        row = m.DisputeEvent(
+            id=derived_id(self.mutation.id, "event"),
+            dispute_id=dispute_id,
+            at=self.now,
+            action=action,
+            actor_id=self.actor.id,
+            department_id=self.actor.department_id,
+            note=note,
+        )
+        self.touch(row)
+
+
+Handler = Callable[[Context], None]

@@ -1,0 +1,111 @@
+"""Engines and sessions: SQLite in WAL with foreign keys, a busy timeout and ``BEGIN IMMEDIATE`` for writes.
+
+`Database` holds two engines on the same file: readers begin deferred transactions (never blocking each other),
+writers begin ``IMMEDIATE`` so that two writers queue on the busy timeout instead of failing with "database is
+locked" halfway through. On PostgreSQL both are the same engine.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import event
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.pool import NullPool
+from sqlmodel import Session, create_engine
+
+from cdo_desktop.store import search
+
+DB_FILENAME = "cdo.sqlite3"
+BUSY_TIMEOUT_MS = 10_000
+
+
+def sqlite_url(data_dir: Path) -> str:
+    return f"sqlite:///{(Path(data_dir) / DB_FILENAME).as_posix()}"
+
+
+def _sqlite_engine(url: str, *, immediate: bool) -> Engine:
+    engine = create_engine(
+        url,
+        connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
+        poolclass=NullPool if ":memory:" not in url else None,
+    )
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+        dbapi_connection.isolation_level = None  # we issue BEGIN ourselves
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    return engine
+
+
+class Database:
+    """One database (a desktop's or the bureau's): ``read()`` sessions and ``write()`` transactions."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.is_sqlite = make_url(url).get_backend_name() == "sqlite"
+        if self.is_sqlite:
+            self.reader = _sqlite_engine(url, immediate=False)
+            self.writer = _sqlite_engine(url, immediate=True)
+        else:
+            self.reader = self.writer = create_engine(url, pool_pre_ping=True)
+
+    @classmethod
+    def for_data_dir(cls, data_dir: Path) -> Database:
+        Path(data_dir).mkdir(parents=True, exist_ok=True)
+        return cls(sqlite_url(data_dir))
+
+    @property
+    def path(self) -> Path | None:
+        if not self.is_sqlite:
+            return None
+        database = make_url(self.url).database
+        return Path(database) if database and database != ":memory:" else None
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[Session]:
+        with Session(self.reader, expire_on_commit=False) as session:
+            search.attach(session, enabled=self.is_sqlite)
+            yield session
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[Session]:
+        """A session in one write transaction: committed when the block ends, rolled back on any exception."""
+        with Session(self.writer, expire_on_commit=False) as session:
+            search.attach(session, enabled=self.is_sqlite)
+            try:
+                yield session
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+
+    def dispose(self) -> None:
+        self.reader.dispose()
+        if self.writer is not self.reader:
+            self.writer.dispose()
+
+
+def default_data_dir() -> Path:
+    """``$CDO_DATA_DIR`` or the platform's user data folder."""
+    env = os.environ.get("CDO_DATA_DIR")
+    if env:
+        return Path(env)
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("cdo-desktop", "FoshanDataBureau"))

@@ -1,0 +1,70 @@
+"""Schema migrations: the app and the server bring their database to the newest schema at start.
+
+A database written by a newer version of the program (a revision this build does not know) is refused with a
+clear message instead of being touched.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+
+from cdo_desktop.store.db import Database
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+class SchemaTooNew(RuntimeError):
+    """The database was written by a newer version of CDO Desktop."""
+
+    def __init__(self, revision: str) -> None:
+        super().__init__(
+            f"数据库版本（{revision}）比本程序新，请升级 CDO Desktop 后再打开。"
+            f" / The database (schema {revision}) is newer than this program: please update CDO Desktop."
+        )
+        self.revision = revision
+
+
+def _config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(db: Database) -> str | None:
+    with db.writer.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def upgrade(db: Database) -> str:
+    """Migrate ``db`` to the newest schema; returns the revision. Refuses a database newer than this build."""
+    script = ScriptDirectory.from_config(_config())
+    current = current_revision(db)
+    if current is not None and current not in {rev.revision for rev in script.walk_revisions()}:
+        raise SchemaTooNew(current)
+    config = _config()
+    with db.writer.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+    return head_revision()
+
+
+def open_database(data_dir: Path | None = None, *, url: str | None = None) -> Database:
+    """Open (creating or migrating as needed) the database of a data folder or at ``url``."""
+    if url is None:
+        assert data_dir is not None
+        db = Database.for_data_dir(data_dir)
+    else:
+        db = Database(url)
+    upgrade(db)
+    return db

@@ -1,0 +1,338 @@
+"""SQLModel tables for every record of DESIGN.md section 2, plus outbox, sync state, blobs, audit and policy.
+
+Every synced table has a UUID key, a ``revision`` (bumped on each change) and ``seq`` (the bureau's sequence
+number of the row's last change; empty for a change still pending locally). Dates are plain dates; times are
+timezone-aware UTC. Lists (data items, findings) are JSON columns: they are read whole and never queried inside.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any
+
+from sqlalchemy import JSON, Column, DateTime, Index
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _json(default: Any = None) -> Any:
+    return Field(default_factory=lambda: [] if default is None else default, sa_column=Column(JSON, nullable=False))
+
+
+def _tz(nullable: bool = True, index: bool = False) -> Any:
+    return Field(default=None, sa_column=Column(DateTime(timezone=True), nullable=nullable, index=index))
+
+
+class Synced(SQLModel):
+    """Columns shared by every row that travels between desktop and bureau."""
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    revision: int = Field(default=0)
+    seq: int | None = Field(default=None, index=True)
+
+
+class Department(Synced, table=True):
+    __tablename__ = "department"
+    code: str = Field(max_length=64, unique=True)
+    name: str = Field(max_length=200)
+    short_name: str = Field(default="", max_length=200)
+    level: str = Field(default="city", max_length=16)
+    parent_id: uuid.UUID | None = Field(default=None, foreign_key="department.id")
+    is_bureau: bool = False
+    active: bool = True
+
+
+class Commissioner(Synced, table=True):
+    """One appointment of a person to a department in a role; ended appointments are kept as history."""
+
+    __tablename__ = "commissioner"
+    name: str = Field(max_length=200)
+    department_id: uuid.UUID = Field(foreign_key="department.id", index=True)
+    role: str = Field(default="commissioner", max_length=16)
+    phone: str = Field(default="", max_length=200)
+    email: str = Field(default="", max_length=200)
+    appointed_on: dt.date
+    ended_on: dt.date | None = None
+
+
+class Account(SQLModel, table=True):
+    """A sign-in of a commissioner. Lives on the bureau server; never synced to desktops."""
+
+    __tablename__ = "account"
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    username: str = Field(max_length=64, unique=True)
+    commissioner_id: uuid.UUID = Field(foreign_key="commissioner.id", index=True)
+    password_hash: str = Field(max_length=255)
+    active: bool = True
+    created_at: dt.datetime | None = _tz()
+
+
+class DataResource(Synced, table=True):
+    __tablename__ = "data_resource"
+    code: str = Field(max_length=64, unique=True)
+    name: str = Field(max_length=200)
+    department_id: uuid.UUID = Field(foreign_key="department.id", index=True)
+    summary: str = ""
+    format: str = Field(default="", max_length=200)
+    items: list[dict[str, str]] = _json()
+    share_type: str = Field(default="unconditional", max_length=16)
+    share_conditions: str = ""
+    legal_basis: str = ""
+    share_method: str = Field(default="api", max_length=16)
+    open_type: str = Field(default="closed", max_length=16)
+    update_cycle: str = Field(default="daily", max_length=16)
+    source_system: str = Field(default="", max_length=200)
+    published_on: dt.date | None = None
+
+
+class SharingRequest(Synced, table=True):
+    __tablename__ = "sharing_request"
+    number: str = Field(max_length=64, index=True)
+    requester_department_id: uuid.UUID = Field(foreign_key="department.id", index=True)
+    provider_department_id: uuid.UUID = Field(foreign_key="department.id", index=True)
+    resource_id: uuid.UUID = Field(foreign_key="data_resource.id", index=True)
+    items: list[str] = _json()
+    granted_items: list[str] = _json()
+    purpose: str = ""
+    legal_basis: str = ""
+    usage_method: str = Field(default="api", max_length=16)
+    period_start: dt.date
+    period_end: dt.date
+    state: str = Field(default="draft", max_length=24, index=True)
+    reason: str = ""
+    created_on: dt.date
+    submitted_on: dt.date | None = None
+    checked_on: dt.date | None = None
+    reply_due: dt.date | None = Field(default=None, index=True)
+    reply_due_uncertain: bool = False
+    answered_on: dt.date | None = None
+
+
+class QualityObjection(Synced, table=True):
+    __tablename__ = "quality_objection"
+    number: str = Field(max_length=64, index=True)
+    resource_id: uuid.UUID = Field(foreign_key="data_resource.id", index=True)
+    raiser_department_id: uuid.UUID = Field(foreign_key="department.id", index=True)
+    owner_department_id: uuid.UUID = Field(foreign_key="department.id", index=True)
+    items: list[str] = _json()
+    description: str = ""
+    response: str = ""
+    state: str = Field(default="raised", max_length=24, index=True)
+    raised_on: dt.date
+    due: dt.date | None = None
+    due_uncertain: bool = False
+    closed_on: dt.date | None = None
+
+
+class Dispute(Synced, table=True):
+    __tablename__ = "dispute"
+    number: str = Field(max_length=64, index=True)
+    claimant_department_id: uuid.UUID = Field(foreign_key="department.id", index=True)
+    respondent_department_id: uuid.UUID = Field(foreign_key="department.id", index=True)
+    kind: str = Field(max_length=16)
+    request_id: uuid.UUID | None = Field(default=None, foreign_key="sharing_request.id")
+    objection_id: uuid.UUID | None = Field(default=None, foreign_key="quality_objection.id")
+    claimant_statement: str = ""
+    respondent_statement: str = ""
+    state: str = Field(default="filed", max_length=24, index=True)
+    filed_on: dt.date
+    accepted_on: dt.date | None = None
+    hearing_on: dt.date | None = None
+    hearing_place: str = ""
+    ruled_on: dt.date | None = None
+    closed_on: dt.date | None = None
+    reason: str = ""
+    acceptance_due: dt.date | None = None
+    ruling_due: dt.date | None = None
+    due_uncertain: bool = False
+
+
+class DisputeEvent(Synced, table=True):
+    """A line of a dispute's timeline: what happened, when, by whom."""
+
+    __tablename__ = "dispute_event"
+    dispute_id: uuid.UUID = Field(foreign_key="dispute.id", index=True)
+    at: dt.datetime | None = _tz()
+    action: str = Field(max_length=64)
+    actor_id: uuid.UUID | None = None
+    department_id: uuid.UUID | None = None
+    note: str = ""
+
+
+class Evidence(Synced, table=True):
+    __tablename__ = "evidence"
+    dispute_id: uuid.UUID = Field(foreign_key="dispute.id", index=True)
+    department_id: uuid.UUID = Field(foreign_key="department.id")
+    filename: str = Field(max_length=200)
+    sha256: str = Field(max_length=64, index=True)
+    size: int = 0
+    media_type: str = Field(default="application/octet-stream", max_length=200)
+    added_on: dt.date
+
+
+class Blob(SQLModel, table=True):
+    """Metadata of a content-addressed file (evidence); the bytes live in the data folder's blobs/."""
+
+    __tablename__ = "blob"
+    sha256: str = Field(primary_key=True, max_length=64)
+    size: int = 0
+    media_type: str = Field(default="application/octet-stream", max_length=200)
+    present: bool = False
+    uploaded: bool = False
+    created_at: dt.datetime | None = _tz()
+
+
+class Ruling(Synced, table=True):
+    __tablename__ = "ruling"
+    dispute_id: uuid.UUID = Field(foreign_key="dispute.id", unique=True)
+    number: str = Field(max_length=64, index=True)
+    arbitrator_ids: list[str] = _json()
+    findings: list[str] = _json()
+    reasoning: str = ""
+    rules_relied_on: list[str] = _json()
+    decision: str = Field(max_length=16)
+    cc: list[str] = _json()
+    issued_on: dt.date
+    fingerprint: str = Field(default="", max_length=64)
+    pdf_sha256: str | None = Field(default=None, max_length=64)
+
+
+class RulingOrder(Synced, table=True):
+    __tablename__ = "ruling_order"
+    ruling_id: uuid.UUID = Field(foreign_key="ruling.id", index=True)
+    position: int = 1
+    addressee_department_id: uuid.UUID = Field(foreign_key="department.id", index=True)
+    action: str = ""
+    deadline_days: int = 10
+    due_on: dt.date
+    due_uncertain: bool = False
+    state: str = Field(default="open", max_length=16, index=True)
+    report: str = ""
+    reported_on: dt.date | None = None
+    complied_on: dt.date | None = None
+
+
+class AccountabilityRecord(Synced, table=True):
+    __tablename__ = "accountability_record"
+    number: str = Field(max_length=64, index=True)
+    department_id: uuid.UUID = Field(foreign_key="department.id", index=True)
+    commissioner_id: uuid.UUID | None = Field(default=None, foreign_key="commissioner.id")
+    ruling_id: uuid.UUID | None = Field(default=None, foreign_key="ruling.id")
+    violation: str = ""
+    measure: str = Field(max_length=16)
+    report_requirement: str = ""
+    rectification_days: int | None = None
+    rectification_due: dt.date | None = None
+    due_uncertain: bool = False
+    state: str = Field(default="open", max_length=16, index=True)
+    report: str = ""
+    reason: str = ""
+    created_on: dt.date
+    closed_on: dt.date | None = None
+    fingerprint: str = Field(default="", max_length=64)
+    pdf_sha256: str | None = Field(default=None, max_length=64)
+
+
+class PolicyDeadline(Synced, table=True):
+    __tablename__ = "policy_deadline"
+    kind: str = Field(max_length=64, unique=True)
+    days: int
+    clause: str = Field(max_length=200)
+    product_default: bool = False
+
+
+class HolidayDay(Synced, table=True):
+    """One day of the bureau's published holiday table (holiday or make-up workday)."""
+
+    __tablename__ = "holiday_day"
+    date: dt.date = Field(unique=True)
+    year: int = Field(index=True)
+    workday: bool
+    name: str = Field(default="", max_length=200)
+
+
+class DocSequence(SQLModel, table=True):
+    """The last number used per document kind and year (numbers are gap-free per kind and year)."""
+
+    __tablename__ = "doc_sequence"
+    kind: str = Field(primary_key=True, max_length=16)
+    year: int = Field(primary_key=True)
+    last: int = 0
+
+
+class AuditEntry(SQLModel, table=True):
+    """The hash-chained audit log: ``hash = sha256(prev_hash + canonical JSON of the entry's body)``.
+
+    Every covered column is stored as the exact text that was hashed (ids as strings, the time as ISO text, the
+    payload as canonical JSON), so that a change of any single byte of a row breaks its hash on any backend.
+    """
+
+    __tablename__ = "audit_entry"
+    position: int | None = Field(default=None, primary_key=True)
+    mutation_id: str = Field(max_length=36, index=True)
+    kind: str = Field(max_length=64)
+    actor_id: str = Field(max_length=36)
+    entity_id: str = Field(max_length=36)
+    at: str = Field(max_length=40)
+    payload: str = ""
+    prev_hash: str = Field(max_length=64)
+    hash: str = Field(max_length=64)
+
+
+class OutboxEntry(SQLModel, table=True):
+    """A local mutation waiting for the bureau's answer (written in the same transaction as its change)."""
+
+    __tablename__ = "outbox"
+    position: int | None = Field(default=None, primary_key=True)
+    mutation_id: uuid.UUID = Field(unique=True)
+    kind: str = Field(max_length=64)
+    entity_id: uuid.UUID
+    mutation: dict[str, Any] = _json({})
+    created_at: dt.datetime | None = _tz(nullable=False)
+    attempts: int = 0
+
+
+class RefusedChange(SQLModel, table=True):
+    """A local change the bureau refused, rolled back and kept for the user to see with the bureau's reason."""
+
+    __tablename__ = "refused_change"
+    mutation_id: uuid.UUID = Field(primary_key=True)
+    kind: str = Field(max_length=64)
+    entity_id: uuid.UUID
+    mutation: dict[str, Any] = _json({})
+    code: str = Field(default="", max_length=64)
+    reason_zh: str = ""
+    reason_en: str = ""
+    refused_at: dt.datetime | None = _tz(nullable=False)
+    dismissed: bool = False
+
+
+class SyncState(SQLModel, table=True):
+    """Key/value of the sync client: cursor, server epoch, bureau address, signed-in user."""
+
+    __tablename__ = "sync_state"
+    key: str = Field(primary_key=True, max_length=64)
+    value: str = ""
+
+
+SYNCED_TABLES: tuple[type[Synced], ...] = (
+    Department,
+    Commissioner,
+    DataResource,
+    SharingRequest,
+    QualityObjection,
+    Dispute,
+    DisputeEvent,
+    Evidence,
+    Ruling,
+    RulingOrder,
+    AccountabilityRecord,
+    PolicyDeadline,
+    HolidayDay,
+)
+
+Index("ix_sharing_request_state_due", SharingRequest.state, SharingRequest.reply_due)  # type: ignore[arg-type]

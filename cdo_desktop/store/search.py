@@ -1,0 +1,216 @@
+"""Chinese-aware full-text search over SQLite FTS5 with overlapping character bigrams.
+
+FTS5's default tokenizer takes a run of Chinese characters as one token, and the trigram tokenizer cannot find
+queries shorter than three characters — yet most Chinese queries are two (公安, 信用, 社保). So the indexed text
+is pre-tokenised here: every CJK character (for one-character queries) and every overlapping pair of CJK
+characters, plus lower-cased Latin words and numbers, joined by spaces for FTS5's unicode61 tokenizer. A query is
+tokenised the same way and all its tokens must match.
+
+The index is kept by a session hook: whenever a searchable row is flushed, its entry is rewritten in the same
+transaction. On PostgreSQL (the bureau server) the hook is off: the server does not search.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import event, text
+from sqlalchemy.orm import Session
+
+FTS_TABLE = "search_index"
+CREATE_FTS_SQL = (
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5(body, entity UNINDEXED, entity_id UNINDEXED, tokenize='unicode61')"
+)
+
+_CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_RUN = re.compile(rf"[{_CJK}]+|[A-Za-z0-9]+")
+_IS_CJK = re.compile(rf"[{_CJK}]")
+
+
+def tokens(value: str) -> list[str]:
+    """Unigrams and overlapping bigrams of CJK runs; lower-cased Latin words and numbers."""
+    out: list[str] = []
+    for run in _RUN.findall(value or ""):
+        if _IS_CJK.match(run):
+            out.extend(run)
+            out.extend(run[i : i + 2] for i in range(len(run) - 1))
+        else:
+            out.append(run.lower())
+    return out
+
+
+def index_text(parts: Iterable[Any]) -> str:
+    return " ".join(tokens(" ".join(str(p) for p in parts if p)))
+
+
+def match_expression(query: str) -> str | None:
+    """The FTS5 MATCH expression for a user's query, or None when it holds nothing searchable.
+
+    A CJK run of one character matches that unigram; a longer run matches all of its bigrams; Latin words and
+    numbers match as prefixes so that typing narrows as you go.
+    """
+    terms: list[str] = []
+    for run in _RUN.findall(query or ""):
+        if _IS_CJK.match(run):
+            if len(run) == 1:
+                terms.append(f'"{run}"')
+            else:
+                terms.extend(f'"{run[i : i + 2]}"' for i in range(len(run) - 1))
+        else:
+            terms.append(f'"{run.lower()}"*')
+    return " AND ".join(dict.fromkeys(terms)) or None
+
+
+def rowid_for(entity_id: uuid.UUID) -> int:
+    """A stable 63-bit row id derived from the record's UUID."""
+    return entity_id.int >> 65
+
+
+def _dept_name(session: Session, cache: dict[uuid.UUID, str], dept_id: uuid.UUID | None) -> str:
+    if dept_id is None:
+        return ""
+    if dept_id not in cache:
+        row = session.connection().execute(
+            text("SELECT name, short_name FROM department WHERE id = :id"), {"id": dept_id.hex}
+        ).first()
+        cache[dept_id] = f"{row[0]} {row[1]}" if row else ""
+    return cache[dept_id]
+
+
+def _resource_name(session: Session, resource_id: uuid.UUID) -> str:
+    row = session.connection().execute(
+        text("SELECT name, code FROM data_resource WHERE id = :id"), {"id": resource_id.hex}
+    ).first()
+    return f"{row[0]} {row[1]}" if row else ""
+
+
+def document_for(session: Session, obj: Any, cache: dict[uuid.UUID, str]) -> tuple[str, str] | None:
+    """(entity, indexed text) for a searchable row, None for anything else."""
+    from cdo_desktop.store import models as m
+
+    if isinstance(obj, m.SharingRequest):
+        return "request", index_text(
+            [
+                obj.number,
+                obj.purpose,
+                obj.legal_basis,
+                " ".join(obj.items),
+                _dept_name(session, cache, obj.requester_department_id),
+                _dept_name(session, cache, obj.provider_department_id),
+                _resource_name(session, obj.resource_id),
+            ]
+        )
+    if isinstance(obj, m.Dispute):
+        return "dispute", index_text(
+            [
+                obj.number,
+                obj.claimant_statement,
+                obj.respondent_statement,
+                _dept_name(session, cache, obj.claimant_department_id),
+                _dept_name(session, cache, obj.respondent_department_id),
+            ]
+        )
+    if isinstance(obj, m.DataResource):
+        return "resource", index_text(
+            [
+                obj.code,
+                obj.name,
+                obj.summary,
+                obj.source_system,
+                " ".join(i.get("name", "") for i in obj.items),
+                _dept_name(session, cache, obj.department_id),
+            ]
+        )
+    if isinstance(obj, m.Commissioner):
+        return "person", index_text(
+            [obj.name, obj.phone, obj.email, _dept_name(session, cache, obj.department_id)]
+        )
+    if isinstance(obj, m.Department):
+        cache.pop(obj.id, None)
+        return "department", index_text([obj.code, obj.name, obj.short_name])
+    if isinstance(obj, m.QualityObjection):
+        return "objection", index_text(
+            [obj.number, obj.description, obj.response, _dept_name(session, cache, obj.raiser_department_id)]
+        )
+    return None
+
+
+def _after_flush(session: Session, _context: Any) -> None:
+    cache: dict[uuid.UUID, str] = session.info.setdefault("search_dept_cache", {})
+    connection = session.connection()
+    for obj in list(session.new) + list(session.dirty):
+        doc = document_for(session, obj, cache)
+        if doc is None:
+            continue
+        entity, body = doc
+        rowid = rowid_for(obj.id)
+        connection.execute(text(f"DELETE FROM {FTS_TABLE} WHERE rowid = :r"), {"r": rowid})
+        connection.execute(
+            text(f"INSERT INTO {FTS_TABLE}(rowid, body, entity, entity_id) VALUES (:r, :b, :e, :i)"),
+            {"r": rowid, "b": body, "e": entity, "i": obj.id.hex},
+        )
+    for obj in session.deleted:
+        if hasattr(obj, "id") and isinstance(obj.id, uuid.UUID):
+            connection.execute(text(f"DELETE FROM {FTS_TABLE} WHERE rowid = :r"), {"r": rowid_for(obj.id)})
+
+
+def attach(session: Session, *, enabled: bool) -> None:
+    """Keep the search index current for everything this session writes (SQLite only)."""
+    if enabled and not session.info.get("search_attached"):
+        event.listen(session, "after_flush", _after_flush)
+        session.info["search_attached"] = True
+
+
+def suspend(session: Session) -> None:
+    """Stop indexing in this session (bulk loads rebuild the index afterwards with `rebuild`)."""
+    if session.info.get("search_attached"):
+        event.remove(session, "after_flush", _after_flush)
+        session.info["search_attached"] = False
+
+
+_INSERT = text(f"INSERT INTO {FTS_TABLE}(rowid, body, entity, entity_id) VALUES (:r, :b, :e, :i)")
+
+
+def rebuild(session: Session, *, batch: int = 2000) -> int:
+    """Re-index every searchable row; returns the number of rows indexed."""
+    from sqlmodel import select
+
+    from cdo_desktop.store import models as m
+
+    connection = session.connection()
+    connection.execute(text(f"DELETE FROM {FTS_TABLE}"))
+    cache: dict[uuid.UUID, str] = {}
+    count = 0
+    for model in (m.Department, m.Commissioner, m.DataResource, m.SharingRequest, m.QualityObjection, m.Dispute):
+        rows: list[dict[str, Any]] = []
+        for obj in session.exec(select(model)).yield_per(batch):
+            doc = document_for(session, obj, cache)
+            if doc is None:
+                continue
+            rows.append({"r": rowid_for(obj.id), "b": doc[1], "e": doc[0], "i": obj.id.hex})
+            if len(rows) >= batch:
+                connection.execute(_INSERT, rows)
+                count += len(rows)
+                rows = []
+        if rows:
+            connection.execute(_INSERT, rows)
+            count += len(rows)
+    return count
+
+
+def matching_ids_sql(entity: str) -> str:
+    """SQL for the ids (32-hex, as SQLite stores UUIDs) of ``entity`` rows matching the bound ``:q`` expression."""
+    return f"SELECT entity_id FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q AND entity = '{entity}'"
+
+
+def search_ids(session: Session, entity: str, query: str, *, limit: int = 200) -> list[uuid.UUID] | None:
+    """Ids of ``entity`` rows whose text matches ``query``, best first; None when the query has no terms."""
+    expression = match_expression(query)
+    if expression is None:
+        return None
+    sql = f"SELECT entity_id FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q AND entity = :e ORDER BY rank LIMIT :n"
+    rows = session.connection().execute(text(sql), {"q": expression, "e": entity, "n": int(limit)})
+    return [uuid.UUID(hex=r[0]) for r in rows]

@@ -1,0 +1,1 @@
+"""sync layer of CDO Desktop (see docs/architecture.md)."""

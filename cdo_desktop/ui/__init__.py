@@ -1,0 +1,1 @@
+"""ui layer of CDO Desktop (see docs/architecture.md)."""
