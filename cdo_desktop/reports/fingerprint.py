@@ -1,0 +1,71 @@
+"""Document fingerprints: SHA-256 of the canonical record, grouped hex, the QR payload and the embedded snapshot."""
+
+from __future__ import annotations
+
+import base64
+import json
+import zlib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib.units import mm
+
+from cdo_desktop.domain.canonical import canonical_json, sha256_hex
+
+QR_PREFIX = "CDO1"
+SNAPSHOT_VERSION = 1
+QR_SIZE = 28 * mm
+
+
+def fingerprint(record: Mapping[str, Any]) -> str:
+    """SHA-256 (hex) of the record's canonical JSON: the same function the services use when issuing."""
+    return sha256_hex(canonical_json(record))
+
+
+def grouped_hex(digest: str, group: int = 4) -> str:
+    """``3f2a1c9e…`` → ``3F2A 1C9E …``: easy to read aloud and compare by eye."""
+    upper = digest.upper()
+    return " ".join(upper[i:i + group] for i in range(0, len(upper), group))
+
+
+@dataclass(frozen=True)
+class QrPayload:
+    kind: str
+    number: str
+    record_id: str
+    fingerprint: str
+
+    def text(self) -> str:
+        return "|".join((QR_PREFIX, self.kind, self.number, self.record_id, self.fingerprint))
+
+    @classmethod
+    def parse(cls, text: str) -> QrPayload:
+        parts = text.strip().split("|")
+        if len(parts) != 5 or parts[0] != QR_PREFIX or len(parts[4]) != 64:
+            raise ValueError(f"not a CDO document code: {text[:80]!r}")
+        return cls(kind=parts[1], number=parts[2], record_id=parts[3], fingerprint=parts[4].lower())
+
+
+def qr_drawing(payload: QrPayload, size: float = QR_SIZE) -> Drawing:
+    widget = QrCodeWidget(payload.text(), barLevel="M", barBorder=2)
+    widget.barWidth = size
+    widget.barHeight = size
+    drawing = Drawing(size, size)
+    drawing.add(widget)
+    return drawing
+
+
+def encode_snapshot(snapshot: Mapping[str, Any]) -> str:
+    """The snapshot as ASCII for the PDF information dictionary: base64 of zlib-compressed canonical JSON."""
+    raw = canonical_json(snapshot).encode("utf-8")
+    return base64.b64encode(zlib.compress(raw, 9)).decode("ascii")
+
+
+def decode_snapshot(text: str) -> dict[str, Any]:
+    data = json.loads(zlib.decompress(base64.b64decode(text.encode("ascii"), validate=True)).decode("utf-8"))
+    if not isinstance(data, dict) or data.get("v") != SNAPSHOT_VERSION:
+        raise ValueError("unsupported document snapshot")
+    return data

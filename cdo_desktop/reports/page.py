@@ -1,0 +1,150 @@
+"""The GB/T 9704 page: A4, type area, styles, heading numbers, page numbers, invariant PDF with record metadata."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Sequence
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfdoc
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+
+from cdo_desktop.reports import fonts
+from cdo_desktop.reports.text import TextBlock, TextStyle
+
+PAGE_WIDTH, PAGE_HEIGHT = A4
+MARGIN_TOP = 37 * mm
+MARGIN_LEFT = 28 * mm
+MARGIN_RIGHT = 26 * mm
+MARGIN_BOTTOM = 35 * mm
+BODY_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT  # 156 mm
+BODY_HEIGHT = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM  # 225 mm
+BODY_SIZE = 16.0  # 三号
+LEADING = 28.9  # 22 lines on 225 mm
+TITLE_SIZE = 22.0  # 二号
+PAGE_NUMBER_SIZE = 14.0  # 四号
+PAGE_NUMBER_GAP = 7 * mm  # from the type area's lower edge to the top of the page number
+
+BODY = TextStyle(font=fonts.SONG, size=BODY_SIZE, leading=LEADING, first_indent=2 * BODY_SIZE)
+PLAIN = BODY.but(first_indent=0.0, align="left")
+TITLE = TextStyle(font=fonts.HEI, size=TITLE_SIZE, leading=36.0, align="center", space_after=LEADING / 2)
+NUMBER = BODY.but(first_indent=0.0, align="center", space_after=LEADING / 2)
+HEADING_1 = BODY.but(font=fonts.HEI, keep_with_next=True)
+HEADING_2 = BODY.but(keep_with_next=True)
+SIGNATURE = BODY.but(first_indent=0.0, align="right", right_indent=4 * BODY_SIZE)
+SMALL = TextStyle(font=fonts.SONG, size=10.5, leading=15.0, align="left")
+
+_CN_DIGITS = "零一二三四五六七八九"
+
+
+def cn_number(n: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 21 → 二十一, 100 → 一百 (heading numbers up to 999)."""
+    if not 0 < n < 1000:
+        return str(n)
+    hundreds, rest = divmod(n, 100)
+    tens, ones = divmod(rest, 10)
+    out = f"{_CN_DIGITS[hundreds]}百" if hundreds else ""
+    if tens:
+        out += ("" if tens == 1 and not hundreds else _CN_DIGITS[tens]) + "十"
+    elif hundreds and ones:
+        out += "零"
+    if ones:
+        out += _CN_DIGITS[ones]
+    return out
+
+
+def heading_label(level: int, n: int) -> str:
+    """The GB/T 9704 heading numbers: 一、 （一） 1. （1）."""
+    return {1: f"{cn_number(n)}、", 2: f"（{cn_number(n)}）", 3: f"{n}.", 4: f"（{n}）"}[level]
+
+
+def cn_date(day: dt.date | None) -> str:
+    """Dates in Arabic numerals, the GB/T 9704 way: 2026年3月5日."""
+    return f"{day.year}年{day.month}月{day.day}日" if day else "——"
+
+
+def page_number_text(n: int) -> str:
+    return f"— {n} —"
+
+
+class _RecordInfo(pdfdoc.PDFInfo):
+    """The document information dictionary with the record snapshot under a custom key (read by verify)."""
+
+    record = ""
+
+    def format(self, document: pdfdoc.PDFDocument) -> bytes:  # type: ignore[override]
+        entries = {
+            "Title": pdfdoc.PDFString(self.title),
+            "Author": pdfdoc.PDFString(self.author),
+            "Subject": pdfdoc.PDFString(self.subject),
+            "Keywords": pdfdoc.PDFString(self.keywords),
+            "Creator": pdfdoc.PDFString(self.creator),
+            "Producer": pdfdoc.PDFString(self.producer),
+            "CreationDate": pdfdoc.PDFDate(ts=document._timeStamp),
+            "ModDate": pdfdoc.PDFDate(ts=document._timeStamp),
+            "Trapped": pdfdoc.PDFName(self.trapped),
+        }
+        if self.record:
+            entries["CDORecord"] = pdfdoc.PDFString(self.record)
+        return pdfdoc.PDFDictionary(entries).format(document)
+
+
+class _Template(BaseDocTemplate):
+    def __init__(self, buffer: io.BytesIO, *, title: str, subject: str, record: str) -> None:
+        super().__init__(
+            buffer,
+            pagesize=A4,
+            leftMargin=MARGIN_LEFT,
+            rightMargin=MARGIN_RIGHT,
+            topMargin=MARGIN_TOP,
+            bottomMargin=MARGIN_BOTTOM,
+            title=title,
+            author="佛山市政务服务数据管理局",
+            subject=subject,
+            creator="CDO Desktop 首席数据官协同桌面",
+            invariant=1,
+            pageCompression=1,
+        )
+        self._record = record
+        frame = Frame(MARGIN_LEFT, MARGIN_BOTTOM, BODY_WIDTH, BODY_HEIGHT, id="body",
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=_draw_page_number)])
+
+    def handle_documentBegin(self) -> None:
+        super().handle_documentBegin()
+        info = _RecordInfo()
+        info.__dict__.update(self.canv._doc.info.__dict__)
+        info.record = self._record
+        self.canv._doc.info = info
+
+
+def _draw_page_number(canvas: Canvas, doc: BaseDocTemplate) -> None:
+    number = canvas.getPageNumber()
+    text = page_number_text(number)
+    face = fonts.register(fonts.SONG)
+    width = face.text_width(text, PAGE_NUMBER_SIZE)
+    baseline = MARGIN_BOTTOM - PAGE_NUMBER_GAP - 0.88 * PAGE_NUMBER_SIZE
+    if number % 2:  # odd pages: on the right, one character in from the type area's edge
+        x = PAGE_WIDTH - MARGIN_RIGHT - PAGE_NUMBER_SIZE - width
+    else:
+        x = MARGIN_LEFT + PAGE_NUMBER_SIZE
+    canvas.saveState()
+    canvas.setFont(fonts.SONG, PAGE_NUMBER_SIZE)
+    canvas.drawString(x, baseline, text)
+    canvas.restoreState()
+
+
+def render(story: Sequence[Flowable], *, title: str, subject: str, record: str = "") -> bytes:
+    """Lay out ``story`` on GB/T 9704 pages and return the PDF bytes (invariant: same story, same bytes)."""
+    buffer = io.BytesIO()
+    doc = _Template(buffer, title=title, subject=subject, record=record)
+    doc.build(list(story))
+    return buffer.getvalue()
+
+
+def para(text: str, style: TextStyle = BODY) -> list[Flowable]:
+    """One block per line of ``text`` (a newline starts a new paragraph); nothing for empty text."""
+    return [TextBlock(part, style) for part in text.splitlines() if part.strip()]

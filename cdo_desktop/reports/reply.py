@@ -1,0 +1,66 @@
+"""The sharing reply (共享申请答复书): the provider's decision on a request, its reason and basis, and use conditions."""
+
+from __future__ import annotations
+
+from cdo_desktop.reports import page
+from cdo_desktop.reports.compose import Story, render_view
+from cdo_desktop.reports.views import ReplyView
+
+TITLE = "政务数据共享申请答复书"
+
+USE_CONDITIONS = (
+    "共享数据仅限用于上述用途，不得用于其他目的；",
+    "不得以任何形式向第三方提供、转让或者公开共享数据；",
+    "应当按照约定的方式使用数据，落实数据安全管理责任，使用情况接受本单位和市政务服务数据管理局的监督；",
+    "使用期限届满或者用途不再存续的，应当停止使用并按规定处置所获数据。",
+)
+
+
+def _items(items: tuple[str, ...]) -> str:
+    return "、".join(items) if items else "无"
+
+
+def build_story(view: ReplyView) -> Story:
+    story = Story()
+    story.text("title", TITLE, page.TITLE)
+    story.text("number", f"{view.request_number}答复", page.NUMBER)
+    story.addressee("requester", view.requester)
+    story.text(
+        "preamble",
+        f"你单位于{page.cn_date(view.submitted_on)}提交的政务数据共享申请（编号：{view.request_number}）收悉。"
+        f"该申请请求共享本单位“{view.resource}”数据资源（资源代码：{view.resource_code}，{view.share_type}）"
+        f"的以下数据项：{_items(view.items_asked)}。经审核，现答复如下。",
+    )
+    story.heading("heading", 1, 1, "答复意见")
+    refused = tuple(item for item in view.items_asked if item not in view.items_granted)
+    if view.state == "approved":
+        story.text("outcome", f"{view.outcome}。同意共享的数据项：{_items(view.items_granted)}。")
+    elif view.state == "partly_approved":
+        story.text("outcome", f"{view.outcome}。同意共享的数据项：{_items(view.items_granted)}；"
+                              f"不予共享的数据项：{_items(refused)}。")
+    else:
+        story.text("outcome", f"{view.outcome}。")
+    story.heading("heading", 1, 2, "理由和依据")
+    if view.reason:
+        story.text("reason", view.reason)
+    story.text("basis", f"依据：{view.basis.rstrip('。')}。" if view.basis else "依据：政务数据共享的有关规定。")
+    if view.state in ("approved", "partly_approved"):
+        story.heading("heading", 1, 3, "使用要求")
+        period = f"{page.cn_date(view.period_start)}至{page.cn_date(view.period_end)}"
+        story.text("purpose", f"共享用途：{view.purpose.rstrip('。')}。使用方式：{view.usage_method}。使用期限：{period}。")
+        for n, condition in enumerate(USE_CONDITIONS, start=1):
+            story.text(f"conditions.{n}", f"{page.heading_label(4, n)}{condition}")
+        story.text("closing", "你单位违反上述要求的，本单位将报请市政务服务数据管理局暂停共享权限并依照有关规定问责。")
+    else:
+        story.heading("heading", 1, 3, "救济途径")
+        story.text(
+            "remedy",
+            "你单位对本答复有异议的，可以与本单位协商；协商不成的，可以向佛山市政务服务数据管理局申请协调或者仲裁。",
+        )
+    story.closing(view, issued_on=page.cn_date(view.issued_on))
+    return story
+
+
+def render_reply(view: ReplyView) -> bytes:
+    """The sharing reply as PDF bytes: same view, same bytes."""
+    return render_view(view, build_story(view), title=f"{TITLE} {view.request_number}")

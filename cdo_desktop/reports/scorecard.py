@@ -1,0 +1,152 @@
+"""The department scorecard (部门数据共享绩效报告): one city table that splits with repeated headers, a bar chart."""
+
+from __future__ import annotations
+
+from reportlab.graphics.charts.barcharts import HorizontalBarChart
+from reportlab.graphics.shapes import Drawing, String
+from reportlab.lib import colors
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
+
+from cdo_desktop.reports import fonts, page
+from cdo_desktop.reports.compose import Story, render_view
+from cdo_desktop.reports.text import TextStyle
+from cdo_desktop.reports.views import ScorecardView, ScoreRow
+
+TITLE = "佛山市部门数据共享绩效报告"
+CELL = TextStyle(font=fonts.SONG, size=9.0, leading=12.0, align="center")
+CELL_LEFT = CELL.but(align="left")
+HEADER = CELL.but(font=fonts.HEI)
+COLUMNS = (
+    ("部门", 104.0),
+    ("收到申请", 34.0),
+    ("已答复", 34.0),
+    ("按时答复", 34.0),
+    ("答复用时中位数（工作日）", 44.0),
+    ("拒绝共享", 34.0),
+    ("未办结异议", 36.0),
+    ("争议败诉", 34.0),
+    ("裁决事项按时履行", 46.0),
+    ("未销号整改", 42.2),
+)
+CHART_PER_PAGE = 26
+
+
+def _fmt_days(days: float | None) -> str:
+    if days is None:
+        return "—"
+    return f"{days:.1f}".rstrip("0").rstrip(".")
+
+
+def _cells(row: ScoreRow) -> list[str]:
+    return [
+        row.department,
+        str(row.received),
+        str(row.answered),
+        str(row.on_time),
+        _fmt_days(row.median_days),
+        str(row.refused),
+        str(row.objections_open),
+        str(row.disputes_lost),
+        f"{row.orders_on_time}/{row.orders_due}" if row.orders_due else "—",
+        str(row.rectifications_open),
+    ]
+
+
+def _table(story: Story, view: ScorecardView) -> Table:
+    data: list[list[list[Flowable]]] = [[story.block("table.header", name, HEADER) for name, _ in COLUMNS]]
+    for n, row in enumerate((*view.rows, view.total)):
+        field = "table.total" if n == len(view.rows) else f"table.rows.{n + 1}"
+        style = HEADER if n == len(view.rows) else CELL
+        data.append([story.block(field, text, CELL_LEFT if i == 0 and style is CELL else style)
+                     for i, text in enumerate(_cells(row))])
+    table = Table(data, colWidths=[w for _, w in COLUMNS], repeatRows=1)
+    table.setStyle(TableStyle([
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.9, 0.9, 0.9)),
+        ("BACKGROUND", (0, -1), (-1, -1), colors.Color(0.95, 0.95, 0.95)),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 2),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+    ]))
+    return table
+
+
+def _chart(story: Story, rows: list[ScoreRow], first: int) -> Drawing:
+    """Horizontal bars: the share of answered requests answered on time, per department."""
+    bar = 13.0
+    height = bar * len(rows) + 46
+    drawing = Drawing(page.BODY_WIDTH, height)
+    chart = HorizontalBarChart()
+    chart.x, chart.y = 150, 24
+    chart.width, chart.height = page.BODY_WIDTH - 150 - 24, bar * len(rows)
+    values = [round(100 * (r.on_time_rate or 0.0), 1) for r in reversed(rows)]
+    chart.data = [values]
+    chart.categoryAxis.categoryNames = [
+        story.check(f"chart.rows.{first + len(rows) - i}", r.department) for i, r in enumerate(reversed(rows))
+    ]
+    chart.categoryAxis.labels.fontName = fonts.SONG
+    chart.categoryAxis.labels.fontSize = 8
+    chart.categoryAxis.labels.boxAnchor = "e"
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.valueMax = 100
+    chart.valueAxis.valueStep = 20
+    chart.valueAxis.labels.fontName = fonts.SONG
+    chart.valueAxis.labels.fontSize = 8
+    chart.valueAxis.labelTextFormat = "%d%%"
+    chart.bars[0].fillColor = colors.Color(0.25, 0.4, 0.65)
+    chart.bars[0].strokeColor = None
+    chart.barLabelFormat = "%.0f%%"
+    chart.barLabels.fontName = fonts.SONG
+    chart.barLabels.fontSize = 7
+    chart.barLabels.boxAnchor = "w"
+    chart.barLabels.dx = 2
+    drawing.add(chart)
+    caption = story.check("chart.caption", "按时答复率（按时答复件数 ÷ 已答复件数）", fonts.HEI)
+    drawing.add(String(page.BODY_WIDTH / 2, 4, caption, fontName=fonts.HEI, fontSize=9, textAnchor="middle"))
+    return drawing
+
+
+def build_story(view: ScorecardView) -> Story:
+    story = Story()
+    story.text("title", TITLE, page.TITLE)
+    period = f"（{page.cn_date(view.start)}至{page.cn_date(view.end)}）"
+    story.text("period", period, page.NUMBER)
+    t = view.total
+    rate = f"{100 * t.on_time_rate:.1f}%" if t.on_time_rate is not None else "—"
+    story.heading("heading", 1, 1, "总体情况")
+    story.text(
+        "summary",
+        f"本期全市{len(view.rows)}个部门共收到政务数据共享申请{t.received}件，已答复{t.answered}件，"
+        f"其中按时答复{t.on_time}件，按时答复率{rate}；答复用时中位数为{_fmt_days(t.median_days)}个工作日；"
+        f"拒绝共享{t.refused}件。未办结的数据异议{t.objections_open}件，争议败诉{t.disputes_lost}件，"
+        f"裁决事项按时履行{t.orders_on_time}项（应履行{t.orders_due}项），未销号的问责整改{t.rectifications_open}项。",
+    )
+    story.heading("heading", 1, 2, "各部门绩效明细", keep=False)
+    story.add(_table(story, view), Spacer(1, page.LEADING / 2))
+    story.heading("heading", 1, 3, "按时答复率")
+    answered = [r for r in view.rows if r.answered]
+    if not answered:
+        story.text("chart.empty", "本期没有已答复的共享申请。")
+    for first in range(0, len(answered), CHART_PER_PAGE):
+        story.add(_chart(story, answered[first:first + CHART_PER_PAGE], first), Spacer(1, page.LEADING / 2))
+    story.heading("heading", 1, 4, "拒绝共享情况")
+    if not view.refusals:
+        story.text("refusals.empty", "本期没有拒绝共享的申请。")
+    for n, line in enumerate(view.refusals, start=1):
+        story.text(f"refusals.{n}", f"{page.heading_label(3, n)}{line.department}（{line.request_number}）：{line.reason}")
+    story.heading("heading", 1, 5, "指标说明")
+    story.text(
+        "notes",
+        "“收到申请”指本期经合规审核进入答复环节的申请；“按时答复”指在政策规定的工作日期限内作出答复；"
+        "“答复用时”自合规审核之日的次日起按工作日计算；“争议败诉”指作为被申请人被支持或者部分支持、"
+        "或者作为申请人被驳回的裁决；“裁决事项按时履行”为本期到期的裁决事项中按期履行的项数。",
+    )
+    story.closing(view, issued_on=page.cn_date(view.issued_on), seal=False)
+    return story
+
+
+def render_scorecard(view: ScorecardView) -> bytes:
+    """The scorecard as PDF bytes: same figures, same bytes."""
+    return render_view(view, build_story(view), title=f"{TITLE}{view.number}")

@@ -1,0 +1,192 @@
+"""Plain frozen views of what each document prints: filled from the store, rendered without a database."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import types
+import typing
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from cdo_desktop.reports.fingerprint import fingerprint as _fingerprint
+
+ISSUER = "佛山市政务服务数据管理局"
+ESCALATION = (
+    "当事部门对本裁决有异议的，可以自收到本裁决书之日起15个工作日内，向佛山市首席数据官书面提请复核。"
+    "复核期间，本裁决确定的义务不停止履行。逾期不履行的，由佛山市政务服务数据管理局依照有关规定予以问责。"
+)
+
+
+@dataclass(frozen=True)
+class DocumentView:
+    """What every printed document has: kind, number, the record it prints and its canonical form."""
+
+    kind: str
+    number: str
+    record_id: str
+    record: Mapping[str, Any]
+    issuer: str
+    issued_on: dt.date
+
+    @property
+    def fingerprint(self) -> str:
+        return _fingerprint(self.record)
+
+
+@dataclass(frozen=True)
+class PartyView:
+    role: str  # 申请人 / 被申请人
+    department: str
+    commissioners: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class EventView:
+    on: dt.date
+    text: str
+
+
+@dataclass(frozen=True)
+class OrderView:
+    position: int
+    addressee: str
+    action: str
+    deadline_days: int
+    due_on: dt.date
+    due_uncertain: bool = False
+
+
+@dataclass(frozen=True)
+class RulingView(DocumentView):
+    dispute_number: str = ""
+    dispute_kind: str = ""
+    claimant: PartyView = field(default_factory=lambda: PartyView("申请人", ""))
+    respondent: PartyView = field(default_factory=lambda: PartyView("被申请人", ""))
+    origin: str = ""
+    course: tuple[EventView, ...] = ()
+    claim: str = ""
+    defence: str = ""
+    findings: tuple[str, ...] = ()
+    reasoning: str = ""
+    rules: tuple[str, ...] = ()
+    decision: str = ""
+    orders: tuple[OrderView, ...] = ()
+    escalation: str = ESCALATION
+    arbitrators: tuple[str, ...] = ()
+    cc: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class NoticeView(DocumentView):
+    addressee: str = ""
+    commissioner: str = ""
+    violation: str = ""
+    basis: str = ""  # the ruling (number, date, decision) or the violation it rests on
+    measure: str = ""
+    rectification_days: int | None = None
+    rectification_due: dt.date | None = None
+    due_uncertain: bool = False
+    report_requirement: str = ""
+    cc: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ReplyView(DocumentView):
+    requester: str = ""
+    provider: str = ""
+    request_number: str = ""
+    submitted_on: dt.date | None = None
+    resource: str = ""
+    resource_code: str = ""
+    share_type: str = ""
+    outcome: str = ""  # 同意 / 部分同意 / 不予同意
+    state: str = ""  # approved / partly_approved / refused
+    items_asked: tuple[str, ...] = ()
+    items_granted: tuple[str, ...] = ()
+    reason: str = ""
+    basis: str = ""
+    purpose: str = ""
+    usage_method: str = ""
+    period_start: dt.date | None = None
+    period_end: dt.date | None = None
+    reply_due: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class ScoreRow:
+    department: str
+    received: int = 0
+    answered: int = 0
+    on_time: int = 0
+    median_days: float | None = None
+    refused: int = 0
+    objections_open: int = 0
+    disputes_lost: int = 0
+    orders_due: int = 0
+    orders_on_time: int = 0
+    rectifications_open: int = 0
+
+    @property
+    def on_time_rate(self) -> float | None:
+        return self.on_time / self.answered if self.answered else None
+
+
+@dataclass(frozen=True)
+class RefusalLine:
+    department: str
+    request_number: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class ScorecardView(DocumentView):
+    start: dt.date = dt.date(2000, 1, 1)
+    end: dt.date = dt.date(2000, 1, 1)
+    rows: tuple[ScoreRow, ...] = ()
+    total: ScoreRow = field(default_factory=lambda: ScoreRow("全市合计"))
+    refusals: tuple[RefusalLine, ...] = ()
+
+
+VIEW_TYPES: dict[str, type[DocumentView]] = {
+    "ruling": RulingView,
+    "notice": NoticeView,
+    "reply": ReplyView,
+    "scorecard": ScorecardView,
+}
+
+
+def view_to_dict(view: DocumentView) -> dict[str, Any]:
+    return dataclasses.asdict(view)
+
+
+def view_from_dict(data: Mapping[str, Any]) -> DocumentView:
+    """Rebuild a view from ``view_to_dict`` output that went through canonical JSON (dates as ISO text)."""
+    cls = VIEW_TYPES[str(data["kind"])]
+    return typing.cast(DocumentView, _build(cls, data))
+
+
+def _build(cls: type, data: Mapping[str, Any]) -> Any:
+    hints = typing.get_type_hints(cls)
+    kwargs = {f.name: _convert(hints[f.name], data[f.name]) for f in dataclasses.fields(cls) if f.name in data}
+    return cls(**kwargs)
+
+
+def _convert(hint: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in typing.get_args(hint) if a is not type(None)]
+        return _convert(options[0], value)
+    if origin is tuple:
+        inner = typing.get_args(hint)[0]
+        return tuple(_convert(inner, v) for v in value)
+    if hint is dt.date:
+        return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
+    if dataclasses.is_dataclass(hint):
+        return _build(typing.cast(type, hint), value)
+    if hint is float and isinstance(value, int):
+        return float(value)
+    return value
