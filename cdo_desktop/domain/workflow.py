@@ -440,8 +440,8 @@ def check_transition(
         )
     if transition.source is not None and transition.source and state not in transition.source:
         enum = STATE_ENUMS.get(transition.entity)
-        shown_zh = enum(state).zh if enum and state in {e.value for e in enum} else str(state)  # type: ignore[call-arg, attr-defined]
-        shown_en = enum(state).en if enum and state in {e.value for e in enum} else str(state)  # type: ignore[call-arg, attr-defined]
+        shown_zh = enum(state).zh if enum and state in {e.value for e in enum} else str(state)  # type: ignore[attr-defined]
+        shown_en = enum(state).en if enum and state in {e.value for e in enum} else str(state)  # type: ignore[attr-defined]
         raise InvalidState(
             "invalid_state",
             f"当前状态为“{shown_zh}”，不能执行“{transition.label_zh}”",

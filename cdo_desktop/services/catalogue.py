@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import cast
+from typing import Any, cast
 
 from sqlmodel import select
 
@@ -13,7 +13,7 @@ from cdo_desktop.services.registry import handles
 from cdo_desktop.store import models as m
 
 
-def _fields(p: mu.ResourceFields) -> dict[str, object]:
+def _fields(p: mu.ResourceFields) -> dict[str, Any]:
     names = [i.name for i in p.items]
     if len(set(names)) != len(names):
         raise GuardFailed("duplicate_item", "数据项名称重复", "Two data items have the same name", field="items")

@@ -35,7 +35,7 @@ def load_calendar(session: Session) -> HolidayCalendar:
         rows = session.exec(select(m.HolidayDay)).all()
         cached = HolidayCalendar.from_days(BureauDay(r.date, r.workday, r.name) for r in rows)
         session.info[_CALENDAR_KEY] = cached
-    return cached  # type: ignore[no-any-return]
+    return cached
 
 
 def load_policy(session: Session) -> Policy:
@@ -45,7 +45,7 @@ def load_policy(session: Session) -> Policy:
         valid = {k.value for k in DeadlineKind}
         cached = Policy.default().with_overrides({r.kind: (r.days, r.clause) for r in rows if r.kind in valid})
         session.info[_POLICY_KEY] = cached
-    return cached  # type: ignore[no-any-return]
+    return cached
 
 
 def forget_cached_rules(session: Session) -> None:

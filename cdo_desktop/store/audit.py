@@ -36,7 +36,7 @@ def _tail(session: Session) -> tuple[int, str]:
     if cached is not None:
         return cached  # type: ignore[no-any-return]
     row = session.execute(
-        select(AuditEntry.position, AuditEntry.hash).order_by(AuditEntry.position.desc()).limit(1)  # type: ignore[union-attr]
+        select(AuditEntry.position, AuditEntry.hash).order_by(AuditEntry.position.desc()).limit(1)  # type: ignore[call-overload, union-attr]
     ).first()
     return (row[0], row[1]) if row else (0, GENESIS)
 
@@ -88,7 +88,7 @@ def _entries(session: Session, batch: int = 5000) -> Iterator[AuditEntry]:
     while True:
         rows = list(
             session.execute(
-                select(AuditEntry).where(AuditEntry.position > last).order_by(AuditEntry.position).limit(batch)  # type: ignore[arg-type, operator, union-attr]
+                select(AuditEntry).where(AuditEntry.position > last).order_by(AuditEntry.position).limit(batch)  # type: ignore[arg-type, operator]
             ).scalars()
         )
         if not rows:

@@ -186,7 +186,7 @@ def rebuild(session: Session, *, batch: int = 2000) -> int:
     count = 0
     for model in (m.Department, m.Commissioner, m.DataResource, m.SharingRequest, m.QualityObjection, m.Dispute):
         rows: list[dict[str, Any]] = []
-        for obj in session.exec(select(model)).yield_per(batch):
+        for obj in session.execute(select(model)).scalars().yield_per(batch):
             doc = document_for(session, obj, cache)
             if doc is None:
                 continue

@@ -1,0 +1,7 @@
+"""Shared fixtures: a fresh migrated database in a temporary data folder."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

@@ -1,0 +1,263 @@
+"""A small network for tests: the bureau, departments A, B and C, and a driver that puts records in any state."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlmodel import Session
+
+from cdo_desktop.domain.actor import Actor
+from cdo_desktop.domain.enums import Role
+from cdo_desktop.domain.mutations import Mutation
+from cdo_desktop.services.apply import Applied, apply, resolve_actor
+from cdo_desktop.services.bootstrap import admin_actor_id, ensure_initialised
+from cdo_desktop.store.db import Database
+from cdo_desktop.store.migrate import open_database
+
+NOW = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
+
+REQUEST_PATHS: dict[str, list[str]] = {
+    "draft": [],
+    "submitted": ["submit"],
+    "awaiting_reply": ["submit", "check"],
+    "approved": ["submit", "check", "approve"],
+    "partly_approved": ["submit", "check", "approve_partly"],
+    "refused": ["submit", "check", "refuse"],
+    "granted": ["submit", "check", "approve", "grant"],
+    "expired": ["submit", "check", "approve", "grant", "expire"],
+    "revoked": ["submit", "check", "approve", "grant", "revoke"],
+}
+OBJECTION_PATHS: dict[str, list[str]] = {
+    "raised": [],
+    "accepted": ["accept"],
+    "flagged": ["accept", "flag"],
+    "verified": ["accept", "flag", "verify"],
+    "corrected": ["accept", "flag", "correct"],
+    "rejected": ["reject"],
+    "closed": ["reject", "close"],
+}
+DISPUTE_PATHS: dict[str, list[str]] = {
+    "filed": [],
+    "negotiation": ["negotiate"],
+    "accepted": ["accept"],
+    "declined": ["decline"],
+    "hearing": ["accept", "schedule_hearing"],
+    "ruled": ["accept", "rule"],
+    "complied": ["accept", "rule", "order.report", "order.confirm", "comply"],
+    "escalated": ["accept", "rule", "escalate"],
+    "archived": ["decline", "archive"],
+}
+ORDER_PATHS: dict[str, list[str]] = {"open": [], "reported": ["report"], "complied": ["report", "confirm"]}
+ACCOUNTABILITY_PATHS: dict[str, list[str]] = {"open": [], "reported": ["report"], "closed": ["report", "accept"]}
+
+
+@dataclass
+class Network:
+    db: Database
+    admin: Actor
+    arbitrator: Actor
+    people: dict[str, Actor] = field(default_factory=dict)  # "A.commissioner", "B.cdo", "C.commissioner"
+    depts: dict[str, uuid.UUID] = field(default_factory=dict)
+    resources: dict[str, uuid.UUID] = field(default_factory=dict)  # "B.conditional", "B.unconditional", "B.not_shared", "A.unconditional"
+    counter: int = 0
+
+    def everyone(self) -> dict[str, Actor]:
+        return {"admin": self.admin, "arbitrator": self.arbitrator, **self.people}
+
+    def run(self, session: Session, actor: Actor, kind: str, entity_id: uuid.UUID, payload: dict[str, Any],
+            *, base_revision: int = 0) -> Applied:
+        self.counter += 1
+        mutation = Mutation(kind=kind, actor_id=actor.id, entity_id=entity_id, payload=payload,
+                            base_revision=base_revision)
+        return apply(session, mutation, actor, now=NOW + dt.timedelta(minutes=self.counter))
+
+    # -- payloads that satisfy every guard ---------------------------------------------------------------------
+
+    def payload(self, action: str, **context: Any) -> dict[str, Any]:
+        A, B = str(self.depts["A"]), str(self.depts["B"])
+        payloads: dict[str, dict[str, Any]] = {
+            "department.create": {"code": f"T-{uuid.uuid4().hex[:8]}", "name": "测试部门"},
+            "department.update": {"short_name": "测试"},
+            "commissioner.appoint": {"name": "测试人员", "department_id": A, "appointed_on": "2026-01-01"},
+            "commissioner.end": {"ended_on": "2026-02-01"},
+            "policy.set": {"kind": "provider_reply", "days": 8, "clause": "《政务数据共享条例》第十五条"},
+            "calendar.publish": {"year": 2027, "days": [{"date": "2027-01-01", "workday": False, "name": "元旦"}]},
+            "resource.create": {"code": f"R-{uuid.uuid4().hex[:8]}", "department_id": context.get("dept", A),
+                                "name": "测试资源", "items": [{"name": "字段一"}], "share_type": "unconditional"},
+            "resource.update": {"name": "测试资源（修订）", "items": [{"name": "字段一"}], "share_type": "unconditional"},
+            "request.create": {"requester_department_id": A, "resource_id": str(self.resources["B.conditional"]),
+                               "items": ["姓名", "户籍地址"], "purpose": "办理住房保障资格审核",
+                               "legal_basis": "国发〔2016〕51号", "period_start": "2026-03-01",
+                               "period_end": "2026-12-31"},
+            "request.submit": {}, "request.check": {}, "request.approve": {}, "request.grant": {},
+            "request.expire": {},
+            "request.return": {"reason": "材料不全"},
+            "request.approve_partly": {"granted_items": ["姓名"], "reason": "户籍地址超出必要范围"},
+            "request.refuse": {"reason": "缺少授权"},
+            "request.revoke": {"reason": "超范围使用"},
+            "objection.raise": {"raiser_department_id": A, "resource_id": str(self.resources["B.conditional"]),
+                                "items": ["姓名"], "description": "姓名登记有误"},
+            "objection.accept": {}, "objection.flag": {}, "objection.close": {},
+            "objection.reject": {"reason": "不属于本部门"},
+            "objection.verify": {"response": "核实无误"},
+            "objection.correct": {"response": "已更正"},
+            "dispute.file": {"claimant_department_id": A, "respondent_department_id": B, "kind": "refusal",
+                             "statement": "对方无理拒绝"},
+            "dispute.answer": {"statement": "我方依法拒绝"},
+            "dispute.add_evidence": {"evidence_id": str(uuid.uuid4()), "filename": "证据.pdf",
+                                     "sha256": "ab" * 32, "size": 10},
+            "dispute.negotiate": {}, "dispute.accept": {}, "dispute.comply": {}, "dispute.archive": {},
+            "dispute.decline": {"reason": "不属于受理范围"},
+            "dispute.schedule_hearing": {"hearing_on": "2026-04-01", "place": "政数局三楼会议室"},
+            "dispute.rule": {"ruling_id": str(uuid.uuid4()), "arbitrator_ids": [str(self.arbitrator.id)],
+                             "findings": ["申请部门依法提出申请"], "reasoning": "数源部门未说明依据",
+                             "decision": "upheld",
+                             "orders": [{"addressee_department_id": B, "action": "重新答复", "deadline_days": 10}]},
+            "dispute.escalate": {"reason": "不服裁决"},
+            "order.report": {"report": "已重新答复"},
+            "order.confirm": {},
+            "order.reopen": {"reason": "答复不完整"},
+            "accountability.create": {"department_id": B, "violation": "无故拒绝共享", "measure": "rectify",
+                                      "rectification_days": 15},
+            "accountability.report": {"report": "已整改"},
+            "accountability.accept": {},
+            "accountability.reject": {"reason": "整改不到位"},
+        }
+        payloads["request.update"] = payloads["request.create"] | {"purpose": "办理人才引进资格审核"}
+        return dict(payloads[action])
+
+    def actor_for(self, action: str) -> Actor:
+        """The actor who normally takes ``action`` in the scenario (A requests/claims, B provides/responds)."""
+        entity, verb = action.split(".")
+        bureau = {"department", "commissioner", "policy", "calendar"}
+        if entity in bureau or (entity == "accountability" and verb in ("create", "accept", "reject")):
+            return self.admin
+        if entity == "resource":
+            return self.people["A.commissioner"]
+        if (entity == "request" and verb in ("check", "return", "expire")) or (
+            entity == "dispute" and verb in ("negotiate", "accept", "decline", "schedule_hearing", "rule", "comply", "archive")
+        ) or (entity == "order" and verb in ("confirm", "reopen")):
+            return self.arbitrator
+        if (entity == "request" and verb in ("approve", "approve_partly", "refuse", "grant", "revoke")) or (
+            entity == "objection" and verb not in ("raise", "close")
+        ) or (entity in ("order", "accountability")):
+            return self.people["B.commissioner"]
+        return self.people["A.commissioner"]
+
+    # -- reaching a state ----------------------------------------------------------------------------------------
+
+    def request_in(self, session: Session, state: str) -> uuid.UUID:
+        rid = uuid.uuid4()
+        self.run(session, self.people["A.commissioner"], "request.create", rid, self.payload("request.create"))
+        for step in REQUEST_PATHS[state]:
+            kind = f"request.{step}"
+            self.run(session, self.actor_for(kind), kind, rid, self.payload(kind))
+        return rid
+
+    def objection_in(self, session: Session, state: str) -> uuid.UUID:
+        oid = uuid.uuid4()
+        self.run(session, self.people["A.commissioner"], "objection.raise", oid, self.payload("objection.raise"))
+        for step in OBJECTION_PATHS[state]:
+            kind = f"objection.{step}"
+            self.run(session, self.actor_for(kind), kind, oid, self.payload(kind))
+        return oid
+
+    def dispute_in(self, session: Session, state: str) -> tuple[uuid.UUID, uuid.UUID | None]:
+        did = uuid.uuid4()
+        order_id = None
+        self.run(session, self.people["A.commissioner"], "dispute.file", did, self.payload("dispute.file"))
+        for step in DISPUTE_PATHS[state]:
+            if step.startswith("order."):
+                assert order_id is not None
+                self.run(session, self.actor_for(step), step, order_id, self.payload(step))
+                continue
+            kind = f"dispute.{step}"
+            payload = self.payload(kind)
+            self.run(session, self.actor_for(kind), kind, did, payload)
+            if step == "rule":
+                from cdo_desktop.domain.actor import derived_id
+
+                order_id = derived_id(uuid.UUID(payload["ruling_id"]), "order", 1)
+        return did, order_id
+
+    def order_in(self, session: Session, state: str) -> uuid.UUID:
+        _, order_id = self.dispute_in(session, "ruled")
+        assert order_id is not None
+        for step in ORDER_PATHS[state]:
+            kind = f"order.{step}"
+            self.run(session, self.actor_for(kind), kind, order_id, self.payload(kind))
+        return order_id
+
+    def record_in(self, session: Session, state: str) -> uuid.UUID:
+        rid = uuid.uuid4()
+        self.run(session, self.admin, "accountability.create", rid, self.payload("accountability.create"))
+        for step in ACCOUNTABILITY_PATHS[state]:
+            kind = f"accountability.{step}"
+            self.run(session, self.actor_for(kind), kind, rid, self.payload(kind))
+        return rid
+
+    def entity_in(self, session: Session, entity: str, state: str | None, action: str, *, ready: bool = True) -> uuid.UUID:
+        """A record on which ``action`` can be tried (in ``state`` when the action has source states).
+
+        ``ready``: also meet the action's preconditions outside the state (the orders of a ruling complied)."""
+        if entity == "request":
+            return self.request_in(session, state or "draft") if state else uuid.uuid4()
+        if entity == "objection":
+            return self.objection_in(session, state) if state else uuid.uuid4()
+        if entity == "dispute" and action == "dispute.comply" and state == "ruled" and ready:
+            did, order_id = self.dispute_in(session, "ruled")
+            for step in ("order.report", "order.confirm"):
+                assert order_id is not None
+                self.run(session, self.actor_for(step), step, order_id, self.payload(step))
+            return did
+        if entity == "dispute":
+            return self.dispute_in(session, state)[0] if state else uuid.uuid4()
+        if entity == "order":
+            return self.order_in(session, state or "open")
+        if entity == "accountability":
+            return self.record_in(session, state) if state else uuid.uuid4()
+        if action == "department.update":
+            return self.depts["C"]
+        if action == "commissioner.end":
+            return self.people["C.cdo"].id
+        if action == "resource.update":
+            return self.resources["A.unconditional"]
+        return uuid.uuid4()
+
+
+def build_network(data_dir: Path) -> Network:
+    db = open_database(data_dir)
+    ensure_initialised(db)
+    with db.write() as session:
+        admin = resolve_actor(session, admin_actor_id())  # type: ignore[arg-type]
+        net = Network(db=db, admin=admin, arbitrator=admin)
+        arbitrator_id = uuid.uuid4()
+        net.run(session, admin, "commissioner.appoint", arbitrator_id,
+                {"name": "仲裁员甲", "department_id": str(admin.department_id), "role": "arbitrator",
+                 "appointed_on": "2026-01-01"})
+        net.arbitrator = Actor(arbitrator_id, admin.department_id, Role.ARBITRATOR, "仲裁员甲", is_bureau=True)
+        for code in ("A", "B", "C"):
+            dept_id = uuid.uuid4()
+            net.run(session, admin, "department.create", dept_id, {"code": f"D-{code}", "name": f"测试部门{code}"})
+            net.depts[code] = dept_id
+            for role in ("commissioner", "cdo"):
+                pid = uuid.uuid4()
+                net.run(session, admin, "commissioner.appoint", pid,
+                        {"name": f"{code}{role}", "department_id": str(dept_id), "role": role,
+                         "appointed_on": "2026-01-01"})
+                net.people[f"{code}.{role}"] = Actor(pid, dept_id, Role(role), f"{code}{role}")
+        items = [{"name": n} for n in ("姓名", "户籍地址", "公民身份号码")]
+        for key, share in (("B.conditional", "conditional"), ("B.unconditional", "unconditional"),
+                           ("B.not_shared", "not_shared"), ("A.unconditional", "unconditional")):
+            owner = key.split(".")[0]
+            rid = uuid.uuid4()
+            net.run(session, net.people[f"{owner}.cdo"], "resource.create", rid,
+                    {"code": f"R-{key}", "department_id": str(net.depts[owner]), "name": f"资源{key}",
+                     "items": items, "share_type": share,
+                     "legal_basis": "" if share == "unconditional" else "国发〔2016〕51号"})
+            net.resources[key] = rid
+    return net
