@@ -1,1 +1,1 @@
-"""ui layer of CDO Desktop (see docs/architecture.md)."""
+"""The PySide6 desktop app: bootstrap, main window, pages, Qt models over store queries, dialogs, workers."""

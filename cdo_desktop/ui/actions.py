@@ -1,0 +1,119 @@
+"""Run a workflow action on a record: pick the form its payload needs, apply it, report a refusal."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any
+
+from cdo_desktop.domain import mutations as mu
+from cdo_desktop.domain.errors import DomainError
+from cdo_desktop.domain.workflow import Transition
+from cdo_desktop.ui.dialogs.form import FormDialog, check_list, date_edit, text_edit
+from cdo_desktop.ui.i18n import is_english
+from cdo_desktop.ui.qt import QLineEdit, QMessageBox, QPushButton, QWidget
+from cdo_desktop.ui.widgets import show_error
+
+
+def action_label(transition: Transition) -> str:
+    return transition.label_en if is_english() else transition.label_zh
+
+
+class TextActionDialog(FormDialog):
+    """An action whose payload is one text (reason, response, statement, report)."""
+
+    def __init__(self, state: Any, transition: Transition, entity_id: uuid.UUID, field: str, label: str,
+                 parent: QWidget | None, *, required: bool) -> None:
+        super().__init__(state, action_label(transition), parent)
+        self.kind = transition.action
+        self.entity_id = entity_id
+        self.field = field
+        self.add(field, label, text_edit(), required=required)
+
+    def payload(self) -> dict[str, Any]:
+        return {self.field: self.value(self.field)}
+
+
+class PartlyDialog(FormDialog):
+    def __init__(self, state: Any, transition: Transition, entity_id: uuid.UUID, items: list[str],
+                 parent: QWidget | None) -> None:
+        super().__init__(state, action_label(transition), parent)
+        self.kind = transition.action
+        self.entity_id = entity_id
+        self.add("granted_items", self.tr("Items granted"), check_list([(i, i) for i in items]), required=True)
+        self.add("reason", self.tr("Reason"), text_edit(), required=True)
+
+    def payload(self) -> dict[str, Any]:
+        return {"granted_items": self.value("granted_items"), "reason": self.value("reason")}
+
+
+class HearingDialog(FormDialog):
+    def __init__(self, state: Any, transition: Transition, entity_id: uuid.UUID, parent: QWidget | None) -> None:
+        super().__init__(state, action_label(transition), parent)
+        self.kind = transition.action
+        self.entity_id = entity_id
+        self.add("hearing_on", self.tr("Hearing date"), date_edit(state.today + dt.timedelta(days=7)))
+        self.add("place", self.tr("Place"), QLineEdit(), required=True)
+
+    def payload(self) -> dict[str, Any]:
+        return {"hearing_on": self.value("hearing_on").isoformat(), "place": self.value("place")}
+
+
+class ActionRunner(QWidget):
+    """Owns the wording of the action dialogs (for translation) and runs them."""
+
+    def __init__(self, state: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.hide()
+
+    def run(self, transition: Transition, entity_id: uuid.UUID, row: dict[str, Any], parent: QWidget) -> bool:
+        """Ask for what the action needs and apply it; True when the change was made."""
+        payload_type = transition.payload
+        required = any(g.field in ("reason", "response", "statement", "report") for g in transition.guards)
+        dialog: FormDialog | None = None
+        if payload_type is mu.Empty:
+            answer = QMessageBox.question(parent, action_label(transition),
+                                          self.tr("Confirm: %s %s?") % (action_label(transition),
+                                                                         row.get("number", "")))
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+            try:
+                self.state.apply(transition.action, entity_id, {}, base_revision=int(row.get("revision") or 0))
+            except DomainError as exc:
+                show_error(parent, exc, action_label(transition))
+                return False
+            return True
+        if payload_type is mu.ReasonPayload:
+            dialog = TextActionDialog(self.state, transition, entity_id, "reason", self.tr("Reason"), parent,
+                                      required=required)
+        elif payload_type is mu.ResponsePayload:
+            dialog = TextActionDialog(self.state, transition, entity_id, "response", self.tr("Explanation"), parent,
+                                      required=True)
+        elif payload_type is mu.DisputeStatement:
+            dialog = TextActionDialog(self.state, transition, entity_id, "statement", self.tr("Statement"), parent,
+                                      required=True)
+        elif payload_type in (mu.OrderReport, mu.AccountabilityReport):
+            dialog = TextActionDialog(self.state, transition, entity_id, "report", self.tr("Report"), parent,
+                                      required=True)
+        elif payload_type is mu.RequestApprovePartly:
+            dialog = PartlyDialog(self.state, transition, entity_id, list(row.get("items") or []), parent)
+        elif payload_type is mu.HearingSchedule:
+            dialog = HearingDialog(self.state, transition, entity_id, parent)
+        if dialog is None:
+            return False
+        dialog.base_revision = int(row.get("revision") or 0)
+        return bool(dialog.exec())
+
+
+def action_buttons(transitions: list[Transition], callback: Any, skip: set[str] = frozenset()) -> list[QPushButton]:  # type: ignore[assignment]
+    """One button per permitted action, labelled in the current language."""
+    buttons = []
+    for transition in transitions:
+        if transition.action in skip:
+            continue
+        button = QPushButton(action_label(transition))
+        button.setObjectName(f"action:{transition.action}")
+        button.clicked.connect(lambda _checked=False, t=transition: callback(t))
+        buttons.append(button)
+    return buttons

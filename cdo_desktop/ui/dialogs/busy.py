@@ -1,0 +1,46 @@
+"""A modal progress dialog around one background operation, with cancel."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from cdo_desktop.ui.qt import QEventLoop, QProgressDialog, QWidget
+from cdo_desktop.ui.widgets import show_error
+from cdo_desktop.ui.worker import Progress, run_in_background
+
+
+def run_with_progress(parent: QWidget | None, text: str, fn: Callable[[Progress], Any]) -> Any:
+    """Run ``fn`` in the background behind a progress dialog; returns its result, or None if it failed/was cancelled."""
+    dialog = QProgressDialog(text, dialog_cancel_text(), 0, 0, parent)
+    dialog.setMinimumDuration(300)
+    dialog.setWindowTitle("CDO Desktop")
+    loop = QEventLoop()
+    outcome: dict[str, Any] = {}
+
+    def progress(done: int, total: int, message: str) -> None:
+        dialog.setMaximum(total)
+        dialog.setValue(done)
+        if message:
+            dialog.setLabelText(message)
+
+    op = run_in_background(fn, success=lambda r: outcome.setdefault("result", r),
+                           failure=lambda e: outcome.setdefault("error", e), progress=progress)
+    op.signals.finished.connect(loop.quit)
+    dialog.canceled.connect(op.cancel)
+    if not op.done:
+        loop.exec()
+    dialog.close()
+    if "error" in outcome:
+        from cdo_desktop.ui.worker import Cancelled
+
+        if not isinstance(outcome["error"], Cancelled):
+            show_error(parent, outcome["error"], text)
+        return None
+    return outcome.get("result")
+
+
+def dialog_cancel_text() -> str:
+    from cdo_desktop.ui.qt import QCoreApplication
+
+    return QCoreApplication.translate("Busy", "Cancel")

@@ -1,0 +1,185 @@
+"""The main window: navigation list on the left, the pages, the status bar with sync state and role switcher."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from cdo_desktop.ui.i18n import is_english
+from cdo_desktop.ui.qt import (
+    QCloseEvent,
+    QComboBox,
+    QHBoxLayout,
+    QKeySequence,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QShortcut,
+    QSplitter,
+    QStackedWidget,
+    Qt,
+    QWidget,
+)
+from cdo_desktop.ui.settings import Settings
+from cdo_desktop.ui.sync_status import SyncIndicator
+
+
+def page_classes() -> list[tuple[str, type]]:
+    from cdo_desktop.ui.pages import (
+        admin,
+        catalogue,
+        dashboard,
+        directory,
+        disputes,
+        objections,
+        requests,
+        rulings,
+        scorecard,
+        settings_page,
+    )
+
+    return [
+        ("dashboard", dashboard.DashboardPage),
+        ("catalogue", catalogue.CataloguePage),
+        ("requests", requests.RequestsPage),
+        ("objections", objections.ObjectionsPage),
+        ("disputes", disputes.DisputesPage),
+        ("rulings", rulings.RulingsPage),
+        ("directory", directory.DirectoryPage),
+        ("scorecard", scorecard.ScorecardPage),
+        ("admin", admin.AdminPage),
+        ("settings", settings_page.SettingsPage),
+    ]
+
+
+BUREAU_ONLY = {"admin"}
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, state: Any, settings: Settings, *, roles: list[Any] | None = None) -> None:
+        super().__init__()
+        self.state = state
+        self.settings = settings
+        self.roles = roles or []
+        self.setWindowTitle(self.tr("CDO Desktop — data sharing governance"))
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(210 if is_english() else 170)
+        self.stack = QStackedWidget()
+        self.pages: dict[str, Any] = {}
+        for key, cls in page_classes():
+            page = cls(state)
+            page.setObjectName(f"page:{key}")
+            self.pages[key] = page
+            self.stack.addWidget(page)
+            item = QListWidgetItem(page.title())
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.nav.addItem(item)
+        splitter = QSplitter()
+        splitter.addWidget(self.nav)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(splitter)
+        self.nav.currentRowChanged.connect(self._nav_changed)
+        for number in range(1, 10):
+            QShortcut(QKeySequence(f"Ctrl+{number}"), self, activated=lambda n=number: self.nav.setCurrentRow(n - 1))
+        self._build_status_bar()
+        state.actor_changed.connect(self._actor_changed)
+        self._actor_changed()
+        self.show_page(settings.get("ui/last_page") or "dashboard")
+        geometry = settings.get("ui/geometry")
+        if geometry:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1360, 860)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.who = QLabel()
+        self.who.setObjectName("signedIn")
+        bar.addWidget(self.who, 1)
+        self.role_switch = QComboBox()
+        self.role_switch.setObjectName("roleSwitch")
+        self.role_switch.setToolTip(self.tr("Demo: act as another person"))
+        titles = {"a": self.tr("Commissioner A"), "b": self.tr("Commissioner B"),
+                  "arbitrator": self.tr("Arbitrator"), "admin": self.tr("Administrator")}
+        for role in self.roles:
+            self.role_switch.addItem(f"{titles.get(role.key, role.key)}: {role.name} ({role.department})",
+                                     str(role.commissioner_id))
+        self.role_switch.setVisible(bool(self.roles))
+        self.role_switch.currentIndexChanged.connect(self._switch_role)
+        holder = QWidget()
+        row = QHBoxLayout(holder)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.role_switch)
+        self.sync_indicator = SyncIndicator(self.state)
+        row.addWidget(self.sync_indicator)
+        self.sync_button = QPushButton(self.tr("Sync now"))
+        self.sync_button.setObjectName("syncNow")
+        self.sync_button.setShortcut(QKeySequence("F5"))
+        self.sync_button.clicked.connect(self.sync_indicator.sync_now)
+        row.addWidget(self.sync_button)
+        bar.addPermanentWidget(holder)
+
+    def _switch_role(self, index: int) -> None:
+        value = self.role_switch.itemData(index)
+        if value and (self.state.actor is None or str(self.state.actor.id) != value):
+            self.state.sign_in_as(uuid.UUID(value))
+            self.settings.set("session/actor_id", value)
+
+    def select_role(self, key: str) -> None:
+        for i, role in enumerate(self.roles):
+            if role.key == key:
+                self.role_switch.setCurrentIndex(i)
+                self._switch_role(i)
+
+    def _actor_changed(self) -> None:
+        actor = self.state.actor
+        if actor is None:
+            self.who.setText(self.tr("Not signed in"))
+        else:
+            from cdo_desktop.ui.i18n import label
+
+            with self.state.read() as session:
+                from cdo_desktop.store import models as m
+
+                dept = session.get(m.Department, actor.department_id)
+            self.who.setText(self.tr("Signed in: %s, %s, %s") % (actor.name, label(actor.role), dept.name if dept else ""))
+            index = self.role_switch.findData(str(actor.id))
+            if index >= 0 and index != self.role_switch.currentIndex():
+                self.role_switch.blockSignals(True)
+                self.role_switch.setCurrentIndex(index)
+                self.role_switch.blockSignals(False)
+        for i in range(self.nav.count()):
+            key = self.nav.item(i).data(Qt.ItemDataRole.UserRole)
+            hidden = key in BUREAU_ONLY and not (actor and actor.role.value == "admin")
+            self.nav.item(i).setHidden(hidden)
+        current = self.current_page_key()
+        if current in BUREAU_ONLY and not (actor and actor.role.value == "admin"):
+            self.show_page("dashboard")
+
+    def _nav_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        key = self.nav.item(row).data(Qt.ItemDataRole.UserRole)
+        self.stack.setCurrentWidget(self.pages[key])
+        self.settings.set("ui/last_page", key)
+
+    def current_page_key(self) -> str:
+        item = self.nav.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else ""
+
+    def show_page(self, key: str) -> None:
+        for i in range(self.nav.count()):
+            if self.nav.item(i).data(Qt.ItemDataRole.UserRole) == key and not self.nav.item(i).isHidden():
+                self.nav.setCurrentRow(i)
+                return
+        self.nav.setCurrentRow(0)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.set("ui/geometry", self.saveGeometry())
+        self.settings.sync()
+        self.sync_indicator.stop()
+        super().closeEvent(event)

@@ -1,0 +1,10 @@
+"""Administration page (placeholder)."""
+
+from __future__ import annotations
+
+from cdo_desktop.ui.pages.base import Page
+
+
+class AdminPage(Page):
+    def title(self) -> str:
+        return self.tr("Administration")

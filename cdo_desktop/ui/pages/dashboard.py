@@ -1,0 +1,148 @@
+"""Dashboard: my tasks — incoming requests with their working-day countdown, cases awaiting me, deadlines due."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from sqlalchemy import func, select
+
+from cdo_desktop.domain.enums import DisputeState, ObjectionState, RequestState
+from cdo_desktop.services.context import load_calendar
+from cdo_desktop.store import models as m
+from cdo_desktop.ui.i18n import enum_label, is_english
+from cdo_desktop.ui.pages.base import Page
+from cdo_desktop.ui.qt import QLabel, QTextBrowser, QVBoxLayout, QWidget
+from cdo_desktop.ui.widgets import heading
+
+LIMIT = 12
+
+
+class DashboardPage(Page):
+    entities = frozenset({"request", "objection", "dispute", "order", "accountability", "outbox"})
+
+    def __init__(self, state: Any, parent: QWidget | None = None) -> None:
+        super().__init__(state, parent)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.title()))
+        self.summary = QLabel()
+        self.summary.setObjectName("dashboardSummary")
+        layout.addWidget(self.summary)
+        self.body = QTextBrowser()
+        self.body.setObjectName("tasks")
+        layout.addWidget(self.body, 1)
+
+    def title(self) -> str:
+        return self.tr("My tasks")
+
+    def refresh(self) -> None:
+        actor = self.state.actor
+        if actor is None:
+            self.body.setHtml(self.tr("Not signed in."))
+            return
+        with self.state.read() as session:
+            sections = self.sections(session, actor)
+        total = sum(len(rows) for _title, rows, _count in sections)
+        self.summary.setText(self.tr("%d open tasks") % sum(count for *_rest, count in sections) if total else
+                             self.tr("Nothing waits for you."))
+        parts = []
+        for title, rows, count in sections:
+            more = f" <span style='color:#777'>({count})</span>"
+            parts.append(f"<h3>{html.escape(title)}{more}</h3>")
+            if not rows:
+                parts.append(f"<p style='color:#777'>{html.escape(self.tr('None.'))}</p>")
+                continue
+            parts.append("<table cellspacing='0' cellpadding='4' width='100%'>")
+            for cells, tone in rows:
+                color = {"late": "#c62828", "soon": "#ef6c00"}.get(tone or "", "#222")
+                parts.append("<tr>" + "".join(f"<td style='color:{color}'>{html.escape(str(c))}</td>" for c in cells)
+                             + "</tr>")
+            parts.append("</table>")
+        self.body.setHtml("".join(parts))
+
+    def _countdown(self, calendar: Any, due: Any) -> tuple[str, str | None]:
+        if due is None:
+            return "", None
+        days, uncertain = calendar.workdays_between(self.state.today, due)
+        mark = self.tr(" (uncertain)") if uncertain else ""
+        if days < 0:
+            return self.tr("%d working days late") % -days + mark, "late"
+        return self.tr("%d working days left") % days + mark, "soon" if days <= 2 else None
+
+    def sections(self, session: Any, actor: Any) -> list[tuple[str, list[Any], int]]:
+        calendar = load_calendar(session)
+        names = {d.id: d.name for d in session.execute(select(m.Department)).scalars()}
+        dept = actor.department_id
+        out: list[tuple[str, list[Any], int]] = []
+        r = m.SharingRequest
+        if actor.is_bureau:
+            stmt = select(r).where(r.state == RequestState.SUBMITTED.value).order_by(r.submitted_on)
+            title = self.tr("Requests awaiting the bureau's conformity check")
+        else:
+            stmt = select(r).where(r.provider_department_id == dept, r.state == RequestState.AWAITING_REPLY.value
+                                   ).order_by(r.reply_due)
+            title = self.tr("Incoming requests to answer")
+        rows = list(session.execute(stmt.limit(LIMIT)).scalars())
+        count = session.execute(stmt.with_only_columns(func.count()).order_by(None)).scalar_one()
+        items = []
+        for req in rows:
+            left, tone = self._countdown(calendar, req.reply_due)
+            items.append(([req.number, names.get(req.requester_department_id, ""), req.purpose[:40],
+                           req.reply_due or "", left], tone))
+        out.append((title, items, count))
+        d = m.Dispute
+        open_states = [DisputeState.FILED.value, DisputeState.NEGOTIATION.value, DisputeState.ACCEPTED.value,
+                       DisputeState.HEARING.value]
+        if actor.is_bureau:
+            stmt = select(d).where(d.state.in_(open_states)).order_by(d.filed_on)
+            title = self.tr("Disputes on the docket")
+        else:
+            stmt = select(d).where(d.state.in_(open_states), (d.respondent_department_id == dept) |
+                                   (d.claimant_department_id == dept)).order_by(d.filed_on)
+            title = self.tr("Disputes awaiting my statement")
+        rows = list(session.execute(stmt.limit(LIMIT)).scalars())
+        items = []
+        for dispute in rows:
+            due = dispute.acceptance_due if dispute.state in open_states[:2] else dispute.ruling_due
+            left, tone = self._countdown(calendar, due)
+            other = dispute.claimant_department_id if dispute.respondent_department_id == dept else \
+                dispute.respondent_department_id
+            items.append(([dispute.number, enum_label(DisputeState, dispute.state), names.get(other, ""),
+                           due or "", left], tone))
+        out.append((title, items, len(rows)))
+        o = m.QualityObjection
+        stmt = select(o).where(o.owner_department_id == dept, o.state.in_(
+            [ObjectionState.RAISED.value, ObjectionState.ACCEPTED.value, ObjectionState.FLAGGED.value]))
+        rows = list(session.execute(stmt.limit(LIMIT)).scalars())
+        items = []
+        for objection in rows:
+            left, tone = self._countdown(calendar, objection.due)
+            items.append(([objection.number, enum_label(ObjectionState, objection.state),
+                           names.get(objection.raiser_department_id, ""), objection.description[:40], left], tone))
+        if not actor.is_bureau:
+            out.append((self.tr("Quality objections to verify"), items, len(rows)))
+        out.append(self._due(session, calendar, actor, names))
+        refused = list(session.execute(select(m.RefusedChange).where(m.RefusedChange.dismissed == False)  # noqa: E712
+                                       .limit(LIMIT)).scalars())
+        items = [([c.kind, c.reason_en if is_english() else c.reason_zh, c.refused_at or ""], "late")
+                 for c in refused]
+        out.append((self.tr("Changes the bureau refused"), items, len(items)))
+        return out
+
+    def _due(self, session: Any, calendar: Any, actor: Any, names: dict[Any, str]) -> tuple[str, list[Any], int]:
+        a, o = m.AccountabilityRecord, m.RulingOrder
+        items: list[Any] = []
+        record_stmt = select(a).where(a.state == "open")
+        order_stmt = select(o).where(o.state == "open")
+        if not actor.is_bureau:
+            record_stmt = record_stmt.where(a.department_id == actor.department_id)
+            order_stmt = order_stmt.where(o.addressee_department_id == actor.department_id)
+        for rec in session.execute(record_stmt.order_by(a.rectification_due).limit(LIMIT)).scalars():
+            left, tone = self._countdown(calendar, rec.rectification_due)
+            items.append(([rec.number, self.tr("Rectification"), names.get(rec.department_id, ""),
+                           rec.rectification_due or "", left], tone))
+        for order in session.execute(order_stmt.order_by(o.due_on).limit(LIMIT)).scalars():
+            left, tone = self._countdown(calendar, order.due_on)
+            items.append(([self.tr("Order %d") % order.position, order.action[:40],
+                           names.get(order.addressee_department_id, ""), order.due_on, left], tone))
+        return self.tr("Rectifications and orders due"), items, len(items)

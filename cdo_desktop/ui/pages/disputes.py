@@ -1,0 +1,10 @@
+"""Disputes page (placeholder)."""
+
+from __future__ import annotations
+
+from cdo_desktop.ui.pages.base import Page
+
+
+class DisputesPage(Page):
+    def title(self) -> str:
+        return self.tr("Disputes")

@@ -1,0 +1,10 @@
+"""Scorecard page (placeholder)."""
+
+from __future__ import annotations
+
+from cdo_desktop.ui.pages.base import Page
+
+
+class ScorecardPage(Page):
+    def title(self) -> str:
+        return self.tr("Scorecard")

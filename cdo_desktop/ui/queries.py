@@ -1,0 +1,179 @@
+"""Read queries the lists and pages need beyond store.queries: objections, rulings, records, cases, tasks, stats."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, case, func, or_, select, text
+from sqlalchemy.orm import aliased
+from sqlmodel import Session
+
+from cdo_desktop.store import models as m
+from cdo_desktop.store import queries as store_queries
+from cdo_desktop.store.queries import ListSpec, Page, list_page
+from cdo_desktop.store.search import match_expression, matching_ids_sql
+
+
+def _spec(entity: str, columns: dict[str, Any], base: Select[Any], id_column: Any, filters: dict[str, Any],
+          default_sort: str) -> ListSpec:
+    return ListSpec(entity, columns, base, id_column, filters, default_sort)
+
+
+def page_of(session: Session, spec: ListSpec, *, offset: int = 0, limit: int = 100, sort: str | None = None,
+            descending: bool = False, search: str = "", filters: Mapping[str, Any] | None = None,
+            count: bool = True) -> Page:
+    """Like `store.queries.list_page` for a spec defined here."""
+    sort = sort if sort in spec.columns else spec.default_sort
+    stmt = spec.base
+    params: dict[str, Any] = {}
+    for key, value in (filters or {}).items():
+        column = spec.filters[key]
+        stmt = stmt.where(column.in_(list(value)) if isinstance(value, (list, tuple, set)) else column == value)
+    if search:
+        expression = match_expression(search)
+        if expression is None:
+            return Page([], 0)
+        stmt = stmt.where(spec.id_column.in_(text(matching_ids_sql(spec.entity))))
+        params["q"] = expression
+    order = spec.columns[sort]
+    stmt = stmt.order_by(order.desc() if descending else order.asc(), spec.id_column)
+    rows = [dict(r._mapping) for r in session.execute(stmt.offset(offset).limit(limit), params)]
+    total = -1
+    if count:
+        total = session.execute(select(func.count()).select_from(stmt.order_by(None).subquery()), params).scalar_one()
+    return Page(rows, total)
+
+
+def _labelled(columns: dict[str, Any]) -> list[ColumnElement[Any]]:
+    return [c.label(k) for k, c in columns.items()]
+
+
+def _objection_spec() -> ListSpec:
+    o = m.QualityObjection
+    raiser, owner = aliased(m.Department), aliased(m.Department)
+    columns = {"id": o.id, "number": o.number, "state": o.state, "resource": m.DataResource.name,
+               "raiser": raiser.name, "owner": owner.name, "description": o.description, "raised_on": o.raised_on,
+               "due": o.due, "raiser_department_id": o.raiser_department_id,
+               "owner_department_id": o.owner_department_id, "items": o.items, "response": o.response,
+               "revision": o.revision}
+    base = (select(*_labelled(columns)).select_from(o)
+            .join(raiser, raiser.id == o.raiser_department_id).join(owner, owner.id == o.owner_department_id)
+            .join(m.DataResource, m.DataResource.id == o.resource_id))
+    filters = {"state": o.state, "raiser_department_id": o.raiser_department_id,
+               "owner_department_id": o.owner_department_id}
+    return _spec("objection", columns, base, o.id, filters, "raised_on")
+
+
+def _record_spec() -> ListSpec:
+    a = m.AccountabilityRecord
+    columns = {"id": a.id, "number": a.number, "state": a.state, "department": m.Department.name,
+               "measure": a.measure, "violation": a.violation, "created_on": a.created_on,
+               "rectification_due": a.rectification_due, "department_id": a.department_id,
+               "ruling_id": a.ruling_id, "report": a.report, "fingerprint": a.fingerprint, "revision": a.revision}
+    base = select(*_labelled(columns)).select_from(a).join(m.Department, m.Department.id == a.department_id)
+    return _spec("accountability", columns, base, a.id, {"department_id": a.department_id, "state": a.state},
+                 "created_on")
+
+
+def _ruling_spec() -> ListSpec:
+    r, d = m.Ruling, m.Dispute
+    claimant, respondent = aliased(m.Department), aliased(m.Department)
+    columns = {"id": r.id, "number": r.number, "decision": r.decision, "issued_on": r.issued_on,
+               "dispute": d.number, "dispute_id": d.id, "claimant": claimant.name, "respondent": respondent.name,
+               "claimant_department_id": d.claimant_department_id,
+               "respondent_department_id": d.respondent_department_id, "fingerprint": r.fingerprint}
+    base = (select(*_labelled(columns)).select_from(r).join(d, d.id == r.dispute_id)
+            .join(claimant, claimant.id == d.claimant_department_id)
+            .join(respondent, respondent.id == d.respondent_department_id))
+    return _spec("ruling", columns, base, r.id, {}, "issued_on")
+
+
+SPECS = {"objection": _objection_spec(), "accountability": _record_spec(), "ruling": _ruling_spec()}
+
+
+def fetch(entity: str):  # type: ignore[no-untyped-def]
+    """A fetch function for `PagedTableModel` over ``entity`` (store specs first, then ours)."""
+    if entity in SPECS:
+        spec = SPECS[entity]
+        return lambda session, **kw: page_of(session, spec, **kw)
+    return lambda session, **kw: list_page(session, entity, **kw)
+
+
+def for_department(entity: str, dept_id: uuid.UUID, *columns: str):  # type: ignore[no-untyped-def]
+    """A fetch over ``entity`` restricted to rows where any of ``columns`` is ``dept_id``."""
+    spec = SPECS.get(entity) or store_queries.SPECS[entity]
+    condition = or_(*[spec.columns[c] == dept_id for c in columns])
+    narrowed = ListSpec(spec.entity, spec.columns, spec.base.where(condition), spec.id_column, spec.filters,
+                        spec.default_sort)
+    return lambda session, **kw: page_of(session, narrowed, **kw)
+
+
+# -- single records -------------------------------------------------------------------------------------------
+
+
+def dept_names(session: Session) -> dict[uuid.UUID, str]:
+    return {d.id: d.name for d in session.exec(select(m.Department))}  # type: ignore[call-overload]
+
+
+def dispute_case(session: Session, dispute_id: uuid.UUID) -> dict[str, Any] | None:
+    """Everything a case view shows: the dispute, its events, evidence, ruling and orders."""
+    dispute = session.get(m.Dispute, dispute_id)
+    if dispute is None:
+        return None
+    events = session.exec(select(m.DisputeEvent).where(m.DisputeEvent.dispute_id == dispute_id)  # type: ignore[call-overload]
+                          .order_by(m.DisputeEvent.at)).all()
+    evidence = session.exec(select(m.Evidence).where(m.Evidence.dispute_id == dispute_id)  # type: ignore[call-overload]
+                            .order_by(m.Evidence.added_on)).all()
+    ruling = session.exec(select(m.Ruling).where(m.Ruling.dispute_id == dispute_id)).first()  # type: ignore[call-overload]
+    orders = []
+    if ruling is not None:
+        orders = session.exec(select(m.RulingOrder).where(m.RulingOrder.ruling_id == ruling.id)  # type: ignore[call-overload]
+                              .order_by(m.RulingOrder.position)).all()
+    people = {c.id: c.name for c in session.exec(select(m.Commissioner))}  # type: ignore[call-overload]
+    return {"dispute": dispute, "events": list(events), "evidence": list(evidence), "ruling": ruling,
+            "orders": list(orders), "names": dept_names(session), "people": people}
+
+
+def orders_for(session: Session, dept_id: uuid.UUID | None) -> list[dict[str, Any]]:
+    o, r = m.RulingOrder, m.Ruling
+    stmt = (select(o.id, o.position, o.action, o.due_on, o.state, o.report, o.revision, o.due_uncertain,
+                   r.number.label("ruling"), m.Department.name.label("addressee"),
+                   o.addressee_department_id)
+            .join(r, r.id == o.ruling_id).join(m.Department, m.Department.id == o.addressee_department_id)
+            .order_by(o.due_on))
+    if dept_id is not None:
+        stmt = stmt.where(o.addressee_department_id == dept_id)
+    return [dict(row._mapping) for row in session.execute(stmt.limit(500))]
+
+
+def resources_of(session: Session, dept_id: uuid.UUID | None = None, *, exclude: uuid.UUID | None = None
+                 ) -> list[m.DataResource]:
+    stmt = select(m.DataResource).order_by(m.DataResource.code)
+    if dept_id is not None:
+        stmt = stmt.where(m.DataResource.department_id == dept_id)
+    if exclude is not None:
+        stmt = stmt.where(m.DataResource.department_id != exclude)
+    return list(session.exec(stmt))  # type: ignore[call-overload]
+
+
+def serving_arbitrators(session: Session) -> list[m.Commissioner]:
+    stmt = select(m.Commissioner).where(m.Commissioner.role == "arbitrator", m.Commissioner.ended_on == None)  # noqa: E711
+    return list(session.exec(stmt))  # type: ignore[call-overload]
+
+
+def scorecard(session: Session) -> list[dict[str, Any]]:
+    """Per providing department: requests received, answered, refused, answered late, and open ones."""
+    r = m.SharingRequest
+    answered = case((r.answered_on != None, 1), else_=0)  # noqa: E711
+    late = case(((r.answered_on != None) & (r.reply_due != None) & (r.answered_on > r.reply_due), 1), else_=0)  # noqa: E711
+    refused = case((r.state == "refused", 1), else_=0)
+    waiting = case((r.state == "awaiting_reply", 1), else_=0)
+    stmt = (select(m.Department.id, m.Department.name, m.Department.short_name, func.count(r.id).label("received"),
+                   func.sum(answered).label("answered"), func.sum(late).label("late"),
+                   func.sum(refused).label("refused"), func.sum(waiting).label("waiting"))
+            .join(r, r.provider_department_id == m.Department.id)
+            .group_by(m.Department.id, m.Department.name, m.Department.short_name)
+            .order_by(func.count(r.id).desc()))
+    return [dict(row._mapping) for row in session.execute(stmt)]

@@ -1,0 +1,128 @@
+"""The application's shared state: database, signed-in actor, language, and the one "changes" signal.
+
+Pages never call each other: they call `AppState.apply` and react to `AppState.changed` (a set of entity names).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlmodel import Session
+
+from cdo_desktop.domain.actor import Actor
+from cdo_desktop.domain.enums import Party
+from cdo_desktop.domain.mutations import Mutation
+from cdo_desktop.domain.workflow import Transition, actions_from
+from cdo_desktop.services import apply, resolve_actor
+from cdo_desktop.services.apply import Applied
+from cdo_desktop.store.db import Database
+from cdo_desktop.ui.qt import QObject, Signal
+
+# the record kind a mutation changes, announced on `changed` so that every list showing it refreshes
+ENTITY_OF_KIND = {
+    "department": {"department", "person"},
+    "commissioner": {"person"},
+    "policy": {"policy"},
+    "calendar": {"calendar"},
+    "resource": {"resource"},
+    "request": {"request"},
+    "objection": {"objection"},
+    "dispute": {"dispute", "ruling", "order"},
+    "order": {"order", "ruling", "dispute"},
+    "accountability": {"accountability"},
+}
+
+
+def _enqueue_outbox(session: Session, mutation: Mutation) -> None:
+    """Queue the mutation for the bureau in the same transaction, when the sync client provides an outbox."""
+    try:
+        from cdo_desktop.sync import outbox  # type: ignore[attr-defined]
+    except ImportError:
+        return
+    enqueue = getattr(outbox, "enqueue", None)
+    if enqueue is not None:
+        enqueue(session, mutation)
+
+
+class AppState(QObject):
+    """Shared by every page: ``changed`` carries the set of entity names a change touched."""
+
+    changed = Signal(object)
+    actor_changed = Signal()
+    sync_status = Signal(object)
+
+    def __init__(self, db: Database, data_dir: Path, *, demo_accounts: list[dict[str, str]] | None = None) -> None:
+        super().__init__()
+        self.db = db
+        self.data_dir = Path(data_dir)
+        self.actor: Actor | None = None
+        self.demo_accounts = demo_accounts or []
+        self.sync_client: Any = None
+
+    # -- reading ------------------------------------------------------------------------------------------------
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with self.db.read() as session:
+            yield session
+
+    @property
+    def today(self) -> dt.date:
+        return dt.datetime.now(dt.timezone(dt.timedelta(hours=8))).date()
+
+    # -- who is signed in ---------------------------------------------------------------------------------------
+
+    def sign_in_as(self, commissioner_id: uuid.UUID) -> Actor:
+        with self.db.read() as session:
+            self.actor = resolve_actor(session, commissioner_id, on=self.today)
+        self.actor_changed.emit()
+        self.changed.emit({"*"})
+        return self.actor
+
+    def parties(self, **departments: uuid.UUID | None) -> set[Party]:
+        """The parties the signed-in actor holds towards a record with these departments."""
+        actor = self.actor
+        if actor is None:
+            return set()
+        held = {Party(name) for name, dept in departments.items() if dept is not None and dept == actor.department_id}
+        if actor.is_bureau:
+            held.add(Party.BUREAU)
+        return held
+
+    def available_actions(self, entity: str, state: str, **departments: uuid.UUID | None) -> list[Transition]:
+        """Actions the signed-in actor may take on a record in ``state`` (the UI hides the rest; the rules decide)."""
+        if self.actor is None:
+            return []
+        parties = self.parties(**departments)
+        return [t for t in actions_from(entity, state) if t.permits(self.actor.role, parties)]
+
+    def may(self, action_kind: str, **departments: uuid.UUID | None) -> bool:
+        from cdo_desktop.domain.workflow import TRANSITIONS
+
+        transition = TRANSITIONS.get(action_kind)
+        return bool(self.actor and transition and transition.permits(self.actor.role, self.parties(**departments)))
+
+    # -- changing -----------------------------------------------------------------------------------------------
+
+    def apply(
+        self, kind: str, entity_id: uuid.UUID, payload: dict[str, Any], *, base_revision: int = 0
+    ) -> Applied:
+        """Apply one mutation as the signed-in actor; raises `DomainError` (database unchanged) when refused."""
+        from cdo_desktop.domain.errors import NotAllowed
+
+        if self.actor is None:
+            raise NotAllowed("not_signed_in", "尚未登录", "Nobody is signed in")
+        mutation = Mutation(
+            kind=kind, actor_id=self.actor.id, entity_id=entity_id, payload=payload, base_revision=base_revision
+        )
+        with self.db.write() as session:
+            actor = resolve_actor(session, self.actor.id, on=self.today)
+            applied = apply(session, mutation, actor)
+            _enqueue_outbox(session, mutation)
+        self.changed.emit(ENTITY_OF_KIND.get(kind.split(".")[0], {kind.split(".")[0]}) | {"outbox"})
+        return applied
