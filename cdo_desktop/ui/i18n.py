@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from cdo_desktop.domain.errors import DomainError
 from cdo_desktop.domain.labels import LabeledEnum
 from cdo_desktop.ui.fonts import RESOURCES
@@ -57,7 +59,8 @@ def enum_label(enum: type[LabeledEnum], raw: str | None) -> str:
         return str(raw)
 
 
-def error_text(exc: DomainError) -> str:
+def error_text(exc: DomainError | Any) -> str:
+    """The reason of a refusal (a DomainError or a domain Guard) in the current language."""
     return exc.en if is_english() else exc.zh
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from cdo_desktop.ui.i18n import is_english
 from cdo_desktop.ui.qt import (
     QCloseEvent,
     QComboBox,
@@ -17,7 +16,6 @@ from cdo_desktop.ui.qt import (
     QMainWindow,
     QPushButton,
     QShortcut,
-    QSplitter,
     QStackedWidget,
     Qt,
     QWidget,
@@ -66,7 +64,6 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("CDO Desktop — data sharing governance"))
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setFixedWidth(210 if is_english() else 170)
         self.stack = QStackedWidget()
         self.pages: dict[str, Any] = {}
         for key, cls in page_classes():
@@ -77,11 +74,16 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(page.title())
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.nav.addItem(item)
-        splitter = QSplitter()
-        splitter.addWidget(self.nav)
-        splitter.addWidget(self.stack)
-        splitter.setStretchFactor(1, 1)
-        self.setCentralWidget(splitter)
+        metrics = self.nav.fontMetrics()
+        widest = max(metrics.horizontalAdvance(self.nav.item(i).text()) for i in range(self.nav.count()))
+        self.nav.setFixedWidth(widest + 36)
+        self.nav.setSpacing(2)
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(4, 4, 4, 0)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
         self.nav.currentRowChanged.connect(self._nav_changed)
         for number in range(1, 10):
             QShortcut(QKeySequence(f"Ctrl+{number}"), self, activated=lambda n=number: self.nav.setCurrentRow(n - 1))

@@ -90,7 +90,18 @@ def _ruling_spec() -> ListSpec:
     return _spec("ruling", columns, base, r.id, {}, "issued_on")
 
 
-SPECS = {"objection": _objection_spec(), "accountability": _record_spec(), "ruling": _ruling_spec()}
+def _order_spec() -> ListSpec:
+    o, r = m.RulingOrder, m.Ruling
+    columns = {"id": o.id, "ruling": r.number, "position": o.position, "addressee": m.Department.name,
+               "action": o.action, "due_on": o.due_on, "state": o.state, "report": o.report,
+               "addressee_department_id": o.addressee_department_id, "revision": o.revision}
+    base = (select(*_labelled(columns)).select_from(o).join(r, r.id == o.ruling_id)
+            .join(m.Department, m.Department.id == o.addressee_department_id))
+    return _spec("order", columns, base, o.id, {"state": o.state}, "due_on")
+
+
+SPECS = {"objection": _objection_spec(), "accountability": _record_spec(), "ruling": _ruling_spec(),
+         "order": _order_spec()}
 
 
 def fetch(entity: str):  # type: ignore[no-untyped-def]
@@ -114,7 +125,7 @@ def for_department(entity: str, dept_id: uuid.UUID, *columns: str):  # type: ign
 
 
 def dept_names(session: Session) -> dict[uuid.UUID, str]:
-    return {d.id: d.name for d in session.exec(select(m.Department))}  # type: ignore[call-overload]
+    return {d.id: d.name for d in session.execute(select(m.Department)).scalars()}
 
 
 def dispute_case(session: Session, dispute_id: uuid.UUID) -> dict[str, Any] | None:
@@ -122,16 +133,16 @@ def dispute_case(session: Session, dispute_id: uuid.UUID) -> dict[str, Any] | No
     dispute = session.get(m.Dispute, dispute_id)
     if dispute is None:
         return None
-    events = session.exec(select(m.DisputeEvent).where(m.DisputeEvent.dispute_id == dispute_id)  # type: ignore[call-overload]
-                          .order_by(m.DisputeEvent.at)).all()
-    evidence = session.exec(select(m.Evidence).where(m.Evidence.dispute_id == dispute_id)  # type: ignore[call-overload]
-                            .order_by(m.Evidence.added_on)).all()
-    ruling = session.exec(select(m.Ruling).where(m.Ruling.dispute_id == dispute_id)).first()  # type: ignore[call-overload]
+    events = session.execute(select(m.DisputeEvent).where(m.DisputeEvent.dispute_id == dispute_id)
+                          .order_by(m.DisputeEvent.at)).scalars().all()
+    evidence = session.execute(select(m.Evidence).where(m.Evidence.dispute_id == dispute_id)
+                            .order_by(m.Evidence.added_on)).scalars().all()
+    ruling = session.execute(select(m.Ruling).where(m.Ruling.dispute_id == dispute_id)).scalars().first()
     orders = []
     if ruling is not None:
-        orders = session.exec(select(m.RulingOrder).where(m.RulingOrder.ruling_id == ruling.id)  # type: ignore[call-overload]
-                              .order_by(m.RulingOrder.position)).all()
-    people = {c.id: c.name for c in session.exec(select(m.Commissioner))}  # type: ignore[call-overload]
+        orders = session.execute(select(m.RulingOrder).where(m.RulingOrder.ruling_id == ruling.id)
+                              .order_by(m.RulingOrder.position)).scalars().all()
+    people = {c.id: c.name for c in session.execute(select(m.Commissioner)).scalars()}
     return {"dispute": dispute, "events": list(events), "evidence": list(evidence), "ruling": ruling,
             "orders": list(orders), "names": dept_names(session), "people": people}
 
@@ -155,12 +166,12 @@ def resources_of(session: Session, dept_id: uuid.UUID | None = None, *, exclude:
         stmt = stmt.where(m.DataResource.department_id == dept_id)
     if exclude is not None:
         stmt = stmt.where(m.DataResource.department_id != exclude)
-    return list(session.exec(stmt))  # type: ignore[call-overload]
+    return list(session.execute(stmt).scalars())
 
 
 def serving_arbitrators(session: Session) -> list[m.Commissioner]:
     stmt = select(m.Commissioner).where(m.Commissioner.role == "arbitrator", m.Commissioner.ended_on == None)  # noqa: E711
-    return list(session.exec(stmt))  # type: ignore[call-overload]
+    return list(session.execute(stmt).scalars())
 
 
 def scorecard(session: Session) -> list[dict[str, Any]]:

@@ -60,6 +60,7 @@ class ListPage(Page):
     def __init__(self, state: Any, parent: QWidget | None = None) -> None:
         super().__init__(state, parent)
         self.runner = ActionRunner(state, self)
+        self.sized = False
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         top.addWidget(heading(self.title()))
@@ -156,6 +157,11 @@ class ListPage(Page):
         self.prepare()
         self.model.filters = self.current_filters()
         self.model.reload(keep=len(self.model.rows))
+        if not self.sized and self.model.rows:
+            self.sized = True
+            self.view.resizeColumnsToContents()
+            for column in range(self.model.columnCount()):
+                self.view.setColumnWidth(column, min(self.view.columnWidth(column), 280))
         if selected is not None:
             row = self.model.index_of(selected.get("id"))
             if row >= 0:

@@ -1,10 +1,154 @@
-"""Rulings and accountability page (placeholder)."""
+"""Rulings and accountability: rulings with their PDF, orders to report on, accountability records and notices."""
 
 from __future__ import annotations
 
-from cdo_desktop.ui.pages.base import Page
+import uuid
+from typing import Any
+
+from cdo_desktop.domain.enums import AccountabilityState, Decision, Measure, OrderState
+from cdo_desktop.ui import queries
+from cdo_desktop.ui.dialogs.accountability_dialog import AccountabilityDialog
+from cdo_desktop.ui.dialogs.pdf_preview import preview_document
+from cdo_desktop.ui.i18n import enum_label, label
+from cdo_desktop.ui.pages.base import ListPage, Page
+from cdo_desktop.ui.qt import QPushButton, QTabWidget, QVBoxLayout, QWidget
+from cdo_desktop.ui.table_model import Column
+from cdo_desktop.ui.widgets import heading
+
+
+class RulingList(ListPage):
+    entities = frozenset({"ruling", "dispute"})
+
+    def title(self) -> str:
+        return self.tr("Rulings")
+
+    def fetch(self) -> Any:
+        return queries.fetch("ruling")
+
+    def prepare(self) -> None:
+        actor = self.state.actor
+        if actor is not None and not actor.is_bureau:
+            self.model.fetch = queries.for_department("ruling", actor.department_id, "claimant_department_id",
+                                                      "respondent_department_id")
+        else:
+            self.model.fetch = queries.fetch("ruling")
+
+    def columns(self) -> list[Column]:
+        return [Column("number", self.tr("Number")),
+                Column("decision", self.tr("Decision"), lambda r: enum_label(Decision, r["decision"])),
+                Column("issued_on", self.tr("Issued")), Column("dispute", self.tr("Dispute")),
+                Column("claimant", self.tr("Claimant")), Column("respondent", self.tr("Respondent"))]
+
+    def describe(self, row: dict[str, Any]) -> str:
+        return f"<p>{row['number']} — {self.tr('Fingerprint')}: <tt>{row['fingerprint']}</tt></p>"
+
+    def extra_actions(self, row: dict[str, Any] | None) -> list[QWidget]:
+        if row is None:
+            return []
+        button = QPushButton(self.tr("Preview PDF"))
+        button.setObjectName("rulingPdf")
+        button.clicked.connect(lambda: preview_document(self.state, "ruling", row["number"], self))
+        return [button]
+
+
+class OrderList(ListPage):
+    entities = frozenset({"order", "ruling"})
+
+    def title(self) -> str:
+        return self.tr("Orders")
+
+    def fetch(self) -> Any:
+        return queries.fetch("order")
+
+    def prepare(self) -> None:
+        actor = self.state.actor
+        if actor is not None and not actor.is_bureau:
+            self.model.fetch = queries.for_department("order", actor.department_id, "addressee_department_id")
+        else:
+            self.model.fetch = queries.fetch("order")
+
+    def columns(self) -> list[Column]:
+        return [Column("ruling", self.tr("Ruling")), Column("position", self.tr("No.")),
+                Column("addressee", self.tr("Addressee")), Column("action", self.tr("Action")),
+                Column("due_on", self.tr("Due")),
+                Column("state", self.tr("State"), lambda r: enum_label(OrderState, r["state"]))]
+
+    def entity(self) -> str:
+        return "order"
+
+    def departments_of(self, row: dict[str, Any]) -> dict[str, uuid.UUID | None]:
+        return {"addressee": row["addressee_department_id"]}
+
+    def describe(self, row: dict[str, Any]) -> str:
+        return f"<p><b>{row['action']}</b></p><p>{row['report']}</p>"
+
+
+class RecordList(ListPage):
+    entities = frozenset({"accountability"})
+
+    def __init__(self, state: Any, parent: QWidget | None = None) -> None:
+        super().__init__(state, parent)
+        self.add_filter("state", self.tr("All states"), [(label(s), s.value) for s in AccountabilityState])
+        self.new_button = QPushButton(self.tr("Hold to account…"))
+        self.new_button.setObjectName("newRecord")
+        self.new_button.clicked.connect(lambda: AccountabilityDialog(self.state, self).exec())
+        self.toolbar.addWidget(self.new_button)
+        state.actor_changed.connect(self._actor_changed)
+        self._actor_changed()
+
+    def _actor_changed(self) -> None:
+        self.new_button.setVisible(self.state.may("accountability.create"))
+
+    def title(self) -> str:
+        return self.tr("Accountability records")
+
+    def fetch(self) -> Any:
+        return queries.fetch("accountability")
+
+    def prepare(self) -> None:
+        actor = self.state.actor
+        if actor is not None and not actor.is_bureau:
+            self.model.fetch = queries.for_department("accountability", actor.department_id, "department_id")
+        else:
+            self.model.fetch = queries.fetch("accountability")
+
+    def columns(self) -> list[Column]:
+        return [Column("number", self.tr("Number")), Column("department", self.tr("Department")),
+                Column("measure", self.tr("Measure"), lambda r: enum_label(Measure, r["measure"])),
+                Column("rectification_due", self.tr("Rectify by")), Column("created_on", self.tr("Created")),
+                Column("state", self.tr("State"), lambda r: enum_label(AccountabilityState, r["state"]))]
+
+    def entity(self) -> str:
+        return "accountability"
+
+    def departments_of(self, row: dict[str, Any]) -> dict[str, uuid.UUID | None]:
+        return {"addressee": row["department_id"]}
+
+    def describe(self, row: dict[str, Any]) -> str:
+        return (f"<p><b>{row['number']}</b> {row['violation']}</p><p>{row['report']}</p>"
+                f"<p style='color:#555'>{self.tr('Fingerprint')}: <tt>{row['fingerprint']}</tt></p>")
+
+    def extra_actions(self, row: dict[str, Any] | None) -> list[QWidget]:
+        if row is None:
+            return []
+        button = QPushButton(self.tr("Notice PDF"))
+        button.setObjectName("noticePdf")
+        button.clicked.connect(lambda: preview_document(self.state, "notice", row["number"], self))
+        return [button]
 
 
 class RulingsPage(Page):
+    entities = frozenset()
+
+    def __init__(self, state: Any, parent: QWidget | None = None) -> None:
+        super().__init__(state, parent)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.title()))
+        self.tabs = QTabWidget()
+        self.rulings, self.orders, self.records = RulingList(state), OrderList(state), RecordList(state)
+        for page in (self.rulings, self.orders, self.records):
+            self.tabs.addTab(page, page.title())
+        layout.addWidget(self.tabs, 1)
+
     def title(self) -> str:
         return self.tr("Rulings and accountability")

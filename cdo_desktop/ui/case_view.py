@@ -1,0 +1,164 @@
+"""The case view of a dispute: statements, evidence (drop files here; hashed), timeline, ruling and orders."""
+
+from __future__ import annotations
+
+import html
+import uuid
+from pathlib import Path
+from typing import Any
+
+from cdo_desktop.domain.enums import Decision, DisputeKind, DisputeState, OrderState
+from cdo_desktop.ui import queries
+from cdo_desktop.ui.evidence import blob_path
+from cdo_desktop.ui.i18n import enum_label
+from cdo_desktop.ui.qt import (
+    QAbstractItemView,
+    QDesktopServices,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QTextBrowser,
+    QUrl,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+
+
+class CaseView(QTabWidget):
+    files_dropped = Signal(list)
+
+    def __init__(self, state: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("caseView")
+        self.state = state
+        self.case: dict[str, Any] | None = None
+        self.summary = QTextBrowser()
+        self.addTab(self.summary, self.tr("Case"))
+        evidence = QWidget()
+        layout = QVBoxLayout(evidence)
+        self.drop_hint = QLabel(self.tr("Drop files here to add them as evidence (SHA-256 is computed and kept)."))
+        self.drop_hint.setStyleSheet("color:#555; border:1px dashed #999; padding:6px;")
+        layout.addWidget(self.drop_hint)
+        self.evidence = QTableWidget(0, 5)
+        self.evidence.setObjectName("evidence")
+        self.evidence.setHorizontalHeaderLabels([self.tr("File"), self.tr("Size"), self.tr("SHA-256"),
+                                                 self.tr("Submitted by"), self.tr("Added")])
+        self.evidence.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.evidence.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.evidence.horizontalHeader().setStretchLastSection(True)
+        self.evidence.setColumnWidth(0, 220)
+        self.evidence.setColumnWidth(2, 300)
+        layout.addWidget(self.evidence, 1)
+        row = QHBoxLayout()
+        self.open_button = QPushButton(self.tr("Open file"))
+        self.open_button.clicked.connect(self.open_selected)
+        row.addWidget(self.open_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.addTab(evidence, self.tr("Evidence"))
+        self.timeline = QTextBrowser()
+        self.addTab(self.timeline, self.tr("Timeline"))
+        self.setAcceptDrops(True)
+        self.can_add = False
+
+    def set_can_add(self, allowed: bool) -> None:
+        self.can_add = allowed
+        self.drop_hint.setVisible(allowed)
+
+    def dragEnterEvent(self, event: Any) -> None:
+        if self.can_add and event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: Any) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            self.files_dropped.emit(paths)
+            event.acceptProposedAction()
+
+    def open_selected(self) -> None:
+        row = self.evidence.currentRow()
+        if self.case is None or row < 0:
+            return
+        sha = self.case["evidence"][row].sha256
+        path = blob_path(self.state.data_dir, sha)
+        if path.exists():
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        else:
+            self.evidence.setToolTip(self.tr("The file has not been downloaded from the bureau yet."))
+
+    def show_case(self, dispute_id: uuid.UUID | None) -> None:
+        if dispute_id is None:
+            self.case = None
+            self.summary.setHtml("")
+            self.timeline.setHtml("")
+            self.evidence.setRowCount(0)
+            return
+        with self.state.read() as session:
+            self.case = queries.dispute_case(session, dispute_id)
+        if self.case is None:
+            return
+        self._summary()
+        self._evidence()
+        self._timeline()
+
+    def _summary(self) -> None:
+        assert self.case is not None
+        d, names, e = self.case["dispute"], self.case["names"], html.escape
+        rows = [
+            (self.tr("Number"), d.number), (self.tr("State"), enum_label(DisputeState, d.state)),
+            (self.tr("Kind"), enum_label(DisputeKind, d.kind)),
+            (self.tr("Claimant"), names.get(d.claimant_department_id, "")),
+            (self.tr("Respondent"), names.get(d.respondent_department_id, "")),
+            (self.tr("Filed"), d.filed_on), (self.tr("Accept by"), d.acceptance_due or ""),
+            (self.tr("Rule by"), d.ruling_due or ""),
+            (self.tr("Hearing"), f"{d.hearing_on or ''} {d.hearing_place}".strip()),
+            (self.tr("Reason"), d.reason),
+        ]
+        parts = ["<table>" + "".join(f"<tr><th align='left' style='padding-right:12px'>{e(k)}</th>"
+                                     f"<td>{e(str(v))}</td></tr>" for k, v in rows if v) + "</table>"]
+        parts.append(f"<h4>{e(self.tr('Claimant statement'))}</h4><p>{e(d.claimant_statement) or '—'}</p>")
+        parts.append(f"<h4>{e(self.tr('Respondent statement'))}</h4><p>{e(d.respondent_statement) or '—'}</p>")
+        ruling = self.case["ruling"]
+        if ruling is not None:
+            parts.append(f"<h4>{e(self.tr('Ruling'))} {e(ruling.number)}</h4>")
+            parts.append(f"<p><b>{e(self.tr('Decision'))}:</b> {e(enum_label(Decision, ruling.decision))}</p>")
+            parts.append("<ol>" + "".join(f"<li>{e(f)}</li>" for f in ruling.findings) + "</ol>")
+            parts.append(f"<p>{e(ruling.reasoning)}</p>")
+            for order in self.case["orders"]:
+                parts.append(f"<p>{e(self.tr('Order %d') % order.position)}: {e(names.get(order.addressee_department_id, ''))}"
+                             f" — {e(order.action)} ({e(self.tr('due %s') % order.due_on)}, "
+                             f"{e(enum_label(OrderState, order.state))})</p>")
+            parts.append(f"<p style='color:#555'>{e(self.tr('Fingerprint'))}: <tt>{e(ruling.fingerprint)}</tt></p>")
+        self.summary.setHtml("".join(parts))
+
+    def _evidence(self) -> None:
+        assert self.case is not None
+        items = self.case["evidence"]
+        self.evidence.setRowCount(len(items))
+        for i, ev in enumerate(items):
+            cells = [ev.filename, f"{ev.size:,}", ev.sha256, self.case["names"].get(ev.department_id, ""),
+                     str(ev.added_on)]
+            for c, text in enumerate(cells):
+                self.evidence.setItem(i, c, QTableWidgetItem(text))
+        self.setTabText(1, self.tr("Evidence (%d)") % len(items))
+
+    def _timeline(self) -> None:
+        assert self.case is not None
+        e = html.escape
+        from cdo_desktop.domain.workflow import TRANSITIONS
+        from cdo_desktop.ui.actions import action_label
+
+        lines = []
+        for ev in self.case["events"]:
+            t = TRANSITIONS.get(ev.action)
+            what = action_label(t) if t else ev.action
+            when = ev.at.astimezone().strftime("%Y-%m-%d %H:%M") if ev.at else ""
+            who = self.case["people"].get(ev.actor_id, "")
+            dept = self.case["names"].get(ev.department_id, "")
+            lines.append(f"<tr><td>{e(when)}</td><td><b>{e(what)}</b></td><td>{e(who)} {e(dept)}</td>"
+                         f"<td>{e(ev.note)}</td></tr>")
+        self.timeline.setHtml("<table cellpadding='3'>" + "".join(lines) + "</table>")

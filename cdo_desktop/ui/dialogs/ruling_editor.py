@@ -1,0 +1,129 @@
+"""The ruling editor: findings, reasoning, rules relied on, decision, arbitrators, orders with deadlines."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from cdo_desktop.domain.enums import Decision
+from cdo_desktop.store import models as m
+from cdo_desktop.ui import queries
+from cdo_desktop.ui.dialogs.form import FieldError, FormDialog, check_list, text_edit
+from cdo_desktop.ui.i18n import label
+from cdo_desktop.ui.qt import (
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class OrdersTable(QWidget):
+    """Orders of a ruling: addressee (a party), action, deadline in working days."""
+
+    def __init__(self, parties: list[tuple[str, uuid.UUID]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.parties = parties
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels([self.tr("Addressee"), self.tr("Action"), self.tr("Working days")])
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.setColumnWidth(0, 200)
+        self.table.setColumnWidth(1, 330)
+        self.table.setMinimumHeight(120)
+        layout.addWidget(self.table)
+        row = QHBoxLayout()
+        add = QPushButton(self.tr("Add order"))
+        add.setObjectName("addOrder")
+        add.clicked.connect(lambda: self.add_order())
+        remove = QPushButton(self.tr("Remove order"))
+        remove.clicked.connect(lambda: self.table.removeRow(max(self.table.currentRow(), 0))
+                               if self.table.rowCount() else None)
+        row.addWidget(add)
+        row.addWidget(remove)
+        row.addStretch(1)
+        layout.addLayout(row)
+
+    def add_order(self, addressee: uuid.UUID | None = None, action: str = "", days: int = 10) -> None:
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        combo = QComboBox()
+        for name, dept_id in self.parties:
+            combo.addItem(name, dept_id)
+        if addressee is not None:
+            combo.setCurrentIndex(max(combo.findData(addressee), 0))
+        self.table.setCellWidget(row, 0, combo)
+        self.table.setCellWidget(row, 1, QLineEdit(action))
+        spin = QSpinBox()
+        spin.setRange(1, 365)
+        spin.setValue(days)
+        self.table.setCellWidget(row, 2, spin)
+
+    def orders(self) -> list[dict[str, Any]]:
+        out = []
+        for row in range(self.table.rowCount()):
+            combo, action, spin = (self.table.cellWidget(row, c) for c in range(3))
+            out.append({"addressee_department_id": str(combo.currentData()), "action": action.text().strip(),
+                        "deadline_days": spin.value()})
+        return out
+
+
+class RulingEditor(FormDialog):
+    kind = "dispute.rule"
+
+    def __init__(self, state: Any, dispute_id: uuid.UUID, parent: QWidget | None = None) -> None:
+        super().__init__(state, self.tr("Ruling"), parent)
+        self.setMinimumWidth(760)
+        self.entity_id = dispute_id
+        self.ruling_id = uuid.uuid4()
+        with state.read() as session:
+            dispute = session.get(m.Dispute, dispute_id)
+            names = queries.dept_names(session)
+            arbitrators = queries.serving_arbitrators(session)
+        assert dispute is not None
+        self.base_revision = dispute.revision
+        parties = [(names.get(dispute.respondent_department_id, ""), dispute.respondent_department_id),
+                   (names.get(dispute.claimant_department_id, ""), dispute.claimant_department_id)]
+        findings = text_edit(height=90)
+        findings.setPlaceholderText(self.tr("One finding per line"))
+        self.add("findings", self.tr("Findings of fact"), findings, required=True)
+        self.add("reasoning", self.tr("Reasoning"), text_edit(height=90), required=True)
+        rules = QLineEdit()
+        rules.setPlaceholderText(self.tr("Rules relied on, separated by semicolons"))
+        self.add("rules_relied_on", self.tr("Rules relied on"), rules)
+        decision = QComboBox()
+        for value in Decision:
+            decision.addItem(label(value), value.value)
+        self.add("decision", self.tr("Decision"), decision)
+        actor = state.actor
+        self.arbitrators = check_list([(a.name, str(a.id)) for a in arbitrators], checked=False)
+        for i in range(self.arbitrators.count()):
+            item = self.arbitrators.item(i)
+            if actor is not None and item.data(256) == str(actor.id):
+                from cdo_desktop.ui.qt import Qt
+
+                item.setCheckState(Qt.CheckState.Checked)
+        self.add("arbitrator_ids", self.tr("Arbitrators"), self.arbitrators, required=True)
+        self.orders = OrdersTable(parties)
+        self.add("orders", self.tr("Orders"), self.orders)
+
+    def payload(self) -> dict[str, Any]:
+        findings = [line.strip() for line in self.value("findings").splitlines() if line.strip()]
+        orders = self.orders.orders()
+        for position, order in enumerate(orders, start=1):
+            if not order["action"]:
+                raise FieldError("orders", self.tr("Order %d needs an action") % position)
+        rules = [r.strip() for r in self.value("rules_relied_on").replace("；", ";").split(";") if r.strip()]
+        return {"ruling_id": str(self.ruling_id), "arbitrator_ids": self.value("arbitrator_ids"),
+                "findings": findings, "reasoning": self.value("reasoning"), "rules_relied_on": rules,
+                "decision": self.value("decision"), "orders": orders}
+
+    def value(self, name: str) -> Any:
+        if name == "orders":
+            return self.orders.orders()
+        return super().value(name)
