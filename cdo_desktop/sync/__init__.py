@@ -1,1 +1,1 @@
-"""sync layer of CDO Desktop (see docs/architecture.md)."""
+"""The desktop sync client: outbox, push, pull, cursor, rebase, refused changes; credentials in the OS keyring."""

@@ -6,6 +6,7 @@ from alembic import context
 from sqlmodel import SQLModel
 
 import cdo_desktop.store.models  # noqa: F401  (registers the tables on SQLModel.metadata)
+import cdo_desktop.store.server_models  # noqa: F401  (sync tables: counter, receipts, tokens, shadows)
 
 config = context.config
 target_metadata = SQLModel.metadata

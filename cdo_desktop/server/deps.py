@@ -1,0 +1,96 @@
+"""Request dependencies: the database, the signed-in device (bearer token) and the administrator check."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+from fastapi import Depends, Request
+from sqlmodel import select
+
+from cdo_desktop.domain.enums import Role
+from cdo_desktop.server.config import ServerConfig
+from cdo_desktop.server.errors import ApiError
+from cdo_desktop.server.security import find_token
+from cdo_desktop.server.visibility import Viewer
+from cdo_desktop.services.context import CHINA
+from cdo_desktop.store import models as m
+from cdo_desktop.store.db import Database
+
+_TOUCH_EVERY = dt.timedelta(minutes=5)
+
+
+def get_db(request: Request) -> Database:
+    return request.app.state.db  # type: ignore[no-any-return]
+
+
+def get_config(request: Request) -> ServerConfig:
+    return request.app.state.config  # type: ignore[no-any-return]
+
+
+def _unauthorised(en: str, zh: str) -> ApiError:
+    return ApiError(401, "unauthorised", zh, en, headers={"WWW-Authenticate": "Bearer"})
+
+
+def current_viewer(request: Request, db: Annotated[Database, Depends(get_db)]) -> Viewer:
+    header = request.headers.get("authorization", "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token or len(token) > 200:
+        raise _unauthorised("Sign in first (no device token)", "请先登录（缺少设备令牌）")
+    with db.read() as session:
+        row = find_token(session, token.strip())
+        if row is None:
+            raise _unauthorised("The device token is unknown or revoked: sign in again", "设备令牌无效或已被撤销，请重新登录")
+        account = session.get(m.Account, row.account_id)
+        if account is None or not account.active:
+            raise _unauthorised("The account is disabled", "该账号已停用")
+        person = session.get(m.Commissioner, account.commissioner_id)
+        dept = session.get(m.Department, person.department_id) if person else None
+        if person is None or dept is None:
+            raise _unauthorised("The account's appointment does not exist", "该账号对应的任职不存在")
+        ended = person.ended_on is not None and person.ended_on <= dt.datetime.now(CHINA).date()
+        needs_touch = row.last_used_at is None or _aware(row.last_used_at) < dt.datetime.now(dt.UTC) - _TOUCH_EVERY
+    if needs_touch:
+        with db.write() as session:
+            fresh = session.get(type(row), row.id)
+            if fresh is not None:
+                fresh.last_used_at = dt.datetime.now(dt.UTC)
+                session.add(fresh)
+    return Viewer(
+        account_id=account.id,
+        commissioner_id=person.id,
+        department_id=person.department_id,
+        role=Role(person.role),
+        is_bureau=bool(dept.is_bureau),
+        device_id=row.device_id,
+        token_id=row.id,
+        ended=ended,
+    )
+
+
+def _aware(value: dt.datetime) -> dt.datetime:
+    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+
+
+def admin_viewer(viewer: Annotated[Viewer, Depends(current_viewer)], db: Annotated[Database, Depends(get_db)]) -> Viewer:
+    with db.read() as session:
+        person = session.get(m.Commissioner, viewer.commissioner_id)
+        active_admin = (
+            person is not None
+            and person.role == Role.ADMIN.value
+            and (person.ended_on is None or person.ended_on > dt.datetime.now(CHINA).date())
+        )
+    if not active_admin:
+        raise ApiError(403, "admin_only", "只有政数局管理员可以执行此操作", "Only a bureau administrator may do this")
+    return viewer
+
+
+def account_by_name(db: Database, username: str) -> m.Account | None:
+    with db.read() as session:
+        return session.exec(select(m.Account).where(m.Account.username == username)).first()
+
+
+DbDep = Annotated[Database, Depends(get_db)]
+ConfigDep = Annotated[ServerConfig, Depends(get_config)]
+ViewerDep = Annotated[Viewer, Depends(current_viewer)]
+AdminDep = Annotated[Viewer, Depends(admin_viewer)]

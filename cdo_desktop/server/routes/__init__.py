@@ -1,0 +1,1 @@
+"""HTTP routes of the bureau server, one module per area."""

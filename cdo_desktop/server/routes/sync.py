@@ -1,0 +1,59 @@
+"""Push (a batch of mutations, each in its own transaction) and pull (visible rows after a cursor)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from cdo_desktop.server import exchange, ledger
+from cdo_desktop.server.deps import ConfigDep, DbDep, ViewerDep
+from cdo_desktop.server.errors import ApiError
+from cdo_desktop.sync.wire import (
+    DEFAULT_PAGE_ROWS,
+    MAX_PAGE_ROWS,
+    TABLES,
+    PullPage,
+    PushAnswer,
+    PushRequest,
+    RowsRequest,
+    WireRow,
+)
+
+router = APIRouter(prefix="/v1/sync", tags=["sync"])
+
+
+@router.post("/push", response_model=PushAnswer)
+def push(body: PushRequest, viewer: ViewerDep, db: DbDep, config: ConfigDep) -> PushAnswer:
+    answers = [exchange.push_one(db, viewer, mutation) for mutation in body.mutations]
+    with db.read() as session:
+        counter = ledger.read_counter(session)
+    ledger.record_head(config.data_dir, counter.epoch, counter.seq)
+    return PushAnswer(answers=answers, epoch=counter.epoch, head=counter.seq, server_time=dt.datetime.now(dt.UTC))
+
+
+def _refuse_ended(viewer: ViewerDep) -> None:
+    if viewer.ended:
+        raise ApiError(403, "actor_ended", "该账号的任职已结束，不能再同步数据", "This account's appointment has ended")
+
+
+@router.get("/pull", response_model=PullPage)
+def pull(
+    viewer: ViewerDep,
+    db: DbDep,
+    after: Annotated[int, Query(ge=0, le=2**62)] = 0,
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE_ROWS)] = DEFAULT_PAGE_ROWS,
+) -> PullPage:
+    _refuse_ended(viewer)
+    with db.read() as session:
+        return exchange.pull_page(session, viewer, after=after, limit=limit)
+
+
+@router.post("/rows", response_model=list[WireRow])
+def rows(body: RowsRequest, viewer: ViewerDep, db: DbDep) -> list[WireRow]:
+    _refuse_ended(viewer)
+    if body.table not in TABLES:
+        raise ApiError(422, "unknown_table", f"未知的数据表：{body.table}", f"Unknown table: {body.table}", field="table")
+    with db.read() as session:
+        return exchange.rows_by_id(session, viewer, body.table, list(body.ids))

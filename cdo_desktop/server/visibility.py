@@ -1,0 +1,66 @@
+"""Who sees which rows (DESIGN.md section 4): the directory, catalogue, policy and calendar for everyone;
+requests, objections, disputes (with their timeline and evidence), rulings (with orders) and accountability
+records where the viewer's department is a party; everything for the bureau."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import or_, select
+from sqlalchemy.sql import Select
+
+from cdo_desktop.domain.enums import Role
+from cdo_desktop.store import models as m
+
+PUBLIC = {"department", "commissioner", "data_resource", "policy_deadline", "holiday_day"}
+
+
+@dataclass(frozen=True)
+class Viewer:
+    account_id: uuid.UUID
+    commissioner_id: uuid.UUID
+    department_id: uuid.UUID
+    role: Role
+    is_bureau: bool
+    device_id: str = ""
+    token_id: uuid.UUID | None = None
+    ended: bool = False  # the appointment has ended: pushes are refused one by one, pulls are refused
+
+    @property
+    def sees_everything(self) -> bool:
+        return not self.ended and (self.is_bureau or self.role in (Role.ARBITRATOR, Role.ADMIN))
+
+
+def _party_disputes(dept: uuid.UUID) -> Select[Any]:
+    return select(m.Dispute.id).where(
+        or_(m.Dispute.claimant_department_id == dept, m.Dispute.respondent_department_id == dept)  # type: ignore[arg-type]
+    )
+
+
+def restrict(query: Select[Any], table: str, viewer: Viewer) -> Select[Any]:
+    """Add the viewer's visibility condition for rows of ``table`` to ``query``."""
+    if viewer.sees_everything or table in PUBLIC:
+        return query
+    d = viewer.department_id
+    if table == "sharing_request":
+        t = m.SharingRequest
+        return query.where(or_(t.requester_department_id == d, t.provider_department_id == d))  # type: ignore[arg-type]
+    if table == "quality_objection":
+        q = m.QualityObjection
+        return query.where(or_(q.raiser_department_id == d, q.owner_department_id == d))  # type: ignore[arg-type]
+    if table == "dispute":
+        return query.where(m.Dispute.id.in_(_party_disputes(d)))  # type: ignore[union-attr, attr-defined]
+    if table == "dispute_event":
+        return query.where(m.DisputeEvent.dispute_id.in_(_party_disputes(d)))  # type: ignore[attr-defined]
+    if table == "evidence":
+        return query.where(m.Evidence.dispute_id.in_(_party_disputes(d)))  # type: ignore[attr-defined]
+    if table == "ruling":
+        return query.where(m.Ruling.dispute_id.in_(_party_disputes(d)))  # type: ignore[attr-defined]
+    if table == "ruling_order":
+        rulings = select(m.Ruling.id).where(m.Ruling.dispute_id.in_(_party_disputes(d)))  # type: ignore[attr-defined]
+        return query.where(m.RulingOrder.ruling_id.in_(rulings))  # type: ignore[attr-defined]
+    if table == "accountability_record":
+        return query.where(m.AccountabilityRecord.department_id == d)  # type: ignore[arg-type]
+    return query.where(False)  # an unknown table: show nothing

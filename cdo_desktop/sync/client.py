@@ -1,0 +1,219 @@
+"""`SyncClient`: push the outbox in batches, pull pages, rebase; one `sync()` round is what `cdo sync` runs.
+
+Applying a page, moving the cursor and confirming outbox entries happen in one transaction, so a crash at any
+point leaves the cursor at the data it describes. An epoch change or a cursor ahead of the bureau means the
+bureau was restored or re-initialised: everything is downloaded again and the unconfirmed outbox pushed again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+from sqlalchemy import select
+
+from cdo_desktop.store.db import Database
+from cdo_desktop.store.models import OutboxEntry
+from cdo_desktop.store.server_models import OutboxAnswer
+from cdo_desktop.sync import credentials, outbox, replica, state
+from cdo_desktop.sync.http import AuthRequired, BureauHttp, RetryPolicy
+from cdo_desktop.sync.wire import DEFAULT_PAGE_ROWS, TABLES, PullPage, PushAnswer
+
+log = logging.getLogger("cdo.sync")
+CLOCK_SKEW_LIMIT = dt.timedelta(minutes=5)
+
+
+@dataclass
+class SyncReport:
+    pushed: int = 0
+    accepted: int = 0
+    refused: int = 0
+    pulled: int = 0
+    pending: int = 0
+    redownloaded: bool = False
+    clock_skew_s: float | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "pushed": self.pushed, "accepted": self.accepted, "refused": self.refused, "pulled": self.pulled,
+            "pending": self.pending, "redownloaded": self.redownloaded, "clock_skew_s": self.clock_skew_s,
+            "warnings": self.warnings,
+        }
+
+
+Progress = Callable[[str, int, int], None]
+
+
+class SyncClient:
+    """The desktop's side of sync, for one database and one signed-in user."""
+
+    def __init__(
+        self,
+        db: Database,
+        *,
+        server_url: str,
+        token: str,
+        ca_bundle: str | None = None,
+        transport: httpx.BaseTransport | None = None,
+        retry: RetryPolicy | None = None,
+        page_rows: int = DEFAULT_PAGE_ROWS,
+        push_batch: int = 100,
+        timeout: float = 30.0,
+    ) -> None:
+        self.db = db
+        self.http = BureauHttp(server_url, token=token, ca_bundle=ca_bundle, transport=transport, retry=retry, timeout=timeout)
+        self.page_rows = page_rows
+        self.push_batch = push_batch
+        self.cancelled = False
+
+    @classmethod
+    def from_state(cls, db: Database, **kwargs: Any) -> SyncClient:
+        """A client for the user who signed in on this desktop (`login`); the token comes from the OS keyring."""
+        with db.read() as session:
+            url, user = state.get(session, state.SERVER_URL), state.get(session, state.USERNAME)
+            ca = state.get(session, state.CA_BUNDLE) or None
+        if not url or not user:
+            raise AuthRequired("尚未登录政数局服务器，请先登录", "Not signed in to a bureau server: sign in first", code="not_signed_in")
+        token = credentials.load_token(url, user)
+        if not token:
+            raise AuthRequired("本机没有保存登录令牌，请重新登录", "No sign-in token on this computer: sign in again", code="no_token")
+        kwargs.setdefault("ca_bundle", ca)
+        return cls(db, server_url=url, token=token, **kwargs)
+
+    def close(self) -> None:
+        self.http.close()
+
+    # --- one round -----------------------------------------------------------------------------------------------
+
+    def sync(self, progress: Progress | None = None) -> SyncReport:
+        """Push everything, pull everything; after a restore of the bureau, download again and push again."""
+        report = SyncReport()
+        self.push(report, progress)
+        self.pull(report, progress)
+        if report.redownloaded:
+            self.push(report, progress)
+            self.pull(report, progress)
+        with self.db.write() as session:
+            report.pending = outbox.pending_count(session)
+            state.put(session, state.LAST_SYNC, dt.datetime.now(dt.UTC).isoformat())
+        return report
+
+    # --- push ----------------------------------------------------------------------------------------------------
+
+    def _unanswered(self) -> list[OutboxEntry]:
+        with self.db.read() as session:
+            answered = select(OutboxAnswer.mutation_id)
+            return list(
+                session.execute(
+                    select(OutboxEntry)
+                    .where(OutboxEntry.mutation_id.not_in(answered))  # type: ignore[attr-defined]
+                    .order_by(OutboxEntry.position)  # type: ignore[arg-type]
+                ).scalars()
+            )
+
+    def push(self, report: SyncReport | None = None, progress: Progress | None = None) -> SyncReport:
+        report = report if report is not None else SyncReport()
+        entries = self._unanswered()
+        refused = 0
+        for start in range(0, len(entries), self.push_batch):
+            if self.cancelled:
+                break
+            batch = entries[start : start + self.push_batch]
+            with self.db.write() as session:
+                for entry in batch:
+                    fresh = session.get(OutboxEntry, entry.position)
+                    if fresh is not None:
+                        fresh.attempts += 1
+                        session.add(fresh)
+            answer = PushAnswer.model_validate(
+                self.http.call("POST", "/v1/sync/push", json={"mutations": [e.mutation for e in batch]})
+            )
+            self._note_clock(report, answer.server_time)
+            rows = [
+                OutboxAnswer(
+                    mutation_id=a.id, accepted=a.status == "accepted", seq=a.seq,
+                    code=a.reason.code if a.reason else "", reason_zh=a.reason.zh if a.reason else "",
+                    reason_en=a.reason.en if a.reason else "", field=a.reason.field if a.reason else None,
+                )
+                for a in answer.answers
+            ]
+            with self.db.write() as session:
+                outbox.record_answers(session, rows)
+            report.pushed += len(batch)
+            report.accepted += sum(1 for r in rows if r.accepted)
+            refused += sum(1 for r in rows if not r.accepted)
+            if progress:
+                progress("push", min(start + len(batch), len(entries)), len(entries))
+        report.refused += refused
+        if refused:
+            with replica.replica_write(self.db) as session:  # roll the refused changes back now, not at next pull
+                replica.restore_shadows(session)
+                outbox.rebase_pending(session, final=True)
+        return report
+
+    # --- pull ----------------------------------------------------------------------------------------------------
+
+    def pull(self, report: SyncReport | None = None, progress: Progress | None = None) -> SyncReport:
+        report = report if report is not None else SyncReport()
+        while not self.cancelled:
+            with self.db.read() as session:
+                cursor, epoch = state.cursor(session), state.get(session, state.EPOCH)
+            page = PullPage.model_validate(
+                self.http.call("GET", "/v1/sync/pull", params={"after": cursor, "limit": self.page_rows})
+            )
+            self._note_clock(report, page.server_time)
+            if not epoch or page.epoch != epoch or cursor > page.head:  # first download, restore, re-initialisation
+                log.warning("bureau epoch changed or cursor ahead (%s > %s): downloading everything", cursor, page.head)
+                self.reset(page.epoch)
+                report.redownloaded = True
+                continue
+            self.apply_page(page)
+            report.pulled += len(page.rows)
+            if progress:
+                progress("pull", page.cursor, page.head)
+            if not page.more:
+                break
+        return report
+
+    def apply_page(self, page: PullPage) -> None:
+        """Lay one page over the copy, move the cursor and rebase pending changes, in one transaction."""
+        with replica.replica_write(self.db) as session:
+            pending = outbox.pending_count(session) > 0
+            if pending:
+                replica.restore_shadows(session)
+            by_table: dict[str, list[dict[str, Any]]] = {}
+            for row in page.rows:
+                if row.table in TABLES:
+                    by_table.setdefault(row.table, []).append(row.row)
+            for table in TABLES:  # parents' tables first
+                replica.upsert(session, table, by_table.get(table, []))
+            state.put(session, state.CURSOR, str(page.cursor))
+            state.put(session, state.EPOCH, page.epoch)
+            session.flush()
+            if pending:
+                outbox.rebase_pending(session, final=not page.more)
+
+    def reset(self, epoch: str) -> None:
+        """Forget the bureau's rows and every answer; keep the outbox (its changes return after the download)."""
+        with replica.replica_write(self.db) as session:
+            replica.clear_replica(session)
+            outbox.forget_answers(session)
+            state.put(session, state.CURSOR, "0")
+            state.put(session, state.EPOCH, epoch)
+
+    @staticmethod
+    def _note_clock(report: SyncReport, server_time: dt.datetime) -> None:
+        skew = (dt.datetime.now(dt.UTC) - server_time).total_seconds()
+        report.clock_skew_s = round(skew, 1)
+        if abs(skew) > CLOCK_SKEW_LIMIT.total_seconds():
+            message = (
+                f"本机时钟与政数局服务器相差 {abs(skew) / 60:.0f} 分钟，请校准时间 / "
+                f"this computer's clock is {abs(skew) / 60:.0f} min off the bureau server's: please correct it"
+            )
+            if message not in report.warnings:
+                report.warnings.append(message)

@@ -1,0 +1,116 @@
+"""The outbox: a local change and its queued mutation in one transaction; rebasing pending changes on bureau rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import delete, func, select
+from sqlmodel import Session
+
+from cdo_desktop.domain.errors import DomainError
+from cdo_desktop.domain.mutations import Mutation
+from cdo_desktop.services.apply import Applied, apply, resolve_actor
+from cdo_desktop.store.db import Database
+from cdo_desktop.store.models import OutboxEntry, RefusedChange
+from cdo_desktop.store.server_models import OutboxAnswer
+from cdo_desktop.sync import replica, state
+
+
+def apply_local(db: Database, mutation: Mutation, *, now: dt.datetime | None = None) -> Applied:
+    """Apply ``mutation`` to the desktop's copy at once (pending) and queue it, in one transaction.
+
+    Raises `DomainError` (and changes nothing) when the rules refuse it locally already.
+    """
+    now = now or dt.datetime.now(dt.UTC)
+    with db.write() as session:
+        replica.capture_shadows(session)
+        actor = resolve_actor(session, mutation.actor_id)
+        applied = apply(session, mutation, actor, now=now)
+        session.add(
+            OutboxEntry(
+                mutation_id=mutation.id,
+                kind=mutation.kind,
+                entity_id=mutation.entity_id,
+                mutation=mutation.model_dump(mode="json"),
+                created_at=now,
+                attempts=0,
+            )
+        )
+    return applied
+
+
+def pending_count(session: Session) -> int:
+    return int(session.execute(select(func.count()).select_from(OutboxEntry)).scalar_one())
+
+
+@dataclass
+class RebaseResult:
+    confirmed: int = 0
+    refused: int = 0
+    reapplied: int = 0
+    deferred: int = 0
+
+
+def _refuse(session: Session, entry: OutboxEntry, code: str, zh: str, en: str) -> None:
+    session.merge(
+        RefusedChange(
+            mutation_id=entry.mutation_id,
+            kind=entry.kind,
+            entity_id=entry.entity_id,
+            mutation=entry.mutation,
+            code=code[:64],
+            reason_zh=zh,
+            reason_en=en,
+            refused_at=dt.datetime.now(dt.UTC),
+        )
+    )
+    session.delete(entry)
+
+
+def rebase_pending(session: Session, *, final: bool) -> RebaseResult:
+    """After the bureau's rows were laid down (shadows already restored): confirm what the bureau accepted and the
+    cursor has passed, keep what it refused in "refused changes", and apply the rest again on top.
+
+    A pending mutation that no longer applies locally is refused here only if it was never sent and the copy is
+    complete (``final``); otherwise it waits, without local effect, for the bureau's answer.
+    """
+    result = RebaseResult()
+    cursor = state.cursor(session)
+    answers = {a.mutation_id: a for a in session.execute(select(OutboxAnswer)).scalars()}
+    replica.capture_shadows(session)
+    entries = list(session.execute(select(OutboxEntry).order_by(OutboxEntry.position)).scalars())  # type: ignore[arg-type]
+    for entry in entries:
+        answer = answers.get(entry.mutation_id)
+        if answer is not None and answer.accepted and (answer.seq or 0) <= cursor:
+            session.delete(entry)
+            session.delete(answer)
+            result.confirmed += 1
+            continue
+        if answer is not None and not answer.accepted:
+            _refuse(session, entry, answer.code, answer.reason_zh, answer.reason_en)
+            session.delete(answer)
+            result.refused += 1
+            continue
+        mutation = Mutation.model_validate(entry.mutation)
+        try:
+            actor = resolve_actor(session, mutation.actor_id)
+            apply(session, mutation, actor)
+            result.reapplied += 1
+        except DomainError as exc:
+            if final and answer is None and entry.attempts == 0:
+                _refuse(session, entry, exc.code, exc.zh, exc.en)
+                result.refused += 1
+            else:
+                result.deferred += 1
+    session.flush()
+    return result
+
+
+def record_answers(session: Session, answers: list[OutboxAnswer]) -> None:
+    for answer in answers:
+        session.merge(answer)
+
+
+def forget_answers(session: Session) -> None:
+    session.execute(delete(OutboxAnswer))

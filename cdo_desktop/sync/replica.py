@@ -1,0 +1,152 @@
+"""The desktop's working copy: write bureau rows over local ones, remember the bureau's copy of a row before a
+pending change touches it (shadows), and put those copies back when rebasing.
+
+Pages are written with foreign keys off: the bureau keeps only the newest version of each row, so a child may
+arrive (at its older sequence number) before the newest version of its parent. The bureau checked every
+reference when it accepted the change; the replica only copies.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import uuid
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from sqlalchemy import delete, event, select, text
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlmodel import Session
+
+from cdo_desktop.store import models as m
+from cdo_desktop.store import search
+from cdo_desktop.store.db import Database
+from cdo_desktop.store.server_models import SyncShadow
+from cdo_desktop.sync.wire import TABLES, row_values
+
+SEARCHABLE = {"department", "commissioner", "data_resource", "sharing_request", "quality_objection", "dispute"}
+
+
+@contextlib.contextmanager
+def replica_write(db: Database) -> Iterator[Session]:
+    """One write transaction on the desktop database with foreign-key enforcement off (see module doc)."""
+    with db.writer.connect() as connection:
+        raw = connection.connection.driver_connection
+        raw.execute("PRAGMA foreign_keys=OFF")  # only outside a transaction: run before SQLAlchemy's BEGIN
+        with Session(bind=connection, expire_on_commit=False) as session:
+            search.attach(session, enabled=True)
+            try:
+                yield session
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+
+
+def to_json(value: Any) -> Any:
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value
+
+
+def upsert(session: Session, table: str, rows: list[dict[str, Any]]) -> None:
+    """Write rows (wire form) of one table, replacing local copies with the same id; keeps search current."""
+    if not rows:
+        return
+    model = TABLES[table]
+    values = [row_values(table, r) for r in rows]
+    sa_table = model.__table__  # type: ignore[attr-defined]
+    stmt = sqlite_insert(sa_table)
+    columns = [c.name for c in sa_table.columns if c.name != "id"]
+    stmt = stmt.on_conflict_do_update(index_elements=["id"], set_={c: stmt.excluded[c] for c in columns})
+    session.connection().execute(stmt, values)
+    if table in SEARCHABLE:
+        _reindex(session, model, values)
+
+
+def _reindex(session: Session, model: type[m.Synced], values: list[dict[str, Any]]) -> None:
+    cache: dict[uuid.UUID, str] = session.info.setdefault("search_dept_cache", {})
+    connection = session.connection()
+    docs = []
+    for v in values:
+        doc = search.document_for(session, model(**v), cache)  # type: ignore[arg-type]
+        if doc is not None:
+            docs.append({"r": search.rowid_for(v["id"]), "b": doc[1], "e": doc[0], "i": v["id"].hex})
+    if docs:
+        connection.execute(text(f"DELETE FROM {search.FTS_TABLE} WHERE rowid = :r"), [{"r": d["r"]} for d in docs])
+        connection.execute(
+            text(f"INSERT INTO {search.FTS_TABLE}(rowid, body, entity, entity_id) VALUES (:r, :b, :e, :i)"), docs
+        )
+
+
+def remove(session: Session, table: str, ids: Iterable[uuid.UUID]) -> None:
+    ids = list(ids)
+    if not ids:
+        return
+    model = TABLES[table]
+    session.connection().execute(delete(model.__table__).where(model.__table__.c.id.in_(ids)))  # type: ignore[attr-defined]
+    if table in SEARCHABLE:
+        session.connection().execute(
+            text(f"DELETE FROM {search.FTS_TABLE} WHERE rowid = :r"), [{"r": search.rowid_for(i)} for i in ids]
+        )
+
+
+def read_row(session: Session, table: str, row_id: uuid.UUID) -> dict[str, Any] | None:
+    """A row as stored (wire form), or None."""
+    model = TABLES[table]
+    found = session.connection().execute(select(model.__table__).where(model.__table__.c.id == row_id)).mappings().first()  # type: ignore[attr-defined]
+    return None if found is None else {k: to_json(v) for k, v in found.items()}
+
+
+def _capture(session: Session, _context: Any, _instances: Any) -> None:
+    """Before a flush writes a synced row for the first time since the last rebase, keep the bureau's copy."""
+    # no in-memory "already shadowed" set: a refused mutation's savepoint rollback also drops its shadows
+    for obj in list(session.new) + list(session.dirty):
+        if not isinstance(obj, m.Synced):
+            continue
+        key = (obj.__tablename__, obj.id)  # type: ignore[attr-defined]
+        if session.connection().execute(
+            select(SyncShadow.row_id).where(SyncShadow.table_name == key[0], SyncShadow.row_id == key[1])  # type: ignore[arg-type]
+        ).first():
+            continue
+        before = read_row(session, key[0], key[1])
+        stmt = sqlite_insert(SyncShadow.__table__).values(table_name=key[0], row_id=key[1], row=before)  # type: ignore[attr-defined]
+        session.connection().execute(stmt.on_conflict_do_nothing())
+
+
+def capture_shadows(session: Session) -> None:
+    """From now on, every first write of a synced row in this session keeps a shadow of its bureau copy."""
+    if not session.info.get("shadow_capture"):
+        event.listen(session, "before_flush", _capture)
+        session.info["shadow_capture"] = True
+
+
+def restore_shadows(session: Session) -> int:
+    """Put back the bureau's copy of every row a pending change touched (delete rows that were created locally)."""
+    shadows = list(session.execute(select(SyncShadow)).scalars())
+    by_table: dict[str, tuple[list[dict[str, Any]], list[uuid.UUID]]] = {}
+    for shadow in shadows:
+        keep, drop = by_table.setdefault(shadow.table_name, ([], []))
+        if shadow.row is None:
+            drop.append(shadow.row_id)
+        else:
+            keep.append(shadow.row)
+    for table, (keep, drop) in by_table.items():
+        if table not in TABLES:
+            continue
+        remove(session, table, drop)
+        upsert(session, table, keep)
+    session.connection().execute(delete(SyncShadow.__table__))  # type: ignore[attr-defined]
+    session.expunge_all()
+    return len(shadows)
+
+
+def clear_replica(session: Session) -> None:
+    """Forget every bureau row (a new epoch: everything is downloaded again)."""
+    for model in reversed(m.SYNCED_TABLES):
+        session.connection().execute(delete(model.__table__))  # type: ignore[attr-defined]
+    session.connection().execute(delete(SyncShadow.__table__))  # type: ignore[attr-defined]
+    session.connection().execute(text(f"DELETE FROM {search.FTS_TABLE}"))
+    session.expunge_all()

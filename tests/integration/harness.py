@@ -1,0 +1,235 @@
+"""Test harness: a real uvicorn server on a loopback port in a thread, PostgreSQL databases, a TCP proxy that cuts
+connections, an in-memory keyring, and desktops (database + sync client)."""
+
+from __future__ import annotations
+
+import random
+import shutil
+import socket
+import threading
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+import httpx
+import keyring.backend
+import uvicorn
+
+from cdo_desktop.server.app import create_app
+from cdo_desktop.server.config import ServerConfig
+from cdo_desktop.store.migrate import open_database
+from cdo_desktop.sync.client import SyncClient
+from cdo_desktop.sync.http import RetryPolicy
+
+PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/test"
+FAST_RETRY = RetryPolicy(attempts=40, base_s=0.01, max_s=0.2)
+
+
+class MemoryKeyring(keyring.backend.KeyringBackend):
+    """A keyring for tests only (the product never stores tokens outside the OS keyring)."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.store: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.store.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.store[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.store.pop((service, username), None)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def pg_reachable() -> str | None:
+    """None when PostgreSQL answers, else why not."""
+    try:
+        import psycopg
+
+        with psycopg.connect(PG_ADMIN, connect_timeout=3):
+            return None
+    except Exception as exc:
+        return f"PostgreSQL on 127.0.0.1:5432 unreachable: {exc}"
+
+
+def pg_execute(sql: str) -> None:
+    import psycopg
+
+    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+        conn.execute(sql)
+
+
+def pg_url(name: str) -> str:
+    return f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
+
+
+def pg_drop(name: str) -> None:
+    pg_execute(
+        f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}' AND pid <> pg_backend_pid()"
+    )
+    pg_execute(f'DROP DATABASE IF EXISTS "{name}"')
+
+
+class LiveServer:
+    """`cdo serve` in a thread: the same app, a real socket, real HTTP."""
+
+    def __init__(self, config: ServerConfig, port: int | None = None) -> None:
+        self.config = config
+        self.port = port or free_port()
+        self.server: uvicorn.Server | None = None
+        self.thread: threading.Thread | None = None
+        self.app: Any = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def db(self) -> Any:
+        return self.app.state.db
+
+    def start(self) -> LiveServer:
+        self.app = create_app(self.config)
+        config = uvicorn.Config(self.app, host="127.0.0.1", port=self.port, log_level="warning", lifespan="off")
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+        self.thread.start()
+        deadline = time.monotonic() + 15
+        while not self.server.started:
+            if time.monotonic() > deadline or not self.thread.is_alive():
+                raise RuntimeError("server did not start")
+            time.sleep(0.02)
+        return self
+
+    def stop(self) -> None:
+        if self.server is not None:
+            self.server.should_exit = True
+        if self.thread is not None:
+            self.thread.join(timeout=15)
+        if self.app is not None:
+            self.app.state.db.dispose()
+        self.server = self.thread = None
+
+    def restart(self) -> None:
+        self.stop()
+        self.start()
+
+
+class CuttingProxy:
+    """A TCP proxy that forwards to ``target_port`` and, with probability ``cut_rate`` per chunk, cuts the
+    connection (both directions) at that point: before a request arrives, mid-request or mid-answer."""
+
+    def __init__(self, target_port: int, *, seed: int, cut_rate: float = 0.0) -> None:
+        self.target_port = target_port
+        self.random = random.Random(seed)
+        self.cut_rate = cut_rate
+        self.cuts = 0
+        self.sock = socket.socket()
+        self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(64)
+        self.port = self.sock.getsockname()[1]
+        self.closed = False
+        self.lock = threading.Lock()
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def _cut(self) -> bool:
+        with self.lock:
+            hit = self.random.random() < self.cut_rate
+            self.cuts += hit
+            return hit
+
+    def _accept(self) -> None:
+        while not self.closed:
+            try:
+                client, _ = self.sock.accept()
+            except OSError:
+                return
+            try:
+                upstream = socket.create_connection(("127.0.0.1", self.target_port), timeout=5)
+            except OSError:
+                client.close()
+                continue
+            for a, b in ((client, upstream), (upstream, client)):
+                threading.Thread(target=self._pipe, args=(a, b), daemon=True).start()
+
+    def _pipe(self, src: socket.socket, dst: socket.socket) -> None:
+        try:
+            while True:
+                data = src.recv(65536)
+                if not data:
+                    break
+                if self._cut():
+                    cut_at = self.random.randrange(len(data) + 1) if len(data) else 0
+                    dst.sendall(data[:cut_at])
+                    break
+                dst.sendall(data)
+        except OSError:
+            pass
+        finally:
+            for s in (src, dst):
+                try:
+                    s.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
+                s.close()
+
+    def close(self) -> None:
+        self.closed = True
+        self.sock.close()
+
+
+class Desktop:
+    """One office PC: its own database and a sync client signed in as ``username``."""
+
+    def __init__(self, root: Path, server_url: str, username: str, password: str, **client_kwargs: Any) -> None:
+        self.root = root
+        self.db = open_database(root)
+        self.username = username
+        from cdo_desktop.sync.signin import login
+
+        self.signed = login(self.db, server_url=server_url, username=username, password=password, retry=FAST_RETRY)
+        from cdo_desktop.sync import credentials
+
+        token = credentials.load_token(server_url, username)
+        assert token
+        self.token = token
+        client_kwargs.setdefault("retry", FAST_RETRY)
+        self.client = SyncClient(self.db, server_url=server_url, token=token, **client_kwargs)
+
+    @property
+    def actor_id(self) -> uuid.UUID:
+        return self.signed.commissioner_id
+
+    def close(self) -> None:
+        self.client.close()
+        self.db.dispose()
+
+
+def copy_sqlite(src_dir: Path, dst_dir: Path) -> None:
+    dst_dir.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(src_dir / "cdo.sqlite3", dst_dir / "cdo.sqlite3")
+
+
+def sign_in(url: str, username: str, password: str, device: str | None = None) -> str:
+    answer = httpx.post(
+        f"{url}/v1/auth/sign-in",
+        json={"username": username, "password": password, "device_id": device or uuid.uuid4().hex},
+        timeout=30,
+    )
+    answer.raise_for_status()
+    return str(answer.json()["token"])
