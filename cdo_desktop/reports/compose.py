@@ -92,6 +92,7 @@ class Story:
         table = Table([[qr_drawing(payload), text_cell]], colWidths=[32 * mm, page.BODY_WIDTH - 32 * mm])
         table.setStyle(TableStyle([
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("FONT", (0, 0), (-1, -1), fonts.SONG, 9),  # the cell default is Helvetica, never embedded
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
             ("RIGHTPADDING", (0, 0), (-1, -1), 0),
         ]))

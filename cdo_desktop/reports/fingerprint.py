@@ -53,7 +53,7 @@ def qr_drawing(payload: QrPayload, size: float = QR_SIZE) -> Drawing:
     widget = QrCodeWidget(payload.text(), barLevel="M", barBorder=2)
     widget.barWidth = size
     widget.barHeight = size
-    drawing = Drawing(size, size)
+    drawing = Drawing(size, size, initialFontName="CDOSong", initialFontSize=9)  # never Helvetica (not embedded)
     drawing.add(widget)
     return drawing
 

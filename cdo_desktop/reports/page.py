@@ -94,6 +94,7 @@ class _RecordInfo(pdfdoc.PDFInfo):
 
 class _Template(BaseDocTemplate):
     def __init__(self, buffer: io.BytesIO, *, title: str, subject: str, record: str) -> None:
+        fonts.register(fonts.SONG)
         super().__init__(
             buffer,
             pagesize=A4,
@@ -107,6 +108,8 @@ class _Template(BaseDocTemplate):
             creator="CDO Desktop 首席数据官协同桌面",
             invariant=1,
             pageCompression=1,
+            initialFontName=fonts.SONG,  # else every page names Helvetica, a font that is not embedded
+            initialFontSize=BODY_SIZE,
         )
         self._record = record
         frame = Frame(MARGIN_LEFT, MARGIN_BOTTOM, BODY_WIDTH, BODY_HEIGHT, id="body",

@@ -62,6 +62,7 @@ def _table(story: Story, view: ScorecardView) -> Table:
     table = Table(data, colWidths=[w for _, w in COLUMNS], repeatRows=1)
     table.setStyle(TableStyle([
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("FONT", (0, 0), (-1, -1), fonts.SONG, 9),  # the cell default is Helvetica, never embedded
         ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.9, 0.9, 0.9)),
         ("BACKGROUND", (0, -1), (-1, -1), colors.Color(0.95, 0.95, 0.95)),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -77,7 +78,7 @@ def _chart(story: Story, rows: list[ScoreRow], first: int) -> Drawing:
     """Horizontal bars: the share of answered requests answered on time, per department."""
     bar = 13.0
     height = bar * len(rows) + 46
-    drawing = Drawing(page.BODY_WIDTH, height)
+    drawing = Drawing(page.BODY_WIDTH, height, initialFontName=fonts.SONG, initialFontSize=8)
     chart = HorizontalBarChart()
     chart.x, chart.y = 150, 24
     chart.width, chart.height = page.BODY_WIDTH - 150 - 24, bar * len(rows)

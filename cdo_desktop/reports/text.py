@@ -56,12 +56,23 @@ def _is_word(ch: str) -> bool:
 
 
 def can_break(text: str, i: int) -> bool:
-    """May a line end between ``text[i-1]`` and ``text[i]``?"""
-    before, after = text[i - 1], text[i]
-    if after == " " or before == " ":
-        return after != " " or before != " "
-    if after in CANNOT_START or before in CANNOT_END:
+    """May a line end between ``text[i-1]`` and ``text[i]``? Spaces at a break are consumed, so the rules look
+    through them to the marks that would really end this line and start the next."""
+    j = i
+    while j < len(text) and text[j] == " ":
+        j += 1
+    k = i - 1
+    while k >= 0 and text[k] == " ":
+        k -= 1
+    if k < 0:
         return False
+    if j >= len(text):
+        return True
+    if text[j] in CANNOT_START or text[k] in CANNOT_END:
+        return False
+    before, after = text[i - 1], text[i]
+    if before == " " or after == " ":
+        return True
     if before == after and after in _NO_SPLIT_PAIRS:
         return False
     return not (_is_word(before) and _is_word(after))

@@ -1,0 +1,169 @@
+"""`cdo pdf …` and `cdo verify FILE.pdf`: the reports' part of the command line (registered by cli.py)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager
+from pathlib import Path
+from typing import Any, TextIO
+
+from sqlmodel import Session, select
+
+from cdo_desktop.domain.enums import AccountabilityState
+from cdo_desktop.reports import documents
+from cdo_desktop.reports.verify import verify_pdf
+from cdo_desktop.store import models as m
+
+SessionFactory = Callable[[], AbstractContextManager[Session]]
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"日期格式应为 YYYY-MM-DD / expected a date YYYY-MM-DD: {text!r}") from None
+
+
+def _session_factory(args: argparse.Namespace) -> SessionFactory:
+    from cdo_desktop.store.migrate import open_database
+
+    db = open_database(Path(args.data_dir))
+    return db.read
+
+
+def _emit(args: argparse.Namespace, data: dict[str, Any], text: str) -> None:
+    print(json.dumps(data, ensure_ascii=False) if getattr(args, "json", False) else text)
+
+
+def progress_bar(done: int, total: int, label: str = "", *, stream: TextIO | None = None, width: int = 30) -> None:
+    """A one-line terminal progress bar, redrawn in place (``\\r``); ends the line when done."""
+    stream = stream or sys.stderr
+    filled = width * done // total if total else width
+    stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {label}"[:120].ljust(60))
+    if done >= total:
+        stream.write("\n")
+    stream.flush()
+
+
+def run_pdf(args: argparse.Namespace, sessions: SessionFactory) -> int:
+    """``cdo pdf ruling|notice|reply NUMBER -o FILE`` and ``cdo pdf scorecard --from --to -o FILE``."""
+    with sessions() as session:
+        if args.pdf_kind == "scorecard":
+            if args.end < args.start:
+                raise ValueError("--to 不能早于 --from / --to must not be before --from")
+            view = documents.scorecard(session, args.start, args.end, issued_on=args.issued)
+        else:
+            view = documents.load_view(session, args.pdf_kind, args.number)
+        data = documents.render(view)
+    sha = documents.write_pdf(data, args.output)
+    _emit(
+        args,
+        {"kind": view.kind, "number": view.number, "record_id": view.record_id, "fingerprint": view.fingerprint,
+         "file": str(args.output), "sha256": sha, "bytes": len(data)},
+        f"已生成 / written: {args.output} ({len(data) // 1024} KB)\n文书指纹 / fingerprint: {view.fingerprint}\n"
+        f"文件 SHA-256 / file SHA-256: {sha}",
+    )
+    return 0
+
+
+def open_notice_numbers(session: Session) -> list[str]:
+    rows = session.exec(
+        select(m.AccountabilityRecord).where(m.AccountabilityRecord.state != AccountabilityState.CLOSED.value)
+    ).all()
+    return sorted((r.number for r in rows), key=_number_key)
+
+
+def _number_key(number: str) -> tuple[Any, ...]:
+    from cdo_desktop.domain.numbering import DocumentNumber
+
+    try:
+        parsed = DocumentNumber.parse(number)
+    except ValueError:
+        return ("", 0, 0, number)
+    return (parsed.prefix, parsed.year, parsed.seq, number)
+
+
+def write_notices(
+    sessions: SessionFactory, numbers: Iterable[str], out_dir: Path, *, progress: Callable[[int, int, str], None] | None
+) -> list[dict[str, Any]]:
+    """Render every notice in ``numbers`` into ``out_dir`` (one file each); the batch behind ``pdf notices``."""
+    numbers = list(numbers)
+    written: list[dict[str, Any]] = []
+    with sessions() as session:
+        for done, number in enumerate(numbers, start=1):
+            path = Path(out_dir) / f"{documents.safe_filename(number)}.pdf"
+            sha = documents.write_document(session, "notice", number, path)
+            written.append({"number": number, "file": str(path), "sha256": sha})
+            if progress:
+                progress(done, len(numbers), number)
+    return written
+
+
+def run_notices(args: argparse.Namespace, sessions: SessionFactory) -> int:
+    """``cdo pdf notices --all-open -o DIR``: every open accountability notice, with a progress bar."""
+    if not args.all_open:
+        raise ValueError("请指定 --all-open / specify --all-open")
+    with sessions() as session:
+        numbers = open_notice_numbers(session)
+    show = None if args.json or (not sys.stderr.isatty() and not args.progress) else progress_bar
+    written = write_notices(sessions, numbers, args.output, progress=show)
+    _emit(args, {"count": len(written), "files": written},
+          f"已生成 {len(written)} 份问责通知书 / wrote {len(written)} notices to {args.output}")
+    return 0
+
+
+def run_verify(args: argparse.Namespace, sessions: SessionFactory) -> int:
+    """``cdo verify FILE.pdf``: exit 0 when the file matches its record, 1 otherwise."""
+    if not Path(args.file).is_file():
+        raise FileNotFoundError(f"找不到文件 / no such file: {args.file}")
+    with sessions() as session:
+        result = verify_pdf(session, args.file)
+    lines = [f"{result.message('zh')} / {result.message('en')}"]
+    if result.number:
+        lines.append(f"文号 / number: {result.number}  记录 / record: {result.record_id}")
+    if result.context_changes:
+        lines.append("印发后改变的其他内容 / other printed content now reads differently: "
+                     + ", ".join(result.context_changes))
+    _emit(args, result.as_json(), "\n".join(lines))
+    return 0 if result.ok else 1
+
+
+def _handler(run: Callable[[argparse.Namespace, SessionFactory], int]) -> Callable[[argparse.Namespace], int]:
+    def handle(args: argparse.Namespace) -> int:
+        try:
+            return run(args, _session_factory(args))
+        except ValueError as exc:
+            print(f"错误 / error: {exc}", file=sys.stderr)
+            return 2
+
+    return handle
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    """Add ``pdf`` and ``verify`` to the ``cdo`` command (``sub`` is its subparsers object)."""
+    p = sub.add_parser("pdf", parents=[common], help="write a printed document (PDF)")
+    psub = p.add_subparsers(dest="pdf_kind", required=True, metavar="DOCUMENT")
+    for kind, label in (("ruling", "裁决书"), ("notice", "问责通知书"), ("reply", "共享申请答复书")):
+        d = psub.add_parser(kind, parents=[common], help=f"{label}, by document number")
+        d.add_argument("number", metavar="NUMBER", help="e.g. 佛数裁〔2026〕12号 (ASCII brackets accepted)")
+        d.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+        d.set_defaults(func=_handler(run_pdf))
+    d = psub.add_parser("scorecard", parents=[common], help="部门数据共享绩效报告 for a period")
+    d.add_argument("--from", dest="start", type=_date, required=True, metavar="DATE")
+    d.add_argument("--to", dest="end", type=_date, required=True, metavar="DATE")
+    d.add_argument("--issued", type=_date, default=None, metavar="DATE", help="date printed (default: --to)")
+    d.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    d.set_defaults(func=_handler(run_pdf))
+    d = psub.add_parser("notices", parents=[common], help="问责通知书 in batch")
+    d.add_argument("--all-open", action="store_true", help="every notice not yet closed")
+    d.add_argument("--progress", action="store_true", help="show the progress bar even when not on a terminal")
+    d.add_argument("-o", "--output", type=Path, required=True, metavar="DIR")
+    d.set_defaults(func=_handler(run_notices))
+
+    v = sub.add_parser("verify", parents=[common], help="check a printed document against the database")
+    v.add_argument("file", type=Path, metavar="FILE.pdf")
+    v.set_defaults(func=_handler(run_verify))
