@@ -17,6 +17,7 @@ from pathlib import Path
 
 from cdo_desktop import __version__
 from cdo_desktop.domain.errors import DomainError
+from cdo_desktop.store.backup import BackupError
 from cdo_desktop.store.db import default_data_dir
 
 PLUGINS = ("cdo_desktop.reports.commands", "cdo_desktop.server.commands", "cdo_desktop.sync.commands")
@@ -104,6 +105,24 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
     return 1
 
 
+def cmd_backup(args: argparse.Namespace) -> int:
+    from cdo_desktop.store.backup import backup
+
+    info = backup(Path(args.data_dir), Path(args.file))
+    emit(args, {"file": str(info.path), "size": info.size, "schema": info.schema, "audit_entries": info.audit_entries},
+         f"已备份 / backed up: {info.path} ({info.size} bytes, {info.audit_entries} audit entries)")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from cdo_desktop.store.backup import restore
+
+    info = restore(Path(args.data_dir), Path(args.file))
+    emit(args, {"file": str(info.path), "schema": info.schema, "audit_entries": info.audit_entries},
+         f"已恢复 / restored from {info.path}; the previous database is kept as cdo.sqlite3.before-restore")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -139,6 +158,13 @@ def build_parser() -> argparse.ArgumentParser:
     a = asub.add_parser("verify", parents=[common], help="walk the chain; exit 1 naming the first broken entry")
     a.set_defaults(func=cmd_audit_verify)
 
+    p = sub.add_parser("backup", parents=[common], help="consistent copy of the database (SQLite backup API)")
+    p.add_argument("file", metavar="FILE")
+    p.set_defaults(func=cmd_backup)
+    p = sub.add_parser("restore", parents=[common], help="replace the database with a checked backup")
+    p.add_argument("file", metavar="FILE")
+    p.set_defaults(func=cmd_restore)
+
     for name in PLUGINS:
         try:
             module = importlib.import_module(name)
@@ -163,6 +189,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.func(args) or 0)
     except DomainError as exc:
         print(f"错误 / error: {exc.zh} / {exc.en}", file=sys.stderr)
+        return 2
+    except BackupError as exc:
+        print(f"错误 / error: {exc}", file=sys.stderr)
         return 2
     except UserError as exc:
         print(f"错误 / error: {exc}", file=sys.stderr)

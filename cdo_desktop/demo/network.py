@@ -75,7 +75,9 @@ class DemoResult:
 
 
 class _Generator:
-    def __init__(self, db: Database, *, scale: int, seed: int, password: str, progress: bool) -> None:
+    def __init__(self, db: Database, *, scale: int, seed: int, password: str, progress: bool,
+                 with_accounts: bool = True) -> None:
+        self.with_accounts = with_accounts
         self.db = db
         self.scale = scale
         self.rng = random.Random(seed)
@@ -380,7 +382,8 @@ class _Generator:
                 self.objection(i)
             for i, req in enumerate(refused[: max(self.scale // 100, 8)]):
                 self.dispute(i, req)
-            self.accounts()
+            if self.with_accounts:
+                self.accounts()
             self.commit()
             search.rebuild(session)
             session.commit()
@@ -391,8 +394,12 @@ class _Generator:
 
 
 def generate(db: Database, *, scale: int = 200, seed: int = 2026, password: str = "demo-pass-2026",
-             progress: bool = False) -> DemoResult:
-    """Fill ``db`` (which must be empty of demo data) with the deterministic Foshan network."""
+             progress: bool = False, with_accounts: bool = True) -> DemoResult:
+    """Fill ``db`` (which must be empty of demo data) with the deterministic Foshan network.
+
+    ``with_accounts=False`` skips the sign-in accounts (each costs an Argon2id hash; tests that never sign in skip it).
+    """
     if scale < 1:
         raise ValueError("scale must be at least 1")
-    return _Generator(db, scale=scale, seed=seed, password=password, progress=progress).run()
+    return _Generator(db, scale=scale, seed=seed, password=password, progress=progress,
+                      with_accounts=with_accounts).run()

@@ -41,6 +41,10 @@ def head_revision() -> str:
     return head
 
 
+def known_revisions() -> set[str]:
+    return {rev.revision for rev in ScriptDirectory.from_config(_config()).walk_revisions()}
+
+
 def current_revision(db: Database) -> str | None:
     with db.writer.connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()
@@ -48,9 +52,8 @@ def current_revision(db: Database) -> str | None:
 
 def upgrade(db: Database) -> str:
     """Migrate ``db`` to the newest schema; returns the revision. Refuses a database newer than this build."""
-    script = ScriptDirectory.from_config(_config())
     current = current_revision(db)
-    if current is not None and current not in {rev.revision for rev in script.walk_revisions()}:
+    if current is not None and current not in known_revisions():
         raise SchemaTooNew(current)
     config = _config()
     with db.writer.begin() as connection:

@@ -20,7 +20,7 @@ COLUMNS = ["mutation_id", "kind", "actor_id", "entity_id", "at", "payload", "pre
 @pytest.fixture(scope="module")
 def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     data_dir = tmp_path_factory.mktemp("demo")
-    generate(open_database(data_dir), scale=30, seed=7)
+    generate(open_database(data_dir), scale=30, seed=7, with_accounts=False)
     return data_dir
 
 
