@@ -168,7 +168,7 @@ class SyncClient:
             )
             self._note_clock(report, page.server_time)
             if not epoch or page.epoch != epoch or cursor > page.head:  # first download, restore, re-initialisation
-                log.warning("bureau epoch changed or cursor ahead (%s > %s): downloading everything", cursor, page.head)
+                log.info("full download (first sync, new bureau epoch, or cursor %s ahead of head %s)", cursor, page.head)
                 self.reset(page.epoch)
                 report.redownloaded = True
                 continue

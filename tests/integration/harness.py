@@ -233,3 +233,59 @@ def sign_in(url: str, username: str, password: str, device: str | None = None) -
     )
     answer.raise_for_status()
     return str(answer.json()["token"])
+
+
+def _norm(value: Any) -> Any:
+    """Compare values the way the database means them (UUID text, UTC instants)."""
+    if isinstance(value, str) and len(value) >= 19 and value[4] == "-" and value[10] == "T":
+        import datetime as dt
+
+        parsed = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+        return (parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)).astimezone(dt.UTC).isoformat()
+    return value
+
+
+def normalise(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: _norm(v) for k, v in row.items()}
+
+
+def server_rows(url: str, token: str) -> dict[tuple[str, str], dict[str, Any]]:
+    """Everything the user may see, as the bureau has it (through the pull API, from the beginning)."""
+    out: dict[tuple[str, str], dict[str, Any]] = {}
+    after = 0
+    with httpx.Client(base_url=url, headers={"Authorization": f"Bearer {token}"}, timeout=60) as client:
+        while True:
+            page = client.get("/v1/sync/pull", params={"after": after, "limit": 2000}).json()
+            for r in page["rows"]:
+                out[(r["table"], r["row"]["id"])] = normalise(r["row"])
+            after = page["cursor"]
+            if not page["more"]:
+                return out
+
+
+def local_rows(db: Any) -> dict[tuple[str, str], dict[str, Any]]:
+    from sqlalchemy import select
+
+    from cdo_desktop.sync.replica import to_json
+    from cdo_desktop.sync.wire import TABLES
+
+    out: dict[tuple[str, str], dict[str, Any]] = {}
+    with db.read() as session:
+        for name, model in TABLES.items():
+            for row in session.connection().execute(select(model.__table__)).mappings():
+                data = normalise({k: to_json(v) for k, v in row.items()})
+                out[(name, data["id"])] = data
+    return out
+
+
+def mutation(kind: str, actor: uuid.UUID, entity: uuid.UUID, payload: dict[str, Any], base: int = 0) -> Any:
+    from cdo_desktop.domain.mutations import Mutation
+
+    return Mutation(kind=kind, actor_id=actor, entity_id=entity, payload=payload, base_revision=base)
+
+
+def request_payload(world: Any, requester: str = "A", provider: str = "B", items: list[str] | None = None) -> dict[str, Any]:
+    return {
+        "requester_department_id": str(world.depts[requester]), "resource_id": str(world.resources[provider]),
+        "items": items or ["姓名"], "purpose": "核验身份", "period_start": "2026-03-01", "period_end": "2026-12-31",
+    }

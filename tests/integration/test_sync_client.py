@@ -1,0 +1,111 @@
+"""The desktop's sync client against a real server: first download, outbox, confirmation, refusals, conflicts."""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlmodel import select
+
+from cdo_desktop.store import models as m
+from cdo_desktop.sync import state
+from cdo_desktop.sync.outbox import apply_local
+from tests.integration.harness import Desktop, local_rows, mutation, request_payload, server_rows
+from tests.integration.world import PASSWORD
+
+
+def desktop(bureau, tmp_path, user: str) -> Desktop:
+    return Desktop(tmp_path / user, bureau.url, user, PASSWORD)
+
+
+def test_first_sync_copies_what_the_user_may_see(bureau, tmp_path) -> None:
+    a = desktop(bureau, tmp_path, "a-commissioner")
+    report = a.client.sync()
+    assert report.pending == 0 and report.pulled > 0 and report.clock_skew_s is not None
+    assert local_rows(a.db) == server_rows(bureau.url, a.token)
+    with a.db.read() as session:
+        assert state.cursor(session) == int(__import__("httpx").get(f"{bureau.url}/v1/health").json()["head"])
+    a.close()
+
+
+def test_offline_change_is_pushed_confirmed_and_replaced_by_the_bureau_copy(bureau, tmp_path) -> None:
+    w = bureau.world
+    a = desktop(bureau, tmp_path, "a-commissioner")
+    a.client.sync()
+    rid = uuid.uuid4()
+    apply_local(a.db, mutation("request.create", a.actor_id, rid, request_payload(w)))
+    with a.db.read() as session:
+        local = session.get(m.SharingRequest, rid)
+        assert local is not None and local.seq is None
+        assert len(list(session.exec(select(m.OutboxEntry)))) == 1
+    report = a.client.sync()
+    assert (report.pushed, report.accepted, report.refused, report.pending) == (1, 1, 0, 0)
+    with a.db.read() as session:
+        row = session.get(m.SharingRequest, rid)
+        assert row is not None and row.seq is not None
+        assert not list(session.exec(select(m.OutboxEntry)))
+    b = desktop(bureau, tmp_path, "b-commissioner")
+    b.client.sync()
+    with b.db.read() as session:
+        assert session.get(m.SharingRequest, rid) is not None
+    assert local_rows(a.db) == server_rows(bureau.url, a.token)
+    a.close()
+    b.close()
+
+
+def test_two_offline_departments_act_on_the_same_request_one_wins(bureau, tmp_path) -> None:
+    w = bureau.world
+    a = desktop(bureau, tmp_path, "a-commissioner")
+    b = desktop(bureau, tmp_path, "b-commissioner")
+    clerk = desktop(bureau, tmp_path, "bureau-arbitrator")
+    a.client.sync()
+    rid = uuid.uuid4()
+    apply_local(a.db, mutation("request.create", a.actor_id, rid, request_payload(w)))
+    apply_local(a.db, mutation("request.submit", a.actor_id, rid, {}))
+    a.client.sync()
+    clerk.client.sync()
+    apply_local(clerk.db, mutation("request.check", clerk.actor_id, rid, {}))
+    clerk.client.sync()
+    b.client.sync()
+    apply_local(b.db, mutation("request.approve", b.actor_id, rid, {"reason": ""}))
+    apply_local(b.db, mutation("request.grant", b.actor_id, rid, {}))
+    b.client.sync()
+    clerk.client.sync()
+    # both offline now: the provider revokes the grant, the bureau lets it expire
+    apply_local(b.db, mutation("request.revoke", b.actor_id, rid, {"reason": "超范围使用"}))
+    expire = mutation("request.expire", clerk.actor_id, rid, {})
+    apply_local(clerk.db, expire)
+    with clerk.db.read() as session:
+        assert session.get(m.SharingRequest, rid).state == "expired"  # optimistic
+    first = b.client.sync()
+    second = clerk.client.sync()
+    assert (first.accepted, first.refused) == (1, 0)
+    assert (second.accepted, second.refused, second.pending) == (0, 1, 0)
+    with clerk.db.read() as session:
+        assert session.get(m.SharingRequest, rid).state == "revoked"  # rolled back to the bureau's copy
+        refused = session.get(m.RefusedChange, expire.id)
+        assert refused is not None and refused.code == "invalid_state" and refused.reason_zh and refused.reason_en
+    for d in (a, b, clerk):
+        d.client.sync()
+        assert local_rows(d.db) == server_rows(bureau.url, d.token)
+        d.close()
+
+
+def test_locally_created_rows_disappear_when_refused(bureau, tmp_path) -> None:
+    w = bureau.world
+    a = desktop(bureau, tmp_path, "a-commissioner")
+    a.client.sync()
+    # the admin ends A's appointment while the desktop is offline
+    from cdo_desktop.server.exchange import apply_sequenced
+    from cdo_desktop.services.bootstrap import admin_actor_id
+
+    rid = uuid.uuid4()
+    create = mutation("request.create", a.actor_id, rid, request_payload(w))
+    apply_local(a.db, create)
+    apply_sequenced(bureau.db, mutation("commissioner.end", admin_actor_id(), a.actor_id, {"ended_on": "2026-03-10"}))
+    report = a.client.push()
+    assert report.refused == 1
+    with a.db.read() as session:
+        assert session.get(m.SharingRequest, rid) is None
+        assert session.get(m.RefusedChange, create.id).code == "actor_ended"
+        assert not list(session.exec(select(m.OutboxEntry)))
+    a.close()
