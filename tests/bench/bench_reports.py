@@ -1,0 +1,78 @@
+"""Benchmark of printed documents: one ruling warm, a batch of notices, file sizes, against a bare canvas floor.
+
+Run: ``python tests/bench/bench_reports.py [scale]`` (scale 1.0 = 1,000 notices); ``run(scale)`` returns rows
+``{name, value, unit, bound}`` for a harness.
+"""
+
+from __future__ import annotations
+
+import io
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from reportlab.pdfgen.canvas import Canvas  # noqa: E402
+
+from cdo_desktop.reports import documents, fonts, page, samples  # noqa: E402
+from cdo_desktop.reports.notice import build_story  # noqa: E402
+
+
+def _bare_canvas(lines: list[str]) -> bytes:
+    """The floor: the same text drawn line by line on a plain canvas with the same embedded font."""
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=page.A4, invariant=1, initialFontName=fonts.SONG)
+    y = page.PAGE_HEIGHT - page.MARGIN_TOP
+    for line in lines:
+        if y < page.MARGIN_BOTTOM:
+            canvas.showPage()
+            y = page.PAGE_HEIGHT - page.MARGIN_TOP
+        canvas.setFont(fonts.SONG, 16)
+        canvas.drawString(page.MARGIN_LEFT, y, line[:27])
+        y -= page.LEADING
+    canvas.save()
+    return buffer.getvalue()
+
+
+def _ms(fn, repeat: int) -> float:  # type: ignore[no-untyped-def]
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def run(scale: float = 1.0) -> list[dict[str, object]]:
+    fonts.faces()
+    ruling = samples.sample_ruling()
+    notice = samples.sample_notice()
+    documents.render(ruling)  # warm: fonts parsed, caches filled
+    ruling_ms = _ms(lambda: documents.render(ruling), 7)
+    ruling40_ms = _ms(lambda: documents.render(samples.sample_ruling(40)), 3)
+    text = [t for _, t in build_story(notice).fields]
+    floor_ms = _ms(lambda: _bare_canvas(text), 7)
+    count = max(int(1000 * scale), 1)
+    start = time.perf_counter()
+    for _ in range(count):
+        documents.render(notice)
+    batch_s = time.perf_counter() - start
+    return [
+        {"name": "ruling (6 findings), warm, median", "value": round(ruling_ms, 1), "unit": "ms", "bound": 500},
+        {"name": "ruling (40 findings), warm, median", "value": round(ruling40_ms, 1), "unit": "ms", "bound": 2000},
+        {"name": "bare canvas, same notice text (floor)", "value": round(floor_ms, 1), "unit": "ms", "bound": None},
+        {"name": f"{count} notices in batch", "value": round(batch_s, 2), "unit": "s", "bound": 120 * scale},
+        {"name": "ruling file size", "value": len(documents.render(ruling)) // 1024, "unit": "KB", "bound": 300},
+        {"name": "notice file size", "value": len(documents.render(notice)) // 1024, "unit": "KB", "bound": 300},
+        {"name": "bare canvas file size", "value": len(_bare_canvas(text)) // 1024, "unit": "KB", "bound": None},
+    ]
+
+
+if __name__ == "__main__":
+    rows = run(float(sys.argv[1]) if len(sys.argv) > 1 else 1.0)
+    width = max(len(str(r["name"])) for r in rows)
+    for r in rows:
+        bound = "" if r["bound"] is None else f"(bound {r['bound']})"
+        print(f"{str(r['name']).ljust(width)}  {r['value']:>8} {r['unit']:<3} {bound}")
