@@ -14,10 +14,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from reportlab.pdfgen.canvas import Canvas  # noqa: E402
+from reportlab.pdfgen.canvas import Canvas
 
-from cdo_desktop.reports import documents, fonts, page, samples  # noqa: E402
-from cdo_desktop.reports.notice import build_story  # noqa: E402
+from cdo_desktop.reports import documents, fonts, page, samples
+from cdo_desktop.reports.notice import build_story
 
 
 def _bare_canvas(lines: list[str]) -> bytes:
