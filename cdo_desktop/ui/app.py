@@ -63,6 +63,7 @@ def build_window(state: Any, settings: Any, *, demo: bool) -> Any:
     from cdo_desktop.ui.demo_roles import cast
     from cdo_desktop.ui.main_window import MainWindow
 
+    state.settings = settings
     roles = []
     if demo:
         with state.read() as session:

@@ -120,19 +120,22 @@ class CaseView(QTabWidget):
         ]
         parts = ["<table>" + "".join(f"<tr><th align='left' style='padding-right:12px'>{e(k)}</th>"
                                      f"<td>{e(str(v))}</td></tr>" for k, v in rows if v) + "</table>"]
-        parts.append(f"<h4>{e(self.tr('Claimant statement'))}</h4><p>{e(d.claimant_statement) or '—'}</p>")
-        parts.append(f"<h4>{e(self.tr('Respondent statement'))}</h4><p>{e(d.respondent_statement) or '—'}</p>")
+        t_claimant, t_respondent = self.tr("Claimant statement"), self.tr("Respondent statement")
+        t_ruling, t_decision, t_fingerprint = self.tr("Ruling"), self.tr("Decision"), self.tr("Fingerprint")
+        t_order, t_due = self.tr("Order %d"), self.tr("due %s")
+        parts.append(f"<h4>{e(t_claimant)}</h4><p>{e(d.claimant_statement) or '—'}</p>")
+        parts.append(f"<h4>{e(t_respondent)}</h4><p>{e(d.respondent_statement) or '—'}</p>")
         ruling = self.case["ruling"]
         if ruling is not None:
-            parts.append(f"<h4>{e(self.tr('Ruling'))} {e(ruling.number)}</h4>")
-            parts.append(f"<p><b>{e(self.tr('Decision'))}:</b> {e(enum_label(Decision, ruling.decision))}</p>")
+            parts.append(f"<h4>{e(t_ruling)} {e(ruling.number)}</h4>")
+            parts.append(f"<p><b>{e(t_decision)}:</b> {e(enum_label(Decision, ruling.decision))}</p>")
             parts.append("<ol>" + "".join(f"<li>{e(f)}</li>" for f in ruling.findings) + "</ol>")
             parts.append(f"<p>{e(ruling.reasoning)}</p>")
             for order in self.case["orders"]:
-                parts.append(f"<p>{e(self.tr('Order %d') % order.position)}: {e(names.get(order.addressee_department_id, ''))}"
-                             f" — {e(order.action)} ({e(self.tr('due %s') % order.due_on)}, "
+                parts.append(f"<p>{e(t_order % order.position)}: {e(names.get(order.addressee_department_id, ''))}"
+                             f" — {e(order.action)} ({e(t_due % order.due_on)}, "
                              f"{e(enum_label(OrderState, order.state))})</p>")
-            parts.append(f"<p style='color:#555'>{e(self.tr('Fingerprint'))}: <tt>{e(ruling.fingerprint)}</tt></p>")
+            parts.append(f"<p style='color:#555'>{e(t_fingerprint)}: <tt>{e(ruling.fingerprint)}</tt></p>")
         self.summary.setHtml("".join(parts))
 
     def _evidence(self) -> None:

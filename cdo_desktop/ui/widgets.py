@@ -72,8 +72,12 @@ def heading(text: str) -> QLabel:
 
 def show_error(parent: QWidget | None, exc: BaseException, title: str) -> None:
     """Tell the user why an action was refused (a DomainError) or that something unexpected happened."""
+    from cdo_desktop.store.backup import BackupError
+
     if isinstance(exc, DomainError):
         QMessageBox.warning(parent, title, error_text(exc))
+    elif isinstance(exc, (BackupError, OSError)):  # the environment's fault: say what happened, no traceback
+        QMessageBox.warning(parent, title, str(exc))
     else:
         QMessageBox.critical(parent, title, f"{type(exc).__name__}: {exc}")
 

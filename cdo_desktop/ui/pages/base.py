@@ -181,7 +181,8 @@ class ListPage(Page):
         for widget in self.extra_actions(row):
             self.action_bar.addWidget(widget)
         if row is None:
-            self.detail.setHtml(f"<p style='color:#777'>{self.tr('Select a row to see its details.')}</p>")
+            hint = self.tr("Select a row to see its details.")
+            self.detail.setHtml(f"<p style='color:#777'>{hint}</p>")
             return
         transitions = self.state.available_actions(self.entity(), row.get("state", ""), **self.departments_of(row))
         for button in action_buttons(transitions, self.run_action, self.skip_actions()):

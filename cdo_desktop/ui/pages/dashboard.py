@@ -45,12 +45,13 @@ class DashboardPage(Page):
         total = sum(len(rows) for _title, rows, _count in sections)
         self.summary.setText(self.tr("%d open tasks") % sum(count for *_rest, count in sections) if total else
                              self.tr("Nothing waits for you."))
+        none = html.escape(self.tr("None."))
         parts = []
         for title, rows, count in sections:
             more = f" <span style='color:#777'>({count})</span>"
             parts.append(f"<h3>{html.escape(title)}{more}</h3>")
             if not rows:
-                parts.append(f"<p style='color:#777'>{html.escape(self.tr('None.'))}</p>")
+                parts.append(f"<p style='color:#777'>{none}</p>")
                 continue
             parts.append("<table cellspacing='0' cellpadding='4' width='100%'>")
             for cells, tone in rows:

@@ -41,9 +41,12 @@ class DirectoryPage(ListPage):
         with self.state.read() as session:
             history = commissioner_history(session, row["department_id"])
         e = html.escape
+        serving, name, role = self.tr("serving"), self.tr("Name"), self.tr("Role")
+        appointed, ended = self.tr("Appointed"), self.tr("Ended")
+        title = self.tr("Appointment history of %s") % row["department"]
         lines = "".join(f"<tr><td>{e(c.name)}</td><td>{e(enum_label(Role, c.role))}</td>"
-                        f"<td>{c.appointed_on}</td><td>{c.ended_on or self.tr('serving')}</td></tr>" for c in history)
-        head = (f"<tr><th align='left'>{e(self.tr('Name'))}</th><th align='left'>{e(self.tr('Role'))}</th>"
-                f"<th align='left'>{e(self.tr('Appointed'))}</th><th align='left'>{e(self.tr('Ended'))}</th></tr>")
-        return (f"<h4>{e(self.tr('Appointment history of %s') % row['department'])}</h4>"
+                        f"<td>{c.appointed_on}</td><td>{c.ended_on or serving}</td></tr>" for c in history)
+        head = (f"<tr><th align='left'>{e(name)}</th><th align='left'>{e(role)}</th>"
+                f"<th align='left'>{e(appointed)}</th><th align='left'>{e(ended)}</th></tr>")
+        return (f"<h4>{e(title)}</h4>"
                 f"<table cellpadding='3'>{head}{lines}</table>")

@@ -40,7 +40,8 @@ class RulingList(ListPage):
                 Column("claimant", self.tr("Claimant")), Column("respondent", self.tr("Respondent"))]
 
     def describe(self, row: dict[str, Any]) -> str:
-        return f"<p>{row['number']} — {self.tr('Fingerprint')}: <tt>{row['fingerprint']}</tt></p>"
+        fingerprint = self.tr("Fingerprint")
+        return f"<p>{row['number']} — {fingerprint}: <tt>{row['fingerprint']}</tt></p>"
 
     def extra_actions(self, row: dict[str, Any] | None) -> list[QWidget]:
         if row is None:
@@ -125,8 +126,9 @@ class RecordList(ListPage):
         return {"addressee": row["department_id"]}
 
     def describe(self, row: dict[str, Any]) -> str:
+        fingerprint = self.tr("Fingerprint")
         return (f"<p><b>{row['number']}</b> {row['violation']}</p><p>{row['report']}</p>"
-                f"<p style='color:#555'>{self.tr('Fingerprint')}: <tt>{row['fingerprint']}</tt></p>")
+                f"<p style='color:#555'>{fingerprint}: <tt>{row['fingerprint']}</tt></p>")
 
     def extra_actions(self, row: dict[str, Any] | None) -> list[QWidget]:
         if row is None:

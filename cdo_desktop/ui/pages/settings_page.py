@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from cdo_desktop.ui.backup import backup, restore
+from cdo_desktop.store.backup import backup, restore
 from cdo_desktop.ui.dialogs.busy import run_with_progress
 from cdo_desktop.ui.dialogs.verify_dialog import VerifyDialog
 from cdo_desktop.ui.pages.base import Page
@@ -28,7 +28,7 @@ from cdo_desktop.ui.widgets import heading
 class SettingsPage(Page):
     def __init__(self, state: Any, parent: QWidget | None = None, settings: Settings | None = None) -> None:
         super().__init__(state, parent)
-        self.settings = settings or Settings()
+        self.settings = settings or getattr(state, "settings", None) or Settings()
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.title()))
         form = QFormLayout()
@@ -93,16 +93,13 @@ class SettingsPage(Page):
         self.note.setStyleSheet("")
         self.note.setText(self.tr("Saved. A new language takes effect at the next start."))
 
-    def _db_path(self) -> Path:
-        return Path(self.state.db.path)
-
     def backup(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Back up database"), "cdo-backup.sqlite3")
         if not path:
             return
-        size = run_with_progress(self, self.tr("Backing up…"), lambda p: backup(self._db_path(), Path(path), p))
-        if size is not None:
-            self.note.setText(self.tr("Backup written: %s (%d bytes)") % (path, size))
+        info = run_with_progress(self, self.tr("Backing up…"), lambda p: backup(self.state.data_dir, Path(path)))
+        if info is not None:
+            self.note.setText(self.tr("Backup written: %s (%d bytes)") % (path, info.size))
 
     def restore(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Restore database"))
@@ -112,7 +109,7 @@ class SettingsPage(Page):
                                       self.tr("Replace the local database with %s?") % path)
         if answer != QMessageBox.StandardButton.Yes:
             return
-        done = run_with_progress(self, self.tr("Restoring…"), lambda p: restore(Path(path), self._db_path()) or True)
+        done = run_with_progress(self, self.tr("Restoring…"), lambda p: restore(self.state.data_dir, Path(path)))
         if done:
             self.state.changed.emit({"*"})
             self.note.setText(self.tr("Database restored from %s") % path)

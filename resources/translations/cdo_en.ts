@@ -1,0 +1,1431 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en_US">
+<context>
+    <name>AccountabilityDialog</name>
+    <message>
+        <source>Hold to account</source>
+        <translation>Hold to account</translation>
+    </message>
+    <message>
+        <source>— choose a department —</source>
+        <translation>— choose a department —</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>(no ruling: describe the violation)</source>
+        <translation>(no ruling: describe the violation)</translation>
+    </message>
+    <message>
+        <source>Ruling</source>
+        <translation>Ruling</translation>
+    </message>
+    <message>
+        <source>Violation</source>
+        <translation>Violation</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Measure</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Rectify within (working days)</source>
+        <translation>Rectify within (working days)</translation>
+    </message>
+    <message>
+        <source>Report requirement</source>
+        <translation>Report requirement</translation>
+    </message>
+</context>
+<context>
+    <name>ActionRunner</name>
+    <message>
+        <source>Confirm: %s %s?</source>
+        <translation>Confirm: %s %s?</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <source>Statement</source>
+        <translation>Statement</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Report</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPage</name>
+    <message>
+        <source>Deadline</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>Working days</source>
+        <translation>Working days</translation>
+    </message>
+    <message>
+        <source>Clause</source>
+        <translation>Clause</translation>
+    </message>
+    <message>
+        <source>Change deadline…</source>
+        <translation>Change deadline…</translation>
+    </message>
+    <message>
+        <source>Policy deadlines</source>
+        <translation>Policy deadlines</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Working day</source>
+        <translation>Working day</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Publish the year's arrangement…</source>
+        <translation>Publish the year's arrangement…</translation>
+    </message>
+    <message>
+        <source>Holiday calendar</source>
+        <translation>Holiday calendar</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Add department…</source>
+        <translation>Add department…</translation>
+    </message>
+    <message>
+        <source>Appoint commissioner…</source>
+        <translation>Appoint commissioner…</translation>
+    </message>
+    <message>
+        <source>Departments</source>
+        <translation>Departments</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <source>Administration</source>
+        <translation>Administration</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>Preparing the Foshan demo network…</source>
+        <translation>Preparing the Foshan demo network…</translation>
+    </message>
+</context>
+<context>
+    <name>AppointDialog</name>
+    <message>
+        <source>Appoint a commissioner</source>
+        <translation>Appoint a commissioner</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>— choose a department —</source>
+        <translation>— choose a department —</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Appointed on</source>
+        <translation>Appointed on</translation>
+    </message>
+</context>
+<context>
+    <name>Busy</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarDialog</name>
+    <message>
+        <source>Publish the holiday arrangement of %d</source>
+        <translation>Publish the holiday arrangement of %d</translation>
+    </message>
+    <message>
+        <source>Days (date, holiday or workday, name)</source>
+        <translation>Days (date, holiday or workday, name)</translation>
+    </message>
+    <message>
+        <source>Line %d: '%s' is not a date (YYYY-MM-DD)</source>
+        <translation>Line %d: '%s' is not a date (YYYY-MM-DD)</translation>
+    </message>
+    <message>
+        <source>Line %d: write holiday or workday</source>
+        <translation>Line %d: write holiday or workday</translation>
+    </message>
+</context>
+<context>
+    <name>CaseView</name>
+    <message>
+        <source>Case</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <source>Drop files here to add them as evidence (SHA-256 is computed and kept).</source>
+        <translation>Drop files here to add them as evidence (SHA-256 is computed and kept).</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Submitted by</source>
+        <translation>Submitted by</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <source>Open file</source>
+        <translation>Open file</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <source>The file has not been downloaded from the bureau yet.</source>
+        <translation>The file has not been downloaded from the bureau yet.</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Claimant</source>
+        <translation>Claimant</translation>
+    </message>
+    <message>
+        <source>Respondent</source>
+        <translation>Respondent</translation>
+    </message>
+    <message>
+        <source>Filed</source>
+        <translation>Filed</translation>
+    </message>
+    <message>
+        <source>Accept by</source>
+        <translation>Accept by</translation>
+    </message>
+    <message>
+        <source>Rule by</source>
+        <translation>Rule by</translation>
+    </message>
+    <message>
+        <source>Hearing</source>
+        <translation>Hearing</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Claimant statement</source>
+        <translation>Claimant statement</translation>
+    </message>
+    <message>
+        <source>Respondent statement</source>
+        <translation>Respondent statement</translation>
+    </message>
+    <message>
+        <source>Ruling</source>
+        <translation>Ruling</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>Fingerprint</translation>
+    </message>
+    <message>
+        <source>Order %d</source>
+        <translation>Order %d</translation>
+    </message>
+    <message>
+        <source>due %s</source>
+        <translation>due %s</translation>
+    </message>
+    <message>
+        <source>Evidence (%d)</source>
+        <translation>Evidence (%d)</translation>
+    </message>
+</context>
+<context>
+    <name>CataloguePage</name>
+    <message>
+        <source>City catalogue (read-only)</source>
+        <translation>City catalogue (read-only)</translation>
+    </message>
+    <message>
+        <source>My department (editable)</source>
+        <translation>My department (editable)</translation>
+    </message>
+    <message>
+        <source>All share types</source>
+        <translation>All share types</translation>
+    </message>
+    <message>
+        <source>Catalogue a resource…</source>
+        <translation>Catalogue a resource…</translation>
+    </message>
+    <message>
+        <source>Data catalogue</source>
+        <translation>Data catalogue</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Owning department</source>
+        <translation>Owning department</translation>
+    </message>
+    <message>
+        <source>Share type</source>
+        <translation>Share type</translation>
+    </message>
+    <message>
+        <source>Share method</source>
+        <translation>Share method</translation>
+    </message>
+    <message>
+        <source>Update cycle</source>
+        <translation>Update cycle</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Published</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Data items</source>
+        <translation>Data items</translation>
+    </message>
+    <message>
+        <source>Share conditions</source>
+        <translation>Share conditions</translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation>Legal basis</translation>
+    </message>
+    <message>
+        <source>Source system</source>
+        <translation>Source system</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>My tasks</source>
+        <translation>My tasks</translation>
+    </message>
+    <message>
+        <source>Not signed in.</source>
+        <translation>Not signed in.</translation>
+    </message>
+    <message>
+        <source>%d open tasks</source>
+        <translation>%d open tasks</translation>
+    </message>
+    <message>
+        <source>Nothing waits for you.</source>
+        <translation>Nothing waits for you.</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>None.</translation>
+    </message>
+    <message>
+        <source> (uncertain)</source>
+        <translation> (uncertain)</translation>
+    </message>
+    <message>
+        <source>%d working days late</source>
+        <translation>%d working days late</translation>
+    </message>
+    <message>
+        <source>%d working days left</source>
+        <translation>%d working days left</translation>
+    </message>
+    <message>
+        <source>Requests awaiting the bureau's conformity check</source>
+        <translation>Requests awaiting the bureau's conformity check</translation>
+    </message>
+    <message>
+        <source>Incoming requests to answer</source>
+        <translation>Incoming requests to answer</translation>
+    </message>
+    <message>
+        <source>Disputes on the docket</source>
+        <translation>Disputes on the docket</translation>
+    </message>
+    <message>
+        <source>Disputes awaiting my statement</source>
+        <translation>Disputes awaiting my statement</translation>
+    </message>
+    <message>
+        <source>Quality objections to verify</source>
+        <translation>Quality objections to verify</translation>
+    </message>
+    <message>
+        <source>Changes the bureau refused</source>
+        <translation>Changes the bureau refused</translation>
+    </message>
+    <message>
+        <source>Rectification</source>
+        <translation>Rectification</translation>
+    </message>
+    <message>
+        <source>Order %d</source>
+        <translation>Order %d</translation>
+    </message>
+    <message>
+        <source>Rectifications and orders due</source>
+        <translation>Rectifications and orders due</translation>
+    </message>
+</context>
+<context>
+    <name>DepartmentDialog</name>
+    <message>
+        <source>Add department</source>
+        <translation>Add department</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Short name</source>
+        <translation>Short name</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Level</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryPage</name>
+    <message>
+        <source>All roles</source>
+        <translation>All roles</translation>
+    </message>
+    <message>
+        <source>All departments</source>
+        <translation>All departments</translation>
+    </message>
+    <message>
+        <source>Directory</source>
+        <translation>Directory</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Appointed</source>
+        <translation>Appointed</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Ended</translation>
+    </message>
+    <message>
+        <source>serving</source>
+        <translation>serving</translation>
+    </message>
+    <message>
+        <source>Appointment history of %s</source>
+        <translation>Appointment history of %s</translation>
+    </message>
+</context>
+<context>
+    <name>DisputeDialog</name>
+    <message>
+        <source>File a dispute</source>
+        <translation>File a dispute</translation>
+    </message>
+    <message>
+        <source>Grows from</source>
+        <translation>Grows from</translation>
+    </message>
+    <message>
+        <source>Respondent</source>
+        <translation>Respondent</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Statement</source>
+        <translation>Statement</translation>
+    </message>
+</context>
+<context>
+    <name>DisputesPage</name>
+    <message>
+        <source>All states</source>
+        <translation>All states</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>All kinds</translation>
+    </message>
+    <message>
+        <source>Disputes and docket</source>
+        <translation>Disputes and docket</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Claimant</source>
+        <translation>Claimant</translation>
+    </message>
+    <message>
+        <source>Respondent</source>
+        <translation>Respondent</translation>
+    </message>
+    <message>
+        <source>Filed</source>
+        <translation>Filed</translation>
+    </message>
+    <message>
+        <source>Next deadline</source>
+        <translation>Next deadline</translation>
+    </message>
+    <message>
+        <source>%s (%d working days late)</source>
+        <translation>%s (%d working days late)</translation>
+    </message>
+    <message>
+        <source>%s (%d working days left)</source>
+        <translation>%s (%d working days left)</translation>
+    </message>
+    <message>
+        <source>Add evidence…</source>
+        <translation>Add evidence…</translation>
+    </message>
+    <message>
+        <source>Ruling PDF</source>
+        <translation>Ruling PDF</translation>
+    </message>
+    <message>
+        <source>Add evidence</source>
+        <translation>Add evidence</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <source>This field is required</source>
+        <translation>This field is required</translation>
+    </message>
+</context>
+<context>
+    <name>HearingDialog</name>
+    <message>
+        <source>Hearing date</source>
+        <translation>Hearing date</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Place</translation>
+    </message>
+</context>
+<context>
+    <name>ListPage</name>
+    <message>
+        <source>Search (number, department, resource, text)…</source>
+        <translation>Search (number, department, resource, text)…</translation>
+    </message>
+    <message>
+        <source>Select a row to see its details.</source>
+        <translation>Select a row to see its details.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>CDO Desktop — data sharing governance</source>
+        <translation>CDO Desktop — data sharing governance</translation>
+    </message>
+    <message>
+        <source>Demo: act as another person</source>
+        <translation>Demo: act as another person</translation>
+    </message>
+    <message>
+        <source>Commissioner A</source>
+        <translation>Commissioner A</translation>
+    </message>
+    <message>
+        <source>Commissioner B</source>
+        <translation>Commissioner B</translation>
+    </message>
+    <message>
+        <source>Arbitrator</source>
+        <translation>Arbitrator</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Not signed in</translation>
+    </message>
+    <message>
+        <source>Signed in: %s, %s, %s</source>
+        <translation>Signed in: %s, %s, %s</translation>
+    </message>
+</context>
+<context>
+    <name>ObjectionDialog</name>
+    <message>
+        <source>Raise a quality objection</source>
+        <translation>Raise a quality objection</translation>
+    </message>
+    <message>
+        <source>— choose a resource —</source>
+        <translation>— choose a resource —</translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation>Resource</translation>
+    </message>
+    <message>
+        <source>Data items concerned</source>
+        <translation>Data items concerned</translation>
+    </message>
+    <message>
+        <source>What is wrong</source>
+        <translation>What is wrong</translation>
+    </message>
+</context>
+<context>
+    <name>ObjectionsPage</name>
+    <message>
+        <source>All states</source>
+        <translation>All states</translation>
+    </message>
+    <message>
+        <source>Raise objection…</source>
+        <translation>Raise objection…</translation>
+    </message>
+    <message>
+        <source>Quality objections</source>
+        <translation>Quality objections</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation>Resource</translation>
+    </message>
+    <message>
+        <source>Objecting department</source>
+        <translation>Objecting department</translation>
+    </message>
+    <message>
+        <source>Owning department</source>
+        <translation>Owning department</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>Raised</translation>
+    </message>
+    <message>
+        <source>Verify by</source>
+        <translation>Verify by</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Data items</source>
+        <translation>Data items</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>Response</translation>
+    </message>
+    <message>
+        <source>File dispute…</source>
+        <translation>File dispute…</translation>
+    </message>
+</context>
+<context>
+    <name>OrderList</name>
+    <message>
+        <source>Orders</source>
+        <translation>Orders</translation>
+    </message>
+    <message>
+        <source>Ruling</source>
+        <translation>Ruling</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Addressee</source>
+        <translation>Addressee</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersTable</name>
+    <message>
+        <source>Addressee</source>
+        <translation>Addressee</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Working days</source>
+        <translation>Working days</translation>
+    </message>
+    <message>
+        <source>Add order</source>
+        <translation>Add order</translation>
+    </message>
+    <message>
+        <source>Remove order</source>
+        <translation>Remove order</translation>
+    </message>
+</context>
+<context>
+    <name>PartlyDialog</name>
+    <message>
+        <source>Items granted</source>
+        <translation>Items granted</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreview</name>
+    <message>
+        <source>The PDF preview is not available on this computer (QtPdf is missing).</source>
+        <translation>The PDF preview is not available on this computer (QtPdf is missing).</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Save as…</translation>
+    </message>
+    <message>
+        <source>Save PDF</source>
+        <translation>Save PDF</translation>
+    </message>
+    <message>
+        <source>Cannot write %s: %s</source>
+        <translation>Cannot write %s: %s</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>The printer could not be opened.</source>
+        <translation>The printer could not be opened.</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyDialog</name>
+    <message>
+        <source>Change a deadline</source>
+        <translation>Change a deadline</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>Working days</source>
+        <translation>Working days</translation>
+    </message>
+    <message>
+        <source>Clause</source>
+        <translation>Clause</translation>
+    </message>
+</context>
+<context>
+    <name>RecordList</name>
+    <message>
+        <source>All states</source>
+        <translation>All states</translation>
+    </message>
+    <message>
+        <source>Hold to account…</source>
+        <translation>Hold to account…</translation>
+    </message>
+    <message>
+        <source>Accountability records</source>
+        <translation>Accountability records</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Measure</translation>
+    </message>
+    <message>
+        <source>Rectify by</source>
+        <translation>Rectify by</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>Fingerprint</translation>
+    </message>
+    <message>
+        <source>Notice PDF</source>
+        <translation>Notice PDF</translation>
+    </message>
+</context>
+<context>
+    <name>RequestDialog</name>
+    <message>
+        <source>New sharing request</source>
+        <translation>New sharing request</translation>
+    </message>
+    <message>
+        <source>— choose a resource —</source>
+        <translation>— choose a resource —</translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation>Resource</translation>
+    </message>
+    <message>
+        <source>Data items</source>
+        <translation>Data items</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation>Legal basis</translation>
+    </message>
+    <message>
+        <source>Usage method</source>
+        <translation>Usage method</translation>
+    </message>
+    <message>
+        <source>Period from</source>
+        <translation>Period from</translation>
+    </message>
+    <message>
+        <source>Period until</source>
+        <translation>Period until</translation>
+    </message>
+    <message>
+        <source>The period must not end before it starts</source>
+        <translation>The period must not end before it starts</translation>
+    </message>
+</context>
+<context>
+    <name>RequestsPage</name>
+    <message>
+        <source>New request…</source>
+        <translation>New request…</translation>
+    </message>
+    <message>
+        <source>Incoming and outgoing</source>
+        <translation>Incoming and outgoing</translation>
+    </message>
+    <message>
+        <source>Incoming (to answer)</source>
+        <translation>Incoming (to answer)</translation>
+    </message>
+    <message>
+        <source>Outgoing (filed by us)</source>
+        <translation>Outgoing (filed by us)</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>All states</translation>
+    </message>
+    <message>
+        <source>Sharing requests</source>
+        <translation>Sharing requests</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Requesting department</source>
+        <translation>Requesting department</translation>
+    </message>
+    <message>
+        <source>Providing department</source>
+        <translation>Providing department</translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation>Resource</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Reply due</source>
+        <translation>Reply due</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>%s (%d working days late%s)</source>
+        <translation>%s (%d working days late%s)</translation>
+    </message>
+    <message>
+        <source>%s (%d working days left%s)</source>
+        <translation>%s (%d working days left%s)</translation>
+    </message>
+    <message>
+        <source>Data items</source>
+        <translation>Data items</translation>
+    </message>
+    <message>
+        <source>Items granted</source>
+        <translation>Items granted</translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation>Legal basis</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>File dispute…</source>
+        <translation>File dispute…</translation>
+    </message>
+</context>
+<context>
+    <name>ResourceDialog</name>
+    <message>
+        <source>Catalogue a resource</source>
+        <translation>Catalogue a resource</translation>
+    </message>
+    <message>
+        <source>Edit resource</source>
+        <translation>Edit resource</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Item names separated by 、 or commas</source>
+        <translation>Item names separated by 、 or commas</translation>
+    </message>
+    <message>
+        <source>Data items</source>
+        <translation>Data items</translation>
+    </message>
+    <message>
+        <source>Share type</source>
+        <translation>Share type</translation>
+    </message>
+    <message>
+        <source>Share conditions</source>
+        <translation>Share conditions</translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation>Legal basis</translation>
+    </message>
+    <message>
+        <source>Share method</source>
+        <translation>Share method</translation>
+    </message>
+    <message>
+        <source>Open type</source>
+        <translation>Open type</translation>
+    </message>
+    <message>
+        <source>Update cycle</source>
+        <translation>Update cycle</translation>
+    </message>
+    <message>
+        <source>Source system</source>
+        <translation>Source system</translation>
+    </message>
+</context>
+<context>
+    <name>RulingEditor</name>
+    <message>
+        <source>Ruling</source>
+        <translation>Ruling</translation>
+    </message>
+    <message>
+        <source>One finding per line</source>
+        <translation>One finding per line</translation>
+    </message>
+    <message>
+        <source>Findings of fact</source>
+        <translation>Findings of fact</translation>
+    </message>
+    <message>
+        <source>Reasoning</source>
+        <translation>Reasoning</translation>
+    </message>
+    <message>
+        <source>Rules relied on, separated by semicolons</source>
+        <translation>Rules relied on, separated by semicolons</translation>
+    </message>
+    <message>
+        <source>Rules relied on</source>
+        <translation>Rules relied on</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>Arbitrators</source>
+        <translation>Arbitrators</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Orders</translation>
+    </message>
+    <message>
+        <source>Order %d needs an action</source>
+        <translation>Order %d needs an action</translation>
+    </message>
+</context>
+<context>
+    <name>RulingList</name>
+    <message>
+        <source>Rulings</source>
+        <translation>Rulings</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <source>Dispute</source>
+        <translation>Dispute</translation>
+    </message>
+    <message>
+        <source>Claimant</source>
+        <translation>Claimant</translation>
+    </message>
+    <message>
+        <source>Respondent</source>
+        <translation>Respondent</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>Fingerprint</translation>
+    </message>
+    <message>
+        <source>Preview PDF</source>
+        <translation>Preview PDF</translation>
+    </message>
+</context>
+<context>
+    <name>RulingsPage</name>
+    <message>
+        <source>Rulings and accountability</source>
+        <translation>Rulings and accountability</translation>
+    </message>
+</context>
+<context>
+    <name>ScorecardPage</name>
+    <message>
+        <source>Scorecard PDF</source>
+        <translation>Scorecard PDF</translation>
+    </message>
+    <message>
+        <source>Scorecard</source>
+        <translation>Scorecard</translation>
+    </message>
+    <message>
+        <source>Requests received</source>
+        <translation>Requests received</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Answered</translation>
+    </message>
+    <message>
+        <source>Answered late</source>
+        <translation>Answered late</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Refused</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Bureau server address</source>
+        <translation>Bureau server address</translation>
+    </message>
+    <message>
+        <source>System certificates</source>
+        <translation>System certificates</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>CA bundle</source>
+        <translation>CA bundle</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Data folder</translation>
+    </message>
+    <message>
+        <source>Save settings</source>
+        <translation>Save settings</translation>
+    </message>
+    <message>
+        <source>Back up database…</source>
+        <translation>Back up database…</translation>
+    </message>
+    <message>
+        <source>Restore database…</source>
+        <translation>Restore database…</translation>
+    </message>
+    <message>
+        <source>Verify a document…</source>
+        <translation>Verify a document…</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Bureau server address: must start with https://</source>
+        <translation>Bureau server address: must start with https://</translation>
+    </message>
+    <message>
+        <source>CA bundle: the file does not exist</source>
+        <translation>CA bundle: the file does not exist</translation>
+    </message>
+    <message>
+        <source>Saved. A new language takes effect at the next start.</source>
+        <translation>Saved. A new language takes effect at the next start.</translation>
+    </message>
+    <message>
+        <source>Back up database</source>
+        <translation>Back up database</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <source>Backup written: %s (%d bytes)</source>
+        <translation>Backup written: %s (%d bytes)</translation>
+    </message>
+    <message>
+        <source>Restore database</source>
+        <translation>Restore database</translation>
+    </message>
+    <message>
+        <source>Replace the local database with %s?</source>
+        <translation>Replace the local database with %s?</translation>
+    </message>
+    <message>
+        <source>Restoring…</source>
+        <translation>Restoring…</translation>
+    </message>
+    <message>
+        <source>Database restored from %s</source>
+        <translation>Database restored from %s</translation>
+    </message>
+</context>
+<context>
+    <name>SyncIndicator</name>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <source>Bureau unreachable</source>
+        <translation>Bureau unreachable</translation>
+    </message>
+    <message>
+        <source>%d pending</source>
+        <translation>%d pending</translation>
+    </message>
+    <message>
+        <source>last sync %s</source>
+        <translation>last sync %s</translation>
+    </message>
+    <message>
+        <source>Not connected to a bureau server: changes stay on this computer.</source>
+        <translation>Not connected to a bureau server: changes stay on this computer.</translation>
+    </message>
+    <message>
+        <source>Sync is not available yet: no bureau server is configured.</source>
+        <translation>Sync is not available yet: no bureau server is configured.</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <source>Verify a document</source>
+        <translation>Verify a document</translation>
+    </message>
+    <message>
+        <source>Open the PDF of a ruling or notice, or paste the text of its QR code.</source>
+        <translation>Open the PDF of a ruling or notice, or paste the text of its QR code.</translation>
+    </message>
+    <message>
+        <source>Open PDF…</source>
+        <translation>Open PDF…</translation>
+    </message>
+    <message>
+        <source>Check code</source>
+        <translation>Check code</translation>
+    </message>
+    <message>
+        <source>Open PDF</source>
+        <translation>Open PDF</translation>
+    </message>
+    <message>
+        <source>Document verification is not available yet in this build.</source>
+        <translation>Document verification is not available yet in this build.</translation>
+    </message>
+    <message>
+        <source>Cannot read %s: %s</source>
+        <translation>Cannot read %s: %s</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1432 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AccountabilityDialog</name>
+    <message>
+        <source>Hold to account</source>
+        <translation>问责</translation>
+    </message>
+    <message>
+        <source>— choose a department —</source>
+        <translation>— 选择部门 —</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>(no ruling: describe the violation)</source>
+        <translation>（无裁决：请写明违规事实）</translation>
+    </message>
+    <message>
+        <source>Ruling</source>
+        <translation>裁决</translation>
+    </message>
+    <message>
+        <source>Violation</source>
+        <translation>违规事实</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>问责措施</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Rectify within (working days)</source>
+        <translation>整改期限（工作日）</translation>
+    </message>
+    <message>
+        <source>Report requirement</source>
+        <translation>报告要求</translation>
+    </message>
+</context>
+<context>
+    <name>ActionRunner</name>
+    <message>
+        <source>Confirm: %s %s?</source>
+        <translation>确认：%s %s？</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>核查说明</translation>
+    </message>
+    <message>
+        <source>Statement</source>
+        <translation>陈述</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPage</name>
+    <message>
+        <source>Deadline</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <source>Working days</source>
+        <translation>工作日数</translation>
+    </message>
+    <message>
+        <source>Clause</source>
+        <translation>依据条款</translation>
+    </message>
+    <message>
+        <source>Change deadline…</source>
+        <translation>修改时限…</translation>
+    </message>
+    <message>
+        <source>Policy deadlines</source>
+        <translation>办理时限</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Working day</source>
+        <translation>工作日</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Publish the year&apos;s arrangement…</source>
+        <translation>发布当年安排…</translation>
+    </message>
+    <message>
+        <source>Holiday calendar</source>
+        <translation>节假日安排</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Add department…</source>
+        <translation>新增部门…</translation>
+    </message>
+    <message>
+        <source>Appoint commissioner…</source>
+        <translation>任命数据专员…</translation>
+    </message>
+    <message>
+        <source>Departments</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Administration</source>
+        <translation>系统管理</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>Preparing the Foshan demo network…</source>
+        <translation>正在生成佛山演示数据…</translation>
+    </message>
+</context>
+<context>
+    <name>AppointDialog</name>
+    <message>
+        <source>Appoint a commissioner</source>
+        <translation>任命数据专员</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>— choose a department —</source>
+        <translation>— 选择部门 —</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <source>Appointed on</source>
+        <translation>任职日期</translation>
+    </message>
+</context>
+<context>
+    <name>Busy</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarDialog</name>
+    <message>
+        <source>Publish the holiday arrangement of %d</source>
+        <translation>发布 %d 年节假日安排</translation>
+    </message>
+    <message>
+        <source>Days (date, holiday or workday, name)</source>
+        <translation>日期（日期、holiday 或 workday、名称）</translation>
+    </message>
+    <message>
+        <source>Line %d: &apos;%s&apos; is not a date (YYYY-MM-DD)</source>
+        <translation>第 %d 行：“%s”不是日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <source>Line %d: write holiday or workday</source>
+        <translation>第 %d 行：请填写 holiday 或 workday</translation>
+    </message>
+</context>
+<context>
+    <name>CaseView</name>
+    <message>
+        <source>Case</source>
+        <translation>案情</translation>
+    </message>
+    <message>
+        <source>Drop files here to add them as evidence (SHA-256 is computed and kept).</source>
+        <translation>将文件拖放到此处作为证据（自动计算并保存 SHA-256）。</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Submitted by</source>
+        <translation>提交部门</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>提交日期</translation>
+    </message>
+    <message>
+        <source>Open file</source>
+        <translation>打开文件</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>办理经过</translation>
+    </message>
+    <message>
+        <source>The file has not been downloaded from the bureau yet.</source>
+        <translation>该文件尚未从政数局下载。</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Claimant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Respondent</source>
+        <translation>被申请人</translation>
+    </message>
+    <message>
+        <source>Filed</source>
+        <translation>申请日期</translation>
+    </message>
+    <message>
+        <source>Accept by</source>
+        <translation>受理期限</translation>
+    </message>
+    <message>
+        <source>Rule by</source>
+        <translation>裁决期限</translation>
+    </message>
+    <message>
+        <source>Hearing</source>
+        <translation>听证</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Claimant statement</source>
+        <translation>申请人陈述</translation>
+    </message>
+    <message>
+        <source>Respondent statement</source>
+        <translation>被申请人陈述</translation>
+    </message>
+    <message>
+        <source>Ruling</source>
+        <translation>裁决</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>裁决结果</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>文书指纹</translation>
+    </message>
+    <message>
+        <source>Order %d</source>
+        <translation>裁决事项 %d</translation>
+    </message>
+    <message>
+        <source>due %s</source>
+        <translation>期限 %s</translation>
+    </message>
+    <message>
+        <source>Evidence (%d)</source>
+        <translation>证据（%d）</translation>
+    </message>
+</context>
+<context>
+    <name>CataloguePage</name>
+    <message>
+        <source>City catalogue (read-only)</source>
+        <translation>全市目录（只读）</translation>
+    </message>
+    <message>
+        <source>My department (editable)</source>
+        <translation>本部门目录（可编辑）</translation>
+    </message>
+    <message>
+        <source>All share types</source>
+        <translation>全部共享类型</translation>
+    </message>
+    <message>
+        <source>Catalogue a resource…</source>
+        <translation>编目数据资源…</translation>
+    </message>
+    <message>
+        <source>Data catalogue</source>
+        <translation>数据目录</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Owning department</source>
+        <translation>数源部门</translation>
+    </message>
+    <message>
+        <source>Share type</source>
+        <translation>共享类型</translation>
+    </message>
+    <message>
+        <source>Share method</source>
+        <translation>共享方式</translation>
+    </message>
+    <message>
+        <source>Update cycle</source>
+        <translation>更新周期</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>发布日期</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Data items</source>
+        <translation>数据项</translation>
+    </message>
+    <message>
+        <source>Share conditions</source>
+        <translation>共享条件</translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation>法律依据</translation>
+    </message>
+    <message>
+        <source>Source system</source>
+        <translation>来源系统</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>My tasks</source>
+        <translation>我的待办</translation>
+    </message>
+    <message>
+        <source>Not signed in.</source>
+        <translation>未登录。</translation>
+    </message>
+    <message>
+        <source>%d open tasks</source>
+        <translation>%d 项待办</translation>
+    </message>
+    <message>
+        <source>Nothing waits for you.</source>
+        <translation>暂无待办事项。</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>无。</translation>
+    </message>
+    <message>
+        <source> (uncertain)</source>
+        <translation>（不确定）</translation>
+    </message>
+    <message>
+        <source>%d working days late</source>
+        <translation>已逾期 %d 个工作日</translation>
+    </message>
+    <message>
+        <source>%d working days left</source>
+        <translation>剩余 %d 个工作日</translation>
+    </message>
+    <message>
+        <source>Requests awaiting the bureau&apos;s conformity check</source>
+        <translation>待政数局合规审核的申请</translation>
+    </message>
+    <message>
+        <source>Incoming requests to answer</source>
+        <translation>待答复的共享申请</translation>
+    </message>
+    <message>
+        <source>Disputes on the docket</source>
+        <translation>待办仲裁案件</translation>
+    </message>
+    <message>
+        <source>Disputes awaiting my statement</source>
+        <translation>待我方陈述的争议</translation>
+    </message>
+    <message>
+        <source>Quality objections to verify</source>
+        <translation>待核实的数据异议</translation>
+    </message>
+    <message>
+        <source>Changes the bureau refused</source>
+        <translation>政数局未接受的变更</translation>
+    </message>
+    <message>
+        <source>Rectification</source>
+        <translation>整改</translation>
+    </message>
+    <message>
+        <source>Order %d</source>
+        <translation>裁决事项 %d</translation>
+    </message>
+    <message>
+        <source>Rectifications and orders due</source>
+        <translation>待整改及待履行事项</translation>
+    </message>
+</context>
+<context>
+    <name>DepartmentDialog</name>
+    <message>
+        <source>Add department</source>
+        <translation>新增部门</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Short name</source>
+        <translation>简称</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>层级</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryPage</name>
+    <message>
+        <source>All roles</source>
+        <translation>全部角色</translation>
+    </message>
+    <message>
+        <source>All departments</source>
+        <translation>全部部门</translation>
+    </message>
+    <message>
+        <source>Directory</source>
+        <translation>通讯录</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <source>Appointed</source>
+        <translation>任职日期</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>离任日期</translation>
+    </message>
+    <message>
+        <source>serving</source>
+        <translation>在任</translation>
+    </message>
+    <message>
+        <source>Appointment history of %s</source>
+        <translation>%s 任职记录</translation>
+    </message>
+</context>
+<context>
+    <name>DisputeDialog</name>
+    <message>
+        <source>File a dispute</source>
+        <translation>申请仲裁</translation>
+    </message>
+    <message>
+        <source>Grows from</source>
+        <translation>起因</translation>
+    </message>
+    <message>
+        <source>Respondent</source>
+        <translation>被申请人</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Statement</source>
+        <translation>陈述</translation>
+    </message>
+</context>
+<context>
+    <name>DisputesPage</name>
+    <message>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>Disputes and docket</source>
+        <translation>争议与仲裁</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Claimant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Respondent</source>
+        <translation>被申请人</translation>
+    </message>
+    <message>
+        <source>Filed</source>
+        <translation>申请日期</translation>
+    </message>
+    <message>
+        <source>Next deadline</source>
+        <translation>下一期限</translation>
+    </message>
+    <message>
+        <source>%s (%d working days late)</source>
+        <translation>%s（已逾期 %d 个工作日）</translation>
+    </message>
+    <message>
+        <source>%s (%d working days left)</source>
+        <translation>%s（剩余 %d 个工作日）</translation>
+    </message>
+    <message>
+        <source>Add evidence…</source>
+        <translation>提交证据…</translation>
+    </message>
+    <message>
+        <source>Ruling PDF</source>
+        <translation>裁决书 PDF</translation>
+    </message>
+    <message>
+        <source>Add evidence</source>
+        <translation>提交证据</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <source>This field is required</source>
+        <translation>此项为必填项</translation>
+    </message>
+</context>
+<context>
+    <name>HearingDialog</name>
+    <message>
+        <source>Hearing date</source>
+        <translation>听证日期</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+</context>
+<context>
+    <name>ListPage</name>
+    <message>
+        <source>Search (number, department, resource, text)…</source>
+        <translation>搜索（编号、部门、资源、内容）…</translation>
+    </message>
+    <message>
+        <source>Select a row to see its details.</source>
+        <translation>选择一行查看详情。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>CDO Desktop — data sharing governance</source>
+        <translation>首席数据官协同桌面 — 数据共享治理</translation>
+    </message>
+    <message>
+        <source>Demo: act as another person</source>
+        <translation>演示：切换身份</translation>
+    </message>
+    <message>
+        <source>Commissioner A</source>
+        <translation>数据专员甲</translation>
+    </message>
+    <message>
+        <source>Commissioner B</source>
+        <translation>数据专员乙</translation>
+    </message>
+    <message>
+        <source>Arbitrator</source>
+        <translation>仲裁员</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>未登录</translation>
+    </message>
+    <message>
+        <source>Signed in: %s, %s, %s</source>
+        <translation>当前用户：%s，%s，%s</translation>
+    </message>
+</context>
+<context>
+    <name>ObjectionDialog</name>
+    <message>
+        <source>Raise a quality objection</source>
+        <translation>提出数据异议</translation>
+    </message>
+    <message>
+        <source>— choose a resource —</source>
+        <translation>— 选择资源 —</translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation>资源</translation>
+    </message>
+    <message>
+        <source>Data items concerned</source>
+        <translation>涉及的数据项</translation>
+    </message>
+    <message>
+        <source>What is wrong</source>
+        <translation>问题描述</translation>
+    </message>
+</context>
+<context>
+    <name>ObjectionsPage</name>
+    <message>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Raise objection…</source>
+        <translation>提出异议…</translation>
+    </message>
+    <message>
+        <source>Quality objections</source>
+        <translation>数据异议</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation>资源</translation>
+    </message>
+    <message>
+        <source>Objecting department</source>
+        <translation>提出异议部门</translation>
+    </message>
+    <message>
+        <source>Owning department</source>
+        <translation>数源部门</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>提出日期</translation>
+    </message>
+    <message>
+        <source>Verify by</source>
+        <translation>核实期限</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>异议内容</translation>
+    </message>
+    <message>
+        <source>Data items</source>
+        <translation>数据项</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>核查说明</translation>
+    </message>
+    <message>
+        <source>File dispute…</source>
+        <translation>申请仲裁…</translation>
+    </message>
+</context>
+<context>
+    <name>OrderList</name>
+    <message>
+        <source>Orders</source>
+        <translation>裁决事项</translation>
+    </message>
+    <message>
+        <source>Ruling</source>
+        <translation>裁决</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Addressee</source>
+        <translation>责任部门</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersTable</name>
+    <message>
+        <source>Addressee</source>
+        <translation>责任部门</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Working days</source>
+        <translation>工作日数</translation>
+    </message>
+    <message>
+        <source>Add order</source>
+        <translation>增加裁决事项</translation>
+    </message>
+    <message>
+        <source>Remove order</source>
+        <translation>删除裁决事项</translation>
+    </message>
+</context>
+<context>
+    <name>PartlyDialog</name>
+    <message>
+        <source>Items granted</source>
+        <translation>同意共享的数据项</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreview</name>
+    <message>
+        <source>The PDF preview is not available on this computer (QtPdf is missing).</source>
+        <translation>本机无法预览 PDF（缺少 QtPdf）。</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <source>Save PDF</source>
+        <translation>保存 PDF</translation>
+    </message>
+    <message>
+        <source>Cannot write %s: %s</source>
+        <translation>无法写入 %s：%s</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>The printer could not be opened.</source>
+        <translation>无法打开打印机。</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyDialog</name>
+    <message>
+        <source>Change a deadline</source>
+        <translation>修改时限</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <source>Working days</source>
+        <translation>工作日数</translation>
+    </message>
+    <message>
+        <source>Clause</source>
+        <translation>依据条款</translation>
+    </message>
+</context>
+<context>
+    <name>RecordList</name>
+    <message>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Hold to account…</source>
+        <translation>问责…</translation>
+    </message>
+    <message>
+        <source>Accountability records</source>
+        <translation>问责记录</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>问责措施</translation>
+    </message>
+    <message>
+        <source>Rectify by</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建日期</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>文书指纹</translation>
+    </message>
+    <message>
+        <source>Notice PDF</source>
+        <translation>问责通知书 PDF</translation>
+    </message>
+</context>
+<context>
+    <name>RequestDialog</name>
+    <message>
+        <source>New sharing request</source>
+        <translation>新建共享申请</translation>
+    </message>
+    <message>
+        <source>— choose a resource —</source>
+        <translation>— 选择资源 —</translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation>资源</translation>
+    </message>
+    <message>
+        <source>Data items</source>
+        <translation>数据项</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation>法律依据</translation>
+    </message>
+    <message>
+        <source>Usage method</source>
+        <translation>使用方式</translation>
+    </message>
+    <message>
+        <source>Period from</source>
+        <translation>使用期限自</translation>
+    </message>
+    <message>
+        <source>Period until</source>
+        <translation>使用期限至</translation>
+    </message>
+    <message>
+        <source>The period must not end before it starts</source>
+        <translation>使用期限的结束日期不能早于开始日期</translation>
+    </message>
+</context>
+<context>
+    <name>RequestsPage</name>
+    <message>
+        <source>New request…</source>
+        <translation>新建申请…</translation>
+    </message>
+    <message>
+        <source>Incoming and outgoing</source>
+        <translation>收到及提出的申请</translation>
+    </message>
+    <message>
+        <source>Incoming (to answer)</source>
+        <translation>收到的申请（待答复）</translation>
+    </message>
+    <message>
+        <source>Outgoing (filed by us)</source>
+        <translation>本部门提出的申请</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Sharing requests</source>
+        <translation>共享申请</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Requesting department</source>
+        <translation>申请部门</translation>
+    </message>
+    <message>
+        <source>Providing department</source>
+        <translation>数源部门</translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation>资源</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建日期</translation>
+    </message>
+    <message>
+        <source>Reply due</source>
+        <translation>答复期限</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>%s (%d working days late%s)</source>
+        <translation>%s（已逾期 %d 个工作日%s）</translation>
+    </message>
+    <message>
+        <source>%s (%d working days left%s)</source>
+        <translation>%s（剩余 %d 个工作日%s）</translation>
+    </message>
+    <message>
+        <source>Data items</source>
+        <translation>数据项</translation>
+    </message>
+    <message>
+        <source>Items granted</source>
+        <translation>同意共享的数据项</translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation>法律依据</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>使用期限</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>File dispute…</source>
+        <translation>申请仲裁…</translation>
+    </message>
+</context>
+<context>
+    <name>ResourceDialog</name>
+    <message>
+        <source>Catalogue a resource</source>
+        <translation>编目数据资源</translation>
+    </message>
+    <message>
+        <source>Edit resource</source>
+        <translation>修改目录</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Item names separated by 、 or commas</source>
+        <translation>数据项名称，以“、”或逗号分隔</translation>
+    </message>
+    <message>
+        <source>Data items</source>
+        <translation>数据项</translation>
+    </message>
+    <message>
+        <source>Share type</source>
+        <translation>共享类型</translation>
+    </message>
+    <message>
+        <source>Share conditions</source>
+        <translation>共享条件</translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation>法律依据</translation>
+    </message>
+    <message>
+        <source>Share method</source>
+        <translation>共享方式</translation>
+    </message>
+    <message>
+        <source>Open type</source>
+        <translation>开放类型</translation>
+    </message>
+    <message>
+        <source>Update cycle</source>
+        <translation>更新周期</translation>
+    </message>
+    <message>
+        <source>Source system</source>
+        <translation>来源系统</translation>
+    </message>
+</context>
+<context>
+    <name>RulingEditor</name>
+    <message>
+        <source>Ruling</source>
+        <translation>裁决</translation>
+    </message>
+    <message>
+        <source>One finding per line</source>
+        <translation>每行一项事实认定</translation>
+    </message>
+    <message>
+        <source>Findings of fact</source>
+        <translation>事实认定</translation>
+    </message>
+    <message>
+        <source>Reasoning</source>
+        <translation>裁决理由</translation>
+    </message>
+    <message>
+        <source>Rules relied on, separated by semicolons</source>
+        <translation>依据的规定，以分号分隔</translation>
+    </message>
+    <message>
+        <source>Rules relied on</source>
+        <translation>依据规定</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>裁决结果</translation>
+    </message>
+    <message>
+        <source>Arbitrators</source>
+        <translation>仲裁员</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>裁决事项</translation>
+    </message>
+    <message>
+        <source>Order %d needs an action</source>
+        <translation>裁决事项 %d 需要填写事项内容</translation>
+    </message>
+</context>
+<context>
+    <name>RulingList</name>
+    <message>
+        <source>Rulings</source>
+        <translation>裁决书</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>裁决结果</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>印发日期</translation>
+    </message>
+    <message>
+        <source>Dispute</source>
+        <translation>争议</translation>
+    </message>
+    <message>
+        <source>Claimant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Respondent</source>
+        <translation>被申请人</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>文书指纹</translation>
+    </message>
+    <message>
+        <source>Preview PDF</source>
+        <translation>预览 PDF</translation>
+    </message>
+</context>
+<context>
+    <name>RulingsPage</name>
+    <message>
+        <source>Rulings and accountability</source>
+        <translation>裁决与问责</translation>
+    </message>
+</context>
+<context>
+    <name>ScorecardPage</name>
+    <message>
+        <source>Scorecard PDF</source>
+        <translation>绩效报告 PDF</translation>
+    </message>
+    <message>
+        <source>Scorecard</source>
+        <translation>绩效</translation>
+    </message>
+    <message>
+        <source>Requests received</source>
+        <translation>收到申请</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>已答复</translation>
+    </message>
+    <message>
+        <source>Answered late</source>
+        <translation>逾期答复</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>不予同意</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Bureau server address</source>
+        <translation>政数局服务器地址</translation>
+    </message>
+    <message>
+        <source>System certificates</source>
+        <translation>系统证书</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>CA bundle</source>
+        <translation>CA 证书</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <source>Save settings</source>
+        <translation>保存设置</translation>
+    </message>
+    <message>
+        <source>Back up database…</source>
+        <translation>备份数据库…</translation>
+    </message>
+    <message>
+        <source>Restore database…</source>
+        <translation>恢复数据库…</translation>
+    </message>
+    <message>
+        <source>Verify a document…</source>
+        <translation>核验文书…</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Bureau server address: must start with https://</source>
+        <translation>政数局服务器地址：必须以 https:// 开头</translation>
+    </message>
+    <message>
+        <source>CA bundle: the file does not exist</source>
+        <translation>CA 证书：文件不存在</translation>
+    </message>
+    <message>
+        <source>Saved. A new language takes effect at the next start.</source>
+        <translation>已保存。界面语言在下次启动时生效。</translation>
+    </message>
+    <message>
+        <source>Back up database</source>
+        <translation>备份数据库</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <source>Backup written: %s (%d bytes)</source>
+        <translation>备份已写入：%s（%d 字节）</translation>
+    </message>
+    <message>
+        <source>Restore database</source>
+        <translation>恢复数据库</translation>
+    </message>
+    <message>
+        <source>Replace the local database with %s?</source>
+        <translation>用 %s 替换本机数据库？</translation>
+    </message>
+    <message>
+        <source>Restoring…</source>
+        <translation>正在恢复…</translation>
+    </message>
+    <message>
+        <source>Database restored from %s</source>
+        <translation>已从 %s 恢复数据库</translation>
+    </message>
+</context>
+<context>
+    <name>SyncIndicator</name>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message>
+        <source>Bureau unreachable</source>
+        <translation>无法连接政数局</translation>
+    </message>
+    <message>
+        <source>%d pending</source>
+        <translation>%d 项待同步</translation>
+    </message>
+    <message>
+        <source>last sync %s</source>
+        <translation>上次同步 %s</translation>
+    </message>
+    <message>
+        <source>Not connected to a bureau server: changes stay on this computer.</source>
+        <translation>未连接政数局服务器：变更仅保存在本机。</translation>
+    </message>
+    <message>
+        <source>Sync is not available yet: no bureau server is configured.</source>
+        <translation>尚未提供同步：未配置政数局服务器。</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <source>Verify a document</source>
+        <translation>核验文书</translation>
+    </message>
+    <message>
+        <source>Open the PDF of a ruling or notice, or paste the text of its QR code.</source>
+        <translation>打开裁决书或问责通知书的 PDF，或粘贴其二维码内容。</translation>
+    </message>
+    <message>
+        <source>Open PDF…</source>
+        <translation>打开 PDF…</translation>
+    </message>
+    <message>
+        <source>Check code</source>
+        <translation>核验编码</translation>
+    </message>
+    <message>
+        <source>Open PDF</source>
+        <translation>打开 PDF</translation>
+    </message>
+    <message>
+        <source>Document verification is not available yet in this build.</source>
+        <translation>本版本尚未提供文书核验。</translation>
+    </message>
+    <message>
+        <source>Cannot read %s: %s</source>
+        <translation>无法读取 %s：%s</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,113 @@
+"""pytest-qt fixtures: offscreen Qt, a demo database made once per session and copied per test, the window."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any Qt import
+
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+DEMO_SCALE = 120
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small demo network, generated once per test session."""
+    from cdo_desktop.demo.network import generate
+    from cdo_desktop.store.migrate import open_database
+
+    from cdo_desktop.store.backup import backup
+
+    folder = tmp_path_factory.mktemp("demo-template")
+    db = open_database(folder)
+    generate(db, scale=DEMO_SCALE, password="demo-pass-2026")
+    db.dispose()
+    backup(folder, folder / "template.sqlite3")  # one self-contained file, copied for each test
+    return folder
+
+
+@pytest.fixture
+def data_dir(demo_template: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "data"
+    target.mkdir()
+    shutil.copyfile(demo_template / "template.sqlite3", target / "cdo.sqlite3")
+    return target
+
+
+@pytest.fixture
+def lang() -> str:
+    return "en"
+
+
+@pytest.fixture
+def app_state(qapp: Any, data_dir: Path, lang: str) -> Iterator[Any]:
+    from cdo_desktop.ui import i18n
+    from cdo_desktop.ui.app import open_local
+    from cdo_desktop.ui.fonts import register_ui_font
+    from cdo_desktop.ui.state import AppState
+
+    register_ui_font(qapp)
+    i18n.install(lang)
+    db = open_local(data_dir)
+    state = AppState(db, data_dir)
+    yield state
+    from cdo_desktop.ui.worker import wait_all
+
+    wait_all()
+    db.dispose()
+    i18n.install("zh_CN")
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Any:
+    from cdo_desktop.ui.qt import QSettings
+    from cdo_desktop.ui.settings import Settings
+
+    return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def window(qtbot: Any, app_state: Any, settings: Any) -> Any:
+    from cdo_desktop.ui.app import build_window
+
+    win = build_window(app_state, settings, demo=True)
+    qtbot.addWidget(win)
+    win.resize(1360, 860)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+@pytest.fixture
+def on_dialog(qtbot: Any) -> Callable[[Callable[[Any], None]], None]:
+    """Schedule ``handler(dialog)`` for the next modal dialog (its ``exec`` blocks the test otherwise)."""
+    from cdo_desktop.ui.qt import QApplication, QTimer
+
+    def schedule(handler: Callable[[Any], None]) -> None:
+        def poll() -> None:
+            dialog = QApplication.activeModalWidget()
+            if dialog is None:
+                QTimer.singleShot(20, poll)
+                return
+            handler(dialog)
+
+        QTimer.singleShot(0, poll)
+
+    return schedule
+
+
+# The offscreen platform plugin warns that it cannot propagate size hints whenever a top-level window is shown;
+# that is the headless plugin's limitation, not ours. Every other Qt warning still fails the test.
+OFFSCREEN_NOISE = r"This plugin does not support propagateSizeHints\(\)"
+
+
+def pytest_collection_modifyitems(items: list[Any]) -> None:
+    for item in items:
+        if "tests/ui" in str(item.fspath).replace("\\", "/"):
+            item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
