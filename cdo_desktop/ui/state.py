@@ -38,17 +38,6 @@ ENTITY_OF_KIND = {
 }
 
 
-def _enqueue_outbox(session: Session, mutation: Mutation) -> None:
-    """Queue the mutation for the bureau in the same transaction, when the sync client provides an outbox."""
-    try:
-        from cdo_desktop.sync import outbox  # type: ignore[attr-defined]
-    except ImportError:
-        return
-    enqueue = getattr(outbox, "enqueue", None)
-    if enqueue is not None:
-        enqueue(session, mutation)
-
-
 class AppState(QObject):
     """Shared by every page: ``changed`` carries the set of entity names a change touched."""
 
@@ -74,6 +63,13 @@ class AppState(QObject):
     @property
     def today(self) -> dt.date:
         return dt.datetime.now(dt.timezone(dt.timedelta(hours=8))).date()
+
+    def connected(self) -> bool:
+        """Whether this desktop is signed in to a bureau server (its changes then go through the outbox)."""
+        from cdo_desktop.sync import state as sync_state
+
+        with self.db.read() as session:
+            return bool(sync_state.get(session, sync_state.SERVER_URL))
 
     # -- who is signed in ---------------------------------------------------------------------------------------
 
@@ -120,9 +116,14 @@ class AppState(QObject):
         mutation = Mutation(
             kind=kind, actor_id=self.actor.id, entity_id=entity_id, payload=payload, base_revision=base_revision
         )
-        with self.db.write() as session:
-            actor = resolve_actor(session, self.actor.id, on=self.today)
-            applied = apply(session, mutation, actor)
-            _enqueue_outbox(session, mutation)
+        if self.connected():
+            # a desktop signed in to a bureau: applied locally at once (pending) and queued in the outbox
+            from cdo_desktop.sync.outbox import apply_local
+
+            applied = apply_local(self.db, mutation)
+        else:
+            with self.db.write() as session:
+                actor = resolve_actor(session, self.actor.id, on=self.today)
+                applied = apply(session, mutation, actor)
         self.changed.emit(ENTITY_OF_KIND.get(kind.split(".")[0], {kind.split(".")[0]}) | {"outbox"})
         return applied

@@ -20,9 +20,8 @@ DEMO_SCALE = 120
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A small demo network, generated once per test session."""
     from cdo_desktop.demo.network import generate
-    from cdo_desktop.store.migrate import open_database
-
     from cdo_desktop.store.backup import backup
+    from cdo_desktop.store.migrate import open_database
 
     folder = tmp_path_factory.mktemp("demo-template")
     db = open_database(folder)
