@@ -15,6 +15,7 @@ from cdo_desktop.server.routes import admin, auth, blobs, meta, sync
 from cdo_desktop.services.bootstrap import ensure_initialised
 from cdo_desktop.store.db import Database
 from cdo_desktop.store.migrate import open_database
+from cdo_desktop.sync.replica import keep_open
 from cdo_desktop.sync.wire import PROTOCOL_HEADER
 
 log = logging.getLogger("cdo.server")
@@ -36,6 +37,7 @@ def create_app(config: ServerConfig, *, db: Database | None = None) -> FastAPI:
     app = FastAPI(title="CDO bureau server 政数局协同服务", version=__version__)
     app.state.config = config
     app.state.db = db if db is not None else prepare_database(config)
+    app.state.keeper = keep_open(app.state.db)
     errors.install(app)
 
     @app.middleware("http")
@@ -62,6 +64,13 @@ def create_app(config: ServerConfig, *, db: Database | None = None) -> FastAPI:
     for module in (meta, auth, sync, blobs, admin):
         app.include_router(module.router)
     return app
+
+
+def close_app(app: FastAPI) -> None:
+    """Release the app's database connections (tests restart servers in one process)."""
+    if app.state.keeper is not None:
+        app.state.keeper.close()
+    app.state.db.dispose()
 
 
 def app_from_env() -> FastAPI:

@@ -70,6 +70,7 @@ class SyncClient:
         self.page_rows = page_rows
         self.push_batch = push_batch
         self.cancelled = False
+        self._keeper = replica.keep_open(db)
 
     @classmethod
     def from_state(cls, db: Database, **kwargs: Any) -> SyncClient:
@@ -87,6 +88,9 @@ class SyncClient:
 
     def close(self) -> None:
         self.http.close()
+        if self._keeper is not None:
+            self._keeper.close()
+            self._keeper = None
 
     # --- one round -----------------------------------------------------------------------------------------------
 

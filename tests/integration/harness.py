@@ -117,7 +117,9 @@ class LiveServer:
         if self.thread is not None:
             self.thread.join(timeout=15)
         if self.app is not None:
-            self.app.state.db.dispose()
+            from cdo_desktop.server.app import close_app
+
+            close_app(self.app)
         self.server = self.thread = None
 
     def restart(self) -> None:
