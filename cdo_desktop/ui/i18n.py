@@ -7,30 +7,34 @@ from typing import Any
 from cdo_desktop.domain.errors import DomainError
 from cdo_desktop.domain.labels import LabeledEnum
 from cdo_desktop.ui.fonts import RESOURCES
-from cdo_desktop.ui.qt import QCoreApplication, QLocale, QTranslator
+from cdo_desktop.ui.qt import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 TRANSLATIONS = RESOURCES / "translations"
 LANGUAGES = ("zh_CN", "en")
 
-_current = {"lang": "zh_CN", "translator": None}
+_current: dict[str, Any] = {"lang": "zh_CN", "translators": []}
 
 
 def install(lang: str) -> bool:
     """Load ``lang`` ("zh_CN" or "en") into the running application; returns whether a catalogue was loaded."""
     app = QCoreApplication.instance()
-    old = _current["translator"]
-    if old is not None and app is not None:
-        app.removeTranslator(old)  # type: ignore[arg-type]
-    _current["translator"] = None
+    for old in _current["translators"]:
+        if app is not None:
+            app.removeTranslator(old)
+    _current["translators"] = []
     _current["lang"] = lang if lang in LANGUAGES else "zh_CN"
-    QLocale.setDefault(QLocale(QLocale.Language.English if is_english() else QLocale.Language.Chinese))
+    QLocale.setDefault(QLocale(QLocale.Language.English if is_english() else QLocale.Language.Chinese,
+                               QLocale.Country.UnitedStates if is_english() else QLocale.Country.China))
     if is_english():
         return True
-    translator = QTranslator(app)
-    loaded = translator.load(str(TRANSLATIONS / f"cdo_{_current['lang']}.qm"))
-    if loaded and app is not None:
-        app.installTranslator(translator)
-        _current["translator"] = translator
+    ours = QTranslator(app)
+    loaded = ours.load(str(TRANSLATIONS / f"cdo_{_current['lang']}.qm"))
+    qt_own = QTranslator(app)  # Qt's own strings: OK, Cancel, Close, file dialogs
+    qt_loaded = qt_own.load(f"qtbase_{_current['lang']}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    for translator, ok in ((ours, loaded), (qt_own, qt_loaded)):
+        if ok and app is not None:
+            app.installTranslator(translator)
+            _current["translators"].append(translator)
     return loaded
 
 

@@ -1428,4 +1428,11 @@
         <translation>Cannot read %s: %s</translation>
     </message>
 </context>
+<context>
+    <name>dialog</name>
+    <message>
+        <source>Provide the requested data items within the deadline</source>
+        <translation>Provide the requested data items within the deadline</translation>
+    </message>
+</context>
 </TS>

@@ -1429,4 +1429,11 @@
         <translation>无法读取 %s：%s</translation>
     </message>
 </context>
+<context>
+    <name>dialog</name>
+    <message>
+        <source>Provide the requested data items within the deadline</source>
+        <translation>在期限内提供所申请的数据项</translation>
+    </message>
+</context>
 </TS>

@@ -6,7 +6,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from cdo_desktop.store.queries import Page
-from cdo_desktop.ui.qt import QTableView, Qt
+from cdo_desktop.ui.qt import Qt, QTableView
 from cdo_desktop.ui.table_model import Column, PagedTableModel
 
 ROWS = 12_000
