@@ -242,6 +242,12 @@ class AccountabilityReport(Payload):
     report: Reason = ""
 
 
+class DocumentFile(Payload):
+    """The SHA-256 of the PDF file as issued (printed, signed, mailed), kept so a later copy can be checked."""
+
+    sha256: Sha256
+
+
 class Mutation(BaseModel):
     """The envelope that travels through the outbox and over the wire."""
 

@@ -399,6 +399,14 @@ def _accountability_table() -> list[Transition]:
     return t.rows
 
 
+def _document_table() -> list[Transition]:
+    t = _TableBuilder("document")
+    bureau = _grant(BUREAU_ROLES, Party.BUREAU)
+    t.add("file_ruling", None, None, bureau, m.DocumentFile, zh="登记裁决书文件", en="File the issued ruling PDF")
+    t.add("file_notice", None, None, bureau, m.DocumentFile, zh="登记问责通知书文件", en="File the issued notice PDF")
+    return t.rows
+
+
 TABLES: dict[str, list[Transition]] = {
     "directory": _directory_table(),
     "resource": _resource_table(),
@@ -407,6 +415,7 @@ TABLES: dict[str, list[Transition]] = {
     "dispute": _dispute_table(),
     "order": _order_table(),
     "accountability": _accountability_table(),
+    "document": _document_table(),
 }
 
 TRANSITIONS: dict[str, Transition] = {t.action: t for rows in TABLES.values() for t in rows}

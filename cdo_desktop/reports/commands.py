@@ -60,6 +60,15 @@ def run_pdf(args: argparse.Namespace, sessions: SessionFactory) -> int:
             view = documents.load_view(session, args.pdf_kind, args.number)
         data = documents.render(view)
     sha = documents.write_pdf(data, args.output)
+    if getattr(args, "file_issued", False):
+        if view.kind not in ("ruling", "notice"):
+            raise ValueError("--file-issued 仅用于裁决书和问责通知书 / only rulings and notices are filed")
+        from cdo_desktop.services.bootstrap import admin_actor_id
+        from cdo_desktop.services.documents import file_issued
+        from cdo_desktop.store.migrate import open_database
+
+        file_issued(open_database(Path(args.data_dir)), kind=view.kind, record_id=view.record_id, sha256=sha,
+                    actor_id=admin_actor_id())
     _emit(
         args,
         {"kind": view.kind, "number": view.number, "record_id": view.record_id, "fingerprint": view.fingerprint,
@@ -151,6 +160,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         d = psub.add_parser(kind, parents=[common], help=f"{label}, by document number")
         d.add_argument("number", metavar="NUMBER", help="e.g. 佛数裁〔2026〕12号 (ASCII brackets accepted)")
         d.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+        if kind != "reply":
+            d.add_argument("--file-issued", action="store_true",
+                           help="record this file's SHA-256 as the issued document (bureau data folder)")
         d.set_defaults(func=_handler(run_pdf))
     d = psub.add_parser("scorecard", parents=[common], help="部门数据共享绩效报告 for a period")
     d.add_argument("--from", dest="start", type=_date, required=True, metavar="DATE")

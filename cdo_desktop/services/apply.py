@@ -20,7 +20,15 @@ from cdo_desktop.domain.enums import Role
 from cdo_desktop.domain.errors import DomainError, NotAllowed, NotFound
 from cdo_desktop.domain.mutations import Mutation, validation_error
 from cdo_desktop.domain.workflow import transition_for
-from cdo_desktop.services import accountability, catalogue, directory, disputes, objections, requests  # noqa: F401
+from cdo_desktop.services import (  # noqa: F401  (each module registers its handlers)
+    accountability,
+    catalogue,
+    directory,
+    disputes,
+    documents,
+    objections,
+    requests,
+)
 from cdo_desktop.services.context import Context
 from cdo_desktop.services.registry import HANDLERS
 from cdo_desktop.store import audit

@@ -126,6 +126,8 @@ class Network:
             "accountability.report": {"report": "已整改"},
             "accountability.accept": {},
             "accountability.reject": {"reason": "整改不到位"},
+            "document.file_ruling": {"sha256": "cd" * 32},
+            "document.file_notice": {"sha256": "ef" * 32},
         }
         payloads["request.update"] = payloads["request.create"] | {"purpose": "办理人才引进资格审核"}
         return dict(payloads[action])
@@ -134,6 +136,8 @@ class Network:
         """The actor who normally takes ``action`` in the scenario (A requests/claims, B provides/responds)."""
         entity, verb = action.split(".")
         bureau = {"department", "commissioner", "policy", "calendar"}
+        if entity == "document":
+            return self.arbitrator
         if entity in bureau or (entity == "accountability" and verb in ("create", "accept", "reject")):
             return self.admin
         if entity == "resource":
@@ -220,6 +224,16 @@ class Network:
             return self.order_in(session, state or "open")
         if entity == "accountability":
             return self.record_in(session, state) if state else uuid.uuid4()
+        if action == "document.file_ruling":
+            from sqlmodel import select
+
+            from cdo_desktop.store import models as m
+
+            did, _ = self.dispute_in(session, "ruled")
+            ruling = session.exec(select(m.Ruling).where(m.Ruling.dispute_id == did)).one()
+            return ruling.id
+        if action == "document.file_notice":
+            return self.record_in(session, "open")
         if action == "department.update":
             return self.depts["C"]
         if action == "commissioner.end":

@@ -165,6 +165,15 @@ def test_every_guard_of_the_tables_is_exercised() -> None:
     assert codes <= {c for *_, c in GUARD_BREAKERS} | {"origin_mismatch", "request_basis_required"}
 
 
+def test_an_issued_file_cannot_be_replaced(network: Network, session: Session) -> None:
+    record = network.record_in(session, "open")
+    network.run(session, network.arbitrator, "document.file_notice", record, {"sha256": "ab" * 32})
+    network.run(session, network.arbitrator, "document.file_notice", record, {"sha256": "ab" * 32})  # same file: fine
+    with pytest.raises(GuardFailed) as caught:
+        network.run(session, network.arbitrator, "document.file_notice", record, {"sha256": "cd" * 32})
+    assert caught.value.code == "already_filed"
+
+
 def test_refused_action_leaves_the_database_unchanged(network: Network, session: Session) -> None:
     from sqlalchemy import func, select
 

@@ -57,6 +57,6 @@ def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     data_dir = tmp_path_factory.mktemp("demo")
     db = open_database(data_dir)
-    generate(db, scale=40, seed=2026, progress=False)
+    generate(db, scale=40, seed=2026, progress=False, with_accounts=False)
     db.dispose()
     return data_dir

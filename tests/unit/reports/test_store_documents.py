@@ -134,3 +134,28 @@ def test_cli_pdf_and_verify(demo_dir: Path, tmp_path: Path, capsys: pytest.Captu
     assert main([*base, "pdf", "ruling", "佛数裁〔2099〕1号", "-o", str(tmp_path / "x.pdf")]) == 2
     assert main([*base, "pdf", "scorecard", "--from", "2026-01-01", "--to", "2026-12-31", "-o",
                  str(tmp_path / "s.pdf")]) == 0
+
+
+def test_filing_the_issued_file_stores_its_hash_once(demo_dir: Path, tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    import shutil
+
+    from cdo_desktop.cli import main
+
+    data = tmp_path / "bureau"
+    shutil.copytree(demo_dir, data)
+    db = open_database(data)
+    with db.read() as s:
+        ruling = s.exec(select(m.Ruling)).first()
+        assert ruling is not None and ruling.pdf_sha256 is None
+    out = tmp_path / "ruling.pdf"
+    assert main(["--data-dir", str(data), "pdf", "ruling", ruling.number, "-o", str(out), "--file-issued",
+                 "--json"]) == 0
+    sha = json.loads(capsys.readouterr().out)["sha256"]
+    with db.read() as s:
+        assert s.get(m.Ruling, ruling.id).pdf_sha256 == sha  # type: ignore[union-attr]
+    assert main(["--data-dir", str(data), "verify", str(out)]) == 0
+    out.write_bytes(out.read_bytes() + b"\n% appended\n")
+    assert main(["--data-dir", str(data), "verify", str(out), "--json"]) == 1
+    assert json.loads(capsys.readouterr().out.splitlines()[-1])["status"] == "file_changed"
+    assert main(["--data-dir", str(data), "audit", "verify"]) == 0

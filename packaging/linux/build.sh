@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Build the Linux desktop bundle (dist/cdo-desktop/), check it with --self-test, and package a .deb for /opt.
+#   packaging/linux/build.sh            # office bundle (no bureau server)
+#   CDO_BUNDLE=full packaging/linux/build.sh
+# Uses the Python of $PYTHON (default: the active venv's python); PyInstaller is installed into it if missing.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+PYTHON="${PYTHON:-python3}"
+VERSION="$("$PYTHON" -c 'import cdo_desktop; print(cdo_desktop.__version__)')"
+ARCH="$(dpkg --print-architecture 2>/dev/null || echo amd64)"
+cd "$ROOT"
+started=$(date +%s)
+
+"$PYTHON" -m PyInstaller --version >/dev/null 2>&1 || "$PYTHON" -m pip install -q "pyinstaller>=6.6"
+"$PYTHON" -m PyInstaller --noconfirm --clean --log-level WARN \
+    --distpath "$ROOT/dist" --workpath "$ROOT/build/pyinstaller" packaging/cdo-desktop.spec
+
+echo "== self-test of the bundle"
+QT_QPA_PLATFORM=offscreen "$ROOT/dist/cdo-desktop/cdo-desktop" --self-test
+
+echo "== .deb"
+STAGE="$ROOT/build/deb/cdo-desktop_${VERSION}_${ARCH}"
+rm -rf "$STAGE"
+mkdir -p "$STAGE/DEBIAN" "$STAGE/opt" "$STAGE/usr/share/applications" "$STAGE/usr/share/icons/hicolor/256x256/apps" \
+    "$STAGE/usr/bin"
+cp -a "$ROOT/dist/cdo-desktop" "$STAGE/opt/cdo-desktop"
+ln -s /opt/cdo-desktop/cdo-desktop "$STAGE/usr/bin/cdo-desktop"
+install -m 644 packaging/linux/cdo-desktop.desktop "$STAGE/usr/share/applications/cdo-desktop.desktop"
+install -m 644 packaging/linux/cdo-desktop.png "$STAGE/usr/share/icons/hicolor/256x256/apps/cdo-desktop.png"
+SIZE_KB=$(du -sk "$STAGE/opt" | cut -f1)
+cat > "$STAGE/DEBIAN/control" <<CONTROL
+Package: cdo-desktop
+Version: ${VERSION}
+Architecture: ${ARCH}
+Maintainer: Foshan Data Bureau <cdo-desktop@foshan.gov.cn>
+Installed-Size: ${SIZE_KB}
+Depends: libgl1, libegl1, libfontconfig1, libglib2.0-0, libxkbcommon0, libx11-6, libdbus-1-3
+Recommends: libcups2, gnome-keyring | kwalletmanager
+Section: misc
+Priority: optional
+Description: CDO Desktop 首席数据官协同桌面
+ Data-sharing governance for department data commissioners and the city data bureau:
+ catalogue, sharing requests, objections, disputes, rulings and accountability, offline, with sync.
+CONTROL
+mkdir -p "$ROOT/dist"
+dpkg-deb --root-owner-group --build "$STAGE" "$ROOT/dist/cdo-desktop_${VERSION}_${ARCH}.deb" >/dev/null
+elapsed=$(( $(date +%s) - started ))
+echo "bundle: $(du -sh "$ROOT/dist/cdo-desktop" | cut -f1)  deb: $(du -h "$ROOT/dist/cdo-desktop_${VERSION}_${ARCH}.deb" | cut -f1)  build time: ${elapsed}s"
