@@ -5,7 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlmodel import SQLModel
 
-import cdo_desktop.store.models  # noqa: F401  (registers the tables on SQLModel.metadata)
+import cdo_desktop.store.models  # registers the tables on SQLModel.metadata
 import cdo_desktop.store.server_models  # noqa: F401  (sync tables: counter, receipts, tokens, shadows)
 
 config = context.config
