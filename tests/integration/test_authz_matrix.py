@@ -3,8 +3,6 @@ allow is refused by the server over HTTP; and a role revoked between queueing an
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
 import uuid
 from collections import defaultdict
 from typing import Any
@@ -12,12 +10,12 @@ from typing import Any
 import httpx
 import pytest
 
-from cdo_desktop.domain import mutations as mu
 from cdo_desktop.domain.enums import Party, Role
-from cdo_desktop.domain.workflow import TRANSITIONS, Transition
+from cdo_desktop.domain.workflow import TRANSITIONS
 from cdo_desktop.server.exchange import apply_sequenced
 from cdo_desktop.services.bootstrap import admin_actor_id
 from tests.integration.harness import Desktop, mutation, request_payload, sign_in
+from tests.integration.payloads import payload_for
 from tests.integration.world import PASSWORD, World
 
 # where each party sits in the records built below: A asks B; A claims against B; orders and records address A
@@ -79,49 +77,6 @@ def _records(bureau: Any) -> dict[str, uuid.UUID]:
     return ids
 
 
-def _payload(t: Transition, w: World, arbitrator: uuid.UUID) -> dict[str, Any]:
-    p = t.payload
-    today = dt.date(2026, 3, 3).isoformat()
-    if p is mu.DepartmentCreate:
-        return {"code": f"X-{uuid.uuid4().hex[:6]}", "name": "新部门"}
-    if p is mu.DepartmentUpdate:
-        return {"name": "改名"}
-    if p is mu.CommissionerAppoint:
-        return {"name": "新人", "department_id": str(w.depts["A"]), "appointed_on": today}
-    if p is mu.CommissionerEnd:
-        return {"ended_on": today}
-    if p is mu.PolicySet:
-        return {"kind": "provider_reply", "days": 9, "clause": "条款"}
-    if p is mu.CalendarPublish:
-        return {"year": 2031, "days": []}
-    if p is mu.ResourceCreate:
-        return {"code": f"R-{uuid.uuid4().hex[:6]}", "department_id": str(w.depts["B"]), "name": "新资源",
-                "items": [{"name": "姓名"}]}
-    if p is mu.ResourceUpdate:
-        return {"name": "改名资源", "items": [{"name": "姓名"}, {"name": "证件号"}, {"name": "地址"}]}
-    if p is mu.RequestCreate:
-        return request_payload(w)
-    if p is mu.RequestApprovePartly:
-        return {"granted_items": ["姓名"], "reason": "部分"}
-    if p is mu.ObjectionRaise:
-        return {"raiser_department_id": str(w.depts["A"]), "resource_id": str(w.resources["B"]), "description": "错"}
-    if p is mu.DisputeFile:
-        return {"claimant_department_id": str(w.depts["A"]), "respondent_department_id": str(w.depts["B"]),
-                "kind": "other", "statement": "陈述"}
-    if p is mu.EvidenceAdd:
-        return {"evidence_id": str(uuid.uuid4()), "filename": "a.pdf", "sha256": hashlib.sha256(b"x").hexdigest(),
-                "size": 1}
-    if p is mu.RulingIssue:
-        return {"ruling_id": str(uuid.uuid4()), "arbitrator_ids": [str(arbitrator)], "findings": ["事实"],
-                "reasoning": "理由", "decision": "dismissed"}
-    if p is mu.AccountabilityCreate:
-        return {"department_id": str(w.depts["A"]), "violation": "违规", "measure": "criticism"}
-    for name in ("reason", "response", "statement", "report"):
-        if name in p.model_fields:
-            return {name: "说明"}
-    return {}
-
-
 def test_every_disallowed_cell_is_refused(bureau) -> None:
     w: World = bureau.world
     ids = _records(bureau)
@@ -133,7 +88,7 @@ def test_every_disallowed_cell_is_refused(bureau) -> None:
         seat = SEAT[party]
         actor = w.people[(seat, role.value)]
         entity = uuid.uuid4() if t.source is None else ids[t.entity]
-        m = mutation(action, actor, entity, _payload(t, w, w.people[("bureau", "arbitrator")]))
+        m = mutation(action, actor, entity, payload_for(t, w, w.people[("bureau", "arbitrator")]))
         batches[(seat, role)].append((m.model_dump(mode="json"), (action, role, party)))
     wrong: list[str] = []
     for (seat, role), items in batches.items():

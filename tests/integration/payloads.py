@@ -1,0 +1,56 @@
+"""A valid payload for every action of the workflow tables (for the matrix and the random workloads)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import uuid
+from typing import Any
+
+from cdo_desktop.domain import mutations as mu
+from cdo_desktop.domain.workflow import Transition
+from tests.integration.harness import request_payload
+from tests.integration.world import World
+
+
+def payload_for(t: Transition, w: World, arbitrator: uuid.UUID) -> dict[str, Any]:
+    p = t.payload
+    today = dt.date(2026, 3, 3).isoformat()
+    if p is mu.DepartmentCreate:
+        return {"code": f"X-{uuid.uuid4().hex[:6]}", "name": "新部门"}
+    if p is mu.DepartmentUpdate:
+        return {"name": "改名"}
+    if p is mu.CommissionerAppoint:
+        return {"name": "新人", "department_id": str(w.depts["A"]), "appointed_on": today}
+    if p is mu.CommissionerEnd:
+        return {"ended_on": today}
+    if p is mu.PolicySet:
+        return {"kind": "provider_reply", "days": 9, "clause": "条款"}
+    if p is mu.CalendarPublish:
+        return {"year": 2031, "days": []}
+    if p is mu.ResourceCreate:
+        return {"code": f"R-{uuid.uuid4().hex[:6]}", "department_id": str(w.depts["B"]), "name": "新资源",
+                "items": [{"name": "姓名"}]}
+    if p is mu.ResourceUpdate:
+        return {"name": "改名资源", "items": [{"name": "姓名"}, {"name": "证件号"}, {"name": "地址"}]}
+    if p is mu.RequestCreate:
+        return request_payload(w)
+    if p is mu.RequestApprovePartly:
+        return {"granted_items": ["姓名"], "reason": "部分"}
+    if p is mu.ObjectionRaise:
+        return {"raiser_department_id": str(w.depts["A"]), "resource_id": str(w.resources["B"]), "description": "错"}
+    if p is mu.DisputeFile:
+        return {"claimant_department_id": str(w.depts["A"]), "respondent_department_id": str(w.depts["B"]),
+                "kind": "other", "statement": "陈述"}
+    if p is mu.EvidenceAdd:
+        return {"evidence_id": str(uuid.uuid4()), "filename": "a.pdf", "sha256": hashlib.sha256(b"x").hexdigest(),
+                "size": 1}
+    if p is mu.RulingIssue:
+        return {"ruling_id": str(uuid.uuid4()), "arbitrator_ids": [str(arbitrator)], "findings": ["事实"],
+                "reasoning": "理由", "decision": "dismissed"}
+    if p is mu.AccountabilityCreate:
+        return {"department_id": str(w.depts["A"]), "violation": "违规", "measure": "criticism"}
+    for name in ("reason", "response", "statement", "report"):
+        if name in p.model_fields:
+            return {name: "说明"}
+    return {}
