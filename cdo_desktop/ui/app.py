@@ -19,6 +19,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--screenshot", type=Path, metavar="DIR",
                         help="render every page for every demo role and language to DIR as PNG, then exit")
     parser.add_argument("--lang", choices=["zh_CN", "en"], help="user-interface language (default: last used)")
+    parser.add_argument("--offline", action="store_true", help="work offline: do not offer to sign in to a bureau")
     parser.add_argument("--role", choices=["a", "b", "arbitrator", "admin"], help="demo role to start as")
     return parser
 
@@ -56,20 +57,23 @@ def make_app(argv: Sequence[str], *, offscreen: bool = False) -> Any:
     return app
 
 
-def build_window(state: Any, settings: Any, *, demo: bool) -> Any:
-    """The main window for ``state``, signed in as the remembered person (or the demo's commissioner A)."""
+def build_window(state: Any, settings: Any, *, demo: bool, roles: list[Any] | None = None,
+                 start_as: Any = None) -> Any:
+    """The main window for ``state``, signed in as ``start_as``, the remembered person, or the demo's commissioner A."""
     import uuid
 
     from cdo_desktop.ui.demo_roles import cast
     from cdo_desktop.ui.main_window import MainWindow
 
     state.settings = settings
-    roles = []
-    if demo:
-        with state.read() as session:
-            roles = cast(session)
+    if roles is None:
+        roles = []
+        if demo:
+            with state.read() as session:
+                roles = cast(session)
     remembered = settings.get("session/actor_id")
-    candidates = [remembered] if remembered else []
+    candidates = [str(start_as)] if start_as else []
+    candidates += [remembered] if remembered and not state.replicas else []
     candidates += [str(r.commissioner_id) for r in roles]
     from cdo_desktop.services.bootstrap import admin_actor_id
 
@@ -81,6 +85,77 @@ def build_window(state: Any, settings: Any, *, demo: bool) -> Any:
         except Exception:
             continue
     return MainWindow(state, settings, roles=roles)
+
+
+def start_demo_session(app: Any, root: Path, settings: Any, *, scale: int, role: str | None) -> Any:
+    """``--demo``: a local bureau server with the demo network, one signed-in desktop replica per role."""
+    from cdo_desktop.store import models as m
+    from cdo_desktop.ui.bureau import start_demo
+    from cdo_desktop.ui.demo_roles import Role
+    from cdo_desktop.ui.dialogs.busy import run_with_progress
+    from cdo_desktop.ui.state import AppState
+
+    text = app.translate("App", "Preparing the Foshan demo: bureau server and desktops…")
+    started = run_with_progress(None, text, lambda progress: start_demo(root, scale=scale, progress=progress))
+    if started is None:
+        return None
+    bureau, replicas = started
+    first = replicas.get(role or "a") or next(iter(replicas.values()))
+    state = AppState(first.db, first.data_dir)
+    state.sync_client = first.client
+    state.replicas = {r.commissioner_id: r for r in replicas.values()}
+    roles = []
+    with state.read() as session:
+        for key, replica in replicas.items():
+            person = session.get(m.Commissioner, replica.commissioner_id)
+            dept = session.get(m.Department, person.department_id) if person else None
+            roles.append(Role(key, replica.commissioner_id, person.name if person else key, dept.name if dept else ""))
+    window = build_window(state, settings, demo=True, roles=roles, start_as=first.commissioner_id)
+    return window, bureau
+
+
+def connect_or_offline(state: Any, settings: Any) -> Any:
+    """The signed-in commissioner of a connected desktop (asking to sign in again if the token is gone), or None.
+
+    On the very first start the sign-in dialog is offered; "Work offline" is remembered.
+    """
+    from cdo_desktop.sync import state as sync_state
+
+    with state.read() as session:
+        url = sync_state.get(session, sync_state.SERVER_URL)
+        commissioner = sync_state.get(session, sync_state.COMMISSIONER_ID)
+    if url:
+        try:
+            from cdo_desktop.sync.client import SyncClient
+
+            state.sync_client = SyncClient.from_state(state.db)
+            return commissioner or None
+        except Exception:
+            pass
+    elif settings.get("session/offline_chosen"):
+        return None
+    from cdo_desktop.ui.dialogs.signin_dialog import SignInDialog
+
+    dialog = SignInDialog(state, url=url or settings.get("sync/bureau_url") or "")
+    if dialog.exec() and dialog.signed is not None:
+        return dialog.signed.commissioner_id
+    settings.set("session/offline_chosen", "1")
+    return None
+
+
+def _exit_after_first_paint(app: Any, window: Any, started: float) -> None:
+    from cdo_desktop.ui.qt import QEvent, QObject, QTimer
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched: Any, event: Any) -> bool:
+            if event.type() == QEvent.Type.Paint and not getattr(self, "seen", False):
+                self.seen = True
+                print(f"first-paint {time.time():.6f} in-process {time.perf_counter() - started:.3f}", flush=True)
+                QTimer.singleShot(0, app.quit)
+            return False
+
+    window._first_paint = FirstPaint(window)
+    window.installEventFilter(window._first_paint)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -99,26 +174,20 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return take_all(app, data_dir=data_dir, out=args.screenshot, scale=args.demo_scale)
     i18n.install(args.lang or settings.get("ui/language") or "zh_CN")
-    db = open_local(data_dir)
-    if args.demo and not demo_ready(db):
-        from cdo_desktop.ui.dialogs.busy import run_with_progress
-
-        def generate(progress: Any) -> Any:
-            from cdo_desktop.demo.network import generate as make_network
-
-            progress.update(0, 0, "")
-            return make_network(db, scale=args.demo_scale)
-
-        result = run_with_progress(None, app.translate("App", "Preparing the Foshan demo network…"), generate)
-        if result is None:
+    if args.demo:
+        started_demo = start_demo_session(app, data_dir, settings, scale=args.demo_scale, role=args.role)
+        if started_demo is None:
             return 1
-    state = AppState(db, data_dir)
-    window = build_window(state, settings, demo=args.demo)
-    if args.role:
-        window.select_role(args.role)
+        window, bureau = started_demo
+        app.aboutToQuit.connect(bureau.stop)
+    else:
+        db = open_local(data_dir)
+        state = AppState(db, data_dir)
+        start_as = None if args.offline else connect_or_offline(state, settings)
+        window = build_window(state, settings, demo=False, start_as=start_as)
+    if os.environ.get("CDO_EXIT_AFTER_FIRST_PAINT"):  # tests/bench/bench_ui.py: time to the first painted window
+        _exit_after_first_paint(app, window, started)
     window.show()
-    if os.environ.get("CDO_STARTUP_TIMING"):
-        print(f"startup {time.perf_counter() - started:.3f}s", file=sys.stderr)
     code = app.exec()
     from cdo_desktop.ui.worker import wait_all
 

@@ -14,6 +14,7 @@ DEFAULTS: dict[str, Any] = {
     "sync/ca_bundle": "",
     "sync/interval_minutes": 5,
     "session/actor_id": "",
+    "session/offline_chosen": "",
     "data/dir": "",
 }
 

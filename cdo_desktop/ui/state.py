@@ -43,7 +43,7 @@ class AppState(QObject):
 
     changed = Signal(object)
     actor_changed = Signal()
-    sync_status = Signal(object)
+    sync_wanted = Signal()
 
     def __init__(self, db: Database, data_dir: Path, *, demo_accounts: list[dict[str, str]] | None = None) -> None:
         super().__init__()
@@ -52,6 +52,8 @@ class AppState(QObject):
         self.actor: Actor | None = None
         self.demo_accounts = demo_accounts or []
         self.sync_client: Any = None
+        self.settings: Any = None
+        self.replicas: dict[uuid.UUID, Any] = {}  # demo: commissioner id → that person's desktop replica
 
     # -- reading ------------------------------------------------------------------------------------------------
 
@@ -73,7 +75,16 @@ class AppState(QObject):
 
     # -- who is signed in ---------------------------------------------------------------------------------------
 
+    def use_replica(self, replica: Any) -> None:
+        """Work on another desktop replica (the demo's role switch: each role is its own PC)."""
+        self.db = replica.db
+        self.data_dir = replica.data_dir
+        self.sync_client = replica.client
+
     def sign_in_as(self, commissioner_id: uuid.UUID) -> Actor:
+        replica = self.replicas.get(commissioner_id)
+        if replica is not None:
+            self.use_replica(replica)
         with self.db.read() as session:
             self.actor = resolve_actor(session, commissioner_id, on=self.today)
         self.actor_changed.emit()
@@ -121,9 +132,18 @@ class AppState(QObject):
             from cdo_desktop.sync.outbox import apply_local
 
             applied = apply_local(self.db, mutation)
+            self.sync_wanted.emit()
         else:
             with self.db.write() as session:
                 actor = resolve_actor(session, self.actor.id, on=self.today)
                 applied = apply(session, mutation, actor)
         self.changed.emit(ENTITY_OF_KIND.get(kind.split(".")[0], {kind.split(".")[0]}) | {"outbox"})
         return applied
+
+    def sync_blocking(self) -> Any:
+        """One sync round on this thread (tests and the demo's first start); announces that everything may change."""
+        if self.sync_client is None:
+            return None
+        report = self.sync_client.sync()
+        self.changed.emit({"*"})
+        return report

@@ -22,12 +22,24 @@ class SyncIndicator(QLabel):
         self.last_error = ""
         self.op: Any = None
         state.changed.connect(lambda entities: self.update_text())
+        state.actor_changed.connect(self._client_changed)
+        self.soon = QTimer(self)  # a change was queued: push it shortly (several quick changes, one round)
+        self.soon.setSingleShot(True)
+        self.soon.setInterval(800)
+        self.soon.timeout.connect(self.sync_now)
+        state.sync_wanted.connect(self.soon.start)
         self.timer = QTimer(self)
         self.timer.setInterval(5 * 60 * 1000)
         self.timer.timeout.connect(self.sync_now)
-        if state.sync_client is not None:
-            self.mode = "online"
+        self._client_changed()
+
+    def _client_changed(self) -> None:
+        if self.state.sync_client is not None:
+            self.mode = "online" if self.mode == "offline" else self.mode
             self.timer.start()
+        else:
+            self.mode = "offline"
+            self.timer.stop()
         self.update_text()
 
     def pending(self) -> int:
@@ -57,20 +69,25 @@ class SyncIndicator(QLabel):
             return
         self.mode = "syncing"
         self.update_text()
-        self.op = run_in_background(lambda progress: client.sync_once(), success=self._done, failure=self._failed)
+        self.op = run_in_background(lambda progress: client.sync(), success=self._done, failure=self._failed)
 
     def _done(self, result: Any) -> None:
         self.op = None
+        if getattr(result, "refused", 0):
+            self.last_error = self.tr("%d changes were refused by the bureau: see My tasks") % result.refused
         self.mode = "online"
-        self.last_error = ""
+        if not getattr(result, "refused", 0):
+            self.last_error = ""
         self.last_sync = dt.datetime.now(dt.UTC)
         self.state.changed.emit({"*"})
         self.update_text()
 
     def _failed(self, exc: BaseException) -> None:
+        from cdo_desktop.ui.i18n import is_english
+
         self.op = None
         self.mode = "error"
-        self.last_error = str(exc)
+        self.last_error = getattr(exc, "en" if is_english() else "zh", None) or str(exc)
         self.update_text()
 
     def stop(self) -> None:

@@ -160,8 +160,8 @@
 <context>
     <name>App</name>
     <message>
-        <source>Preparing the Foshan demo network…</source>
-        <translation>Preparing the Foshan demo network…</translation>
+        <source>Preparing the Foshan demo: bureau server and desktops…</source>
+        <translation>Preparing the Foshan demo: bureau server and desktops…</translation>
     </message>
 </context>
 <context>
@@ -1363,6 +1363,53 @@
     </message>
 </context>
 <context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Connect to the data bureau</source>
+        <translation>Connect to the data bureau</translation>
+    </message>
+    <message>
+        <source>Sign in once with the account the bureau gave you. Your device token is kept in the system keyring, never in a file.</source>
+        <translation>Sign in once with the account the bureau gave you. Your device token is kept in the system keyring, never in a file.</translation>
+    </message>
+    <message>
+        <source>Bureau server address</source>
+        <translation>Bureau server address</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>Work offline</source>
+        <translation>Work offline</translation>
+    </message>
+    <message>
+        <source>Bureau server address: must start with https://</source>
+        <translation>Bureau server address: must start with https://</translation>
+    </message>
+    <message>
+        <source>User name: required</source>
+        <translation>User name: required</translation>
+    </message>
+    <message>
+        <source>Password: required</source>
+        <translation>Password: required</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Signing in…</translation>
+    </message>
+</context>
+<context>
     <name>SyncIndicator</name>
     <message>
         <source>Offline</source>
@@ -1395,6 +1442,10 @@
     <message>
         <source>Sync is not available yet: no bureau server is configured.</source>
         <translation>Sync is not available yet: no bureau server is configured.</translation>
+    </message>
+    <message>
+        <source>%d changes were refused by the bureau: see My tasks</source>
+        <translation>%d changes were refused by the bureau: see My tasks</translation>
     </message>
 </context>
 <context>

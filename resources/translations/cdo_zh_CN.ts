@@ -161,8 +161,8 @@
 <context>
     <name>App</name>
     <message>
-        <source>Preparing the Foshan demo network…</source>
-        <translation>正在生成佛山演示数据…</translation>
+        <source>Preparing the Foshan demo: bureau server and desktops…</source>
+        <translation>正在准备佛山演示：政数局服务器与各部门桌面…</translation>
     </message>
 </context>
 <context>
@@ -1364,6 +1364,53 @@
     </message>
 </context>
 <context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Connect to the data bureau</source>
+        <translation>连接政数局</translation>
+    </message>
+    <message>
+        <source>Sign in once with the account the bureau gave you. Your device token is kept in the system keyring, never in a file.</source>
+        <translation>请使用政数局分配的账号登录一次。设备令牌保存在系统密钥环中，不会写入文件。</translation>
+    </message>
+    <message>
+        <source>Bureau server address</source>
+        <translation>政数局服务器地址</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Work offline</source>
+        <translation>离线工作</translation>
+    </message>
+    <message>
+        <source>Bureau server address: must start with https://</source>
+        <translation>政数局服务器地址：必须以 https:// 开头</translation>
+    </message>
+    <message>
+        <source>User name: required</source>
+        <translation>用户名：必填</translation>
+    </message>
+    <message>
+        <source>Password: required</source>
+        <translation>密码：必填</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>正在登录…</translation>
+    </message>
+</context>
+<context>
     <name>SyncIndicator</name>
     <message>
         <source>Offline</source>
@@ -1396,6 +1443,10 @@
     <message>
         <source>Sync is not available yet: no bureau server is configured.</source>
         <translation>尚未提供同步：未配置政数局服务器。</translation>
+    </message>
+    <message>
+        <source>%d changes were refused by the bureau: see My tasks</source>
+        <translation>有 %d 项变更未被政数局接受，请查看“我的待办”</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@ from cdo_desktop.ui.qt import QApplication, QMessageBox, QPushButton, Qt
 
 
 def buttons(page: Any) -> dict[str, QPushButton]:
+    QApplication.processEvents()  # a widget added to a shown layout becomes visible at the next event-loop turn
     return {b.objectName(): b for b in page.findChildren(QPushButton) if b.isVisibleTo(page) and b.objectName()}
 
 

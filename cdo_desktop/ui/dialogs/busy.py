@@ -10,8 +10,10 @@ from cdo_desktop.ui.widgets import show_error
 from cdo_desktop.ui.worker import Progress, run_in_background
 
 
-def run_with_progress(parent: QWidget | None, text: str, fn: Callable[[Progress], Any]) -> Any:
-    """Run ``fn`` in the background behind a progress dialog; returns its result, or None if it failed/was cancelled."""
+def run_with_progress(parent: QWidget | None, text: str, fn: Callable[[Progress], Any], *,
+                      report: bool = True) -> Any:
+    """Run ``fn`` in the background behind a progress dialog; returns its result, or None if it failed/was cancelled
+    (the failure is shown to the user unless ``report`` is False, in which case it is raised)."""
     dialog = QProgressDialog(text, dialog_cancel_text(), 0, 0, parent)
     dialog.setMinimumDuration(300)
     dialog.setWindowTitle("CDO Desktop")
@@ -35,6 +37,8 @@ def run_with_progress(parent: QWidget | None, text: str, fn: Callable[[Progress]
         from cdo_desktop.ui.worker import Cancelled
 
         if not isinstance(outcome["error"], Cancelled):
+            if not report:
+                raise outcome["error"]
             show_error(parent, outcome["error"], text)
         return None
     return outcome.get("result")

@@ -175,8 +175,11 @@ class ListPage(Page):
     def on_selection(self) -> None:
         while self.action_bar.count() > 1:
             item = self.action_bar.takeAt(1)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget()
+            if widget is not None:
+                widget.hide()
+                widget.setParent(None)  # leaves the page now, not at the next event-loop turn
+                widget.deleteLater()
         row = self.selected_row()
         for widget in self.extra_actions(row):
             self.action_bar.addWidget(widget)

@@ -1,0 +1,175 @@
+"""Connecting to a bureau server: the local demo bureau (`--demo`), sign-in of desktop replicas, sync clients.
+
+The demo starts the bureau server in a background thread on its own data folder with the Foshan network, and
+gives each demo role its own desktop replica (data folder) signed in over HTTP, exactly as separate PCs would be.
+Demo tokens live in an in-memory keyring for this process only: they are tokens of a throwaway local server.
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import keyring
+import keyring.backend
+
+DEMO_PASSWORD = "demo-pass-2026"
+
+
+class DemoKeyring(keyring.backend.KeyringBackend):
+    """Holds the demo's tokens in memory for this process (never used outside ``--demo``)."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.store: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.store.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.store[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.store.pop((service, username), None)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class LocalBureau:
+    """The bureau server (`cdo serve`) in a daemon thread on 127.0.0.1."""
+
+    def __init__(self, data_dir: Path, port: int | None = None) -> None:
+        from cdo_desktop.server.config import ServerConfig
+
+        self.config = ServerConfig(data_dir=Path(data_dir))
+        self.port = port or free_port()
+        self.server: Any = None
+        self.thread: threading.Thread | None = None
+        self.app: Any = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self) -> LocalBureau:
+        import uvicorn
+
+        from cdo_desktop.server.app import create_app
+
+        self.app = create_app(self.config)
+        config = uvicorn.Config(self.app, host="127.0.0.1", port=self.port, log_level="warning", lifespan="off")
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, daemon=True, name="cdo-demo-bureau")
+        self.thread.start()
+        deadline = time.monotonic() + 20
+        while not self.server.started:
+            if time.monotonic() > deadline or not self.thread.is_alive():
+                raise RuntimeError("the demo bureau server did not start")
+            time.sleep(0.02)
+        return self
+
+    def stop(self) -> None:
+        if self.server is not None:
+            self.server.should_exit = True
+        if self.thread is not None:
+            self.thread.join(timeout=15)
+        if self.app is not None:
+            from cdo_desktop.server.app import close_app
+
+            close_app(self.app)
+        self.server = self.thread = self.app = None
+
+
+@dataclass
+class Replica:
+    """One desktop's copy: its data folder, database, sync client and the person signed in."""
+
+    key: str
+    data_dir: Path
+    db: Any
+    client: Any
+    commissioner_id: uuid.UUID
+
+
+def prepare_demo_bureau(folder: Path, *, scale: int, progress: Any = None) -> None:
+    """Fill the demo bureau's database with the Foshan network (once)."""
+    from sqlalchemy import func, select
+
+    from cdo_desktop.demo.network import generate
+    from cdo_desktop.services.bootstrap import ensure_initialised
+    from cdo_desktop.store import models as m
+    from cdo_desktop.store.migrate import open_database
+
+    db = open_database(folder)
+    try:
+        ensure_initialised(db)
+        with db.read() as session:
+            ready = session.execute(select(func.count()).select_from(m.SharingRequest)).scalar_one()
+        if not ready:
+            generate(db, scale=scale, password=DEMO_PASSWORD)
+    finally:
+        db.dispose()
+
+
+def demo_usernames(bureau_dir: Path) -> dict[str, tuple[str, uuid.UUID]]:
+    """Demo role → (user name, commissioner id), found in the bureau's data like `demo_roles.cast`."""
+    from sqlalchemy import select
+
+    from cdo_desktop.store import models as m
+    from cdo_desktop.store.db import Database
+    from cdo_desktop.ui.demo_roles import cast
+
+    db = Database.for_data_dir(bureau_dir)
+    try:
+        with db.read() as session:
+            roles = cast(session)
+            out = {}
+            for role in roles:
+                account = session.execute(select(m.Account).where(m.Account.commissioner_id == role.commissioner_id)
+                                          ).scalars().first()
+                if account is not None:
+                    out[role.key] = (account.username, role.commissioner_id)
+    finally:
+        db.dispose()
+    return out
+
+
+def sign_in_replica(key: str, folder: Path, *, server_url: str, username: str, password: str) -> Replica:
+    """Open (or create) a desktop replica, sign it in and download what its user may see."""
+    from cdo_desktop.sync.client import SyncClient
+    from cdo_desktop.sync.signin import login
+    from cdo_desktop.ui.app import open_local
+
+    db = open_local(folder)
+    signed = login(db, server_url=server_url, username=username, password=password, device_name=f"demo-{key}")
+    client = SyncClient.from_state(db)
+    client.sync()  # first download, or catching up with what happened while the desktop was closed
+    return Replica(key, folder, db, client, signed.commissioner_id)
+
+
+def start_demo(root: Path, *, scale: int, progress: Any = None) -> tuple[LocalBureau, dict[str, Replica]]:
+    """The whole demo: bureau server with the network, one signed-in desktop replica per demo role."""
+    keyring.set_keyring(DemoKeyring())
+    bureau_dir = root / "bureau"
+    if progress is not None:
+        progress.update(0, 6, "bureau")
+    prepare_demo_bureau(bureau_dir, scale=scale)
+    bureau = LocalBureau(bureau_dir).start()
+    replicas: dict[str, Replica] = {}
+    for step, (key, (username, _cid)) in enumerate(demo_usernames(bureau_dir).items(), start=2):
+        if progress is not None:
+            progress.update(step, 6, username)
+        replicas[key] = sign_in_replica(key, root / f"desktop-{key}", server_url=bureau.url, username=username,
+                                        password=DEMO_PASSWORD)
+    return bureau, replicas

@@ -1,0 +1,91 @@
+"""Sign in to the bureau server (the token goes to the OS keyring) or choose to work offline."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from cdo_desktop.ui.dialogs.busy import run_with_progress
+from cdo_desktop.ui.i18n import is_english
+from cdo_desktop.ui.qt import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class SignInDialog(QDialog):
+    """Bureau address, user name and password; "Work offline" keeps everything on this computer."""
+
+    def __init__(self, state: Any, parent: QWidget | None = None, *, url: str = "") -> None:
+        super().__init__(parent)
+        self.state = state
+        self.signed: Any = None
+        self.setWindowTitle(self.tr("Connect to the data bureau"))
+        self.setMinimumWidth(520)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Sign in once with the account the bureau gave you. Your device token is kept "
+                                        "in the system keyring, never in a file.")))
+        form = QFormLayout()
+        self.url = QLineEdit(url)
+        self.url.setObjectName("url")
+        self.url.setPlaceholderText("https://cdo.fszsj.gov.cn")
+        self.user = QLineEdit()
+        self.user.setObjectName("user")
+        self.password = QLineEdit()
+        self.password.setObjectName("password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(self.tr("Bureau server address"), self.url)
+        form.addRow(self.tr("User name"), self.user)
+        form.addRow(self.tr("Password"), self.password)
+        layout.addLayout(form)
+        self.error = QLabel()
+        self.error.setStyleSheet("color:#c62828;")
+        self.error.setWordWrap(True)
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox()
+        sign_in = QPushButton(self.tr("Sign in"))
+        sign_in.setObjectName("signIn")
+        sign_in.setDefault(True)
+        offline = QPushButton(self.tr("Work offline"))
+        offline.setObjectName("workOffline")
+        buttons.addButton(sign_in, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(offline, QDialogButtonBox.ButtonRole.RejectRole)
+        sign_in.clicked.connect(self.sign_in)
+        offline.clicked.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def sign_in(self) -> None:
+        url, user, password = self.url.text().strip(), self.user.text().strip(), self.password.text()
+        for widget, ok, text in ((self.url, url.startswith(("https://", "http://")),
+                                  self.tr("Bureau server address: must start with https://")),
+                                 (self.user, bool(user), self.tr("User name: required")),
+                                 (self.password, bool(password), self.tr("Password: required"))):
+            if not ok:
+                self.error.setText(text)
+                widget.setFocus()
+                return
+        from cdo_desktop.sync.signin import login
+
+        def work(progress: Any) -> Any:
+            return login(self.state.db, server_url=url, username=user, password=password)
+
+        try:
+            self.signed = run_with_progress(self, self.tr("Signing in…"), work, report=False)
+        except Exception as exc:
+            self.error.setText(self._reason(exc))
+            return
+        if self.signed is None:
+            return
+        from cdo_desktop.sync.client import SyncClient
+
+        self.state.sync_client = SyncClient.from_state(self.state.db)
+        self.accept()
+
+    @staticmethod
+    def _reason(exc: BaseException) -> str:
+        return str(getattr(exc, "en" if is_english() else "zh", None) or exc)

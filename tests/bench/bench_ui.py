@@ -1,0 +1,164 @@
+"""Benchmark of the desktop UI on a 100,000-request database: time to the first painted main window (against a
+bare PySide6 window) and the list model's fetch, scroll, sort and search times.
+
+Run: python tests/bench/bench_ui.py [--scale 100000] [--data-dir DIR]  (DIR is kept and reused when given)
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+BARE = """
+import sys, time
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow, QLabel
+app = QApplication(sys.argv)
+win = QMainWindow(); win.setCentralWidget(QLabel("bare")); win.resize(1360, 860)
+class F(QObject):
+    def eventFilter(self, o, e):
+        if e.type() == QEvent.Type.Paint and not getattr(self, "seen", False):
+            self.seen = True; print(f"first-paint {time.time():.6f}", flush=True); QTimer.singleShot(0, app.quit)
+        return False
+f = F(); win.installEventFilter(f); win.show(); app.exec()
+"""
+
+
+def build_database(data_dir: Path, scale: int) -> None:
+    """A demo network grown to ``scale`` requests: the demo's requests cloned (new ids and numbers), then indexed."""
+    from sqlalchemy import func, select, text
+
+    from cdo_desktop.demo.network import generate
+    from cdo_desktop.store import models as m
+    from cdo_desktop.store import search
+    from cdo_desktop.ui.app import open_local
+
+    db = open_local(data_dir)
+    with db.read() as session:
+        have = session.execute(select(func.count()).select_from(m.SharingRequest)).scalar_one()
+    if have >= scale:
+        db.dispose()
+        return
+    if have == 0:
+        generate(db, scale=300)
+    with db.write() as session:
+        search.suspend(session)
+        rows = [dict(r._mapping) for r in session.execute(text("SELECT * FROM sharing_request"))]
+        count = session.execute(select(func.count()).select_from(m.SharingRequest)).scalar_one()
+        batch: list[dict[str, Any]] = []
+        for i in range(count, scale):
+            row = dict(rows[i % len(rows)])
+            row["id"] = uuid.uuid4().hex
+            row["number"] = f"佛数享〔2026〕{100000 + i}号"
+            batch.append(row)
+            if len(batch) == 5000 or i == scale - 1:
+                columns = ", ".join(batch[0])
+                values = ", ".join(f":{c}" for c in batch[0])
+                session.execute(text(f"INSERT INTO sharing_request ({columns}) VALUES ({values})"), batch)
+                batch = []
+        search.rebuild(session)
+    db.dispose()
+
+
+def first_paint(command: list[str], env: dict[str, str], runs: int = 3) -> float:
+    """Median seconds from launching ``command`` to its first painted window."""
+    times = []
+    for _ in range(runs):
+        began = time.time()
+        out = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120, check=True).stdout
+        line = next(x for x in out.splitlines() if x.startswith("first-paint"))
+        times.append(float(line.split()[1]) - began)
+    return statistics.median(times)
+
+
+def timed(fn: Any, repeat: int = 5) -> float:
+    samples = []
+    for _ in range(repeat):
+        began = time.perf_counter()
+        fn()
+        samples.append(time.perf_counter() - began)
+    return statistics.median(samples) * 1000
+
+
+def model_timings(data_dir: Path) -> dict[str, float]:
+    from cdo_desktop.ui import queries
+    from cdo_desktop.ui.app import make_app, open_local
+    from cdo_desktop.ui.qt import Qt
+    from cdo_desktop.ui.state import AppState
+    from cdo_desktop.ui.table_model import Column, PagedTableModel
+
+    make_app(["bench"])
+    db = open_local(data_dir)
+    state = AppState(db, data_dir)
+    columns = [Column(k, k) for k in ("number", "state", "requester", "provider", "resource", "created_on")]
+    model = PagedTableModel(state, queries.fetch("request"), columns)
+    out = {"open list (first page + count)": timed(model.reload)}
+
+    def scroll() -> None:
+        model.reload()
+        for _ in range(10):
+            model.fetchMore()
+
+    out["scroll 2,000 rows (10 × fetchMore)"] = timed(scroll) - out["open list (first page + count)"]
+    out["sort by providing department"] = timed(lambda: model.sort(3, Qt.SortOrder.DescendingOrder))
+    out["sort by date"] = timed(lambda: model.sort(5, Qt.SortOrder.AscendingOrder))
+
+    def search(term: str) -> Any:
+        def go() -> None:
+            model.search = ""
+            model.set_search(term)
+        return go
+
+    out["search '公安' (2 characters)"] = timed(search("公安"))
+    out["search '信' (1 character)"] = timed(search("信"))
+    out["search a request number"] = timed(search("100123"))
+    db.dispose()
+    return out
+
+
+BOUNDS = {"first painted window": 2.5, "open list (first page + count)": 400, "scroll 2,000 rows (10 × fetchMore)": 400,
+          "sort by providing department": 800, "sort by date": 800, "search '公安' (2 characters)": 400,
+          "search '信' (1 character)": 800, "search a request number": 300}
+
+
+def run(scale: int = 100_000, data_dir: Path | None = None) -> list[dict[str, Any]]:
+    with tempfile.TemporaryDirectory(prefix="cdo-bench-ui-") as tmp:
+        folder = data_dir or Path(tmp) / "data"
+        folder.mkdir(parents=True, exist_ok=True)
+        build_database(folder, scale)
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(Path(tmp) / "config"),
+                   HOME=str(Path(tmp) / "home"), CDO_EXIT_AFTER_FIRST_PAINT="1", PYTHONPATH=str(ROOT))
+        bare = first_paint([sys.executable, "-c", BARE], env)
+        ours = first_paint([sys.executable, str(ROOT / "main.py"), "--data-dir", str(folder), "--lang", "zh_CN",
+                            "--offline"], env)
+        results = [
+            {"name": "first painted window: bare PySide6 QMainWindow", "value": round(bare, 2), "unit": "s",
+             "bound": ""},
+            {"name": f"first painted window: CDO Desktop on {scale:,} requests", "value": round(ours, 2), "unit": "s",
+             "bound": f"<= {BOUNDS['first painted window']} s"},
+        ]
+        for name, ms in model_timings(folder).items():
+            results.append({"name": f"request list on {scale:,}: {name}", "value": round(ms, 1), "unit": "ms",
+                            "bound": f"<= {BOUNDS[name]} ms"})
+        return results
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--scale", type=int, default=100_000)
+    parser.add_argument("--data-dir", type=Path)
+    ns = parser.parse_args()
+    for row in run(ns.scale, ns.data_dir):
+        print(f"{row['name']:<70} {row['value']:>10} {row['unit']:<3} {row['bound']}")

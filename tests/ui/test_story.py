@@ -1,0 +1,198 @@
+"""The whole story through the UI against a real local bureau server, each role on its own desktop replica:
+A files a request, B refuses it, A files a dispute with an evidence file, the arbitrator accepts it and issues a
+ruling with an order, the PDF is produced and verifies, A sees the ruling after sync, B gets the accountability
+record."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import keyring
+import pytest
+from sqlalchemy import select
+
+from cdo_desktop.store import models as m
+from cdo_desktop.ui.qt import QApplication, QMessageBox, QPushButton, Qt
+
+
+@pytest.fixture
+def demo(demo_template: Path, tmp_path: Path, qapp: Any) -> Iterator[tuple[Any, dict[str, Any]]]:
+    from cdo_desktop.ui import i18n
+    from cdo_desktop.ui.bureau import DEMO_PASSWORD, DemoKeyring, LocalBureau, demo_usernames, sign_in_replica
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(DemoKeyring())
+    bureau_dir = tmp_path / "bureau"
+    bureau_dir.mkdir()
+    shutil.copyfile(demo_template / "template.sqlite3", bureau_dir / "cdo.sqlite3")
+    bureau = LocalBureau(bureau_dir).start()
+    i18n.install("en")
+    replicas: dict[str, Any] = {}
+    try:
+        for key, (user, _cid) in demo_usernames(bureau_dir).items():
+            replicas[key] = sign_in_replica(key, tmp_path / f"desktop-{key}", server_url=bureau.url, username=user,
+                                            password=DEMO_PASSWORD)
+        yield bureau, replicas
+    finally:
+        for replica in replicas.values():
+            replica.client.close()
+            replica.db.dispose()
+        bureau.stop()
+        keyring.set_keyring(previous)
+        i18n.install("zh_CN")
+
+
+def buttons(page: Any) -> dict[str, QPushButton]:
+    QApplication.processEvents()  # a widget added to a shown layout becomes visible at the next event-loop turn
+    return {b.objectName(): b for b in page.findChildren(QPushButton) if b.isVisibleTo(page) and b.objectName()}
+
+
+def select_by_number(page: Any, number: str) -> dict[str, Any]:
+    page.refresh()
+    page.search.setText(number)
+    page.search.flush()
+    row = next(i for i, r in enumerate(page.model.rows) if r["number"] == number)
+    page.view.selectRow(row)
+    QApplication.processEvents()
+    return page.selected_row()
+
+
+def test_the_whole_story_against_a_local_bureau(demo: Any, settings: Any, qtbot: Any, on_dialog: Any,
+                                                monkeypatch: Any, tmp_path: Path) -> None:
+    from cdo_desktop.ui.app import build_window
+    from cdo_desktop.ui.demo_roles import Role
+    from cdo_desktop.ui.state import AppState
+
+    _bureau, replicas = demo
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    first = replicas["a"]
+    state = AppState(first.db, first.data_dir)
+    state.sync_client = first.client
+    state.replicas = {r.commissioner_id: r for r in replicas.values()}
+    roles = [Role(k, r.commissioner_id, k, "") for k, r in replicas.items()]
+    window = build_window(state, settings, demo=True, roles=roles, start_as=first.commissioner_id)
+    qtbot.addWidget(window)
+    window.show()
+
+    def act_as(key: str) -> None:
+        window.select_role(key)
+        state.sync_blocking()
+
+    act_as("b")
+    provider = state.actor.department_id
+    act_as("a")
+    requests = window.pages["requests"]
+    window.show_page("requests")
+    made: dict[str, Any] = {}
+
+    def fill(dialog: Any) -> None:
+        combo = dialog.resource
+        index = next(i for i in range(1, combo.count())
+                     if next(r for r in dialog.resources if r.id == combo.itemData(i)).department_id == provider)
+        combo.setCurrentIndex(index)
+        dialog.fields["purpose"][1].setPlainText("办理企业开办业务时核验申请人身份")
+        dialog.fields["legal_basis"][1].setText("《佛山市政务数据共享管理办法》第十二条")
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+        made["request"] = dialog.entity_id
+
+    on_dialog(fill)
+    qtbot.mouseClick(requests.new_button, Qt.MouseButton.LeftButton)
+    with state.read() as session:
+        number = session.get(m.SharingRequest, made["request"]).number
+    select_by_number(requests, number)
+    qtbot.mouseClick(buttons(requests)["action:request.submit"], Qt.MouseButton.LeftButton)
+    assert state.sync_blocking().accepted >= 2
+    with state.read() as session:  # the bureau numbers documents: the local number was provisional
+        number = session.get(m.SharingRequest, made["request"]).number
+
+    act_as("arbitrator")  # the bureau's conformity check
+    select_by_number(requests, number)
+    qtbot.mouseClick(buttons(requests)["action:request.check"], Qt.MouseButton.LeftButton)
+    state.sync_blocking()
+
+    act_as("b")
+    select_by_number(requests, number)
+
+    def refuse(dialog: Any) -> None:
+        dialog.fields["reason"][1].setPlainText("该数据涉及个人隐私，申请用途不明确")
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+
+    on_dialog(refuse)
+    qtbot.mouseClick(buttons(requests)["action:request.refuse"], Qt.MouseButton.LeftButton)
+    state.sync_blocking()
+
+    act_as("a")
+    assert select_by_number(requests, number)["state"] == "refused"
+
+    def file_dispute(dialog: Any) -> None:
+        dialog.fields["statement"][1].setPlainText("对方拒绝理由不成立，请求裁决")
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+
+    on_dialog(file_dispute)
+    qtbot.mouseClick(buttons(requests)["fileDispute"], Qt.MouseButton.LeftButton)
+    disputes = window.pages["disputes"]
+    window.show_page("disputes")
+    state.sync_blocking()
+    with state.read() as session:
+        dispute = session.execute(select(m.Dispute).where(m.Dispute.request_id == made["request"])).scalars().one()
+    evidence = tmp_path / "refusal-letter.txt"
+    evidence.write_text("拒绝共享复函", encoding="utf-8")
+    select_by_number(disputes, dispute.number)
+    disputes.case.files_dropped.emit([evidence])  # what a drop on the case view does
+    assert disputes.case.evidence.rowCount() == 1
+    assert len(disputes.case.evidence.item(0, 2).text()) == 64
+    state.sync_blocking()
+
+    act_as("arbitrator")
+    window.show_page("disputes")
+    select_by_number(disputes, dispute.number)
+    assert disputes.case.evidence.rowCount() == 1  # the evidence record arrived with the dispute
+    qtbot.mouseClick(buttons(disputes)["action:dispute.accept"], Qt.MouseButton.LeftButton)
+
+    def rule(dialog: Any) -> None:
+        dialog.fields["findings"][1].setPlainText("申请部门依法提出共享申请\n被申请部门拒绝理由不充分")
+        dialog.fields["reasoning"][1].setPlainText("依据共享管理办法，被申请部门应在期限内提供数据。")
+        decision = dialog.fields["decision"][1]
+        decision.setCurrentIndex(decision.findData("upheld"))
+        dialog.orders.add_order(provider, "在10个工作日内提供所申请的数据", 10)
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+
+    on_dialog(rule)
+    qtbot.mouseClick(buttons(disputes)["action:dispute.rule"], Qt.MouseButton.LeftButton)
+    preview = disputes.last_preview
+    assert preview is not None and preview.data.startswith(b"%PDF")
+    from cdo_desktop.reports.verify import verify_bytes
+
+    with state.read() as session:
+        assert verify_bytes(session, preview.data).ok
+        ruling = session.execute(select(m.Ruling).where(m.Ruling.dispute_id == dispute.id)).scalars().one()
+    preview.close()
+    state.sync_blocking()
+    with state.read() as session:
+        ruling = session.execute(select(m.Ruling).where(m.Ruling.dispute_id == dispute.id)).scalars().one()
+
+    from cdo_desktop.ui.dialogs.accountability_dialog import AccountabilityDialog
+
+    dialog = AccountabilityDialog(state, window)
+    qtbot.addWidget(dialog)
+    dialog.fields["department_id"][1].setCurrentIndex(dialog.fields["department_id"][1].findData(str(provider)))
+    dialog.fields["ruling_id"][1].setCurrentIndex(dialog.fields["ruling_id"][1].findData(str(ruling.id)))
+    dialog.accept()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    state.sync_blocking()
+
+    act_as("a")
+    window.show_page("rulings")
+    rulings = window.pages["rulings"].rulings
+    rulings.refresh()
+    assert ruling.number in {r["number"] for r in rulings.model.rows}
+
+    act_as("b")
+    records = window.pages["rulings"].records
+    records.refresh()
+    assert any(r["ruling_id"] == ruling.id and r["department_id"] == provider for r in records.model.rows)
+    window.show_page("dashboard")
+    assert "Rectification" in window.pages["dashboard"].body.toPlainText()
