@@ -13,7 +13,6 @@ from cdo_desktop.store import models as m
 
 def _file(ctx: Context, row: m.Ruling | m.AccountabilityRecord) -> None:
     p = cast(mu.DocumentFile, ctx.payload)
-    ctx.check(state=None, parties=ctx.parties(), facts={})
     if row.pdf_sha256 and row.pdf_sha256 != p.sha256:
         raise GuardFailed(
             "already_filed",
@@ -27,11 +26,13 @@ def _file(ctx: Context, row: m.Ruling | m.AccountabilityRecord) -> None:
 
 @handles("document.file_ruling")
 def file_ruling(ctx: Context) -> None:
+    ctx.check(state=None, parties=ctx.parties(), facts={})  # rights first: say nothing of records one may not file
     _file(ctx, ctx.get(m.Ruling, ctx.mutation.entity_id))
 
 
 @handles("document.file_notice")
 def file_notice(ctx: Context) -> None:
+    ctx.check(state=None, parties=ctx.parties(), facts={})
     _file(ctx, ctx.get(m.AccountabilityRecord, ctx.mutation.entity_id))
 
 

@@ -48,6 +48,8 @@ def payload_for(t: Transition, w: World, arbitrator: uuid.UUID) -> dict[str, Any
     if p is mu.RulingIssue:
         return {"ruling_id": str(uuid.uuid4()), "arbitrator_ids": [str(arbitrator)], "findings": ["事实"],
                 "reasoning": "理由", "decision": "dismissed"}
+    if p is mu.DocumentFile:
+        return {"sha256": hashlib.sha256(b"issued pdf").hexdigest()}
     if p is mu.AccountabilityCreate:
         return {"department_id": str(w.depts["A"]), "violation": "违规", "measure": "criticism"}
     for name in ("reason", "response", "statement", "report"):
