@@ -43,6 +43,14 @@ Description: CDO Desktop 首席数据官协同桌面
  catalogue, sharing requests, objections, disputes, rulings and accountability, offline, with sync.
 CONTROL
 mkdir -p "$ROOT/dist"
-dpkg-deb --root-owner-group --build "$STAGE" "$ROOT/dist/cdo-desktop_${VERSION}_${ARCH}.deb" >/dev/null
+DEB="$ROOT/dist/cdo-desktop_${VERSION}_${ARCH}.deb"
+dpkg-deb --root-owner-group -Zxz -z6 --build "$STAGE" "$DEB" >/dev/null
+
+echo "== the .deb installs into a scratch root and its binary passes the self-test"
+SCRATCH="$(mktemp -d /tmp/cdo-deb-root-XXXXXX)"
+dpkg -x "$DEB" "$SCRATCH"
+test -f "$SCRATCH/usr/share/applications/cdo-desktop.desktop"
+QT_QPA_PLATFORM=offscreen "$SCRATCH/opt/cdo-desktop/cdo-desktop" --self-test
+rm -rf "$SCRATCH"
 elapsed=$(( $(date +%s) - started ))
-echo "bundle: $(du -sh "$ROOT/dist/cdo-desktop" | cut -f1)  deb: $(du -h "$ROOT/dist/cdo-desktop_${VERSION}_${ARCH}.deb" | cut -f1)  build time: ${elapsed}s"
+echo "bundle: $(du -sh "$ROOT/dist/cdo-desktop" | cut -f1)  deb: $(du -h "$DEB" | cut -f1)  build time: ${elapsed}s"
