@@ -90,7 +90,8 @@ def _dialogs(app: Any, window: Any, role: str, out: Path, prefix: str) -> list[P
     return shots
 
 
-def take_all(app: Any, *, data_dir: Path, out: Path, scale: int = 300) -> int:
+def take_all(app: Any, *, data_dir: Path, out: Path, scale: int = 300, langs: tuple[str, ...] = LANGS,
+             roles: tuple[str, ...] = ROLES) -> int:
     """Render the window for each language × role × page into ``out``; returns the process exit code."""
     from cdo_desktop.ui import i18n
     from cdo_desktop.ui.app import build_window, demo_ready, open_local
@@ -107,9 +108,9 @@ def take_all(app: Any, *, data_dir: Path, out: Path, scale: int = 300) -> int:
         generate(db, scale=scale)
     written: list[Path] = []
     with tempfile.TemporaryDirectory() as tmp:
-        for lang in LANGS:
+        for lang in langs:
             i18n.install(lang)
-            for role in ROLES:
+            for role in roles:
                 settings = Settings(QSettings(str(Path(tmp) / f"{lang}-{role}.ini"), QSettings.Format.IniFormat))
                 state = AppState(db, data_dir)
                 window = build_window(state, settings, demo=True)

@@ -52,6 +52,7 @@ class PagedTableModel(QAbstractTableModel):
         self.search = ""
         self.filters: dict[str, Any] = {}
         self.exhausted = False
+        self.total_exact = True  # False while searching: counting every match of a one-character query is slow
 
     # -- Qt model contract ------------------------------------------------------------------------------------
 
@@ -81,21 +82,26 @@ class PagedTableModel(QAbstractTableModel):
         return None
 
     def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and not self.exhausted and len(self.rows) < self.total
+        return not parent.isValid() and not self.exhausted
 
     def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid() or not self.canFetchMore():
             return
-        page = self._query(offset=len(self.rows), limit=self.page_size, count=False)
-        if not page.rows:
-            self.exhausted = True
+        page = self._query(offset=len(self.rows), limit=self.page_size + 1, count=False)  # one more: is there more?
+        rows = page.rows[: self.page_size]
+        self.exhausted = len(page.rows) <= self.page_size
+        if not rows:
             return
         first = len(self.rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
-        self.rows.extend(page.rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+        self.rows.extend(rows)
         self.endInsertRows()
+        if not self.total_exact:
+            self.total = len(self.rows) + (0 if self.exhausted else 1)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self.columns):
+            return
         spec = self.columns[column]
         key = spec.key if spec.sort_key is None else spec.sort_key
         if not key:
@@ -117,11 +123,13 @@ class PagedTableModel(QAbstractTableModel):
 
     def reload(self, *, keep: int = 0) -> None:
         """Re-query from the top; ``keep`` rows are fetched at once (so a refresh keeps the scroll position)."""
-        page = self._query(offset=0, limit=max(self.page_size, keep), count=True)
+        limit = max(self.page_size, keep)
+        self.total_exact = not self.search
+        page = self._query(offset=0, limit=limit + 1, count=self.total_exact)
         self.beginResetModel()
-        self.rows = list(page.rows)
-        self.total = page.total
-        self.exhausted = len(self.rows) >= self.total
+        self.rows = list(page.rows[:limit])
+        self.exhausted = len(page.rows) <= limit
+        self.total = page.total if self.total_exact else len(self.rows) + (0 if self.exhausted else 1)
         self.endResetModel()
 
     def refresh(self) -> None:

