@@ -650,6 +650,10 @@
         <translation>Ruling PDF</translation>
     </message>
     <message>
+        <source>Sending the ruling to the bureau…</source>
+        <translation>Sending the ruling to the bureau…</translation>
+    </message>
+    <message>
         <source>Add evidence</source>
         <translation>Add evidence</translation>
     </message>

@@ -651,6 +651,10 @@
         <translation>裁决书 PDF</translation>
     </message>
     <message>
+        <source>Sending the ruling to the bureau…</source>
+        <translation>正在将裁决发送至政数局…</translation>
+    </message>
+    <message>
         <source>Add evidence</source>
         <translation>提交证据</translation>
     </message>

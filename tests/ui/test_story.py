@@ -66,7 +66,7 @@ def test_the_whole_story_against_a_local_bureau(demo: Any, settings: Any, qtbot:
     from cdo_desktop.ui.demo_roles import Role
     from cdo_desktop.ui.state import AppState
 
-    _bureau, replicas = demo
+    bureau, replicas = demo
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     first = replicas["a"]
     state = AppState(first.db, first.data_dir)
@@ -167,10 +167,15 @@ def test_the_whole_story_against_a_local_bureau(demo: Any, settings: Any, qtbot:
     from cdo_desktop.reports.verify import verify_bytes
 
     with state.read() as session:
-        assert verify_bytes(session, preview.data).ok
         ruling = session.execute(select(m.Ruling).where(m.Ruling.dispute_id == dispute.id)).scalars().one()
+        result = verify_bytes(session, preview.data)
+    assert result.ok, result.message("en")
+    assert ruling.pdf_sha256 == result.file_sha256  # the issued file was filed
     preview.close()
     state.sync_blocking()
+    with bureau.app.state.db.read() as session:  # and on the bureau's own database, with the filed hash
+        assert verify_bytes(session, preview.data).ok
+        assert session.get(m.Ruling, ruling.id).pdf_sha256 == result.file_sha256
     with state.read() as session:
         ruling = session.execute(select(m.Ruling).where(m.Ruling.dispute_id == dispute.id)).scalars().one()
 

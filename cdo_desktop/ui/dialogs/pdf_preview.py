@@ -89,8 +89,35 @@ class PdfPreview(QDialog):
             painter.end()
 
 
+def file_issued(state: Any, kind: str, number: str, data: bytes, parent: QWidget | None) -> None:
+    """The bureau files the SHA-256 of the document it issues (once), so that a later copy can be verified."""
+    import hashlib
+
+    from sqlalchemy import select
+
+    from cdo_desktop.domain.errors import DomainError
+    from cdo_desktop.store import models as m
+    from cdo_desktop.ui.widgets import show_error
+
+    action = f"document.file_{kind}"
+    model = m.Ruling if kind == "ruling" else m.AccountabilityRecord
+    if kind not in ("ruling", "notice") or not state.may(action):
+        return
+    with state.read() as session:
+        row = session.execute(select(model).where(model.number == number)).scalars().first()
+    if row is None or row.pdf_sha256:
+        return
+    try:
+        state.apply(action, row.id, {"sha256": hashlib.sha256(data).hexdigest()}, base_revision=row.revision)
+    except DomainError as exc:
+        show_error(parent, exc, number)
+
+
 def preview_document(state: Any, kind: str, number: str, parent: QWidget | None) -> PdfPreview | None:
-    """Render the ruling/notice/reply numbered ``number`` and open it in a preview (None if it cannot)."""
+    """Render the ruling/notice/reply numbered ``number`` and open it in a preview (None if it cannot).
+
+    Opened by the bureau, the rendered file is the issued document: its SHA-256 is filed once.
+    """
     from cdo_desktop.ui.dialogs.busy import run_with_progress
 
     def render(progress: Any) -> bytes:
@@ -103,6 +130,7 @@ def preview_document(state: Any, kind: str, number: str, parent: QWidget | None)
     data = run_with_progress(parent, number, render)
     if data is None:
         return None
+    file_issued(state, kind, number, data, parent)
     from cdo_desktop.reports.documents import safe_filename
 
     dialog = PdfPreview(data, f"{safe_filename(number)}.pdf", parent)

@@ -12,6 +12,7 @@ from cdo_desktop.domain.workflow import Transition
 from cdo_desktop.services.context import load_calendar
 from cdo_desktop.ui import queries
 from cdo_desktop.ui.case_view import CaseView
+from cdo_desktop.ui.dialogs.busy import run_with_progress
 from cdo_desktop.ui.dialogs.pdf_preview import preview_document
 from cdo_desktop.ui.dialogs.ruling_editor import RulingEditor
 from cdo_desktop.ui.evidence import hash_file, store_blob
@@ -135,6 +136,11 @@ class DisputesPage(ListPage):
         if transition.action == "dispute.rule":
             editor = RulingEditor(self.state, row["id"], self)
             if editor.exec():
+                if self.state.connected() and self.state.sync_client is not None:
+                    # the bureau numbers the ruling: print it with its final number
+                    client = self.state.sync_client
+                    run_with_progress(self, self.tr("Sending the ruling to the bureau…"), lambda p: client.sync())
+                    self.state.changed.emit({"*"})
                 number = self._ruling_number(row["id"])
                 if number:
                     self.last_preview = preview_document(self.state, "ruling", number, self)
