@@ -16,6 +16,7 @@ from typing import Any
 import httpx
 from sqlalchemy import select
 
+from cdo_desktop.store import search
 from cdo_desktop.store.db import Database
 from cdo_desktop.store.models import OutboxEntry
 from cdo_desktop.store.server_models import OutboxAnswer
@@ -185,9 +186,15 @@ class SyncClient:
         return report
 
     def apply_page(self, page: PullPage) -> None:
-        """Lay one page over the copy, move the cursor and rebase pending changes, in one transaction."""
+        """Lay one page over the copy, move the cursor and rebase pending changes, in one transaction.
+
+        During a full download (cursor 0, nothing pending) rows are written without search indexing, which is
+        rebuilt once when the last page lands; a crash in between leaves a marker, so the next page rebuilds it.
+        """
         with replica.replica_write(self.db) as session:
             pending = outbox.pending_count(session) > 0
+            bulk = state.cursor(session) == 0 and not pending
+            stale = bulk or state.get(session, state.SEARCH_STALE) == "1"
             if pending:
                 replica.restore_shadows(session)
             by_table: dict[str, list[dict[str, Any]]] = {}
@@ -195,9 +202,14 @@ class SyncClient:
                 if row.table in TABLES:
                     by_table.setdefault(row.table, []).append(row.row)
             for table in TABLES:  # parents' tables first
-                replica.upsert(session, table, by_table.get(table, []))
+                replica.upsert(session, table, by_table.get(table, []), index=not stale)
             state.put(session, state.CURSOR, str(page.cursor))
             state.put(session, state.EPOCH, page.epoch)
+            if stale and page.more:
+                state.put(session, state.SEARCH_STALE, "1")
+            elif stale:
+                search.rebuild(session)
+                state.put(session, state.SEARCH_STALE, "")
             session.flush()
             if pending:
                 outbox.rebase_pending(session, final=not page.more)

@@ -51,8 +51,9 @@ def to_json(value: Any) -> Any:
     return value
 
 
-def upsert(session: Session, table: str, rows: list[dict[str, Any]]) -> None:
-    """Write rows (wire form) of one table, replacing local copies with the same id; keeps search current."""
+def upsert(session: Session, table: str, rows: list[dict[str, Any]], *, index: bool = True) -> None:
+    """Write rows (wire form) of one table, replacing local copies with the same id; keeps search current
+    unless ``index`` is off (a full download re-indexes once at its end instead)."""
     if not rows:
         return
     model = TABLES[table]
@@ -62,7 +63,7 @@ def upsert(session: Session, table: str, rows: list[dict[str, Any]]) -> None:
     columns = [c.name for c in sa_table.columns if c.name != "id"]
     stmt = stmt.on_conflict_do_update(index_elements=["id"], set_={c: stmt.excluded[c] for c in columns})
     session.connection().execute(stmt, values)
-    if table in SEARCHABLE:
+    if index and table in SEARCHABLE:
         _reindex(session, model, values)
 
 

@@ -18,6 +18,7 @@ DEPARTMENT_ID = "department_id"
 ROLE = "role"
 CA_BUNDLE = "ca_bundle"
 LAST_SYNC = "last_sync"
+SEARCH_STALE = "search_stale"  # a full download is under way: the search index is rebuilt at its end
 
 
 def get(session: Session, key: str, default: str = "") -> str:

@@ -291,3 +291,36 @@ def request_payload(world: Any, requester: str = "A", provider: str = "B", items
         "requester_department_id": str(world.depts[requester]), "resource_id": str(world.resources[provider]),
         "items": items or ["姓名"], "purpose": "核验身份", "period_start": "2026-03-01", "period_end": "2026-12-31",
     }
+
+
+class FileTestKeyring(keyring.backend.KeyringBackend):
+    """Tests only: a keyring in a JSON file named by ``CDO_TEST_KEYRING_FILE``, so that `cdo login` and `cdo sync`
+    subprocesses share it (select with ``PYTHON_KEYRING_BACKEND=tests.integration.harness.FileTestKeyring``)."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def _load(self) -> dict[str, str]:
+        import json
+        import os
+
+        path = Path(os.environ["CDO_TEST_KEYRING_FILE"])
+        return json.loads(path.read_text()) if path.exists() else {}
+
+    def _save(self, data: dict[str, str]) -> None:
+        import json
+        import os
+
+        Path(os.environ["CDO_TEST_KEYRING_FILE"]).write_text(json.dumps(data))
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self._load().get(f"{service}|{username}")
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        data = self._load()
+        data[f"{service}|{username}"] = password
+        self._save(data)
+
+    def delete_password(self, service: str, username: str) -> None:
+        data = self._load()
+        data.pop(f"{service}|{username}", None)
+        self._save(data)

@@ -1,0 +1,266 @@
+"""Benchmarks of sync: initial pull of a large network into an empty desktop database (rows/s, against a plain
+`executemany` of the same rows into SQLite as the ceiling); an incremental sync of 100 changes (round trip); 50
+concurrent desktops syncing (p50/p95 latency) against a server on SQLite and on PostgreSQL.
+
+The server runs as a separate `cdo serve` process (PostgreSQL: ``--workers 2``) so that clients and server do not
+share an interpreter. The large network is written in bulk (synthetic rows with valid references, then sequenced
+by the server at start), because generating 100k rows through `services.apply` takes minutes and measures
+something else (tests/bench/bench_demo.py does).
+
+Run: python tests/bench/bench_sync.py [--scale 100000] [--clients 50] [--no-postgres]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from cdo_desktop.server.app import prepare_database  # noqa: E402
+from cdo_desktop.server.config import ServerConfig  # noqa: E402
+from cdo_desktop.store import models as m  # noqa: E402
+from cdo_desktop.store.migrate import open_database  # noqa: E402
+from cdo_desktop.sync.client import SyncClient  # noqa: E402
+from cdo_desktop.sync.outbox import apply_local  # noqa: E402
+from tests.integration.harness import (  # noqa: E402
+    free_port,
+    mutation,
+    pg_drop,
+    pg_execute,
+    pg_reachable,
+    pg_url,
+    request_payload,
+    sign_in,
+)
+from tests.integration.world import CHEAP, PASSWORD, World, build_world  # noqa: E402
+
+
+def synthetic_rows(world: World, scale: int, seed: int = 1) -> dict[type, list[dict[str, Any]]]:
+    """``scale`` rows: departments, appointments, resources and (mostly) sharing requests between them."""
+    rng = random.Random(seed)
+    n_dept, n_res = max(10, scale // 1000), max(20, scale // 50)
+    depts = [{"id": uuid.uuid4(), "code": f"BD-{i:05d}", "name": f"基准部门{i}", "short_name": "", "level": "city",
+              "parent_id": None, "is_bureau": False, "active": True, "revision": 1, "seq": None} for i in range(n_dept)]
+    people = [{"id": uuid.uuid4(), "name": f"专员{i}", "department_id": d["id"], "role": "commissioner", "phone": "",
+               "email": "", "appointed_on": dt.date(2026, 1, 5), "ended_on": None, "revision": 1, "seq": None}
+              for i, d in enumerate(depts)]
+    resources = []
+    for i in range(n_res):
+        owner = rng.choice(depts)
+        resources.append({
+            "id": uuid.uuid4(), "code": f"BR-{i:06d}", "name": f"基准资源{i}人口信息", "department_id": owner["id"],
+            "summary": "用于基准测试的数据资源" * 3, "format": "json", "items": [{"name": "姓名", "type": "string"},
+            {"name": "证件号", "type": "string"}], "share_type": "unconditional", "share_conditions": "",
+            "legal_basis": "", "share_method": "api", "open_type": "closed", "update_cycle": "daily",
+            "source_system": "基准系统", "published_on": dt.date(2026, 1, 5), "revision": 1, "seq": None})
+    requests = []
+    for i in range(scale - len(depts) - len(people) - len(resources)):
+        res = rng.choice(resources)
+        requester = rng.choice(depts)
+        requests.append({
+            "id": uuid.uuid4(), "number": f"佛数申〔2026〕{i + 1}号", "requester_department_id": requester["id"],
+            "provider_department_id": res["department_id"], "resource_id": res["id"], "items": ["姓名"],
+            "granted_items": [], "purpose": "基准测试用途：核验身份信息", "legal_basis": "", "usage_method": "api",
+            "period_start": dt.date(2026, 1, 5), "period_end": dt.date(2026, 12, 31), "state": "submitted",
+            "reason": "", "created_on": dt.date(2026, 1, 5), "submitted_on": dt.date(2026, 1, 6), "checked_on": None,
+            "reply_due": None, "reply_due_uncertain": False, "answered_on": None, "revision": 2, "seq": None})
+    return {m.Department: depts, m.Commissioner: people, m.DataResource: resources, m.SharingRequest: requests}
+
+
+def _insert(db: Any, rows: dict[type, list[dict[str, Any]]]) -> None:
+    with db.write() as session:
+        for model, values in rows.items():
+            for start in range(0, len(values), 5000):
+                session.connection().execute(model.__table__.insert(), values[start : start + 5000])
+
+
+class ServeProcess:
+    def __init__(self, data_dir: Path, database_url: str | None, workers: int = 1) -> None:
+        self.port = free_port()
+        args = [sys.executable, "-m", "cdo_desktop", "serve", "--data-dir", str(data_dir), "--port", str(self.port),
+                "--log-level", "warning", "--workers", str(workers)]
+        if database_url:
+            args += ["--database-url", database_url]
+        self.proc = subprocess.Popen(args, env={**os.environ, "PYTHONPATH": str(ROOT)})
+        self.url = f"http://127.0.0.1:{self.port}"
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                if httpx.get(f"{self.url}/v1/health", timeout=5).status_code == 200:
+                    return
+            except httpx.TransportError:
+                pass
+            if time.monotonic() > deadline or self.proc.poll() is not None:
+                raise RuntimeError("server did not start")
+            time.sleep(0.2)
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        self.proc.wait(timeout=30)
+
+
+def _server(tmp: Path, backend: str, scale: int, extra_accounts: int = 0) -> tuple[ServeProcess, World, str | None]:
+    name = None
+    url = None
+    if backend == "postgres":
+        name = f"cdo_bench_{uuid.uuid4().hex[:8]}"
+        pg_execute(f'CREATE DATABASE "{name}"')
+        url = pg_url(name)
+    config = ServerConfig(data_dir=tmp / f"server-{backend}-{uuid.uuid4().hex[:6]}", database_url=url)
+    db = prepare_database(config)
+    world = build_world(db)
+    if scale:
+        _insert(db, synthetic_rows(world, scale))
+    if extra_accounts:
+        from cdo_desktop.server.exchange import apply_sequenced
+        from cdo_desktop.services.accounts import create_account
+        from cdo_desktop.services.bootstrap import admin_actor_id
+
+        for i in range(extra_accounts):
+            dept = "A" if i % 2 == 0 else "B"
+            person = uuid.uuid4()
+            apply_sequenced(db, mutation("commissioner.appoint", admin_actor_id(), person, {  # type: ignore[arg-type]
+                "name": f"并发专员{i}", "department_id": str(world.depts[dept]), "appointed_on": "2026-01-05"}))
+            world.people[(dept, f"bench{i}")] = person
+            with db.write() as session:
+                create_account(session, username=f"bench{i}", password=PASSWORD, commissioner_id=person, hasher=CHEAP)
+    db.dispose()
+    return ServeProcess(config.data_dir, url, workers=2 if backend == "postgres" else 1), world, name
+
+
+def bench_initial_pull(tmp: Path, scale: int) -> list[dict[str, Any]]:
+    server, world, _ = _server(tmp, "sqlite", scale)
+    try:
+        token = sign_in(server.url, "bureau-admin", PASSWORD)
+        desk = open_database(tmp / "desk-initial")
+        client = SyncClient(desk, server_url=server.url, token=token)
+        began = time.perf_counter()
+        report = client.sync()
+        wall = time.perf_counter() - began
+        client.close()
+        rows = report.pulled
+    finally:
+        server.stop()
+    ceiling_rows = synthetic_rows(world, scale)
+    empty = open_database(tmp / "desk-ceiling")
+    began = time.perf_counter()
+    _insert(empty, ceiling_rows)
+    ceiling = time.perf_counter() - began
+    n = sum(len(v) for v in ceiling_rows.values())
+    return [
+        {"name": f"initial pull of {rows} rows into an empty desktop", "value": round(rows / wall), "unit": "rows/s",
+         "bound": f"{wall:.1f} s wall"},
+        {"name": f"ceiling: executemany of {n} rows into SQLite", "value": round(n / ceiling), "unit": "rows/s",
+         "bound": f"{ceiling:.1f} s wall"},
+    ]
+
+
+def bench_incremental(tmp: Path) -> list[dict[str, Any]]:
+    server, world, _ = _server(tmp, "sqlite", 0)
+    try:
+        token = sign_in(server.url, "a-commissioner", PASSWORD)
+        desk = open_database(tmp / "desk-incr")
+        client = SyncClient(desk, server_url=server.url, token=token)
+        client.sync()
+        actor = world.people[("A", "commissioner")]
+        times = []
+        for _ in range(3):
+            for _ in range(100):
+                apply_local(desk, mutation("request.create", actor, uuid.uuid4(), request_payload(world)))
+            began = time.perf_counter()
+            report = client.sync()
+            times.append(time.perf_counter() - began)
+            assert report.accepted == 100 and report.pending == 0
+        client.close()
+    finally:
+        server.stop()
+    return [{"name": "incremental sync of 100 local changes (push + pull)", "value": round(statistics.median(times), 2),
+             "unit": "s", "bound": "median of 3"}]
+
+
+def bench_concurrent(tmp: Path, backend: str, clients: int) -> list[dict[str, Any]]:
+    server, world, name = _server(tmp, backend, 0, extra_accounts=clients)
+    latencies: list[float] = []
+    lock = threading.Lock()
+    try:
+        desks = []
+        for i in range(clients):
+            token = sign_in(server.url, f"bench{i}", PASSWORD)
+            db = open_database(tmp / f"desk-{backend}-{i}")
+            client = SyncClient(db, server_url=server.url, token=token)
+            client.sync()
+            dept = "A" if i % 2 == 0 else "B"
+            desks.append((db, client, world.people[(dept, f"bench{i}")], dept))
+        barrier = threading.Barrier(clients)
+
+        def work(db: Any, client: SyncClient, actor: uuid.UUID, dept: str) -> None:
+            barrier.wait()
+            for _ in range(3):
+                apply_local(db, mutation("request.create", actor, uuid.uuid4(),
+                                         request_payload(world, dept, "B" if dept == "A" else "A")))
+                began = time.perf_counter()
+                client.sync()
+                with lock:
+                    latencies.append(time.perf_counter() - began)
+
+        threads = [threading.Thread(target=work, args=d) for d in desks]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        for _db, client, _a, _d in desks:
+            client.close()
+    finally:
+        server.stop()
+        if name:
+            pg_drop(name)
+    q = statistics.quantiles(latencies, n=20)
+    label = "SQLite" if backend == "sqlite" else "PostgreSQL, 2 workers"
+    return [
+        {"name": f"{clients} concurrent desktops, sync p50 ({label})", "value": round(statistics.median(latencies), 3),
+         "unit": "s", "bound": f"{len(latencies)} syncs"},
+        {"name": f"{clients} concurrent desktops, sync p95 ({label})", "value": round(q[18], 3), "unit": "s",
+         "bound": ""},
+    ]
+
+
+def run(scale: int = 100_000, clients: int = 50, postgres: bool = True) -> list[dict[str, Any]]:
+    import keyring
+
+    from tests.integration.harness import MemoryKeyring
+
+    keyring.set_keyring(MemoryKeyring())
+    results: list[dict[str, Any]] = []
+    with tempfile.TemporaryDirectory(prefix="cdo-bench-sync-") as tmp_name:
+        tmp = Path(tmp_name)
+        results += bench_initial_pull(tmp, scale)
+        results += bench_incremental(tmp)
+        results += bench_concurrent(tmp, "sqlite", clients)
+        if postgres and pg_reachable() is None:
+            results += bench_concurrent(tmp, "postgres", clients)
+    return results
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--scale", type=int, default=100_000)
+    parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--no-postgres", action="store_true")
+    ns = parser.parse_args()
+    for row in run(ns.scale, ns.clients, not ns.no_postgres):
+        print(f"{row['name']:<62} {row['value']:>10} {row['unit']:<7} {row['bound']}")
