@@ -560,6 +560,10 @@
         <translation>Ended</translation>
     </message>
     <message>
+        <source>End appointment…</source>
+        <translation>End appointment…</translation>
+    </message>
+    <message>
         <source>serving</source>
         <translation>serving</translation>
     </message>
@@ -656,6 +660,17 @@
     <message>
         <source>Add evidence</source>
         <translation>Add evidence</translation>
+    </message>
+</context>
+<context>
+    <name>EndAppointmentDialog</name>
+    <message>
+        <source>End the appointment of %s</source>
+        <translation>End the appointment of %s</translation>
+    </message>
+    <message>
+        <source>Ended on</source>
+        <translation>Ended on</translation>
     </message>
 </context>
 <context>

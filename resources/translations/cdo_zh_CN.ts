@@ -561,6 +561,10 @@
         <translation>离任日期</translation>
     </message>
     <message>
+        <source>End appointment…</source>
+        <translation>免去任职…</translation>
+    </message>
+    <message>
         <source>serving</source>
         <translation>在任</translation>
     </message>
@@ -657,6 +661,17 @@
     <message>
         <source>Add evidence</source>
         <translation>提交证据</translation>
+    </message>
+</context>
+<context>
+    <name>EndAppointmentDialog</name>
+    <message>
+        <source>End the appointment of %s</source>
+        <translation>免去 %s 的任职</translation>
+    </message>
+    <message>
+        <source>Ended on</source>
+        <translation>离任日期</translation>
     </message>
 </context>
 <context>

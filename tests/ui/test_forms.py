@@ -85,3 +85,23 @@ def test_error_is_in_chinese_by_default(window: Any, qtbot: Any, lang: str) -> N
     qtbot.addWidget(dialog)
     dialog.accept()
     assert dialog.error.text().startswith("资源")
+
+
+def test_admin_ends_an_appointment_and_history_keeps_it(window: Any, qtbot: Any) -> None:
+    import datetime as dt
+
+    from cdo_desktop.ui.dialogs.admin_dialogs import EndAppointmentDialog
+
+    window.select_role("admin")
+    window.show_page("directory")
+    page = window.pages["directory"]
+    person = next(r for r in page.model.rows if r["role"] == "commissioner" and r["ended_on"] is None)
+    dialog = EndAppointmentDialog(window.state, person, window)
+    qtbot.addWidget(dialog)
+    dialog.accept()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    with window.state.read() as session:
+        row = session.get(m.Commissioner, person["id"])
+    assert row.ended_on == window.state.today and row.ended_on <= dt.date.today() + dt.timedelta(days=1)
+    page.view.selectRow(page.model.index_of(person["id"]))
+    assert person["name"] in page.detail.toPlainText()  # the appointment history still lists the person

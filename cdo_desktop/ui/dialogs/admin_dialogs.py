@@ -104,3 +104,15 @@ class AppointDialog(FormDialog):
         return {"name": self.value("name"), "department_id": self.value("department_id"), "role": self.value("role"),
                 "phone": self.value("phone"), "email": self.value("email"),
                 "appointed_on": self.value("appointed_on").isoformat()}
+
+
+class EndAppointmentDialog(FormDialog):
+    kind = "commissioner.end"
+
+    def __init__(self, state: Any, person: dict[str, Any], parent: QWidget | None = None) -> None:
+        super().__init__(state, self.tr("End the appointment of %s") % person["name"], parent)
+        self.entity_id = person["id"]
+        self.add("ended_on", self.tr("Ended on"), date_edit(state.today))
+
+    def payload(self) -> dict[str, Any]:
+        return {"ended_on": self.value("ended_on").isoformat()}

@@ -37,6 +37,17 @@ class DirectoryPage(ListPage):
                 Column("email", self.tr("E-mail")), Column("appointed_on", self.tr("Appointed")),
                 Column("ended_on", self.tr("Ended"))]
 
+    def extra_actions(self, row: dict[str, Any] | None) -> list[QWidget]:
+        if row is None or row.get("ended_on") is not None or not self.state.may("commissioner.end"):
+            return []
+        from cdo_desktop.ui.dialogs.admin_dialogs import EndAppointmentDialog
+        from cdo_desktop.ui.qt import QPushButton
+
+        button = QPushButton(self.tr("End appointment…"))
+        button.setObjectName("endAppointment")
+        button.clicked.connect(lambda: EndAppointmentDialog(self.state, row, self).exec())
+        return [button]
+
     def describe(self, row: dict[str, Any]) -> str:
         with self.state.read() as session:
             history = commissioner_history(session, row["department_id"])
