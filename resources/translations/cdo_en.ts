@@ -698,8 +698,16 @@
         <translation>Search (number, department, resource, text)…</translation>
     </message>
     <message>
+        <source>There are no records here yet.</source>
+        <translation>There are no records here yet.</translation>
+    </message>
+    <message>
         <source>Select a row to see its details.</source>
         <translation>Select a row to see its details.</translation>
+    </message>
+    <message>
+        <source>Nothing matches the search.</source>
+        <translation>Nothing matches the search.</translation>
     </message>
 </context>
 <context>
@@ -826,6 +834,10 @@
 <context>
     <name>OrderList</name>
     <message>
+        <source>No order of a ruling is addressed to your department.</source>
+        <translation>No order of a ruling is addressed to your department.</translation>
+    </message>
+    <message>
         <source>Orders</source>
         <translation>Orders</translation>
     </message>
@@ -940,6 +952,10 @@
 </context>
 <context>
     <name>RecordList</name>
+    <message>
+        <source>No accountability record concerns your department.</source>
+        <translation>No accountability record concerns your department.</translation>
+    </message>
     <message>
         <source>All states</source>
         <translation>All states</translation>
@@ -1223,6 +1239,10 @@
 </context>
 <context>
     <name>RulingList</name>
+    <message>
+        <source>No ruling concerns your department.</source>
+        <translation>No ruling concerns your department.</translation>
+    </message>
     <message>
         <source>Rulings</source>
         <translation>Rulings</translation>

@@ -699,8 +699,16 @@
         <translation>搜索（编号、部门、资源、内容）…</translation>
     </message>
     <message>
+        <source>There are no records here yet.</source>
+        <translation>暂无记录。</translation>
+    </message>
+    <message>
         <source>Select a row to see its details.</source>
         <translation>选择一行查看详情。</translation>
+    </message>
+    <message>
+        <source>Nothing matches the search.</source>
+        <translation>没有符合搜索条件的记录。</translation>
     </message>
 </context>
 <context>
@@ -827,6 +835,10 @@
 <context>
     <name>OrderList</name>
     <message>
+        <source>No order of a ruling is addressed to your department.</source>
+        <translation>暂无责成本部门履行的裁决事项。</translation>
+    </message>
+    <message>
         <source>Orders</source>
         <translation>裁决事项</translation>
     </message>
@@ -941,6 +953,10 @@
 </context>
 <context>
     <name>RecordList</name>
+    <message>
+        <source>No accountability record concerns your department.</source>
+        <translation>暂无涉及本部门的问责记录。</translation>
+    </message>
     <message>
         <source>All states</source>
         <translation>全部状态</translation>
@@ -1224,6 +1240,10 @@
 </context>
 <context>
     <name>RulingList</name>
+    <message>
+        <source>No ruling concerns your department.</source>
+        <translation>暂无涉及本部门的裁决。</translation>
+    </message>
     <message>
         <source>Rulings</source>
         <translation>裁决书</translation>

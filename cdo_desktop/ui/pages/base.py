@@ -57,13 +57,16 @@ class Page(QWidget):
 class ListPage(Page):
     """Heading, search box, filters, a lazily fetched table, the permitted actions and a detail pane."""
 
+    embedded = False  # a list inside another page's tab: no heading of its own
+
     def __init__(self, state: Any, parent: QWidget | None = None) -> None:
         super().__init__(state, parent)
         self.runner = ActionRunner(state, self)
         self.sized = False
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        top.addWidget(heading(self.title()))
+        if not self.embedded:
+            top.addWidget(heading(self.title()))
         top.addStretch(1)
         self.toolbar = QHBoxLayout()
         top.addLayout(self.toolbar)
@@ -120,6 +123,9 @@ class ListPage(Page):
 
     def extra_actions(self, row: dict[str, Any] | None) -> list[QWidget]:
         return []
+
+    def empty_text(self) -> str:
+        return self.tr("There are no records here yet.")
 
     def prepare(self) -> None:
         """Called before each reload: adjust the fetch to the signed-in actor."""
@@ -184,7 +190,8 @@ class ListPage(Page):
         for widget in self.extra_actions(row):
             self.action_bar.addWidget(widget)
         if row is None:
-            hint = self.tr("Select a row to see its details.")
+            hint = self.tr("Select a row to see its details.") if self.model.rowCount() else (
+                self.tr("Nothing matches the search.") if self.model.search else self.empty_text())
             self.detail.setHtml(f"<p style='color:#777'>{hint}</p>")
             return
         transitions = self.state.available_actions(self.entity(), row.get("state", ""), **self.departments_of(row))

@@ -18,6 +18,10 @@ from cdo_desktop.ui.widgets import heading
 
 class RulingList(ListPage):
     entities = frozenset({"ruling", "dispute"})
+    embedded = True
+
+    def empty_text(self) -> str:
+        return self.tr("No ruling concerns your department.")
 
     def title(self) -> str:
         return self.tr("Rulings")
@@ -54,6 +58,10 @@ class RulingList(ListPage):
 
 class OrderList(ListPage):
     entities = frozenset({"order", "ruling"})
+    embedded = True
+
+    def empty_text(self) -> str:
+        return self.tr("No order of a ruling is addressed to your department.")
 
     def title(self) -> str:
         return self.tr("Orders")
@@ -86,6 +94,10 @@ class OrderList(ListPage):
 
 class RecordList(ListPage):
     entities = frozenset({"accountability"})
+    embedded = True
+
+    def empty_text(self) -> str:
+        return self.tr("No accountability record concerns your department.")
 
     def __init__(self, state: Any, parent: QWidget | None = None) -> None:
         super().__init__(state, parent)
