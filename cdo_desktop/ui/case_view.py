@@ -16,6 +16,7 @@ from cdo_desktop.ui.qt import (
     QDesktopServices,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -84,11 +85,29 @@ class CaseView(QTabWidget):
         if self.case is None or row < 0:
             return
         sha = self.case["evidence"][row].sha256
-        path = blob_path(self.state.data_dir, sha)
-        if path.exists():
+        path = self.fetch(sha)
+        if path is not None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-        else:
-            self.evidence.setToolTip(self.tr("The file has not been downloaded from the bureau yet."))
+
+    def fetch(self, sha256: str) -> Path | None:
+        """The local copy of an evidence file, downloaded from the bureau (hash-checked) when missing."""
+        path = blob_path(self.state.data_dir, sha256)
+        if path.exists():
+            return path
+        client = self.state.sync_client
+        try:
+            from cdo_desktop.sync.blobs import fetch_blob
+        except ImportError:
+            fetch_blob = None
+        if client is None or fetch_blob is None:
+            QMessageBox.information(self, self.tr("Evidence"),
+                                    self.tr("The file has not been downloaded from the bureau yet."))
+            return None
+        from cdo_desktop.ui.dialogs.busy import run_with_progress
+
+        data_dir = self.state.data_dir
+        return run_with_progress(self, self.tr("Downloading the evidence file…"),
+                                 lambda progress: fetch_blob(client.http, data_dir, sha256))
 
     def show_case(self, dispute_id: uuid.UUID | None) -> None:
         if dispute_id is None:

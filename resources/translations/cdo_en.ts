@@ -272,6 +272,10 @@
         <translation>The file has not been downloaded from the bureau yet.</translation>
     </message>
     <message>
+        <source>Downloading the evidence file…</source>
+        <translation>Downloading the evidence file…</translation>
+    </message>
+    <message>
         <source>Number</source>
         <translation>Number</translation>
     </message>

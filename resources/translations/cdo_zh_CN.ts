@@ -273,6 +273,10 @@
         <translation>该文件尚未从政数局下载。</translation>
     </message>
     <message>
+        <source>Downloading the evidence file…</source>
+        <translation>正在下载证据文件…</translation>
+    </message>
+    <message>
         <source>Number</source>
         <translation>编号</translation>
     </message>
