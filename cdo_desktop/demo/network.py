@@ -87,6 +87,8 @@ class _Generator:
         self.result = DemoResult()
         self.session: Session | None = None
         self.pending = 0
+        self.pinned: list[object] = []
+        self.recent: list[object] = []
         self.actors: dict[uuid.UUID, Actor] = {}
         self.depts: list[dict[str, Any]] = []  # {"id", "code", "name", "commissioner", "cdo", "resources": [...]}
         self.bureau_id: uuid.UUID | None = None
@@ -111,7 +113,11 @@ class _Generator:
             payload=payload,
             client_time=self.at(day),
         )
-        apply(self.session, mutation, actor, now=self.at(day, self.result.mutations % 480))
+        applied = apply(self.session, mutation, actor, now=self.at(day, self.result.mutations % 480))
+        # the session's identity map holds rows weakly: keep the batch's rows (and the directory and catalogue,
+        # which every action reads) strongly referenced so that handlers find them without a query
+        for row in applied.touched:
+            (self.pinned if isinstance(row, (m.Department, m.Commissioner, m.DataResource)) else self.recent).append(row)
         self.result.mutations += 1
         self.pending += 1
         if self.pending >= BATCH:
@@ -120,10 +126,7 @@ class _Generator:
     def commit(self) -> None:
         assert self.session is not None
         self.session.commit()
-        # keep the directory and catalogue in the identity map (they are read by every action); let the rest go
-        for obj in list(self.session.identity_map.values()):
-            if not isinstance(obj, (m.Department, m.Commissioner, m.DataResource)):
-                self.session.expunge(obj)
+        self.recent.clear()
         self.pending = 0
 
     def day_between(self, start: dt.date, end: dt.date) -> dt.date:

@@ -70,6 +70,7 @@ class HolidayCalendar:
 
     bureau_days: dict[dt.date, BureauDay] = field(default_factory=dict)
     published_years: set[int] = field(default_factory=set)
+    _memo: dict[dt.date, DayInfo] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def from_days(cls, days: Iterable[BureauDay], published_years: Iterable[int] = ()) -> HolidayCalendar:
@@ -81,6 +82,12 @@ class HolidayCalendar:
 
     def day(self, date: dt.date) -> DayInfo:
         """What ``date`` is: a working day or not, its name, and whether the answer is official."""
+        known = self._memo.get(date)
+        if known is None:
+            known = self._memo[date] = self._lookup(date)
+        return known
+
+    def _lookup(self, date: dt.date) -> DayInfo:
         if date.year in self.published_years:
             entry = self.bureau_days.get(date)
             if entry is not None:
