@@ -56,7 +56,7 @@ def sequence_unstamped(db: Database) -> int:
     with db.write() as session:
         counter = lock_counter(session)
         for model in m.SYNCED_TABLES:
-            table = model.__tablename__  # type: ignore[attr-defined]
+            table = model.__tablename__
             count = session.connection().execute(text(f"SELECT COUNT(*) FROM {table} WHERE seq IS NULL")).scalar_one()
             if not count:
                 continue

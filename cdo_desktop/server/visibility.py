@@ -8,8 +8,9 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import false, or_, select
 from sqlalchemy.sql import Select
+from sqlmodel import col
 
 from cdo_desktop.domain.enums import Role
 from cdo_desktop.store import models as m
@@ -34,9 +35,10 @@ class Viewer:
 
 
 def _party_disputes(dept: uuid.UUID) -> Select[Any]:
-    return select(m.Dispute.id).where(
-        or_(m.Dispute.claimant_department_id == dept, m.Dispute.respondent_department_id == dept)  # type: ignore[arg-type]
+    query: Select[Any] = select(col(m.Dispute.id)).where(
+        or_(col(m.Dispute.claimant_department_id) == dept, col(m.Dispute.respondent_department_id) == dept)
     )
+    return query
 
 
 def restrict(query: Select[Any], table: str, viewer: Viewer) -> Select[Any]:
@@ -51,7 +53,7 @@ def restrict(query: Select[Any], table: str, viewer: Viewer) -> Select[Any]:
         q = m.QualityObjection
         return query.where(or_(q.raiser_department_id == d, q.owner_department_id == d))  # type: ignore[arg-type]
     if table == "dispute":
-        return query.where(m.Dispute.id.in_(_party_disputes(d)))  # type: ignore[union-attr, attr-defined]
+        return query.where(col(m.Dispute.id).in_(_party_disputes(d)))
     if table == "dispute_event":
         return query.where(m.DisputeEvent.dispute_id.in_(_party_disputes(d)))  # type: ignore[attr-defined]
     if table == "evidence":
@@ -59,8 +61,8 @@ def restrict(query: Select[Any], table: str, viewer: Viewer) -> Select[Any]:
     if table == "ruling":
         return query.where(m.Ruling.dispute_id.in_(_party_disputes(d)))  # type: ignore[attr-defined]
     if table == "ruling_order":
-        rulings = select(m.Ruling.id).where(m.Ruling.dispute_id.in_(_party_disputes(d)))  # type: ignore[attr-defined]
+        rulings = select(col(m.Ruling.id)).where(col(m.Ruling.dispute_id).in_(_party_disputes(d)))
         return query.where(m.RulingOrder.ruling_id.in_(rulings))  # type: ignore[attr-defined]
     if table == "accountability_record":
         return query.where(m.AccountabilityRecord.department_id == d)  # type: ignore[arg-type]
-    return query.where(False)  # an unknown table: show nothing
+    return query.where(false())  # an unknown table: show nothing

@@ -11,21 +11,25 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import httpx
 from sqlalchemy import select
+from sqlmodel import col
 
+from cdo_desktop.store import models as m
 from cdo_desktop.store import search
 from cdo_desktop.store.db import Database
 from cdo_desktop.store.models import OutboxEntry
 from cdo_desktop.store.server_models import OutboxAnswer
-from cdo_desktop.sync import credentials, outbox, replica, state
+from cdo_desktop.sync import blobs, credentials, outbox, replica, state
 from cdo_desktop.sync.http import AuthRequired, BureauHttp, RetryPolicy
 from cdo_desktop.sync.wire import DEFAULT_PAGE_ROWS, TABLES, PullPage, PushAnswer
 
 log = logging.getLogger("cdo.sync")
 CLOCK_SKEW_LIMIT = dt.timedelta(minutes=5)
+FULL_DOWNLOAD_ROWS = 1000  # page size while the copy is downloaded from nothing (still cut at ~1 MB)
 
 
 @dataclass
@@ -64,14 +68,17 @@ class SyncClient:
         retry: RetryPolicy | None = None,
         page_rows: int = DEFAULT_PAGE_ROWS,
         push_batch: int = 100,
+        full_download_rows: int = FULL_DOWNLOAD_ROWS,
         timeout: float = 30.0,
     ) -> None:
         self.db = db
         self.http = BureauHttp(server_url, token=token, ca_bundle=ca_bundle, transport=transport, retry=retry, timeout=timeout)
         self.page_rows = page_rows
+        self.full_download_rows = max(page_rows, full_download_rows)
         self.push_batch = push_batch
         self.cancelled = False
         self._keeper = replica.keep_open(db)
+        self.data_dir: Path | None = db.path.parent if db.path is not None else None
 
     @classmethod
     def from_state(cls, db: Database, **kwargs: Any) -> SyncClient:
@@ -112,11 +119,11 @@ class SyncClient:
 
     def _unanswered(self) -> list[OutboxEntry]:
         with self.db.read() as session:
-            answered = select(OutboxAnswer.mutation_id)
+            answered = select(col(OutboxAnswer.mutation_id))
             return list(
                 session.execute(
                     select(OutboxEntry)
-                    .where(OutboxEntry.mutation_id.not_in(answered))  # type: ignore[attr-defined]
+                    .where(col(OutboxEntry.mutation_id).not_in(answered))
                     .order_by(OutboxEntry.position)  # type: ignore[arg-type]
                 ).scalars()
             )
@@ -129,6 +136,7 @@ class SyncClient:
             if self.cancelled:
                 break
             batch = entries[start : start + self.push_batch]
+            self._upload_evidence(batch)
             with self.db.write() as session:
                 for entry in batch:
                     fresh = session.get(OutboxEntry, entry.position)
@@ -161,6 +169,26 @@ class SyncClient:
                 outbox.rebase_pending(session, final=True)
         return report
 
+    def _upload_evidence(self, batch: list[OutboxEntry]) -> None:
+        """Evidence files go up before the mutations that cite them (the bureau checks their hash)."""
+        if self.data_dir is None:
+            return
+        for entry in batch:
+            if entry.kind == "dispute.add_evidence":
+                sha = str(entry.mutation.get("payload", {}).get("sha256", ""))
+                if len(sha) == 64 and blobs.upload_blob(self.http, self.data_dir, sha):
+                    with self.db.write() as session:
+                        row = session.get(m.Blob, sha)
+                        if row is not None:
+                            row.uploaded = True
+                            session.add(row)
+
+    def fetch_blob(self, sha256: str) -> Path:
+        """The local path of an evidence file, downloaded (and hash-checked) first if missing."""
+        if self.data_dir is None:
+            raise ValueError("no data folder for evidence files")
+        return blobs.fetch_blob(self.http, self.data_dir, sha256)
+
     # --- pull ----------------------------------------------------------------------------------------------------
 
     def pull(self, report: SyncReport | None = None, progress: Progress | None = None) -> SyncReport:
@@ -168,8 +196,10 @@ class SyncClient:
         while not self.cancelled:
             with self.db.read() as session:
                 cursor, epoch = state.cursor(session), state.get(session, state.EPOCH)
+                downloading = cursor == 0 or state.get(session, state.SEARCH_STALE) == "1"
+            limit = self.full_download_rows if downloading else self.page_rows  # from nothing: fewer, larger pages
             page = PullPage.model_validate(
-                self.http.call("GET", "/v1/sync/pull", params={"after": cursor, "limit": self.page_rows})
+                self.http.call("GET", "/v1/sync/pull", params={"after": cursor, "limit": limit})
             )
             self._note_clock(report, page.server_time)
             if not epoch or page.epoch != epoch or cursor > page.head:  # first download, restore, re-initialisation

@@ -47,8 +47,8 @@ class RetryPolicy:
 
     def delay(self, attempt: int, retry_after: str | None = None) -> float:
         if retry_after and retry_after.isdigit():
-            return min(float(retry_after), self.max_s)
-        return min(self.max_s, self.base_s * (2**attempt)) * (0.5 + random.random() / 2)
+            return float(min(float(retry_after), self.max_s))
+        return float(min(self.max_s, self.base_s * (2.0**attempt)) * (0.5 + random.random() / 2))
 
 
 def _reason(response: httpx.Response) -> tuple[str, str, str]:

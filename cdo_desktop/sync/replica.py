@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import delete, event, select, text
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from cdo_desktop.store import models as m
 from cdo_desktop.store import search
@@ -32,6 +32,7 @@ def replica_write(db: Database) -> Iterator[Session]:
     """One write transaction on the desktop database with foreign-key enforcement off (see module doc)."""
     with db.writer.connect() as connection:
         raw = connection.connection.driver_connection
+        assert raw is not None
         raw.execute("PRAGMA foreign_keys=OFF")  # only outside a transaction: run before SQLAlchemy's BEGIN
         with Session(bind=connection, expire_on_commit=False) as session:
             search.attach(session, enabled=True)
@@ -72,7 +73,7 @@ def _reindex(session: Session, model: type[m.Synced], values: list[dict[str, Any
     connection = session.connection()
     docs = []
     for v in values:
-        doc = search.document_for(session, model(**v), cache)  # type: ignore[arg-type]
+        doc = search.document_for(session, model(**v), cache)
         if doc is not None:
             docs.append({"r": search.rowid_for(v["id"]), "b": doc[1], "e": doc[0], "i": v["id"].hex})
     if docs:
@@ -107,9 +108,9 @@ def _capture(session: Session, _context: Any, _instances: Any) -> None:
     for obj in list(session.new) + list(session.dirty):
         if not isinstance(obj, m.Synced):
             continue
-        key = (obj.__tablename__, obj.id)  # type: ignore[attr-defined]
+        key = (str(obj.__tablename__), obj.id)
         if session.connection().execute(
-            select(SyncShadow.row_id).where(SyncShadow.table_name == key[0], SyncShadow.row_id == key[1])  # type: ignore[arg-type]
+            select(col(SyncShadow.row_id)).where(col(SyncShadow.table_name) == key[0], col(SyncShadow.row_id) == key[1])
         ).first():
             continue
         before = read_row(session, key[0], key[1])

@@ -12,7 +12,9 @@ from cdo_desktop.sync.client import SyncClient
 
 def main() -> None:
     db = Database.for_data_dir(Path(sys.argv[1]))
-    client = SyncClient(db, server_url=sys.argv[2], token=os.environ["CDO_TEST_TOKEN"], page_rows=int(sys.argv[3]))
+    rows = int(sys.argv[3])
+    client = SyncClient(db, server_url=sys.argv[2], token=os.environ["CDO_TEST_TOKEN"], page_rows=rows,
+                        full_download_rows=rows)
     if sys.argv[4] == "reset":
         client.reset("")  # restart from nothing: the reset itself is a crash point too
     print("ready", flush=True)

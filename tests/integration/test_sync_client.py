@@ -109,3 +109,32 @@ def test_locally_created_rows_disappear_when_refused(bureau, tmp_path) -> None:
         assert session.get(m.RefusedChange, create.id).code == "actor_ended"
         assert not list(session.exec(select(m.OutboxEntry)))
     a.close()
+
+
+def test_evidence_files_travel_with_their_mutation_and_are_hash_checked(bureau, tmp_path) -> None:
+    import hashlib
+
+    from cdo_desktop.sync.blobs import blob_path
+
+    w = bureau.world
+    a = desktop(bureau, tmp_path, "a-commissioner")
+    b = desktop(bureau, tmp_path, "b-commissioner")
+    a.client.sync()
+    content = "会议纪要：数源部门三次拒绝共享。".encode() * 500
+    sha = hashlib.sha256(content).hexdigest()
+    path = blob_path(a.root, sha)
+    path.parent.mkdir(parents=True)
+    path.write_bytes(content)  # as the desktop's evidence dialog stores it
+    dispute = uuid.uuid4()
+    apply_local(a.db, mutation("dispute.file", a.actor_id, dispute, {
+        "claimant_department_id": str(w.depts["A"]), "respondent_department_id": str(w.depts["B"]), "kind": "refusal",
+        "statement": "多次拒绝"}))
+    apply_local(a.db, mutation("dispute.add_evidence", a.actor_id, dispute, {
+        "evidence_id": str(uuid.uuid4()), "filename": "纪要.txt", "sha256": sha, "size": len(content)}))
+    assert a.client.sync().accepted == 2
+    assert (bureau.server.config.blob_dir / sha[:2] / sha).read_bytes() == content
+    b.client.sync()
+    fetched = b.client.fetch_blob(sha)
+    assert fetched == blob_path(b.root, sha) and fetched.read_bytes() == content
+    a.close()
+    b.close()

@@ -13,6 +13,7 @@ from fastapi import APIRouter, Request
 from fastapi import Path as PathParam
 from fastapi.responses import FileResponse
 from sqlalchemy import or_, select
+from sqlmodel import col
 
 from cdo_desktop.server.deps import ConfigDep, DbDep, ViewerDep
 from cdo_desktop.server.errors import ApiError
@@ -78,11 +79,13 @@ def get_blob(sha256: Sha, viewer: ViewerDep, db: DbDep, config: ConfigDep) -> Fi
         allowed = viewer.sees_everything
         if not allowed and not viewer.ended:
             d = viewer.department_id
-            disputes = select(m.Dispute.id).where(
-                or_(m.Dispute.claimant_department_id == d, m.Dispute.respondent_department_id == d)  # type: ignore[arg-type]
+            disputes = select(col(m.Dispute.id)).where(
+                or_(col(m.Dispute.claimant_department_id) == d, col(m.Dispute.respondent_department_id) == d)
             )
             hit = session.execute(
-                select(m.Evidence.id).where(m.Evidence.sha256 == sha256, m.Evidence.dispute_id.in_(disputes)).limit(1)  # type: ignore[attr-defined]
+                select(col(m.Evidence.id))
+                .where(col(m.Evidence.sha256) == sha256, col(m.Evidence.dispute_id).in_(disputes))
+                .limit(1)
             ).first()
             allowed = hit is not None
     if row is None or not row.present or not path.exists() or not allowed:
