@@ -150,6 +150,9 @@ def test_the_whole_story_against_a_local_bureau(demo: Any, settings: Any, qtbot:
     window.show_page("disputes")
     select_by_number(disputes, dispute.number)
     assert disputes.case.evidence.rowCount() == 1  # the evidence record arrived with the dispute
+    sha = disputes.case.evidence.item(0, 2).text()
+    fetched = disputes.case.fetch(sha)  # not on the arbitrator's desktop: downloaded from the bureau, hash-checked
+    assert fetched is not None and fetched.read_text(encoding="utf-8") == "拒绝共享复函"
     qtbot.mouseClick(buttons(disputes)["action:dispute.accept"], Qt.MouseButton.LeftButton)
 
     def rule(dialog: Any) -> None:
