@@ -64,8 +64,14 @@ def resolve_actor(session: Session, actor_id: uuid.UUID, *, on: dt.date | None =
     )
 
 
-def apply(session: Session, mutation: Mutation, actor: Actor, *, now: dt.datetime | None = None) -> Applied:
-    """Check and write one mutation in the caller's transaction; raise `DomainError` and change nothing if refused."""
+def apply(
+    session: Session, mutation: Mutation, actor: Actor, *, now: dt.datetime | None = None, provisional: bool = False
+) -> Applied:
+    """Check and write one mutation in the caller's transaction; raise `DomainError` and change nothing if refused.
+
+    ``provisional``: the change is a desktop's optimistic copy, waiting for the bureau; document numbers it gives
+    are marked provisional (the bureau numbers documents, and its copy replaces this one when it arrives).
+    """
     now = now or dt.datetime.now(dt.UTC)
     transition = transition_for(mutation.kind)
     handler = HANDLERS.get(mutation.kind)
@@ -77,7 +83,10 @@ def apply(session: Session, mutation: Mutation, actor: Actor, *, now: dt.datetim
         raise validation_error(exc, prefix="payload") from None
     if mutation.actor_id != actor.id:
         raise NotAllowed("actor_mismatch", "操作人与登录用户不一致", "The mutation's actor is not the signed-in user")
-    ctx = Context(session=session, mutation=mutation, actor=actor, transition=transition, payload=payload, now=now)
+    ctx = Context(
+        session=session, mutation=mutation, actor=actor, transition=transition, payload=payload, now=now,
+        provisional=provisional,
+    )
     savepoint = session.begin_nested()
     try:
         handler(ctx)

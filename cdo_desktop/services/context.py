@@ -62,6 +62,7 @@ class Context:
     transition: Transition
     payload: Payload
     now: dt.datetime
+    provisional: bool = False
     touched: list[m.Synced] = field(default_factory=list)
 
     @property
@@ -123,7 +124,10 @@ class Context:
         return result.due, result.uncertain
 
     def next_number(self, kind: DocumentKind) -> str:
+        """The next number of ``kind`` this year; on a desktop copy a provisional one until the bureau numbers it."""
         year = self.today.year
+        if self.provisional:
+            return provisional_number(kind, year, self.mutation.entity_id)
         seq = self.session.exec(
             select(m.DocSequence)
             .where(m.DocSequence.kind == kind.value, m.DocSequence.year == year)
@@ -148,6 +152,18 @@ class Context:
             note=note,
         )
         self.touch(row)
+
+
+PROVISIONAL_MARK = "待定"
+
+
+def provisional_number(kind: DocumentKind, year: int, entity_id: uuid.UUID) -> str:
+    """A number that says it is not final (``佛数享〔2026〕待定-1a2b3c``): the bureau's copy brings the real one."""
+    return f"{DEFAULT_PREFIXES[kind]}〔{year}〕{PROVISIONAL_MARK}-{entity_id.hex[:6]}"
+
+
+def is_provisional(number: str) -> bool:
+    return PROVISIONAL_MARK in number
 
 
 Handler = Callable[[Context], None]

@@ -336,3 +336,5 @@ SYNCED_TABLES: tuple[type[Synced], ...] = (
 )
 
 Index("ix_sharing_request_state_due", SharingRequest.state, SharingRequest.reply_due)  # type: ignore[arg-type]
+# the request list's default order (newest first) and its scrolling pages
+Index("ix_sharing_request_created_on", SharingRequest.created_on, SharingRequest.id)  # type: ignore[arg-type]

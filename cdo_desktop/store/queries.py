@@ -150,7 +150,7 @@ SPECS: dict[str, ListSpec] = {
 
 def list_page(
     session: Session,
-    entity: str,
+    entity: str | ListSpec,
     *,
     offset: int = 0,
     limit: int = 100,
@@ -160,8 +160,8 @@ def list_page(
     filters: Mapping[str, Any] | None = None,
     count: bool = True,
 ) -> Page:
-    """One page of ``entity`` ("request", "dispute", "resource", "person")."""
-    spec = SPECS[entity]
+    """One page of ``entity`` ("request", "dispute", "resource", "person", or a `ListSpec` of the caller's)."""
+    spec = entity if isinstance(entity, ListSpec) else SPECS[entity]
     sort = sort or spec.default_sort
     if sort not in spec.columns:
         raise ValueError(f"cannot sort {entity} by {sort!r}")

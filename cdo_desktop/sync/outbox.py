@@ -26,7 +26,7 @@ def apply_local(db: Database, mutation: Mutation, *, now: dt.datetime | None = N
     with db.write() as session:
         replica.capture_shadows(session)
         actor = resolve_actor(session, mutation.actor_id)
-        applied = apply(session, mutation, actor, now=now)
+        applied = apply(session, mutation, actor, now=now, provisional=True)
         session.add(
             OutboxEntry(
                 mutation_id=mutation.id,
@@ -95,7 +95,7 @@ def rebase_pending(session: Session, *, final: bool) -> RebaseResult:
         mutation = Mutation.model_validate(entry.mutation)
         try:
             actor = resolve_actor(session, mutation.actor_id)
-            apply(session, mutation, actor)
+            apply(session, mutation, actor, provisional=True)
             result.reapplied += 1
         except DomainError as exc:
             if final and answer is None and entry.attempts == 0:
