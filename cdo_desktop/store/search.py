@@ -80,11 +80,13 @@ def _dept_name(session: Session, cache: dict[uuid.UUID, str], dept_id: uuid.UUID
     return cache[dept_id]
 
 
-def _resource_name(session: Session, resource_id: uuid.UUID) -> str:
-    row = session.connection().execute(
-        text("SELECT name, code FROM data_resource WHERE id = :id"), {"id": resource_id.hex}
-    ).first()
-    return f"{row[0]} {row[1]}" if row else ""
+def _resource_name(session: Session, cache: dict[uuid.UUID, str], resource_id: uuid.UUID) -> str:
+    if resource_id not in cache:
+        row = session.connection().execute(
+            text("SELECT name, code FROM data_resource WHERE id = :id"), {"id": resource_id.hex}
+        ).first()
+        cache[resource_id] = f"{row[0]} {row[1]}" if row else ""
+    return cache[resource_id]
 
 
 def document_for(session: Session, obj: Any, cache: dict[uuid.UUID, str]) -> tuple[str, str] | None:
@@ -100,7 +102,7 @@ def document_for(session: Session, obj: Any, cache: dict[uuid.UUID, str]) -> tup
                 " ".join(obj.items),
                 _dept_name(session, cache, obj.requester_department_id),
                 _dept_name(session, cache, obj.provider_department_id),
-                _resource_name(session, obj.resource_id),
+                _resource_name(session, cache, obj.resource_id),
             ]
         )
     if isinstance(obj, m.Dispute):
@@ -114,6 +116,7 @@ def document_for(session: Session, obj: Any, cache: dict[uuid.UUID, str]) -> tup
             ]
         )
     if isinstance(obj, m.DataResource):
+        cache.pop(obj.id, None)
         return "resource", index_text(
             [
                 obj.code,
