@@ -62,7 +62,10 @@ def _dialogs(app: Any, window: Any, role: str, out: Path, prefix: str) -> list[P
             from cdo_desktop.ui.dialogs.ruling_editor import RulingEditor
 
             dialog = RulingEditor(state, open_case, window)
-            dialog.orders.add_order(None, dialog.tr("Provide the requested data items within the deadline"), 10)
+            from cdo_desktop.ui.qt import QCoreApplication
+
+            action = QCoreApplication.translate("RulingEditor", "Provide the requested data items within the deadline")
+            dialog.orders.add_order(None, action, 10)
             name = "dialog-ruling-editor"
         if ruling is not None:
             from cdo_desktop.reports import documents

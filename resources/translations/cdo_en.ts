@@ -1240,6 +1240,10 @@
         <source>Order %d needs an action</source>
         <translation>Order %d needs an action</translation>
     </message>
+    <message>
+        <source>Provide the requested data items within the deadline</source>
+        <translation>Provide the requested data items within the deadline</translation>
+    </message>
 </context>
 <context>
     <name>RulingList</name>
@@ -1520,13 +1524,6 @@
     <message>
         <source>Cannot read %s: %s</source>
         <translation>Cannot read %s: %s</translation>
-    </message>
-</context>
-<context>
-    <name>dialog</name>
-    <message>
-        <source>Provide the requested data items within the deadline</source>
-        <translation>Provide the requested data items within the deadline</translation>
     </message>
 </context>
 </TS>

@@ -1241,6 +1241,10 @@
         <source>Order %d needs an action</source>
         <translation>裁决事项 %d 需要填写事项内容</translation>
     </message>
+    <message>
+        <source>Provide the requested data items within the deadline</source>
+        <translation>在期限内提供所申请的数据项</translation>
+    </message>
 </context>
 <context>
     <name>RulingList</name>
@@ -1521,13 +1525,6 @@
     <message>
         <source>Cannot read %s: %s</source>
         <translation>无法读取 %s：%s</translation>
-    </message>
-</context>
-<context>
-    <name>dialog</name>
-    <message>
-        <source>Provide the requested data items within the deadline</source>
-        <translation>在期限内提供所申请的数据项</translation>
     </message>
 </context>
 </TS>
