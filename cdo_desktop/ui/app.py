@@ -21,6 +21,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=["zh_CN", "en"], help="user-interface language (default: last used)")
     parser.add_argument("--offline", action="store_true", help="work offline: do not offer to sign in to a bureau")
     parser.add_argument("--role", choices=["a", "b", "arbitrator", "admin"], help="demo role to start as")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check this installation offscreen (database, window, PDF, keyring), print one line, exit")
     return parser
 
 
@@ -160,6 +162,10 @@ def _exit_after_first_paint(app: Any, window: Any, started: float) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
+    if args.self_test:
+        from cdo_desktop.selftest import run
+
+        return run()
     started = time.perf_counter()
     app = make_app([sys.argv[0]], offscreen=args.screenshot is not None)
     from cdo_desktop.store.db import default_data_dir
