@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from dataclasses import dataclass
 
 from sqlalchemy import delete, func, select
@@ -114,3 +115,13 @@ def record_answers(session: Session, answers: list[OutboxAnswer]) -> None:
 
 def forget_answers(session: Session) -> None:
     session.execute(delete(OutboxAnswer))
+
+
+def dismiss_refused(db: Database, mutation_id: uuid.UUID) -> bool:
+    """The user has read a refused change: hide it from the task list (kept in the table for the record)."""
+    with db.write() as session:
+        row = session.get(RefusedChange, mutation_id)
+        if row is None or row.dismissed:
+            return False
+        row.dismissed = True
+        return True

@@ -482,6 +482,10 @@
         <translation>Quality objections to verify</translation>
     </message>
     <message>
+        <source>Dismiss</source>
+        <translation>Dismiss</translation>
+    </message>
+    <message>
         <source>Changes the bureau refused</source>
         <translation>Changes the bureau refused</translation>
     </message>

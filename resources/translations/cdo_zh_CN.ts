@@ -483,6 +483,10 @@
         <translation>待核实的数据异议</translation>
     </message>
     <message>
+        <source>Dismiss</source>
+        <translation>知道了</translation>
+    </message>
+    <message>
         <source>Changes the bureau refused</source>
         <translation>政数局未接受的变更</translation>
     </message>

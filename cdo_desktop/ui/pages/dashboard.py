@@ -18,6 +18,16 @@ from cdo_desktop.ui.widgets import heading
 LIMIT = 12
 
 
+class Link:
+    """A cell that is a link inside the task list (``dismiss:<mutation id>``)."""
+
+    def __init__(self, href: str, text: str) -> None:
+        self.href, self.text = href, text
+
+    def html(self) -> str:
+        return f"<a href='{html.escape(self.href)}'>{html.escape(self.text)}</a>"
+
+
 class DashboardPage(Page):
     entities = frozenset({"request", "objection", "dispute", "order", "accountability", "outbox"})
 
@@ -30,10 +40,28 @@ class DashboardPage(Page):
         layout.addWidget(self.summary)
         self.body = QTextBrowser()
         self.body.setObjectName("tasks")
+        self.body.setOpenLinks(False)
+        self.body.anchorClicked.connect(self._on_link)
         layout.addWidget(self.body, 1)
 
     def title(self) -> str:
         return self.tr("My tasks")
+
+    def _on_link(self, url: Any) -> None:
+        """``dismiss:<id>``: the user has read a refused change; it leaves the list (the record stays)."""
+        text = url.toString()
+        if not text.startswith("dismiss:"):
+            return
+        import uuid
+
+        from cdo_desktop.sync.outbox import dismiss_refused
+
+        try:
+            mutation_id = uuid.UUID(text.removeprefix("dismiss:"))
+        except ValueError:
+            return
+        if dismiss_refused(self.state.db, mutation_id):
+            self.state.changed.emit({"outbox"})
 
     def refresh(self) -> None:
         actor = self.state.actor
@@ -56,8 +84,9 @@ class DashboardPage(Page):
             parts.append("<table cellspacing='0' cellpadding='4' width='100%'>")
             for cells, tone in rows:
                 color = {"late": "#c62828", "soon": "#ef6c00"}.get(tone or "", "#222")
-                parts.append("<tr>" + "".join(f"<td style='color:{color}'>{html.escape(str(c))}</td>" for c in cells)
-                             + "</tr>")
+                parts.append("<tr>" + "".join(
+                    f"<td>{c.html()}</td>" if isinstance(c, Link) else
+                    f"<td style='color:{color}'>{html.escape(str(c))}</td>" for c in cells) + "</tr>")
             parts.append("</table>")
         self.body.setHtml("".join(parts))
 
@@ -125,8 +154,8 @@ class DashboardPage(Page):
         out.append(self._due(session, calendar, actor, names))
         refused = list(session.execute(select(m.RefusedChange).where(m.RefusedChange.dismissed == False)  # noqa: E712
                                        .limit(LIMIT)).scalars())
-        items = [([c.kind, c.reason_en if is_english() else c.reason_zh, c.refused_at or ""], "late")
-                 for c in refused]
+        items = [([c.kind, c.reason_en if is_english() else c.reason_zh, c.refused_at or "",
+                   Link(f"dismiss:{c.mutation_id}", self.tr("Dismiss"))], "late") for c in refused]
         out.append((self.tr("Changes the bureau refused"), items, len(items)))
         return out
 
