@@ -9,7 +9,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from cdo_desktop.store.queries import Page
-from cdo_desktop.ui.qt import QAbstractTableModel, QBrush, QColor, QModelIndex, QPersistentModelIndex, Qt
+from cdo_desktop.ui.qt import (
+    QAbstractTableModel,
+    QBrush,
+    QColor,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 
 Fetch = Callable[..., Page]  # fetch(session, *, offset, limit, sort, descending, search, filters, count) -> Page
 
@@ -37,7 +45,13 @@ TONES = {"late": QColor("#c62828"), "soon": QColor("#ef6c00"), "done": QColor("#
 
 
 class PagedTableModel(QAbstractTableModel):
-    """Rows of ``fetch`` fetched ``page_size`` at a time as the view scrolls; sort and search re-query."""
+    """Rows of ``fetch`` fetched ``page_size`` at a time as the view scrolls; sort and search re-query.
+
+    A search runs off the UI thread (a one-character query can match most of 100,000 rows): typing never freezes
+    the window, and the answer of a search that a newer keystroke has overtaken is dropped.
+    """
+
+    searching = Signal(bool)  # True while a search query runs in the background
 
     def __init__(self, state: Any, fetch: Fetch, columns: list[Column], *, page_size: int = 200) -> None:
         super().__init__()
@@ -53,6 +67,8 @@ class PagedTableModel(QAbstractTableModel):
         self.filters: dict[str, Any] = {}
         self.exhausted = False
         self.total_exact = True  # False while searching: counting every match of a one-character query is slow
+        self.generation = 0  # bumped by every re-query; a background answer for an older one is dropped
+        self.search_pending = False
 
     # -- Qt model contract ------------------------------------------------------------------------------------
 
@@ -113,9 +129,35 @@ class PagedTableModel(QAbstractTableModel):
     # -- our API ----------------------------------------------------------------------------------------------
 
     def set_search(self, text: str) -> None:
-        if text.strip() != self.search:
-            self.search = text.strip()
-            self.reload()
+        """Search in the background; the rows are replaced when the answer comes (if no newer query came first)."""
+        if text.strip() == self.search:
+            return
+        from cdo_desktop.ui.worker import run_in_background
+
+        self.search = text.strip()
+        self.generation += 1
+        generation, limit = self.generation, self.page_size
+        params = {"sort": self.sort_key, "descending": self.descending, "search": self.search,
+                  "filters": dict(self.filters), "count": not self.search}
+
+        def query(_progress: Any) -> Page:
+            with self.state.read() as session:
+                return self.fetch(session, offset=0, limit=limit + 1, **params)
+
+        def answer(page: Page) -> None:
+            if generation == self.generation:
+                self.search_pending = False
+                self._install(page, limit, exact=not params["search"])
+                self.searching.emit(False)
+
+        def failed(_error: BaseException) -> None:
+            if generation == self.generation:
+                self.search_pending = False
+                self.searching.emit(False)
+
+        self.search_pending = True
+        self.searching.emit(True)
+        run_in_background(query, success=answer, failure=failed)
 
     def set_filters(self, filters: Mapping[str, Any]) -> None:
         self.filters = {k: v for k, v in filters.items() if v is not None}
@@ -124,8 +166,13 @@ class PagedTableModel(QAbstractTableModel):
     def reload(self, *, keep: int = 0) -> None:
         """Re-query from the top; ``keep`` rows are fetched at once (so a refresh keeps the scroll position)."""
         limit = max(self.page_size, keep)
-        self.total_exact = not self.search
-        page = self._query(offset=0, limit=limit + 1, count=self.total_exact)
+        self.generation += 1
+        self.search_pending = False
+        page = self._query(offset=0, limit=limit + 1, count=not self.search)
+        self._install(page, limit, exact=not self.search)
+
+    def _install(self, page: Page, limit: int, *, exact: bool) -> None:
+        self.total_exact = exact
         self.beginResetModel()
         self.rows = list(page.rows[:limit])
         self.exhausted = len(page.rows) <= limit

@@ -46,10 +46,36 @@ def test_model_over_many_rows_fetches_lazily(qtbot: Any) -> None:
     model.sort(0)
     model.sort(0, Qt.SortOrder.DescendingOrder)
     assert model.rows[0]["n"] == ROWS - 1 and model.rowCount() == 200
-    model.set_search("1199")
+    model.set_search("1199")  # answered off the UI thread
+    qtbot.waitUntil(lambda: model.search == "1199" and model.rowCount() < 200, timeout=3000)
     while model.canFetchMore():
         model.fetchMore()
     assert model.rowCount() == model.total == sum("1199" in str(k) for k in range(ROWS))
+
+
+def test_a_search_overtaken_by_a_newer_one_is_dropped(qtbot: Any) -> None:
+    import threading
+
+    release = threading.Event()
+
+    def fetch(session: Any, *, offset: int, limit: int, search: str, count: bool, **_: Any) -> Page:
+        if search == "slow":
+            release.wait(5)  # the first search is still running when the user types on
+        rows = [{"id": k, "n": k} for k in range(ROWS) if search in str(k) or search == "slow"]
+        return Page(rows[offset:offset + limit], len(rows) if count else -1)
+
+    model = PagedTableModel(FakeState(), fetch, [Column("n", "N")], page_size=50)
+    model.reload()
+    with qtbot.waitSignal(model.searching, timeout=1000):
+        model.set_search("slow")
+    model.set_search("77")
+    qtbot.waitUntil(lambda: model.rowCount() > 0 and all("77" in str(r["n"]) for r in model.rows), timeout=3000)
+    release.set()
+    from cdo_desktop.ui.worker import wait_all
+
+    wait_all()
+    qtbot.wait(50)  # let the late answer arrive: it must be dropped
+    assert all("77" in str(r["n"]) for r in model.rows)
 
 
 def test_refresh_keeps_the_rows_already_fetched(qtbot: Any) -> None:

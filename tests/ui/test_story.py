@@ -50,10 +50,22 @@ def buttons(page: Any) -> dict[str, QPushButton]:
     return {b.objectName(): b for b in page.findChildren(QPushButton) if b.isVisibleTo(page) and b.objectName()}
 
 
+def wait_for_rows(page: Any, ready: Any, timeout: float = 10.0) -> None:
+    import time
+
+    from cdo_desktop.ui.worker import wait_all
+
+    deadline = time.monotonic() + timeout
+    while (page.model.search_pending or not ready(page.model.rows)) and time.monotonic() < deadline:
+        wait_all()
+        QApplication.processEvents()
+
+
 def select_by_number(page: Any, number: str) -> dict[str, Any]:
     page.refresh()
     page.search.setText(number)
     page.search.flush()
+    wait_for_rows(page, lambda rows: any(r["number"] == number for r in rows))  # searches answer off the UI thread
     row = next(i for i, r in enumerate(page.model.rows) if r["number"] == number)
     page.view.selectRow(row)
     QApplication.processEvents()
