@@ -11,6 +11,16 @@ ARCH="$(dpkg --print-architecture 2>/dev/null || echo amd64)"
 cd "$ROOT"
 started=$(date +%s)
 
+if [ -n "${PYSIDE6_VERSION:-}" ]; then
+    # A build for older glibc (PySide6 6.9.x wheels need glibc 2.28; 6.10+ need 2.34): its own venv, with QtPdf
+    # from PySide6-Addons of that version (PySide6-Pdf is published from 6.12 on). Run it on the oldest target.
+    VENV="$ROOT/build/venv-pyside-$PYSIDE6_VERSION"
+    [ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
+    mapfile -t DEPS < <(python3 -c 'import tomllib; d = tomllib.load(open("pyproject.toml", "rb"))["project"]["dependencies"]; print("\n".join(x for x in d if not x.lower().startswith("pyside6")))')
+    "$VENV/bin/pip" install -q "${DEPS[@]}" "PySide6-Essentials==$PYSIDE6_VERSION" "PySide6-Addons==$PYSIDE6_VERSION" "pyinstaller>=6.6"
+    "$VENV/bin/pip" install -q --no-deps -e .
+    PYTHON="$VENV/bin/python"
+fi
 "$PYTHON" -m PyInstaller --version >/dev/null 2>&1 || "$PYTHON" -m pip install -q "pyinstaller>=6.6"
 "$PYTHON" -m PyInstaller --noconfirm --clean --log-level WARN \
     --distpath "$ROOT/dist" --workpath "$ROOT/build/pyinstaller" packaging/cdo-desktop.spec
