@@ -17,33 +17,17 @@ from pathlib import Path
 
 def _check_keyring() -> str:
     import keyring
-    from keyring.backend import KeyringBackend
 
-    # name the OS backend before defining the test backend (keyring registers every subclass it sees)
+    from cdo_desktop.sync.memory_keyring import InProcessKeyring
+
     try:
         chosen = keyring.get_keyring()
         system = f"{type(chosen).__module__}.{type(chosen).__name__}"
     except Exception as exc:  # a missing OS backend is reported, not fatal for the self-test
         system = f"unavailable ({type(exc).__name__})"
 
-    class MemoryKeyring(KeyringBackend):
-        priority = 1  # type: ignore[assignment]
-
-        def __init__(self) -> None:
-            super().__init__()
-            self.store: dict[tuple[str, str], str] = {}
-
-        def set_password(self, service: str, username: str, password: str) -> None:
-            self.store[(service, username)] = password
-
-        def get_password(self, service: str, username: str) -> str | None:
-            return self.store.get((service, username))
-
-        def delete_password(self, service: str, username: str) -> None:
-            self.store.pop((service, username), None)
-
     previous = keyring.get_keyring()
-    keyring.set_keyring(MemoryKeyring())
+    keyring.set_keyring(InProcessKeyring())
     try:
         keyring.set_password("cdo-desktop-selftest", "probe", "token-123")
         ok = keyring.get_password("cdo-desktop-selftest", "probe") == "token-123"

@@ -16,28 +16,10 @@ from pathlib import Path
 from typing import Any
 
 import keyring
-import keyring.backend
+
+from cdo_desktop.sync.memory_keyring import InProcessKeyring
 
 DEMO_PASSWORD = "demo-pass-2026"
-
-
-class DemoKeyring(keyring.backend.KeyringBackend):
-    """Holds the demo's tokens in memory for this process (never used outside ``--demo``)."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.store: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.store.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.store[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.store.pop((service, username), None)
 
 
 def free_port() -> int:
@@ -160,7 +142,7 @@ def sign_in_replica(key: str, folder: Path, *, server_url: str, username: str, p
 
 def start_demo(root: Path, *, scale: int, progress: Any = None) -> tuple[LocalBureau, dict[str, Replica]]:
     """The whole demo: bureau server with the network, one signed-in desktop replica per demo role."""
-    keyring.set_keyring(DemoKeyring())
+    keyring.set_keyring(InProcessKeyring())
     bureau_dir = root / "bureau"
     if progress is not None:
         progress.update(0, 6, "bureau")

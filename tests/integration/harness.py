@@ -21,28 +21,13 @@ from cdo_desktop.server.config import ServerConfig
 from cdo_desktop.store.migrate import open_database
 from cdo_desktop.sync.client import SyncClient
 from cdo_desktop.sync.http import RetryPolicy
+from cdo_desktop.sync.memory_keyring import InProcessKeyring
 
 PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/test"
 FAST_RETRY = RetryPolicy(attempts=40, base_s=0.01, max_s=0.2)
 
 
-class MemoryKeyring(keyring.backend.KeyringBackend):
-    """A keyring for tests only (the product never stores tokens outside the OS keyring)."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.store: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.store.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.store[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.store.pop((service, username), None)
+MemoryKeyring = InProcessKeyring  # the product's in-process keyring, installed explicitly by the tests
 
 
 def free_port() -> int:

@@ -15,16 +15,17 @@ import pytest
 from sqlalchemy import select
 
 from cdo_desktop.store import models as m
+from cdo_desktop.sync.memory_keyring import InProcessKeyring
 from cdo_desktop.ui.qt import QApplication, QMessageBox, QPushButton, Qt
 
 
 @pytest.fixture
 def demo(demo_template: Path, tmp_path: Path, qapp: Any) -> Iterator[tuple[Any, dict[str, Any]]]:
     from cdo_desktop.ui import i18n
-    from cdo_desktop.ui.bureau import DEMO_PASSWORD, DemoKeyring, LocalBureau, demo_usernames, sign_in_replica
+    from cdo_desktop.ui.bureau import DEMO_PASSWORD, LocalBureau, demo_usernames, sign_in_replica
 
     previous = keyring.get_keyring()
-    keyring.set_keyring(DemoKeyring())
+    keyring.set_keyring(InProcessKeyring())
     bureau_dir = tmp_path / "bureau"
     bureau_dir.mkdir()
     shutil.copyfile(demo_template / "template.sqlite3", bureau_dir / "cdo.sqlite3")
