@@ -5,33 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from cdo_desktop.store import models as m
-from cdo_desktop.ui.qt import QApplication, QMessageBox, QPushButton, Qt
-
-
-def buttons(page: Any) -> dict[str, QPushButton]:
-    QApplication.processEvents()  # a widget added to a shown layout becomes visible at the next event-loop turn
-    return {b.objectName(): b for b in page.findChildren(QPushButton) if b.isVisibleTo(page) and b.objectName()}
-
-
-def wait_for_rows(page: Any, ready: Any, timeout: float = 10.0) -> None:
-    import time
-
-    from cdo_desktop.ui.worker import wait_all
-
-    deadline = time.monotonic() + timeout
-    while (page.model.search_pending or not ready(page.model.rows)) and time.monotonic() < deadline:
-        wait_all()
-        QApplication.processEvents()
-
-
-def select_by_number(page: Any, number: str) -> dict[str, Any]:
-    page.search.setText(number)
-    page.search.flush()
-    wait_for_rows(page, lambda rows: any(r["number"] == number for r in rows))  # searches answer off the UI thread
-    row = next(i for i, r in enumerate(page.model.rows) if r["number"] == number)
-    page.view.selectRow(row)
-    QApplication.processEvents()
-    return page.selected_row()
+from cdo_desktop.ui.qt import QMessageBox, Qt
+from tests.ui.helpers import buttons, select_by_number
 
 
 def test_request_created_and_refused_through_the_ui(window: Any, qtbot: Any, on_dialog: Any,

@@ -16,7 +16,8 @@ from sqlalchemy import select
 
 from cdo_desktop.store import models as m
 from cdo_desktop.sync.memory_keyring import InProcessKeyring
-from cdo_desktop.ui.qt import QApplication, QMessageBox, QPushButton, Qt
+from cdo_desktop.ui.qt import QMessageBox, Qt
+from tests.ui.helpers import buttons, select_by_number
 
 
 @pytest.fixture
@@ -44,33 +45,6 @@ def demo(demo_template: Path, tmp_path: Path, qapp: Any) -> Iterator[tuple[Any, 
         bureau.stop()
         keyring.set_keyring(previous)
         i18n.install("zh_CN")
-
-
-def buttons(page: Any) -> dict[str, QPushButton]:
-    QApplication.processEvents()  # a widget added to a shown layout becomes visible at the next event-loop turn
-    return {b.objectName(): b for b in page.findChildren(QPushButton) if b.isVisibleTo(page) and b.objectName()}
-
-
-def wait_for_rows(page: Any, ready: Any, timeout: float = 10.0) -> None:
-    import time
-
-    from cdo_desktop.ui.worker import wait_all
-
-    deadline = time.monotonic() + timeout
-    while (page.model.search_pending or not ready(page.model.rows)) and time.monotonic() < deadline:
-        wait_all()
-        QApplication.processEvents()
-
-
-def select_by_number(page: Any, number: str) -> dict[str, Any]:
-    page.refresh()
-    page.search.setText(number)
-    page.search.flush()
-    wait_for_rows(page, lambda rows: any(r["number"] == number for r in rows))  # searches answer off the UI thread
-    row = next(i for i, r in enumerate(page.model.rows) if r["number"] == number)
-    page.view.selectRow(row)
-    QApplication.processEvents()
-    return page.selected_row()
 
 
 def test_the_whole_story_against_a_local_bureau(demo: Any, settings: Any, qtbot: Any, on_dialog: Any,
@@ -115,19 +89,19 @@ def test_the_whole_story_against_a_local_bureau(demo: Any, settings: Any, qtbot:
     qtbot.mouseClick(requests.new_button, Qt.MouseButton.LeftButton)
     with state.read() as session:
         number = session.get(m.SharingRequest, made["request"]).number
-    select_by_number(requests, number)
+    select_by_number(requests, number, refresh=True)
     qtbot.mouseClick(buttons(requests)["action:request.submit"], Qt.MouseButton.LeftButton)
     assert state.sync_blocking().accepted >= 2
     with state.read() as session:  # the bureau numbers documents: the local number was provisional
         number = session.get(m.SharingRequest, made["request"]).number
 
     act_as("arbitrator")  # the bureau's conformity check
-    select_by_number(requests, number)
+    select_by_number(requests, number, refresh=True)
     qtbot.mouseClick(buttons(requests)["action:request.check"], Qt.MouseButton.LeftButton)
     state.sync_blocking()
 
     act_as("b")
-    select_by_number(requests, number)
+    select_by_number(requests, number, refresh=True)
 
     def refuse(dialog: Any) -> None:
         dialog.fields["reason"][1].setPlainText("该数据涉及个人隐私，申请用途不明确")
@@ -138,7 +112,7 @@ def test_the_whole_story_against_a_local_bureau(demo: Any, settings: Any, qtbot:
     state.sync_blocking()
 
     act_as("a")
-    assert select_by_number(requests, number)["state"] == "refused"
+    assert select_by_number(requests, number, refresh=True)["state"] == "refused"
 
     def file_dispute(dialog: Any) -> None:
         dialog.fields["statement"][1].setPlainText("对方拒绝理由不成立，请求裁决")
@@ -153,7 +127,7 @@ def test_the_whole_story_against_a_local_bureau(demo: Any, settings: Any, qtbot:
         dispute = session.execute(select(m.Dispute).where(m.Dispute.request_id == made["request"])).scalars().one()
     evidence = tmp_path / "refusal-letter.txt"
     evidence.write_text("拒绝共享复函", encoding="utf-8")
-    select_by_number(disputes, dispute.number)
+    select_by_number(disputes, dispute.number, refresh=True)
     disputes.case.files_dropped.emit([evidence])  # what a drop on the case view does
     assert disputes.case.evidence.rowCount() == 1
     assert len(disputes.case.evidence.item(0, 2).text()) == 64
@@ -161,7 +135,7 @@ def test_the_whole_story_against_a_local_bureau(demo: Any, settings: Any, qtbot:
 
     act_as("arbitrator")
     window.show_page("disputes")
-    select_by_number(disputes, dispute.number)
+    select_by_number(disputes, dispute.number, refresh=True)
     assert disputes.case.evidence.rowCount() == 1  # the evidence record arrived with the dispute
     sha = disputes.case.evidence.item(0, 2).text()
     fetched = disputes.case.fetch(sha)  # not on the arbitrator's desktop: downloaded from the bureau, hash-checked
