@@ -132,6 +132,7 @@ def test_chunked_body_is_counted_while_it_streams_and_memory_stays_small(served:
     status, sent = stream_chunked(served.port, "/v1/auth/sign-in", total_mib=400)
     assert status == 413 and sent < 64, (status, sent)
     grown = served.peak_rss() - before
+    print(f"peak RSS {before / MiB:.0f} MiB before, grew by {grown / MiB:.1f} MiB")  # shown with -s
     assert grown < 80 * MiB, f"peak RSS grew by {grown / MiB:.0f} MiB"
     assert httpx.get(f"{served.url}/v1/health").status_code == 200  # and the server still answers
 
