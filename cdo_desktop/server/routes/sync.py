@@ -35,7 +35,6 @@ def push(body: PushRequest, viewer: ViewerDep, db: DbDep, config: ConfigDep) -> 
             if not answers or not (is_busy(exc) or is_full(exc)):
                 raise  # nothing answered yet: 503 with Retry-After (see errors.install)
             break  # busy or full after some answers: send those; the rest stay in the desktop's outbox
-
     with db.read() as session:
         counter = ledger.read_counter(session)
     ledger.record_head(config.data_dir, counter.epoch, counter.seq)

@@ -69,6 +69,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_sync_receipt_seq"), ["seq"], unique=False)
     with op.batch_alter_table("device_token", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_device_token_device_id"), ["device_id"], unique=False)
+    op.execute("DELETE FROM signin_throttle")  # short-lived counts without an expiry: start them afresh
     with op.batch_alter_table("signin_throttle", schema=None) as batch_op:
         batch_op.add_column(sa.Column("expires_at", sa.DateTime(timezone=True), nullable=True))
         batch_op.create_index(batch_op.f("ix_signin_throttle_expires_at"), ["expires_at"], unique=False)
