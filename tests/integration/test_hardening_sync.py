@@ -227,3 +227,17 @@ def test_evidence_files_are_not_readable_by_hash_nor_retyped(bureau) -> None:
     retyped = httpx.get(f"{bureau.url}/v1/blobs/{html_sha}", headers={"Authorization": f"Bearer {c}"})
     assert retyped.status_code == 200 and retyped.headers["content-type"] == "application/octet-stream"
     assert retyped.headers["content-disposition"].startswith("attachment")
+
+
+def test_a_second_person_on_the_same_desktop_gets_a_new_device_id(bureau, tmp_path) -> None:
+    from cdo_desktop.sync import state
+    from cdo_desktop.sync.signin import login
+
+    first = Desktop(tmp_path / "shared", bureau.url, "a-commissioner", PASSWORD)
+    with first.db.read() as session:
+        before = state.get(session, state.DEVICE_ID)
+    second = login(first.db, server_url=bureau.url, username="a-cdo", password=PASSWORD)  # the id is a-commissioner's
+    with first.db.read() as session:
+        after = state.get(session, state.DEVICE_ID)
+    assert second.username == "a-cdo" and after != before
+    first.close()
