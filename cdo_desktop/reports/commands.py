@@ -9,16 +9,12 @@ import sys
 from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from sqlmodel import Session, select
+if TYPE_CHECKING:  # the handlers import the document stack when they run: `cdo --help` stays light
+    from sqlmodel import Session
 
-from cdo_desktop.domain.enums import AccountabilityState
-from cdo_desktop.reports import documents
-from cdo_desktop.reports.verify import verify_pdf
-from cdo_desktop.store import models as m
-
-SessionFactory = Callable[[], AbstractContextManager[Session]]
+SessionFactory = Callable[[], AbstractContextManager["Session"]]
 
 
 def _date(text: str) -> dt.date:
@@ -51,6 +47,8 @@ def progress_bar(done: int, total: int, label: str = "", *, stream: TextIO | Non
 
 def run_pdf(args: argparse.Namespace, sessions: SessionFactory) -> int:
     """``cdo pdf ruling|notice|reply NUMBER -o FILE`` and ``cdo pdf scorecard --from --to -o FILE``."""
+    from cdo_desktop.reports import documents
+
     with sessions() as session:
         if args.pdf_kind == "scorecard":
             if args.end < args.start:
@@ -80,6 +78,11 @@ def run_pdf(args: argparse.Namespace, sessions: SessionFactory) -> int:
 
 
 def open_notice_numbers(session: Session) -> list[str]:
+    from sqlmodel import select
+
+    from cdo_desktop.domain.enums import AccountabilityState
+    from cdo_desktop.store import models as m
+
     rows = session.exec(
         select(m.AccountabilityRecord).where(m.AccountabilityRecord.state != AccountabilityState.CLOSED.value)
     ).all()
@@ -100,6 +103,8 @@ def write_notices(
     sessions: SessionFactory, numbers: Iterable[str], out_dir: Path, *, progress: Callable[[int, int, str], None] | None
 ) -> list[dict[str, Any]]:
     """Render every notice in ``numbers`` into ``out_dir`` (one file each); the batch behind ``pdf notices``."""
+    from cdo_desktop.reports import documents
+
     numbers = list(numbers)
     written: list[dict[str, Any]] = []
     with sessions() as session:
@@ -127,6 +132,8 @@ def run_notices(args: argparse.Namespace, sessions: SessionFactory) -> int:
 
 def run_verify(args: argparse.Namespace, sessions: SessionFactory) -> int:
     """``cdo verify FILE.pdf``: exit 0 when the file matches its record, 1 otherwise."""
+    from cdo_desktop.reports.verify import verify_pdf
+
     if not Path(args.file).is_file():
         raise FileNotFoundError(f"找不到文件 / no such file: {args.file}")
     with sessions() as session:
