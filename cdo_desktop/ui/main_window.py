@@ -44,32 +44,54 @@ NAVIGATION = (
 )
 
 
-def page_classes() -> list[tuple[str, type]]:
-    from cdo_desktop.ui.pages import (
-        admin,
-        catalogue,
-        dashboard,
-        directory,
-        disputes,
-        objections,
-        requests,
-        rulings,
-        scorecard,
-        settings_page,
-    )
+# where each page lives: it is imported and built the first time it is shown (or asked for), not at start
+PAGE_MODULES = {
+    "dashboard": ("dashboard", "DashboardPage"),
+    "catalogue": ("catalogue", "CataloguePage"),
+    "requests": ("requests", "RequestsPage"),
+    "objections": ("objections", "ObjectionsPage"),
+    "disputes": ("disputes", "DisputesPage"),
+    "rulings": ("rulings", "RulingsPage"),
+    "directory": ("directory", "DirectoryPage"),
+    "scorecard": ("scorecard", "ScorecardPage"),
+    "admin": ("admin", "AdminPage"),
+    "settings": ("settings_page", "SettingsPage"),
+}
 
-    return [
-        ("dashboard", dashboard.DashboardPage),
-        ("catalogue", catalogue.CataloguePage),
-        ("requests", requests.RequestsPage),
-        ("objections", objections.ObjectionsPage),
-        ("disputes", disputes.DisputesPage),
-        ("rulings", rulings.RulingsPage),
-        ("directory", directory.DirectoryPage),
-        ("scorecard", scorecard.ScorecardPage),
-        ("admin", admin.AdminPage),
-        ("settings", settings_page.SettingsPage),
-    ]
+
+def page_class(key: str) -> type:
+    import importlib
+
+    module, name = PAGE_MODULES[key]
+    cls: type = getattr(importlib.import_module(f"cdo_desktop.ui.pages.{module}"), name)
+    return cls
+
+
+def page_classes() -> list[tuple[str, type]]:
+    return [(key, page_class(key)) for key, _, _ in NAVIGATION]
+
+
+class Pages(dict[str, Any]):
+    """The window's pages by key, each built the first time it is asked for; iterating builds them all."""
+
+    def __init__(self, build: Any) -> None:
+        super().__init__()
+        self._build = build
+
+    def __missing__(self, key: str) -> Any:
+        if key not in PAGE_MODULES:
+            raise KeyError(key)
+        page = self[key] = self._build(key)
+        return page
+
+    def built(self, key: str) -> bool:
+        return dict.__contains__(self, key)
+
+    def items(self) -> Any:  # type: ignore[override]
+        return [(key, self[key]) for key, _, _ in NAVIGATION]
+
+    def values(self) -> Any:  # type: ignore[override]
+        return [self[key] for key, _, _ in NAVIGATION]
 
 
 BUREAU_ONLY = {"admin"}
@@ -90,7 +112,7 @@ class MainWindow(QMainWindow):
         self.loading.setObjectName("loading")
         self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.loading)
-        self.pages: dict[str, Any] = {}
+        self.pages: dict[str, Any] = {}  # the shell has none; `attach` gives a `Pages` that builds them lazily
         for key, context, title in NAVIGATION:
             item = QListWidgetItem(QCoreApplication.translate(context, title))
             item.setData(Qt.ItemDataRole.UserRole, key)
@@ -120,14 +142,11 @@ class MainWindow(QMainWindow):
             self.attach(state, roles=self.roles)
 
     def attach(self, state: Any, *, roles: list[Any] | None = None) -> None:
-        """Build the pages over ``state`` (the database is open) and show the remembered page."""
+        """Work over ``state`` (the database is open): show the remembered page, built now; the other pages are
+        built the first time they are shown."""
         self.state = state
         self.roles = roles if roles is not None else self.roles
-        for key, cls in page_classes():
-            page = cls(state)
-            page.setObjectName(f"page:{key}")
-            self.pages[key] = page
-            self.stack.addWidget(page)
+        self.pages = Pages(self._build_page)
         self._build_status_bar()
         state.actor_changed.connect(self._actor_changed)
         self._actor_changed()
@@ -135,6 +154,12 @@ class MainWindow(QMainWindow):
         self._nav_changed(self.nav.currentRow())  # the row may have been chosen in the shell already
         self.stack.removeWidget(self.loading)
         self.loading.deleteLater()
+
+    def _build_page(self, key: str) -> Any:
+        page = page_class(key)(self.state)
+        page.setObjectName(f"page:{key}")
+        self.stack.addWidget(page)
+        return page
 
     def _build_status_bar(self) -> None:
         from cdo_desktop.ui.sync_status import SyncIndicator
@@ -204,7 +229,7 @@ class MainWindow(QMainWindow):
         if row < 0:
             return
         key = self.nav.item(row).data(Qt.ItemDataRole.UserRole)
-        if key not in self.pages:  # the shell: the database is still opening
+        if not isinstance(self.pages, Pages):  # the shell: the database is still opening
             return
         self.stack.setCurrentWidget(self.pages[key])
         self.settings.set("ui/last_page", key)
