@@ -8,7 +8,6 @@ locked" halfway through. On PostgreSQL both are the same engine.
 from __future__ import annotations
 
 import contextlib
-import os
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
