@@ -47,11 +47,16 @@ def _config() -> Config:
 
 
 def _assigned(tree: ast.Module, name: str) -> Any:
+    """The literal assigned to ``name`` at the top of a migration file (``revision: str = "0003_…"``)."""
     for node in tree.body:
-        target = node.target if isinstance(node, ast.AnnAssign) else (
-            node.targets[0] if isinstance(node, ast.Assign) and len(node.targets) == 1 else None)
-        if isinstance(target, ast.Name) and target.id == name and node.value is not None:  # type: ignore[union-attr]
-            return ast.literal_eval(node.value)  # type: ignore[union-attr]
+        if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.value is not None:
+            target, value = node.target.id, node.value
+        elif isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            target, value = node.targets[0].id, node.value
+        else:
+            continue
+        if target == name:
+            return ast.literal_eval(value)
     raise KeyError(name)
 
 

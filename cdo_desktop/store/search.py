@@ -208,6 +208,7 @@ def rebuild(session: Session) -> int:
     """Re-index every searchable row with one set-based ``INSERT … SELECT`` per table; returns the rows indexed."""
     connection = session.connection()
     raw = connection.connection.driver_connection
+    assert raw is not None
     raw.create_function("cdo_index_text", -1, lambda *parts: index_text(parts), deterministic=True)
     raw.create_function("cdo_rowid", 1, _rowid_of_hex, deterministic=True)
     connection.execute(text(f"DELETE FROM {FTS_TABLE}"))
