@@ -66,8 +66,11 @@ def revision_graph() -> dict[str, tuple[str, ...]]:
     graph: dict[str, tuple[str, ...]] = {}
     for path in sorted((MIGRATIONS / "versions").glob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-        revision = _assigned(tree, "revision")
-        down = _assigned(tree, "down_revision")
+        try:
+            revision = _assigned(tree, "revision")
+            down = _assigned(tree, "down_revision")
+        except KeyError:  # not a migration (a helper module beside them)
+            continue
         graph[revision] = tuple(down) if isinstance(down, (tuple, list)) else ((down,) if down else ())
     return graph
 
