@@ -9,7 +9,8 @@ from fastapi import FastAPI, Request, Response
 from fastapi.responses import JSONResponse
 
 from cdo_desktop import PROTOCOL_VERSION, __version__
-from cdo_desktop.server import errors, ledger
+from cdo_desktop.server import errors, keys, ledger
+from cdo_desktop.server.issuing import Issuer
 from cdo_desktop.server.config import ServerConfig
 from cdo_desktop.server.routes import admin, auth, blobs, meta, sync
 from cdo_desktop.services.bootstrap import ensure_initialised
@@ -37,6 +38,9 @@ def create_app(config: ServerConfig, *, db: Database | None = None) -> FastAPI:
     app = FastAPI(title="CDO bureau server 政数局协同服务", version=__version__)
     app.state.config = config
     app.state.db = db if db is not None else prepare_database(config)
+    bureau_keys = keys.load_configured(config.data_dir)  # SigningKeyError (clear message) on a wrong passphrase
+    app.state.keys = bureau_keys
+    app.state.issuer = Issuer.from_keys(bureau_keys, config.blob_dir)
     app.state.keeper = keep_open(app.state.db)
     errors.install(app)
 

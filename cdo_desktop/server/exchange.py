@@ -12,6 +12,7 @@ from sqlmodel import Session, col
 from cdo_desktop.domain.errors import DomainError, NotAllowed
 from cdo_desktop.domain.mutations import Mutation
 from cdo_desktop.server import ledger
+from cdo_desktop.server.issuing import Issuer, issue_touched
 from cdo_desktop.server.visibility import Viewer, restrict
 from cdo_desktop.services.apply import apply, resolve_actor
 from cdo_desktop.services.context import CHINA
@@ -20,8 +21,9 @@ from cdo_desktop.store.server_models import SyncReceipt
 from cdo_desktop.sync.wire import PAGE_BYTES, TABLES, MutationAnswer, PullPage, Reason, WireRow, row_to_wire
 
 
-def push_one(db: Database, viewer: Viewer, mutation: Mutation) -> MutationAnswer:
-    """Apply one mutation (or repeat the first answer to its id from this device)."""
+def push_one(db: Database, viewer: Viewer, mutation: Mutation, *, issuer: Issuer | None = None) -> MutationAnswer:
+    """Apply one mutation (or repeat the first answer to its id from this device); documents it creates are
+    issued (and signed) by ``issuer`` in the same transaction."""
     now = dt.datetime.now(dt.UTC)
     with db.write() as session:
         counter = ledger.lock_counter(session)  # serialises writers: audit, numbers and seq stay gap-free
@@ -36,7 +38,8 @@ def push_one(db: Database, viewer: Viewer, mutation: Mutation) -> MutationAnswer
                     field="actor_id",
                 )
             applied = apply(session, mutation, actor, now=now)
-            seq = ledger.stamp(session, counter, applied.touched)
+            issued = issue_touched(session, issuer, applied.touched)
+            seq = ledger.stamp(session, counter, [*applied.touched, *issued])
             answer = MutationAnswer(id=mutation.id, status="accepted", seq=seq)
         except DomainError as exc:
             answer = MutationAnswer(id=mutation.id, status="refused", reason=Reason(**exc.as_dict()))

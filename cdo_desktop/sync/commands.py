@@ -17,7 +17,11 @@ def cmd_login(args: argparse.Namespace) -> int:
     from cdo_desktop.sync.signin import login
 
     password = sys.stdin.readline().rstrip("\n") if args.password_stdin else getpass.getpass("密码 / password: ")
+    from cdo_desktop.sync import trust
+
     db = open_db(args)
+    with db.read() as session:
+        pinned_before = trust.pinned_root(session)
     try:
         signed = login(
             db, server_url=args.server, username=args.user, password=password,
@@ -27,10 +31,18 @@ def cmd_login(args: argparse.Namespace) -> int:
         raise UserError(str(exc)) from None
     except SyncError as exc:
         raise UserError(f"{exc.zh} / {exc.en}") from None
+    with db.read() as session:
+        pinned = trust.pinned_root(session)
+    fingerprint = trust.root_fingerprint(pinned) if pinned else ""
+    text = f"已登录 / signed in: {signed.username} ({signed.role})"
+    if pinned and not pinned_before:
+        text += ("\n首次登录：已固定政数局根证书，请与政数局公布的指纹核对 / first sign-in: the bureau root certificate "
+                 f"is now pinned; compare its fingerprint with the one the bureau publishes:\n  SHA-256 {fingerprint}")
     emit(
         args,
-        {"username": signed.username, "role": signed.role, "department_id": str(signed.department_id)},
-        f"已登录 / signed in: {signed.username} ({signed.role})",
+        {"username": signed.username, "role": signed.role, "department_id": str(signed.department_id),
+         "root_fingerprint": fingerprint, "root_pinned_now": bool(pinned and not pinned_before)},
+        text,
     )
     return 0
 

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import logging
+
 import httpx
 
 from cdo_desktop.store.db import Database
-from cdo_desktop.sync import credentials, state
+from cdo_desktop.sync import credentials, state, trust
 from cdo_desktop.sync.http import BureauHttp, RetryPolicy
 from cdo_desktop.sync.wire import SignedIn
+
+log = logging.getLogger("cdo.signin")
 
 
 def login(
@@ -39,6 +43,8 @@ def login(
         )
     finally:
         http.close()
+    with db.write() as session:
+        pinned_now = trust.pin(session, signed)  # a changed bureau root: refused before the token is kept
     credentials.save_token(server_url, username, signed.token)
     with db.write() as session:
         state.put(session, state.SERVER_URL, server_url.rstrip("/"))
@@ -48,6 +54,8 @@ def login(
         state.put(session, state.ROLE, signed.role)
         if ca_bundle:
             state.put(session, state.CA_BUNDLE, ca_bundle)
+    if pinned_now:
+        log.info("bureau root pinned at first sign-in: %s", pinned_now)
     return signed
 
 

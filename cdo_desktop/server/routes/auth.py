@@ -23,6 +23,14 @@ def _throttle(config: ConfigDep) -> Throttle:
     return Throttle(config.signin_window_s, config.signin_account_failures, config.signin_address_failures, config.signin_block_s)
 
 
+def _trust(request: Request) -> dict[str, str]:
+    """The bureau root certificate and the audit checkpoint key, for the desktop to pin at first sign-in."""
+    bureau_keys = getattr(request.app.state, "keys", None)
+    if bureau_keys is None:
+        return {}
+    return {"root_certificate": bureau_keys.root_pem.decode("ascii"), "checkpoint_key": bureau_keys.checkpoint_public}
+
+
 @router.post("/sign-in", response_model=SignedIn)
 def sign_in(body: SignIn, request: Request, db: DbDep, config: ConfigDep) -> SignedIn:
     throttle = _throttle(config)
@@ -55,7 +63,7 @@ def sign_in(body: SignIn, request: Request, db: DbDep, config: ConfigDep) -> Sig
         epoch = ledger.read_counter(session).epoch
         return SignedIn(
             token=token, token_id=row.id, account_id=fresh.id, username=fresh.username, commissioner_id=person.id,
-            department_id=person.department_id, role=person.role, epoch=epoch,
+            department_id=person.department_id, role=person.role, epoch=epoch, **_trust(request),
         )
 
 

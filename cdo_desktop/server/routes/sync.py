@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Query, Request, Response
 
-from cdo_desktop.server import exchange, ledger
+from cdo_desktop.server import checkpoints, exchange, ledger
 from cdo_desktop.server.deps import ConfigDep, DbDep, ViewerDep
 from cdo_desktop.server.errors import ApiError
 from cdo_desktop.sync.wire import (
@@ -25,11 +25,13 @@ router = APIRouter(prefix="/v1/sync", tags=["sync"])
 
 
 @router.post("/push", response_model=PushAnswer)
-def push(body: PushRequest, viewer: ViewerDep, db: DbDep, config: ConfigDep) -> PushAnswer:
-    answers = [exchange.push_one(db, viewer, mutation) for mutation in body.mutations]
+def push(body: PushRequest, viewer: ViewerDep, db: DbDep, config: ConfigDep, request: Request) -> PushAnswer:
+    issuer = getattr(request.app.state, "issuer", None)
+    answers = [exchange.push_one(db, viewer, mutation, issuer=issuer) for mutation in body.mutations]
     with db.read() as session:
         counter = ledger.read_counter(session)
     ledger.record_head(config.data_dir, counter.epoch, counter.seq)
+    checkpoints.keep(db, getattr(request.app.state, "keys", None), counter.epoch)
     return PushAnswer(answers=answers, epoch=counter.epoch, head=counter.seq, server_time=dt.datetime.now(dt.UTC))
 
 
@@ -42,12 +44,15 @@ def _refuse_ended(viewer: ViewerDep) -> None:
 def pull(  # answered as ready JSON: the page is already a validated model, no second pass over its rows
     viewer: ViewerDep,
     db: DbDep,
+    request: Request,
     after: Annotated[int, Query(ge=0, le=2**62)] = 0,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE_ROWS)] = DEFAULT_PAGE_ROWS,
+    known: Annotated[int | None, Query(ge=0, le=2**62)] = None,
 ) -> Response:
     _refuse_ended(viewer)
     with db.read() as session:
         page = exchange.pull_page(session, viewer, after=after, limit=limit)
+        page = checkpoints.attach(session, page, getattr(request.app.state, "keys", None), known=known)
     return Response(page.model_dump_json(), media_type="application/json")
 
 
