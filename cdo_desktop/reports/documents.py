@@ -95,3 +95,28 @@ def safe_filename(number: str) -> str:
     """``佛数问〔2026〕3号`` → ``佛数问2026-3号``: a file name every OS and mail client accepts."""
     out = number.replace("〔", "").replace("〕", "-")
     return "".join(ch for ch in out if ch not in '\\/:*?"<>|').strip() or "document"
+
+
+def issued_file(session: Session, view: DocumentView, data_dir: Path) -> bytes | None:
+    """The bureau-signed PDF of this document when it was issued signed, the view still reads as issued and the
+    file is in the data folder's blob store (checked by SHA-256); None otherwise (print a draft instead)."""
+    import uuid
+
+    from sqlmodel import select
+
+    from cdo_desktop.store import models as m
+
+    try:
+        record_id = uuid.UUID(view.record_id)
+    except ValueError:
+        return None
+    row = session.exec(select(m.IssuedDocument).where(m.IssuedDocument.record_id == record_id,
+                                                      m.IssuedDocument.kind == view.kind)).first()
+    if row is None or not row.pdf_sha256 or row.fingerprint != view.fingerprint:
+        return None
+    path = Path(data_dir) / "blobs" / row.pdf_sha256[:2] / row.pdf_sha256
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    return data if sha256_bytes(data) == row.pdf_sha256 else None

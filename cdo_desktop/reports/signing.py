@@ -128,8 +128,8 @@ def _looks_signed(data: bytes) -> bool:
 
 def check_signature(data: bytes, root_pem: bytes | None) -> SignatureCheck:
     """Validate the file's PAdES signature offline against ``root_pem`` (None: no root pinned here)."""
-    from pyhanko.sign.validation.errors import SignatureValidationError
     from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko.sign.validation.errors import SignatureValidationError
     from pyhanko.sign.validation.status import SignatureCoverageLevel
 
     try:
@@ -164,7 +164,7 @@ def check_signature(data: bytes, root_pem: bytes | None) -> SignatureCheck:
     if not status.trusted:
         return SignatureCheck(SignatureState.INVALID, signer=signer, signing_time=when,
                               detail="签名证书不是由固定的政数局根证书签发 / not issued under the pinned bureau root")
-    start, length_a, offset_b, length_b = (int(v) for v in sig.byte_range)
+    start, _length_a, offset_b, length_b = (int(v) for v in sig.byte_range)
     revision = data[: offset_b + length_b] if start == 0 else b""
     if status.coverage == SignatureCoverageLevel.ENTIRE_FILE:
         return SignatureCheck(SignatureState.VALID, signer=signer, signing_time=when, signed_revision=revision)

@@ -28,6 +28,7 @@ SIGNING_CERT = "signing-cert.pem"
 SIGNING_KEY = "signing-key.pem"
 CHAIN = "chain.pem"
 CHECKPOINT_KEY = "checkpoint-key.pem"
+CHECKPOINT_PUBLIC = "checkpoint-key.pub"  # hex of the Ed25519 public key: `cdo audit verify` needs no passphrase
 
 
 class SigningKeyError(Exception):
@@ -154,7 +155,10 @@ def init(data_dir: Path, *, bureau_name: str, passphrase: bytes, years: int = 10
 def _ensure_checkpoint_key(target: Path, passphrase: bytes, *, replace: bool = False) -> None:
     path = target / CHECKPOINT_KEY
     if replace or not path.exists():
-        _write(path, _key_pem(ed25519.Ed25519PrivateKey.generate(), passphrase), secret=True)
+        key = ed25519.Ed25519PrivateKey.generate()
+        _write(path, _key_pem(key, passphrase), secret=True)
+        public = key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+        _write(target / CHECKPOINT_PUBLIC, public.hex().encode("ascii"), secret=False)
 
 
 def import_p12(data_dir: Path, p12: Path, *, p12_password: bytes | None, passphrase: bytes) -> BureauKeys:

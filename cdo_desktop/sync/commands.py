@@ -19,7 +19,7 @@ def cmd_login(args: argparse.Namespace) -> int:
     password = sys.stdin.readline().rstrip("\n") if args.password_stdin else getpass.getpass("密码 / password: ")
     from cdo_desktop.sync import trust
 
-    db = open_db(args)
+    db = open_db(args, create=True)  # signing in is a desktop's first start on the command line
     with db.read() as session:
         pinned_before = trust.pinned_root(session)
     try:
