@@ -187,7 +187,12 @@ def _issued(session: Session, kind: str, record_id: str) -> m.IssuedDocument | N
     ).first()
 
 
-def _current_view(session: Session, kind: str, number: str) -> DocumentView | None:
+def _current_view(session: Session, kind: str, number: str, view: DocumentView | None = None) -> DocumentView | None:
+    if kind == "scorecard" and view is not None:  # recomputed from the store for the same period and date
+        from cdo_desktop.reports.views import ScorecardView
+
+        if isinstance(view, ScorecardView):
+            return documents.scorecard(session, view.start, view.end, issued_on=view.issued_on)
     if kind not in ("ruling", "notice", "reply"):
         return None
     try:
@@ -227,7 +232,9 @@ def verify_bytes(session: Session, data: bytes, *, root_pem: bytes | None = None
         detail = "签章有效但文件中没有本系统的文书记录" if sig.state is signing.SignatureState.VALID else "文件中没有本系统的文书记录"
         return VerifyResult(Status.UNKNOWN, **base, detail=detail)
     issued = _issued(session, view.kind, view.record_id)
-    now = _current_view(session, view.kind, view.number)
+    now = _current_view(session, view.kind, view.number, view)
+    if now is not None and now.record_id != view.record_id:  # the same number on another record: not this one
+        now = None
     if issued is None and now is None:
         return VerifyResult(Status.UNKNOWN, **base, detail="本数据库中没有该记录")
     reference: DocumentView | dict[str, Any]
@@ -274,6 +281,8 @@ def verify_code(session: Session, text: str) -> VerifyResult:
                             "fingerprint": payload.fingerprint}
     issued = _issued(session, payload.kind, payload.record_id)
     now = _current_view(session, payload.kind, payload.number)
+    if now is not None and now.record_id != payload.record_id:
+        now = None
     if issued is None:
         if now is None:
             return VerifyResult(Status.UNKNOWN, **base)
