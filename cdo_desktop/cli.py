@@ -182,7 +182,7 @@ def _signatures_only(session: Any, key: str | None) -> Any:
     from cdo_desktop.store import audit
     from cdo_desktop.store.models import AuditCheckpoint
 
-    rows = list(session.execute(select(AuditCheckpoint).order_by(AuditCheckpoint.position)).scalars())
+    rows = list(session.execute(select(AuditCheckpoint).order_by(AuditCheckpoint.position)).scalars())  # type: ignore[arg-type]
     for cp in rows:
         if key and not audit.checkpoint_signature_ok(key, cp):
             return audit.ChainReport(False, len(rows), cp.position, f"checkpoint {cp.position}: invalid signature")

@@ -133,7 +133,7 @@ def hash_at(session: Session, position: int) -> str | None:
     """The chain's hash after ``position`` entries (GENESIS at 0); None when the chain is shorter."""
     if position == 0:
         return GENESIS
-    row = session.execute(select(AuditEntry.hash).where(AuditEntry.position == position)).first()  # type: ignore[call-overload, arg-type]
+    row = session.execute(select(AuditEntry.hash).where(AuditEntry.position == position)).first()  # type: ignore[call-overload]
     return str(row[0]) if row else None
 
 
@@ -163,7 +163,7 @@ def store_checkpoint(session: Session, *, private_key: Any, epoch: str, every: i
                      force: bool = False) -> AuditCheckpoint | None:
     """On the bureau: sign and keep the chain head when ``every`` entries have passed since the last checkpoint."""
     position, hash_hex = head(session)
-    last = session.execute(select(func.max(AuditCheckpoint.position))).scalar()  # type: ignore[arg-type]
+    last = session.execute(select(func.max(AuditCheckpoint.position))).scalar()
     if position == 0 or (not force and last is not None and position - int(last) < every) or last == position:
         return None
     row = AuditCheckpoint(position=position, hash=hash_hex, epoch=epoch,

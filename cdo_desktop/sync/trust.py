@@ -74,7 +74,7 @@ def forget(session: Session) -> None:
 
 
 def last_checkpoint(session: Session) -> AuditCheckpoint | None:
-    top = session.execute(select(func.max(AuditCheckpoint.position))).scalar()  # type: ignore[arg-type]
+    top = session.execute(select(func.max(AuditCheckpoint.position))).scalar()
     return session.get(AuditCheckpoint, top) if top is not None else None
 
 

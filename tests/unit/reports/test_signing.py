@@ -53,7 +53,11 @@ def test_keys_are_private_and_need_the_passphrase(tmp_path: Path) -> None:
 
 
 def test_a_real_ca_certificate_can_be_imported(tmp_path: Path) -> None:
-    from cryptography.hazmat.primitives.serialization import BestAvailableEncryption, load_pem_private_key, pkcs12
+    from cryptography.hazmat.primitives.serialization import (
+        BestAvailableEncryption,
+        load_pem_private_key,
+        pkcs12,
+    )
     from cryptography.x509 import load_pem_x509_certificate
 
     ca = keys.init(tmp_path / "ca", bureau_name="某CA", passphrase=PASS)
