@@ -4,6 +4,7 @@ head signed into every pull answer, with the chain hash at the position the desk
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import Any
 
 from sqlmodel import Session
@@ -31,9 +32,35 @@ def current(session: Session, bureau_keys: Any, epoch: str) -> Checkpoint:
     return Checkpoint(position=position, hash=hash_hex, epoch=epoch, signature=signature)
 
 
-def attach(session: Session, page: PullPage, bureau_keys: Any, *, known: int | None) -> PullPage:
-    """The page with the signed chain head and, when the desktop named the position it last saw, the proof."""
+def _restore_file(data_dir: Path, epoch: str) -> Path:
+    return Path(data_dir) / "signing" / f"restore-{epoch}.json"
+
+
+def acknowledge_restore(db: Database, bureau_keys: Any, data_dir: Path, epoch: str) -> Checkpoint:
+    """`cdo admin epoch rotate` on a signing bureau: sign "epoch ``epoch`` starts from this chain", so desktops
+    that saw a longer chain accept the restore (without it they refuse, as they must refuse any rollback)."""
+    with db.read() as session:
+        position, hash_hex = audit.head(session)
+    signature = bureau_keys.checkpoint_key.sign(audit.restore_message(position, hash_hex, epoch)).hex()
+    statement = Checkpoint(position=position, hash=hash_hex, epoch=epoch, signature=signature)
+    target = _restore_file(data_dir, epoch)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(statement.model_dump_json(), encoding="utf-8")
+    return statement
+
+
+def attach(session: Session, page: PullPage, bureau_keys: Any, *, known: int | None,
+           data_dir: Path | None = None) -> PullPage:
+    """The page with the signed chain head and, when the desktop named the position it last saw, the proof (and
+    the bureau's signed restore acknowledgement of this epoch, if there is one)."""
     proof = None
     if known is not None:
         proof = ChainProof(position=known, hash=audit.hash_at(session, known) or "")
-    return page.model_copy(update={"checkpoint": current(session, bureau_keys, page.epoch), "proof": proof})
+    restore = None
+    if data_dir is not None and _restore_file(data_dir, page.epoch).exists():
+        try:
+            restore = Checkpoint.model_validate_json(_restore_file(data_dir, page.epoch).read_text(encoding="utf-8"))
+        except ValueError:
+            log.warning("unreadable restore acknowledgement for epoch %s", page.epoch)
+    return page.model_copy(update={"checkpoint": current(session, bureau_keys, page.epoch), "proof": proof,
+                                   "restore": restore})

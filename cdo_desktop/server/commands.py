@@ -160,11 +160,20 @@ def cmd_token_revoke(args: argparse.Namespace) -> int:
 
 
 def cmd_epoch_rotate(args: argparse.Namespace) -> int:
-    from cdo_desktop.server import ledger
+    from cdo_desktop.server import checkpoints, keys, ledger
 
     db = _db(args)
+    try:
+        bureau_keys = keys.load_configured(Path(args.data_dir))
+    except keys.SigningKeyError as exc:
+        raise UserError(str(exc)) from None
     epoch = ledger.rotate_epoch(db)
-    emit(args, {"epoch": epoch}, f"新纪元 / new epoch {epoch}: desktops will download everything again")
+    acknowledged = bureau_keys is not None
+    if bureau_keys is not None:  # a restore the bureau stands behind: desktops accept the shorter chain
+        checkpoints.acknowledge_restore(db, bureau_keys, Path(args.data_dir), epoch)
+    emit(args, {"epoch": epoch, "restore_signed": acknowledged},
+         f"新纪元 / new epoch {epoch}: desktops will download everything again"
+         + ("（已签署恢复确认 / restore acknowledged with the bureau's key）" if acknowledged else ""))
     return 0
 
 

@@ -141,6 +141,22 @@ def checkpoint_message(position: int, hash_hex: str, epoch: str) -> bytes:
     return f"CDO-AUDIT-CHECKPOINT|v1|{epoch}|{position}|{hash_hex}".encode("ascii")
 
 
+def restore_message(position: int, hash_hex: str, epoch: str) -> bytes:
+    """What the bureau signs when it acknowledges a restore: epoch ``epoch`` starts from this (shorter) chain."""
+    return f"CDO-AUDIT-RESTORE|v1|{epoch}|{position}|{hash_hex}".encode("ascii")
+
+
+def signature_ok(public_hex: str, signature_hex: str, message: bytes) -> bool:
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+    try:
+        Ed25519PublicKey.from_public_bytes(bytes.fromhex(public_hex)).verify(bytes.fromhex(signature_hex), message)
+    except (InvalidSignature, ValueError):
+        return False
+    return True
+
+
 def sign_checkpoint(private_key: Any, position: int, hash_hex: str, epoch: str) -> str:
     """Ed25519 signature (hex) of a checkpoint with the bureau's checkpoint key."""
     return str(private_key.sign(checkpoint_message(position, hash_hex, epoch)).hex())

@@ -97,6 +97,8 @@ def check_page(session: Session, page: PullPage) -> None:
         raise _refuse("检查点签名无效", "the checkpoint's signature is invalid")
     if mine is None:
         return
+    if page.epoch != mine.epoch and _restore_accepted(key, page):
+        return  # the bureau restored a backup and says so (signed, or an unsigned bureau announcing a new epoch)
     if cp.position < mine.position:
         raise _refuse(f"服务器审计链只有 {cp.position} 条，本机已见 {mine.position} 条（截断或回滚）",
                       f"the server's chain has {cp.position} entries, this desktop saw {mine.position} "
@@ -108,11 +110,26 @@ def check_page(session: Session, page: PullPage) -> None:
                       "(the chain was rewritten or rolled back)")
 
 
+def _restore_accepted(key: str, page: PullPage) -> bool:
+    """A new epoch may start from a shorter chain only when the bureau signed that restore (an unsigned bureau's
+    checkpoints are plain claims anyway: there a new epoch is accepted, as before checkpoints existed)."""
+    if not key:
+        return True
+    statement = page.restore
+    return (statement is not None and statement.epoch == page.epoch
+            and audit.signature_ok(key, statement.signature,
+                                   audit.restore_message(statement.position, statement.hash, statement.epoch)))
+
+
 def remember(session: Session, page: PullPage) -> None:
     cp = page.checkpoint
     if cp is None or cp.position == 0:
         return
     mine = last_checkpoint(session)
+    if mine is not None and cp.epoch != mine.epoch and (cp.position < mine.position or page.proof is None
+                                                        or page.proof.hash != mine.hash):
+        session.execute(AuditCheckpoint.__table__.delete())  # type: ignore[attr-defined]  # accepted restore
+        mine = None
     if mine is not None and cp.position <= mine.position:
         return
     session.add(AuditCheckpoint(position=cp.position, hash=cp.hash, epoch=cp.epoch, signature=cp.signature,

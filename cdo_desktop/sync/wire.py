@@ -142,6 +142,7 @@ class PullPage(Wire):
     server_time: dt.datetime
     checkpoint: Checkpoint | None = None  # the bureau's signed chain head (every answer)
     proof: ChainProof | None = None  # the chain hash at the position the desktop named with ``known``
+    restore: Checkpoint | None = None  # the bureau's signed acknowledgement that this epoch began with a restore
 
 
 class RowsRequest(Wire):

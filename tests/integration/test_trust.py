@@ -238,6 +238,20 @@ def test_desktop_refuses_changed_root_and_rolled_back_chain(signed_bureau: Burea
             session.execute(text("DELETE FROM audit_entry WHERE position > :p"), {"p": mine.position - 3})
         with pytest.raises(TrustRefused):
             desk.client.sync()
+        # a new epoch alone does not excuse it (the server rotates by itself when it finds itself restored) …
+        from cdo_desktop.server import checkpoints, ledger
+
+        ledger.rotate_epoch(bureau.db)
+        with pytest.raises(TrustRefused):
+            desk.client.sync()
+        # … the bureau's signed acknowledgement of the restore does (`cdo admin epoch rotate` with the key)
+        epoch = ledger.rotate_epoch(bureau.db)
+        checkpoints.acknowledge_restore(bureau.db, bureau.server.app.state.keys, bureau.server.config.data_dir, epoch)
+        report = desk.client.sync()
+        assert report.redownloaded
+        with desk.db.read() as session:
+            kept = trust.last_checkpoint(session)
+        assert kept is not None and kept.epoch == epoch
     finally:
         desk.close()
     # a new root on the same address: refused at sign-in

@@ -52,7 +52,8 @@ def pull(  # answered as ready JSON: the page is already a validated model, no s
     _refuse_ended(viewer)
     with db.read() as session:
         page = exchange.pull_page(session, viewer, after=after, limit=limit)
-        page = checkpoints.attach(session, page, getattr(request.app.state, "keys", None), known=known)
+        page = checkpoints.attach(session, page, getattr(request.app.state, "keys", None), known=known,
+                                  data_dir=request.app.state.config.data_dir)
     return Response(page.model_dump_json(), media_type="application/json")
 
 
