@@ -53,7 +53,7 @@ def signing_and_verify(repeat: int = 15) -> list[dict[str, object]]:
     from cdo_desktop.store import models as m
 
     db = open_database(folder / "bureau")
-    generate(db, scale=30, seed=5, with_accounts=False)
+    generate(db, scale=40, seed=2026, progress=False, with_accounts=False)
     with db.write() as session:
         ruling = session.exec(select(m.Ruling)).first()
         assert ruling is not None

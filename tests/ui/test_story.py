@@ -151,6 +151,7 @@ def test_the_whole_story_against_a_local_bureau(demo: Any, settings: Any, qtbot:
         dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
 
     on_dialog(rule)
+    select_by_number(disputes, dispute.number)  # the list refreshes off the UI thread after the accept
     qtbot.mouseClick(buttons(disputes)["action:dispute.rule"], Qt.MouseButton.LeftButton)
     preview = disputes.last_preview
     assert preview is not None and preview.data.startswith(b"%PDF")
