@@ -7,11 +7,13 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import func, select
 from sqlmodel import Session
 
 from cdo_desktop.server import ledger
 from cdo_desktop.store import audit
 from cdo_desktop.store.db import Database
+from cdo_desktop.store.models import AuditCheckpoint
 from cdo_desktop.sync.wire import ChainProof, Checkpoint, PullPage
 
 log = logging.getLogger("cdo.checkpoints")
@@ -20,6 +22,11 @@ log = logging.getLogger("cdo.checkpoints")
 def keep(db: Database, bureau_keys: Any, epoch: str) -> None:
     """After a push: store a signed checkpoint when enough entries have passed since the last one."""
     if bureau_keys is None:
+        return
+    with db.read() as session:  # most pushes need none: decide without taking the writers' lock
+        position, _ = audit.head(session)
+        last = session.execute(select(func.max(AuditCheckpoint.position))).scalar()
+    if position == 0 or (last is not None and position - int(last) < audit.CHECKPOINT_EVERY):
         return
     with db.write() as session:
         ledger.lock_counter(session)  # the chain cannot move while its head is read and signed

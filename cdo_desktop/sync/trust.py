@@ -20,6 +20,7 @@ from cdo_desktop.sync.wire import PullPage, SignedIn
 
 ROOT_PEM = "bureau_root_pem"
 CHECKPOINT_KEY = "bureau_checkpoint_key"
+KEEP = 50  # checkpoints a desktop keeps
 
 
 class TrustRefused(SyncError):
@@ -134,6 +135,11 @@ def remember(session: Session, page: PullPage) -> None:
         return
     session.add(AuditCheckpoint(position=cp.position, hash=cp.hash, epoch=cp.epoch, signature=cp.signature,
                                 signed_at=dt.datetime.now(dt.UTC)))
+    if mine is not None:  # one kept per pull answer: the newest KEEP suffice (each extends the ones before)
+        oldest_kept = select(AuditCheckpoint.position).order_by(AuditCheckpoint.position.desc())  # type: ignore[call-overload, attr-defined]
+        cutoff = session.execute(oldest_kept.offset(KEEP - 1).limit(1)).scalar()
+        if cutoff is not None:
+            session.execute(AuditCheckpoint.__table__.delete().where(AuditCheckpoint.position < cutoff))  # type: ignore[attr-defined]
 
 
 def known_position(session: Session) -> int | None:
