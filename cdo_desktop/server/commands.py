@@ -38,11 +38,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from cdo_desktop.server.config import ENV_DATA_DIR, ENV_DATABASE_URL
 
     config = _config(args)
-    db = _db(args)
     try:
-        keys.load_configured(config.data_dir)  # a wrong or missing passphrase: said now, not at the first issue
+        keys.load_configured(config.data_dir)  # a wrong or missing passphrase: said before anything is touched
     except keys.SigningKeyError as exc:
         raise UserError(str(exc)) from None
+    db = _db(args)
     if args.workers > 1:
         if db.is_sqlite:
             raise UserError("多进程仅支持 PostgreSQL / several workers need PostgreSQL (--database-url)")
