@@ -26,7 +26,7 @@ from cdo_desktop.domain.mutations import Mutation
 from cdo_desktop.services.apply import apply, resolve_actor
 from cdo_desktop.services.bootstrap import initialise
 from cdo_desktop.services.context import CHINA
-from cdo_desktop.store import audit
+from cdo_desktop.store import audit, search
 from cdo_desktop.store import models as m
 from cdo_desktop.store.db import Database
 from cdo_desktop.store.migrate import open_database
@@ -125,6 +125,7 @@ def _apply_batch(scratch: Database, batch: list[m.AuditEntry]) -> ReplayReport |
     current = batch[0]
     try:
         with scratch.write() as session:
+            session.info[search.NO_INDEX] = True  # nothing searches the scratch copy
             for entry in batch:
                 current = entry
                 _replay_one(session, entry)
