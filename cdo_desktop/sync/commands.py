@@ -20,6 +20,10 @@ def cmd_login(args: argparse.Namespace) -> int:
     from cdo_desktop.sync import trust
 
     db = open_db(args, create=True)  # signing in is a desktop's first start on the command line
+    wanted = (args.repin or "").replace(":", "").replace(" ", "").upper()
+    if args.repin:
+        with db.write() as session:
+            trust.forget(session)
     with db.read() as session:
         pinned_before = trust.pinned_root(session)
     try:
@@ -34,6 +38,11 @@ def cmd_login(args: argparse.Namespace) -> int:
     with db.read() as session:
         pinned = trust.pinned_root(session)
     fingerprint = trust.root_fingerprint(pinned) if pinned else ""
+    if args.repin and fingerprint.replace(":", "") != wanted:
+        with db.write() as session:
+            trust.forget(session)
+        raise UserError(f"服务器根证书指纹 {fingerprint or '（无）'} 与 --repin 给出的不符，未固定 / the server's root "
+                        f"fingerprint {fingerprint or '(none)'} differs from --repin: nothing pinned")
     text = f"已登录 / signed in: {signed.username} ({signed.role})"
     if pinned and not pinned_before:
         text += ("\n首次登录：已固定政数局根证书，请与政数局公布的指纹核对 / first sign-in: the bureau root certificate "
@@ -87,6 +96,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--password-stdin", action="store_true")
     p.add_argument("--device-name")
     p.add_argument("--ca-bundle", help="PEM file of the city intranet's certificate authority")
+    p.add_argument("--repin", metavar="SHA256", help="the bureau rotated its root: forget the pinned root and the kept "
+                   "audit checkpoints and pin the new root, only if its fingerprint is this one (docs/trust.md)")
     p.set_defaults(func=cmd_login)
     p = sub.add_parser("logout", parents=[common], help="revoke this desktop's token and forget it")
     p.set_defaults(func=cmd_logout)

@@ -206,7 +206,8 @@ def test_signed_ruling_and_forgeries(signed_bureau: Bureau, tmp_path: Path) -> N
         desk.close()
 
 
-def test_desktop_refuses_changed_root_and_rolled_back_chain(signed_bureau: Bureau, tmp_path: Path) -> None:
+def test_desktop_refuses_changed_root_and_rolled_back_chain(signed_bureau: Bureau, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     bureau = signed_bureau
     _issue_ruling(bureau)
     desk = _desktop(bureau, tmp_path)
@@ -268,6 +269,16 @@ def test_desktop_refuses_changed_root_and_rolled_back_chain(signed_bureau: Burea
         assert changed.value.code == "root_changed"
     finally:
         db.dispose()
+    # re-pinning is deliberate: only with the new root's fingerprint, confirmed out of band
+    from cdo_desktop.cli import main
+
+    new_root = keys.load(bureau.server.config.data_dir, passphrase=PASSPHRASE.encode()).root_fingerprint
+    login_args = ["--data-dir", str(tmp_path / "desk-A-commissioner"), "login", "--server", bureau.url, "--user",
+                  bureau.world.users[("A", "commissioner")], "--password-stdin"]
+    monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
+    assert main([*login_args, "--repin", "00" * 32]) == 2
+    monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
+    assert main([*login_args, "--repin", new_root]) == 0
 
 
 def test_server_refuses_an_empty_database(bureau: Bureau, tmp_path: Path) -> None:
