@@ -126,7 +126,12 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
     from cdo_desktop.store import audit
 
     show = args.progress or (sys.stderr.isatty() and not getattr(args, "json", False))
-    db = open_db(args)
+    if args.database_url:  # a bureau on PostgreSQL
+        from cdo_desktop.store.migrate import open_database
+
+        db = open_database(Path(args.data_dir), url=args.database_url)
+    else:
+        db = open_db(args)
     try:
         from cdo_desktop.store.migrate import require_populated
 
@@ -242,6 +247,7 @@ def build_parser() -> argparse.ArgumentParser:
     a = asub.add_parser("verify", parents=[common], help="walk the chain, check the signed checkpoints, replay the "
                         "log and compare every row; exit 1 naming the first broken entry or differing row")
     a.add_argument("--no-replay", action="store_true", help="only the chain and the checkpoints (fast)")
+    a.add_argument("--database-url", help="the bureau's PostgreSQL database (default: SQLite in the data folder)")
     a.add_argument("--progress", action="store_true", help="show the replay's progress bar even when not on a terminal")
     a.set_defaults(func=cmd_audit_verify)
 

@@ -307,3 +307,24 @@ def test_server_refuses_an_empty_database(bureau: Bureau, tmp_path: Path) -> Non
             prepare_database(moved, new_bureau=True).dispose()  # an explicit new bureau is allowed
         finally:
             pg_drop(empty)
+
+
+def test_audit_verify_replays_the_bureau_and_names_an_edited_row(signed_bureau: Bureau,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    from cdo_desktop.cli import main
+
+    bureau = signed_bureau
+    ruling_id = _issue_ruling(bureau)
+    config = bureau.server.config
+    args = ["--data-dir", str(config.data_dir), "audit", "verify", "--json"]
+    if config.database_url:
+        args += ["--database-url", config.database_url]
+    capsys.readouterr()
+    assert main(args) == 0, capsys.readouterr().out
+    with bureau.db.write() as session:
+        session.execute(text("UPDATE ruling SET reasoning = '事后改写的理由' WHERE id = :r"),
+                        {"r": ruling_id if config.database_url else ruling_id.hex})
+    capsys.readouterr()
+    assert main(args) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert report["difference"]["table"] == "ruling" and report["difference"]["field"] == "reasoning", report
