@@ -16,6 +16,7 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from cdo_desktop import __version__
 from cdo_desktop.domain.errors import DomainError
@@ -34,10 +35,16 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"日期格式应为 YYYY-MM-DD / expected a date YYYY-MM-DD: {text!r}") from None
 
 
-def open_db(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    """Open (and migrate) the database of ``--data-dir``."""
-    from cdo_desktop.store.migrate import open_database
+def open_db(args: argparse.Namespace, *, create: bool = False):  # type: ignore[no-untyped-def]
+    """Open (and migrate) the database of ``--data-dir``; unless ``create`` (cdo init, demo-data, first sign-in),
+    a missing or empty database is refused with a clear message instead of being created."""
+    from cdo_desktop.store.migrate import DatabaseMissing, open_database, require_existing
 
+    if not create:
+        try:
+            require_existing(Path(args.data_dir))
+        except DatabaseMissing as exc:
+            raise UserError(str(exc)) from None
     return open_database(Path(args.data_dir))
 
 
@@ -53,7 +60,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     from cdo_desktop.services.bootstrap import ensure_initialised
     from cdo_desktop.store.migrate import head_revision
 
-    db = open_db(args)
+    db = open_db(args, create=True)
     created = ensure_initialised(db)
     emit(
         args,
@@ -66,7 +73,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     from cdo_desktop.demo.network import generate
 
-    db = open_db(args)
+    db = open_db(args, create=True)
     result = generate(db, scale=args.scale, seed=args.seed, password=args.password, progress=not args.json)
     if args.accounts:
         Path(args.accounts).write_text(json.dumps(result.accounts, ensure_ascii=False, indent=2), encoding="utf-8")
@@ -87,22 +94,104 @@ def cmd_workdays_add(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_audit_verify(args: argparse.Namespace) -> int:
-    from cdo_desktop.store.audit import verify_chain
+def progress_printer(label: str, *, show: bool) -> Any:
+    """A one-line progress bar on stderr (``show``: the caller decided a person is watching), else None."""
+    if not show:
+        return None
 
-    db = open_db(args)
+    def draw(done: int, total: int) -> None:
+        width = 30
+        filled = min(width, width * done // total) if total else 0
+        sys.stderr.write(f"\r{label} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}"[:120])
+        if total and done >= total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+    return draw
+
+
+def _checkpoint_key(session: Any, data_dir: Path) -> tuple[str | None, bool]:
+    """(public key, is this the bureau's own chain): the bureau's key file, else the key a desktop pinned."""
+    from cdo_desktop.store import models as m
+
+    public = data_dir / "signing" / "checkpoint-key.pub"
+    if public.is_file():
+        return public.read_text(encoding="ascii").strip(), True
+    pinned = session.get(m.SyncState, "bureau_checkpoint_key")
+    server = session.get(m.SyncState, "server_url")
+    return (pinned.value if pinned is not None and pinned.value else None), not (server is not None and server.value)
+
+
+def cmd_audit_verify(args: argparse.Namespace) -> int:
+    from cdo_desktop.store import audit
+
+    show = args.progress or (sys.stderr.isatty() and not getattr(args, "json", False))
+    if args.database_url:  # a bureau on PostgreSQL
+        from cdo_desktop.store.migrate import open_database
+
+        db = open_database(Path(args.data_dir), url=args.database_url)
+    else:
+        db = open_db(args)
+    try:
+        from cdo_desktop.store.migrate import require_populated
+
+        require_populated(db, str(args.data_dir))
+    except Exception as exc:
+        raise UserError(str(exc)) from None
     with db.read() as session:
-        report = verify_chain(session)
-    data = {"ok": report.ok, "checked": report.checked, "broken_at": report.broken_at, "reason": report.reason}
-    if report.ok:
-        emit(args, data, f"审计链完整 / audit chain intact: {report.checked} entries")
-        return 0
-    emit(
-        args,
-        data,
-        f"审计链在第 {report.broken_at} 条断开 / audit chain broken at entry {report.broken_at}: {report.reason}",
-    )
-    return 1
+        report = audit.verify_chain(session)
+        key, own_chain = _checkpoint_key(session, Path(args.data_dir))
+        checkpoints = audit.verify_checkpoints(session, key) if own_chain else _signatures_only(session, key)
+    data: dict[str, Any] = {"ok": report.ok, "checked": report.checked, "broken_at": report.broken_at,
+                            "reason": report.reason, "checkpoints": checkpoints.checked,
+                            "checkpoints_signed": bool(key), "replayed": None, "difference": None}
+    if not report.ok:
+        emit(args, data, f"审计链在第 {report.broken_at} 条断开 / audit chain broken at entry {report.broken_at}: "
+                         f"{report.reason}")
+        return 1
+    if not checkpoints.ok:
+        data.update(ok=False, broken_at=checkpoints.broken_at, reason=checkpoints.reason)
+        emit(args, data, f"审计链与政数局签名检查点不符，自第 {checkpoints.broken_at} 条起 / the chain does not match "
+                         f"the bureau's signed checkpoints from entry {checkpoints.broken_at}: {checkpoints.reason}")
+        return 1
+    lines = [f"审计链完整 / audit chain intact: {report.checked} entries, {checkpoints.checked} signed checkpoints"
+             + ("" if key else " (未签名 / unsigned: no checkpoint key here)")]
+    if args.no_replay:
+        lines.append("未重放 / replay skipped (--no-replay)")
+    elif not own_chain:
+        lines.append("本机为同步副本：记录来自政数局，重放请在服务器上运行 / a synced desktop copy: its rows come from "
+                     "the bureau; run the replay on the bureau server")
+    else:
+        from cdo_desktop.services.replay import verify_rows
+
+        replayed = verify_rows(db, progress=progress_printer("重放 / replay", show=show))
+        data["replayed"] = replayed.entries
+        if not replayed.ok:
+            difference = replayed.difference
+            data.update(ok=False, reason=replayed.reason, broken_at=replayed.failed_entry,
+                        difference=None if difference is None else {
+                            "table": difference.table, "key": difference.key, "field": difference.field,
+                            "live": difference.live, "log": difference.replayed})
+            emit(args, data, f"数据与审计日志不符 / the rows do not match the audit log: {replayed.reason}")
+            return 1
+        lines.append(f"重放一致 / replay matches: {replayed.entries} entries, {replayed.rows} rows compared")
+    emit(args, data, "\n".join(lines))
+    return 0
+
+
+def _signatures_only(session: Any, key: str | None) -> Any:
+    """On a desktop: the bureau's checkpoints it kept must carry the bureau's signature (they describe the
+    bureau's chain, not this desktop's own log)."""
+    from sqlalchemy import select
+
+    from cdo_desktop.store import audit
+    from cdo_desktop.store.models import AuditCheckpoint
+
+    rows = list(session.execute(select(AuditCheckpoint).order_by(AuditCheckpoint.position)).scalars())  # type: ignore[arg-type]
+    for cp in rows:
+        if key and not audit.checkpoint_signature_ok(key, cp):
+            return audit.ChainReport(False, len(rows), cp.position, f"checkpoint {cp.position}: invalid signature")
+    return audit.ChainReport(True, len(rows))
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
@@ -155,7 +244,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("audit", parents=[common], help="the hash-chained audit log")
     asub = p.add_subparsers(dest="audit_command", required=True, metavar="ACTION")
-    a = asub.add_parser("verify", parents=[common], help="walk the chain; exit 1 naming the first broken entry")
+    a = asub.add_parser("verify", parents=[common], help="walk the chain, check the signed checkpoints, replay the "
+                        "log and compare every row; exit 1 naming the first broken entry or differing row")
+    a.add_argument("--no-replay", action="store_true", help="only the chain and the checkpoints (fast)")
+    a.add_argument("--database-url", help="the bureau's PostgreSQL database (default: SQLite in the data folder)")
+    a.add_argument("--progress", action="store_true", help="show the replay's progress bar even when not on a terminal")
     a.set_defaults(func=cmd_audit_verify)
 
     p = sub.add_parser("backup", parents=[common], help="consistent copy of the database (SQLite backup API)")

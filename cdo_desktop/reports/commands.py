@@ -25,8 +25,9 @@ def _date(text: str) -> dt.date:
 
 
 def _session_factory(args: argparse.Namespace) -> SessionFactory:
-    from cdo_desktop.store.migrate import open_database
+    from cdo_desktop.store.migrate import open_database, require_existing
 
+    require_existing(Path(args.data_dir))  # DatabaseMissing (a ValueError-free refusal) is reported by _handler
     db = open_database(Path(args.data_dir))
     return db.read
 
@@ -56,7 +57,8 @@ def run_pdf(args: argparse.Namespace, sessions: SessionFactory) -> int:
             view = documents.scorecard(session, args.start, args.end, issued_on=args.issued)
         else:
             view = documents.load_view(session, args.pdf_kind, args.number)
-        data = documents.render(view)
+        signed = None if view.kind == "scorecard" else documents.issued_file(session, view, Path(args.data_dir))
+        data = signed if signed is not None else documents.render(view)
     sha = documents.write_pdf(data, args.output)
     if getattr(args, "file_issued", False):
         if view.kind not in ("ruling", "notice"):
@@ -70,8 +72,10 @@ def run_pdf(args: argparse.Namespace, sessions: SessionFactory) -> int:
     _emit(
         args,
         {"kind": view.kind, "number": view.number, "record_id": view.record_id, "fingerprint": view.fingerprint,
-         "file": str(args.output), "sha256": sha, "bytes": len(data)},
-        f"已生成 / written: {args.output} ({len(data) // 1024} KB)\n文书指纹 / fingerprint: {view.fingerprint}\n"
+         "file": str(args.output), "sha256": sha, "bytes": len(data), "signed": signed is not None},
+        f"已生成 / written: {args.output} ({len(data) // 1024} KB)"
+        f"{'，政数局签章印发件 / the bureau-signed issued copy' if signed else '，草稿（未签章）/ draft (unsigned)'}\n"
+        f"文书指纹 / fingerprint: {view.fingerprint}\n"
         f"文件 SHA-256 / file SHA-256: {sha}",
     )
     return 0
@@ -161,28 +165,41 @@ def run_notices(args: argparse.Namespace, sessions: SessionFactory) -> int:
 
 
 def run_verify(args: argparse.Namespace, sessions: SessionFactory) -> int:
-    """``cdo verify FILE.pdf``: exit 0 when the file matches its record, 1 otherwise."""
+    """``cdo verify FILE.pdf``: exit 0 when the file is validly signed and matches its issued record, 1 otherwise."""
     from cdo_desktop.reports.verify import verify_pdf
 
     if not Path(args.file).is_file():
         raise FileNotFoundError(f"找不到文件 / no such file: {args.file}")
+    root = _root_certificate(args)
     with sessions() as session:
-        result = verify_pdf(session, args.file)
+        result = verify_pdf(session, args.file, root_pem=root)
     lines = [f"{result.message('zh')} / {result.message('en')}"]
     if result.number:
         lines.append(f"文号 / number: {result.number}  记录 / record: {result.record_id}")
-    if result.context_changes:
-        lines.append("印发后改变的其他内容 / other printed content now reads differently: "
-                     + ", ".join(result.context_changes))
+    if result.signer:
+        lines.append(f"签章人 / signer: {result.signer}  签章时间 / signed at: {result.signing_time or '—'}")
     _emit(args, result.as_json(), "\n".join(lines))
     return 0 if result.ok else 1
 
 
+def _root_certificate(args: argparse.Namespace) -> bytes | None:
+    """``--root FILE``, else the root of a bureau data folder (signing/root-cert.pem), else the one pinned at sign-in."""
+    if getattr(args, "root", None):
+        try:
+            return Path(args.root).read_bytes()
+        except OSError as exc:
+            raise ValueError(f"无法读取根证书 / cannot read the root certificate {args.root}: {exc.strerror}") from None
+    bureau_root = Path(args.data_dir) / "signing" / "root-cert.pem"
+    return bureau_root.read_bytes() if bureau_root.is_file() else None
+
+
 def _handler(run: Callable[[argparse.Namespace, SessionFactory], int]) -> Callable[[argparse.Namespace], int]:
     def handle(args: argparse.Namespace) -> int:
+        from cdo_desktop.store.migrate import DatabaseMissing
+
         try:
             return run(args, _session_factory(args))
-        except ValueError as exc:
+        except (ValueError, DatabaseMissing) as exc:
             print(f"错误 / error: {exc}", file=sys.stderr)
             return 2
 
@@ -217,4 +234,6 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
     v = sub.add_parser("verify", parents=[common], help="check a printed document against the database")
     v.add_argument("file", type=Path, metavar="FILE.pdf")
+    v.add_argument("--root", type=Path, metavar="CERT.pem",
+                   help="the bureau root certificate to trust (default: the data folder's, or the one pinned at sign-in)")
     v.set_defaults(func=_handler(run_verify))

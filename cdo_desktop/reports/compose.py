@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextvars
 from collections.abc import Iterable
 
 from reportlab.lib import colors
@@ -11,6 +12,7 @@ from reportlab.platypus.flowables import HRFlowable
 
 from cdo_desktop.domain.canonical import canonical_json
 from cdo_desktop.reports import fonts, page
+from cdo_desktop.reports import seal as seal_art
 from cdo_desktop.reports.fingerprint import (
     SNAPSHOT_VERSION,
     QrPayload,
@@ -69,7 +71,7 @@ class Story:
         blocks: list[Flowable] = [Spacer(1, page.LEADING)]
         if seal:
             issuer_width = fonts.register(fonts.SONG).text_width(issuer, page.BODY_SIZE)
-            blocks.append(SealPlace(page.SIGNATURE.right_indent + issuer_width / 2))
+            blocks.append(SealPlace(page.SIGNATURE.right_indent + issuer_width / 2, issuer))
         blocks += self.block("issuer", issuer, page.SIGNATURE)
         blocks += self.block("issued_on", issued_on, page.SIGNATURE)
         return blocks
@@ -112,14 +114,27 @@ class Story:
         self.add(KeepTogether(blocks))
 
 
+class Sealing:
+    """How the copy being rendered is finished: ``signed`` copies get the seal (and record where it sits, for the
+    signature widget); every other render is a draft and gets the "草稿 · 未签章 / DRAFT · UNSIGNED" mark."""
+
+    def __init__(self, *, signed: bool) -> None:
+        self.signed = signed
+        self.placements: list[tuple[int, tuple[float, float, float, float]]] = []
+
+
+SEALING: contextvars.ContextVar[Sealing | None] = contextvars.ContextVar("cdo_sealing", default=None)
+
+
 class SealPlace(Flowable):
-    """A light dashed circle where the issuing body stamps its seal over the signature (drawn over the next lines)."""
+    """The seal over the signature (signed copies) or the draft mark (everything else), drawn over the next lines."""
 
     DIAMETER = 42 * mm
 
-    def __init__(self, centre_from_right: float) -> None:
+    def __init__(self, centre_from_right: float, issuer: str = "") -> None:
         super().__init__()
         self.centre_from_right = centre_from_right
+        self.issuer = issuer
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width = availWidth
@@ -130,15 +145,14 @@ class SealPlace(Flowable):
         radius = self.DIAMETER / 2
         cx = self.width - self.centre_from_right
         cy = -page.LEADING
-        canvas.saveState()
-        canvas.setStrokeColor(colors.Color(0.75, 0.75, 0.75))
-        canvas.setDash(3, 3)
-        canvas.setLineWidth(0.6)
-        canvas.circle(cx, cy, radius)
-        canvas.setFillColor(colors.Color(0.6, 0.6, 0.6))
-        canvas.setFont(fonts.SONG, 9)
-        canvas.drawCentredString(cx, cy + radius - 14, "（盖章处）")
-        canvas.restoreState()
+        sealing = SEALING.get()
+        if sealing is not None and sealing.signed:
+            seal_art.draw_seal(canvas, cx, cy, radius, name=self.issuer)
+            x0, y0 = canvas.absolutePosition(cx - radius, cy - radius)
+            x1, y1 = canvas.absolutePosition(cx + radius, cy + radius)
+            sealing.placements.append((canvas.getPageNumber() - 1, (x0, y0, x1, y1)))
+        else:
+            seal_art.draw_draft_mark(canvas, 0.0, cy, radius)
 
 
 def render_view(view: DocumentView, story: Story, *, title: str) -> bytes:

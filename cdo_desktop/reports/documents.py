@@ -13,10 +13,12 @@ from typing import cast
 from sqlmodel import Session
 
 from cdo_desktop.reports import builders, stats
+from cdo_desktop.reports.compose import SEALING, Sealing
 from cdo_desktop.reports.notice import render_notice
 from cdo_desktop.reports.reply import render_reply
 from cdo_desktop.reports.ruling import render_ruling
 from cdo_desktop.reports.scorecard import render_scorecard
+from cdo_desktop.reports.signing import DocumentSigner, SealBox
 from cdo_desktop.reports.views import DocumentView, NoticeView, ReplyView, RulingView, ScorecardView
 
 KINDS = ("ruling", "notice", "reply", "scorecard")
@@ -31,8 +33,21 @@ _RENDERERS: dict[str, Callable[[DocumentView], bytes]] = {
 
 
 def render(view: DocumentView) -> bytes:
-    """The PDF of any document view; the same view always gives the same bytes."""
+    """The PDF of any document view, as an unsigned draft (marked so where the seal would be); the same view
+    always gives the same bytes."""
     return _RENDERERS[view.kind](view)
+
+
+def render_signed(view: DocumentView, signer: DocumentSigner) -> bytes:
+    """The issued copy: rendered with the issuer's seal, then signed (PAdES) with the seal as the signature's place."""
+    sealing = Sealing(signed=True)
+    token = SEALING.set(sealing)
+    try:
+        data = _RENDERERS[view.kind](view)
+    finally:
+        SEALING.reset(token)
+    box = SealBox(*sealing.placements[-1]) if sealing.placements else None
+    return signer.sign(data, seal=box, reason=f"{KIND_LABELS.get(view.kind, view.kind)} {view.number} 印发")
 
 
 def load_view(session: Session, kind: str, number: str) -> DocumentView:
@@ -80,3 +95,28 @@ def safe_filename(number: str) -> str:
     """``佛数问〔2026〕3号`` → ``佛数问2026-3号``: a file name every OS and mail client accepts."""
     out = number.replace("〔", "").replace("〕", "-")
     return "".join(ch for ch in out if ch not in '\\/:*?"<>|').strip() or "document"
+
+
+def issued_file(session: Session, view: DocumentView, data_dir: Path) -> bytes | None:
+    """The bureau-signed PDF of this document when it was issued signed, the view still reads as issued and the
+    file is in the data folder's blob store (checked by SHA-256); None otherwise (print a draft instead)."""
+    import uuid
+
+    from sqlmodel import select
+
+    from cdo_desktop.store import models as m
+
+    try:
+        record_id = uuid.UUID(view.record_id)
+    except ValueError:
+        return None
+    row = session.exec(select(m.IssuedDocument).where(m.IssuedDocument.record_id == record_id,
+                                                      m.IssuedDocument.kind == view.kind)).first()
+    if row is None or not row.pdf_sha256 or row.fingerprint != view.fingerprint:
+        return None
+    path = Path(data_dir) / "blobs" / row.pdf_sha256[:2] / row.pdf_sha256
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    return data if sha256_bytes(data) == row.pdf_sha256 else None

@@ -1,42 +1,69 @@
-"""Verify a printed document against the database: match, file changed, record changed (which fields), unknown."""
+"""Verify a document like a validator: first its PAdES signature (offline, against the pinned bureau root), then
+the database's issued copy field by field. Answers: signed_match, signature_invalid, modified_after_signing,
+file_changed, record_changed (with fields), unsigned (never "match"), unknown. Embedded data is read with hard caps.
+"""
 
 from __future__ import annotations
 
+import base64
+import binascii
 import dataclasses
-import datetime as dt
 import hashlib
+import json
 import re
 import uuid
+import zlib
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 from sqlmodel import Session, select
 
-from cdo_desktop.reports import builders, documents, stats
-from cdo_desktop.reports.fingerprint import QrPayload, decode_snapshot, fingerprint
+from cdo_desktop.domain.canonical import canonical_json
+from cdo_desktop.domain.errors import DomainError
+from cdo_desktop.reports import documents, signing
+from cdo_desktop.reports.fingerprint import SNAPSHOT_VERSION, QrPayload
 from cdo_desktop.reports.views import DocumentView, view_from_dict, view_to_dict
-from cdo_desktop.services.accountability import notice_record
-from cdo_desktop.services.disputes import ruling_record
 from cdo_desktop.store import models as m
 
-_INFO_RE = re.compile(rb"/CDORecord\s*\(([A-Za-z0-9+/=]+)\)")
+MAX_FILE_BYTES = 20 * 1024 * 1024  # a ruling is ~130 KB; anything this large is not one of ours
+MAX_SNAPSHOT_BYTES = 2 * 1024 * 1024  # decompressed snapshot (a long ruling's view is ~20 KB)
+PINNED_ROOT_KEY = "bureau_root_pem"  # sync_state key written by sync.trust at first sign-in
+
+_INFO_RE = re.compile(rb"/CDORecord\s*\(([A-Za-z0-9+/=\s\\]+)\)")
 
 
 class Status(StrEnum):
-    MATCH = "match"
+    SIGNED_MATCH = "signed_match"
+    SIGNATURE_INVALID = "signature_invalid"
+    MODIFIED_AFTER_SIGNING = "modified_after_signing"
     FILE_CHANGED = "file_changed"
     RECORD_CHANGED = "record_changed"
+    UNSIGNED = "unsigned"
     UNKNOWN = "unknown"
 
 
 _MESSAGES = {
-    Status.MATCH: ("文件与数据库中的记录一致", "The file matches the record"),
-    Status.FILE_CHANGED: ("文件在印发后被改动", "The file was changed after it was issued"),
+    Status.SIGNED_MATCH: ("签章有效，文件与数据库中的印发记录一致", "Signature valid; the file matches the issued record"),
+    Status.SIGNATURE_INVALID: ("签章无效：文件被改动，或不是政数局签发的文件",
+                               "Invalid signature: the file was altered, or it was not signed by the bureau"),
+    Status.MODIFIED_AFTER_SIGNING: ("签章后文件被修改（签章部分完好，其后有追加内容）",
+                                    "Modified after signing: the signed part is intact but content was appended"),
+    Status.FILE_CHANGED: ("文件内容与数据库中的印发记录不一致", "The file differs from the issued record in the database"),
     Status.RECORD_CHANGED: ("记录在文书印发后被修改", "The record was changed after the document was issued"),
+    Status.UNSIGNED: ("未签章文件（草稿或旧版未签章副本），不能作为印发文书核验一致",
+                      "Unsigned file (a draft or an old unsigned copy): it cannot be verified as the issued document"),
     Status.UNKNOWN: ("未知文书：不是本系统印发的文件，或本数据库中没有该记录",
                      "Unknown document: not issued by CDO Desktop, or the record is not in this database"),
 }
+
+
+class DocumentRefused(ValueError):
+    """The file is refused before it is read (too large, or its embedded record is too large)."""
+
+    def __init__(self, zh: str, en: str) -> None:
+        super().__init__(f"{zh} / {en}")
+        self.zh, self.en = zh, en
 
 
 @dataclasses.dataclass(frozen=True)
@@ -45,32 +72,33 @@ class VerifyResult:
     kind: str | None = None
     number: str | None = None
     record_id: str | None = None
-    fingerprint: str | None = None  # as printed in the document
-    current_fingerprint: str | None = None  # of the record as the database holds it now
+    fingerprint: str | None = None  # of the file's document view (as printed)
+    current_fingerprint: str | None = None  # of the issued copy the database holds
     file_sha256: str | None = None
-    expected_sha256: str | None = None
-    changed_fields: tuple[str, ...] = ()  # fields of the record changed since issue
-    context_changes: tuple[str, ...] = ()  # other printed content that reads differently now (names …)
+    expected_sha256: str | None = None  # of the signed file the bureau issued
+    changed_fields: tuple[str, ...] = ()
+    signer: str = ""
+    signing_time: str | None = None
     detail: str = ""
 
     @property
     def ok(self) -> bool:
-        return self.status is Status.MATCH
+        return self.status is Status.SIGNED_MATCH
 
     def message(self, lang: str = "zh") -> str:
         zh, en = _MESSAGES[self.status]
-        text = en if lang.startswith("en") else zh
+        english = lang.startswith("en")
+        text = en if english else zh
         if self.changed_fields:
-            text += ("; fields: " if lang.startswith("en") else "；变更字段：") + ", ".join(self.changed_fields)
+            text += ("; fields: " if english else "；变更字段：") + ", ".join(self.changed_fields)
         if self.detail:
-            text += f" ({self.detail})" if lang.startswith("en") else f"（{self.detail}）"
+            text += f" ({self.detail})" if english else f"（{self.detail}）"
         return text
 
     def as_json(self) -> dict[str, Any]:
         data = dataclasses.asdict(self)
         data["status"] = self.status.value
         data["changed_fields"] = list(self.changed_fields)
-        data["context_changes"] = list(self.context_changes)
         data["message_zh"] = self.message("zh")
         data["message_en"] = self.message("en")
         return data
@@ -89,124 +117,184 @@ def diff(old: Any, new: Any, path: str = "") -> list[str]:
         return out
     if isinstance(old, list) and isinstance(new, list) and len(old) == len(new):
         return [p for i, (a, b) in enumerate(zip(old, new, strict=True)) for p in diff(a, b, f"{path}[{i + 1}]")]
-    return [] if old == new else [path or "(record)"]
+    return [] if old == new else [path or "(document)"]
+
+
+def _plain_view(view: DocumentView | dict[str, Any]) -> dict[str, Any]:
+    data = view_to_dict(view) if isinstance(view, DocumentView) else view
+    return json.loads(canonical_json(data))  # type: ignore[no-any-return]
+
+
+def view_diff(old: DocumentView | dict[str, Any], new: DocumentView | dict[str, Any]) -> tuple[str, ...]:
+    """Every printed field that differs between two document views (the whole view, not a list of fields)."""
+    return tuple(diff(_plain_view(old), _plain_view(new)))
 
 
 def read_snapshot(data: bytes) -> dict[str, Any] | None:
-    """The record snapshot this program embedded in the PDF, or None."""
+    """The document snapshot this program embedded in the PDF (None when there is none or it is unreadable).
+
+    Bounded: the base64 text is at most the file's size (capped by the caller) and decompression stops at
+    `MAX_SNAPSHOT_BYTES`; a larger (zlib bomb) snapshot raises `DocumentRefused` without inflating it."""
     match = _INFO_RE.search(data)
-    text = match.group(1).decode("ascii") if match else None
-    if text is None:
-        try:  # a file re-saved by another tool may keep the entry in a compressed object stream
-            import io
-
-            import pypdf
-
-            meta = pypdf.PdfReader(io.BytesIO(data)).metadata or {}
-            text = str(meta.get("/CDORecord") or "") or None
-        except Exception:
-            return None
-    if not text:
+    if match is None:
         return None
+    text = re.sub(rb"[\s\\]", b"", match.group(1))
     try:
-        return decode_snapshot(text)
-    except Exception:
+        raw = base64.b64decode(text, validate=True)
+    except (binascii.Error, ValueError):
         return None
-
-
-def _current(session: Session, kind: str, record_id: str, view: DocumentView | None) -> tuple[Any, str | None] | None:
-    """The record as the database holds it now (plain JSON) and the stored SHA-256 of its issued PDF."""
+    inflater = zlib.decompressobj()
     try:
-        key = uuid.UUID(record_id) if kind != "scorecard" else None
+        out = inflater.decompress(raw, MAX_SNAPSHOT_BYTES + 1)
+    except zlib.error:
+        return None
+    if len(out) > MAX_SNAPSHOT_BYTES or inflater.unconsumed_tail:
+        raise DocumentRefused(
+            f"文件内嵌的文书记录解压后超过 {MAX_SNAPSHOT_BYTES // (1024 * 1024)} MB 上限，已拒绝读取",
+            f"The record embedded in the file is larger than {MAX_SNAPSHOT_BYTES // (1024 * 1024)} MB when "
+            "decompressed: refused",
+        )
+    try:
+        snapshot = json.loads(out.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        return None
+    if not isinstance(snapshot, dict) or snapshot.get("v") != SNAPSHOT_VERSION:
+        return None
+    return snapshot
+
+
+def _check_size(size: int, name: str) -> None:
+    if size > MAX_FILE_BYTES:
+        raise DocumentRefused(
+            f"{name} 超过 {MAX_FILE_BYTES // (1024 * 1024)} MB 上限，不是本系统印发的文书，已拒绝读取",
+            f"{name} is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB, not a document of this system: refused",
+        )
+
+
+def pinned_root(session: Session) -> bytes | None:
+    """The bureau root this desktop pinned at first sign-in (None when it has not signed in to a bureau)."""
+    row = session.get(m.SyncState, PINNED_ROOT_KEY)
+    return row.value.encode("ascii") if row is not None and row.value else None
+
+
+def _issued(session: Session, kind: str, record_id: str) -> m.IssuedDocument | None:
+    try:
+        key = uuid.UUID(record_id)
     except ValueError:
         return None
-    if kind == "ruling":
-        ruling = session.get(m.Ruling, key)
-        if ruling is None:
-            return None
-        orders = list(session.exec(select(m.RulingOrder).where(m.RulingOrder.ruling_id == ruling.id)).all())
-        return builders.plain(ruling_record(ruling, orders)), ruling.pdf_sha256
-    if kind == "notice":
-        rec = session.get(m.AccountabilityRecord, key)
-        return (builders.plain(notice_record(rec)), rec.pdf_sha256) if rec else None
-    if kind == "reply":
-        req = session.get(m.SharingRequest, key)
-        return (builders.plain(builders.reply_record(req)), None) if req and req.answered_on else None
-    if kind == "scorecard":
-        parts = record_id.split(":")
-        try:
-            start, end = dt.date.fromisoformat(parts[1]), dt.date.fromisoformat(parts[2])
-        except (IndexError, ValueError):
-            return None
-        return stats.scorecard_view(session, start, end).record, None
-    return None
+    return session.exec(
+        select(m.IssuedDocument).where(m.IssuedDocument.record_id == key, m.IssuedDocument.kind == kind)
+    ).first()
 
 
-def _context_changes(session: Session, view: DocumentView) -> tuple[str, ...]:
-    if view.kind == "scorecard":
-        return ()
+def _current_view(session: Session, kind: str, number: str, view: DocumentView | None = None) -> DocumentView | None:
+    if kind == "scorecard" and view is not None:  # recomputed from the store for the same period and date
+        from cdo_desktop.reports.views import ScorecardView
+
+        if isinstance(view, ScorecardView):
+            return documents.scorecard(session, view.start, view.end, issued_on=view.issued_on)
+    if kind not in ("ruling", "notice", "reply"):
+        return None
     try:
-        now = documents.load_view(session, view.kind, view.number)
-    except Exception:
-        return ()
-    old, new = view_to_dict(view), view_to_dict(now)
-    for data in (old, new):
-        data.pop("record", None)
-    return tuple(diff(builders.plain(old), builders.plain(new)))
+        return documents.load_view(session, kind, number)
+    except (DomainError, LookupError, ValueError):
+        return None
 
 
-def verify_bytes(session: Session, data: bytes) -> VerifyResult:
-    """Check a document's bytes against the database the user has."""
+def _view_of(snapshot: dict[str, Any]) -> DocumentView | None:
+    try:
+        return view_from_dict(snapshot["view"])
+    except Exception:  # a snapshot that does not rebuild into a view is treated as absent
+        return None
+
+
+def verify_bytes(session: Session, data: bytes, *, root_pem: bytes | None = None) -> VerifyResult:
+    """Check a document's bytes: signature first (against ``root_pem``, default: the root pinned here), then the
+    database's issued copy, then the record as it stands now."""
+    _check_size(len(data), "文件 / the file")
     file_sha = hashlib.sha256(data).hexdigest()
-    snapshot = read_snapshot(data)
-    if snapshot is None:
-        return VerifyResult(Status.UNKNOWN, file_sha256=file_sha, detail="文件中没有本系统的文书记录")
-    kind, number, record_id = snapshot.get("kind"), snapshot.get("number"), snapshot.get("record_id")
-    printed = snapshot.get("fingerprint")
-    base = {"kind": kind, "number": number, "record_id": record_id, "fingerprint": printed, "file_sha256": file_sha}
-    try:
-        view = view_from_dict(snapshot["view"])
-    except Exception:
-        return VerifyResult(Status.FILE_CHANGED, **base, detail="文书记录无法读取")
-    current = _current(session, str(kind), str(record_id), view)
-    if current is None:
-        return VerifyResult(Status.UNKNOWN, **base)
-    record_now, stored_sha = current
-    base["current_fingerprint"] = fingerprint(record_now)
-    embedded_ok = fingerprint(view.record) == printed
-    if stored_sha:
-        expected = stored_sha
-    else:  # no stored hash: rendering is deterministic, so the untouched file is the render of its own snapshot
-        expected = documents.sha256_bytes(documents.render(view)) if embedded_ok else None
-    base["expected_sha256"] = expected
-    changed = tuple(diff(dict(view.record), record_now))
-    context = _context_changes(session, view)
-    if not embedded_ok or expected != file_sha:
-        return VerifyResult(Status.FILE_CHANGED, **base, changed_fields=changed, context_changes=context)
-    if changed:
-        return VerifyResult(Status.RECORD_CHANGED, **base, changed_fields=changed, context_changes=context)
-    return VerifyResult(Status.MATCH, **base, context_changes=context)
+    root = root_pem if root_pem is not None else pinned_root(session)
+    sig = signing.check_signature(data, root)
+    signed_part = sig.signed_revision if sig.state in (signing.SignatureState.VALID,
+                                                       signing.SignatureState.MODIFIED) else data
+    snapshot = read_snapshot(signed_part)
+    view = _view_of(snapshot) if snapshot else None
+    base: dict[str, Any] = {"file_sha256": file_sha, "signer": sig.signer,
+                            "signing_time": sig.signing_time.isoformat() if sig.signing_time else None}
+    if snapshot is not None:
+        base.update(kind=str(snapshot.get("kind")), number=str(snapshot.get("number")),
+                    record_id=str(snapshot.get("record_id")), fingerprint=view.fingerprint if view else None)
+    if sig.state is signing.SignatureState.INVALID:
+        return VerifyResult(Status.SIGNATURE_INVALID, **base, detail=sig.detail)
+    if sig.state is signing.SignatureState.MODIFIED:
+        return VerifyResult(Status.MODIFIED_AFTER_SIGNING, **base, detail=sig.detail)
+    if snapshot is None or view is None:
+        detail = "签章有效但文件中没有本系统的文书记录" if sig.state is signing.SignatureState.VALID else "文件中没有本系统的文书记录"
+        return VerifyResult(Status.UNKNOWN, **base, detail=detail)
+    issued = _issued(session, view.kind, view.record_id)
+    now = _current_view(session, view.kind, view.number, view)
+    if now is not None and now.record_id != view.record_id:  # the same number on another record: not this one
+        now = None
+    if issued is None and now is None:
+        return VerifyResult(Status.UNKNOWN, **base, detail="本数据库中没有该记录")
+    reference: DocumentView | dict[str, Any]
+    if issued is not None:
+        reference = json.loads(issued.view)
+        base.update(current_fingerprint=issued.fingerprint, expected_sha256=issued.pdf_sha256)
+    else:
+        assert now is not None
+        reference = now
+        base.update(current_fingerprint=now.fingerprint)
+    if sig.state is signing.SignatureState.NONE:
+        changed = view_diff(reference, view)
+        detail = ("内容与印发记录不同" if changed else "内容与印发记录相同，但没有政数局签章") if issued else "该文书尚无印发记录"
+        return VerifyResult(Status.UNSIGNED, **base, changed_fields=changed, detail=detail)
+    # a valid signature under the pinned root: the file is a copy the bureau signed
+    changed_in_file = view_diff(reference, view) if issued is not None else ()
+    if changed_in_file:
+        return VerifyResult(Status.FILE_CHANGED, **base, changed_fields=changed_in_file,
+                            detail="签章有效，但不是数据库登记的印发版本")
+    if now is None:
+        return VerifyResult(Status.RECORD_CHANGED, **base, changed_fields=("(record)",),
+                            detail="记录已不在本数据库中")
+    changed_since = view_diff(view, now)
+    if changed_since:
+        return VerifyResult(Status.RECORD_CHANGED, **base, changed_fields=changed_since)
+    return VerifyResult(Status.SIGNED_MATCH, **base)
 
 
-def verify_pdf(session: Session, path: Path | str) -> VerifyResult:
-    """``cdo verify FILE.pdf`` and the app's Verify dialog: does this file match the record, and if not, what differs."""
-    return verify_bytes(session, Path(path).read_bytes())
+def verify_pdf(session: Session, path: Path | str, *, root_pem: bytes | None = None) -> VerifyResult:
+    """``cdo verify FILE.pdf`` and the app's Verify dialog (the size is checked before the file is read)."""
+    path = Path(path)
+    _check_size(path.stat().st_size, path.name)
+    return verify_bytes(session, path.read_bytes(), root_pem=root_pem)
 
 
 def verify_code(session: Session, text: str) -> VerifyResult:
-    """Check a scanned QR code (``CDO1|kind|number|record id|fingerprint``) against the database."""
+    """Check a scanned QR code (``CDO1|kind|number|record id|fingerprint``) against the issued copy: the code names
+    one issued version; the printed text must still be compared with it (a code proves no signature)."""
     try:
         payload = QrPayload.parse(text)
     except ValueError as exc:
         return VerifyResult(Status.UNKNOWN, detail=str(exc))
-    base = {"kind": payload.kind, "number": payload.number, "record_id": payload.record_id,
-            "fingerprint": payload.fingerprint}
-    current = _current(session, payload.kind, payload.record_id, None)
-    if current is None:
-        return VerifyResult(Status.UNKNOWN, **base)
-    now = fingerprint(current[0])
-    number_now = current[0].get("number") if isinstance(current[0], dict) else None
-    if number_now is not None and number_now != payload.number:
-        return VerifyResult(Status.UNKNOWN, **base, current_fingerprint=now, detail="文号与记录不符")
-    status = Status.MATCH if now == payload.fingerprint else Status.RECORD_CHANGED
-    return VerifyResult(status, **base, current_fingerprint=now)
+    base: dict[str, Any] = {"kind": payload.kind, "number": payload.number, "record_id": payload.record_id,
+                            "fingerprint": payload.fingerprint}
+    issued = _issued(session, payload.kind, payload.record_id)
+    now = _current_view(session, payload.kind, payload.number)
+    if now is not None and now.record_id != payload.record_id:
+        now = None
+    if issued is None:
+        if now is None:
+            return VerifyResult(Status.UNKNOWN, **base)
+        status = Status.UNSIGNED
+        detail = "该文书尚无印发记录" if now.fingerprint == payload.fingerprint else "二维码与当前记录不符"
+        return VerifyResult(status, **base, current_fingerprint=now.fingerprint, detail=detail)
+    base.update(current_fingerprint=issued.fingerprint, expected_sha256=issued.pdf_sha256)
+    if issued.number != payload.number or issued.fingerprint != payload.fingerprint:
+        return VerifyResult(Status.FILE_CHANGED, **base, detail="二维码不是数据库登记的印发版本")
+    if now is not None and (changed := view_diff(json.loads(issued.view), now)):
+        return VerifyResult(Status.RECORD_CHANGED, **base, changed_fields=changed)
+    if not issued.pdf_sha256:
+        return VerifyResult(Status.UNSIGNED, **base, detail="印发时未签章")
+    return VerifyResult(Status.SIGNED_MATCH, **base, detail="二维码指向有效的签章印发版本；请核对纸面文字与印发文本一致")
+

@@ -9,23 +9,36 @@ from fastapi import FastAPI
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from cdo_desktop import __version__
-from cdo_desktop.server import errors, ledger
+from cdo_desktop.server import errors, keys, ledger
 from cdo_desktop.server.config import ServerConfig
 from cdo_desktop.server.guard import Guard
+from cdo_desktop.server.issuing import Issuer
 from cdo_desktop.server.routes import admin, auth, blobs, meta, sync
 from cdo_desktop.services.bootstrap import ensure_initialised
 from cdo_desktop.store.db import Database
-from cdo_desktop.store.migrate import open_database
+from cdo_desktop.store.migrate import DatabaseMissing, open_database, require_existing, require_populated
 from cdo_desktop.sync.replica import keep_open
 from cdo_desktop.sync.wire import ErrorBody
 
 log = logging.getLogger("cdo.server")
 
 
-def prepare_database(config: ServerConfig) -> Database:
-    """Migrate, initialise an empty database, sequence rows written offline, detect a restore (new epoch)."""
+def prepare_database(config: ServerConfig, *, new_bureau: bool = False) -> Database:
+    """Migrate, initialise an empty database, sequence rows written offline, detect a restore (new epoch).
+
+    A bureau that has served before (``server-epoch.json`` in its data folder) never starts on a missing or empty
+    database: `DatabaseMissing` unless ``new_bureau`` says a fresh start is meant."""
     config.data_dir.mkdir(parents=True, exist_ok=True)
+    served_before = (config.data_dir / ledger.MARKER).exists() and not new_bureau
+    if served_before and config.database_url is None:
+        require_existing(config.data_dir)
     db = open_database(config.data_dir, url=config.database_url)
+    if served_before:
+        try:
+            require_populated(db, (config.database_url and "PostgreSQL") or str(config.data_dir))
+        except DatabaseMissing:
+            db.dispose()
+            raise
     ensure_initialised(db)
     ledger.sequence_unstamped(db)
     epoch, rotated = ledger.check_restore(db, config.data_dir)
@@ -41,6 +54,9 @@ def create_app(config: ServerConfig, *, db: Database | None = None) -> FastAPI:
     app = FastAPI(title="CDO bureau server 政数局协同服务", version=__version__, responses=responses)
     app.state.config = config
     app.state.db = db if db is not None else prepare_database(config)
+    bureau_keys = keys.load_configured(config.data_dir)  # SigningKeyError (clear message) on a wrong passphrase
+    app.state.keys = bureau_keys
+    app.state.issuer = Issuer.from_keys(bureau_keys, config.blob_dir)
     app.state.keeper = keep_open(app.state.db)
     errors.install(app)
     for module in (meta, auth, sync, blobs, admin):

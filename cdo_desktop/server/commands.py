@@ -25,17 +25,26 @@ def _config(args: argparse.Namespace) -> Any:
 
 def _db(args: argparse.Namespace) -> Any:
     from cdo_desktop.server.app import prepare_database
+    from cdo_desktop.store.migrate import DatabaseMissing
 
-    return prepare_database(_config(args))
+    try:
+        return prepare_database(_config(args), new_bureau=getattr(args, "new_bureau", False))
+    except DatabaseMissing as exc:
+        raise UserError(f"{exc}（确为新建政数局请加 --new-bureau / add --new-bureau if a new bureau is meant)") from None
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
+    from cdo_desktop.server import keys
     from cdo_desktop.server.app import create_app
     from cdo_desktop.server.config import ENV_DATA_DIR, ENV_DATABASE_URL, ENV_FORWARDED_ALLOW_IPS
 
     config = _config(args)
+    try:
+        keys.load_configured(config.data_dir)  # a wrong or missing passphrase: said before anything is touched
+    except keys.SigningKeyError as exc:
+        raise UserError(str(exc)) from None
     db = _db(args)
     if args.workers > 1:
         if db.is_sqlite:
@@ -156,12 +165,72 @@ def cmd_token_revoke(args: argparse.Namespace) -> int:
 
 
 def cmd_epoch_rotate(args: argparse.Namespace) -> int:
-    from cdo_desktop.server import ledger
+    from cdo_desktop.server import checkpoints, keys, ledger
 
     db = _db(args)
+    try:
+        bureau_keys = keys.load_configured(Path(args.data_dir))
+    except keys.SigningKeyError as exc:
+        raise UserError(str(exc)) from None
     epoch = ledger.rotate_epoch(db)
-    emit(args, {"epoch": epoch}, f"新纪元 / new epoch {epoch}: desktops will download everything again")
+    acknowledged = bureau_keys is not None
+    if bureau_keys is not None:  # a restore the bureau stands behind: desktops accept the shorter chain
+        checkpoints.acknowledge_restore(db, bureau_keys, Path(args.data_dir), epoch)
+    emit(args, {"epoch": epoch, "restore_signed": acknowledged},
+         f"新纪元 / new epoch {epoch}: desktops will download everything again"
+         + ("（已签署恢复确认 / restore acknowledged with the bureau's key）" if acknowledged else ""))
     return 0
+
+
+def _read_passphrase(args: argparse.Namespace, *, confirm: bool) -> bytes:
+    from cdo_desktop.server import keys
+
+    if args.passphrase_stdin:
+        value = sys.stdin.readline().rstrip("\n")
+    elif keys.passphrase_from_env() is not None:
+        return keys.passphrase_from_env() or b""
+    else:
+        value = getpass.getpass("签章密钥口令 / signing key passphrase: ")
+        if confirm and getpass.getpass("再次输入 / again: ") != value:
+            raise UserError("两次输入的口令不一致 / the passphrases differ")
+    return value.encode("utf-8")
+
+
+def _signing_done(args: argparse.Namespace, bureau_keys: Any, what: str) -> int:
+    from cdo_desktop.server import keys
+
+    data = {"folder": str(keys.folder(Path(args.data_dir))), "root_fingerprint": bureau_keys.root_fingerprint,
+            "checkpoint_key": bureau_keys.checkpoint_public}
+    emit(args, data, f"{what}\n  根证书指纹 / root certificate SHA-256: {bureau_keys.root_fingerprint}\n"
+                     f"  密钥目录 / key folder: {data['folder']} (0600)\n"
+                     f"  启动服务器前设置 / before `cdo serve` set {keys.ENV_PASSPHRASE}")
+    return 0
+
+
+def cmd_signing_init(args: argparse.Namespace) -> int:
+    from cdo_desktop.server import keys
+    from cdo_desktop.services.bootstrap import BUREAU_NAME
+
+    passphrase = _read_passphrase(args, confirm=True)
+    try:
+        made = keys.init(Path(args.data_dir), bureau_name=args.bureau_name or BUREAU_NAME, passphrase=passphrase,
+                         force=args.force)
+    except keys.SigningKeyError as exc:
+        raise UserError(str(exc)) from None
+    return _signing_done(args, made, "已创建政数局根证书和文书签章证书 / bureau root and document-signing certificate created")
+
+
+def cmd_signing_import(args: argparse.Namespace) -> int:
+    from cdo_desktop.server import keys
+
+    p12_password = os.environ.get("CDO_P12_PASSWORD")
+    passphrase = _read_passphrase(args, confirm=True)
+    try:
+        made = keys.import_p12(Path(args.data_dir), args.file, passphrase=passphrase,
+                               p12_password=p12_password.encode("utf-8") if p12_password else None)
+    except keys.SigningKeyError as exc:
+        raise UserError(str(exc)) from None
+    return _signing_done(args, made, f"已导入签章证书 / signing certificate imported from {args.file}")
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -178,6 +247,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         help="reverse proxies (comma-separated addresses or networks) whose X-Forwarded-For/-Proto are believed; "
         "default: none (see docs/operations.md)",
     )
+    p.add_argument("--new-bureau", action="store_true",
+                   help="start a new, empty bureau even though this data folder has served one before")
     p.set_defaults(func=cmd_serve)
 
     admin = sub.add_parser("admin", parents=[common], help="bureau administration on the server's database")
@@ -213,6 +284,20 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     t = token.add_parser("revoke", parents=[common, db_opt], help="revoke a device token")
     t.add_argument("token_id", type=uuid.UUID)
     t.set_defaults(func=cmd_token_revoke)
+
+    signing = asub.add_parser("signing", parents=[common], help="document-signing keys (PAdES)").add_subparsers(
+        dest="signing_command", required=True, metavar="ACTION")
+    g = signing.add_parser("init", parents=[common], help="create the bureau root and document-signing certificate")
+    g.add_argument("--bureau-name", help="the issuing body's name (default: the bureau's)")
+    g.add_argument("--passphrase-stdin", action="store_true", help="read the key passphrase from stdin "
+                   "(else the CDO_SIGNING_PASSPHRASE environment variable, else a prompt)")
+    g.add_argument("--force", action="store_true", help="replace existing keys (desktops will refuse the new root)")
+    g.set_defaults(func=cmd_signing_init)
+    g = signing.add_parser("import", parents=[common], help="take the signing certificate from a CA's .p12 file")
+    g.add_argument("file", type=Path, metavar="FILE.p12")
+    g.add_argument("--passphrase-stdin", action="store_true", help="read the key passphrase from stdin "
+                   "(the .p12 file's own password from CDO_P12_PASSWORD)")
+    g.set_defaults(func=cmd_signing_import)
 
     epoch = asub.add_parser("epoch", parents=[common], help="server epoch").add_subparsers(
         dest="epoch_command", required=True, metavar="ACTION")

@@ -17,6 +17,7 @@ from cdo_desktop.domain.errors import DomainError, NotAllowed
 from cdo_desktop.domain.mutations import Mutation
 from cdo_desktop.server import evidence, ledger
 from cdo_desktop.server.errors import is_busy, is_full
+from cdo_desktop.server.issuing import Issuer, issue_touched
 from cdo_desktop.server.visibility import Viewer, restrict
 from cdo_desktop.services.apply import apply, resolve_actor
 from cdo_desktop.services.context import CHINA
@@ -51,13 +52,14 @@ def _id_taken(session: Session, viewer: Viewer, mutation_id: uuid.UUID) -> bool:
     return audited is not None
 
 
-def push_one(db: Database, viewer: Viewer, mutation: Mutation) -> MutationAnswer:
+def push_one(db: Database, viewer: Viewer, mutation: Mutation, *, issuer: Issuer | None = None) -> MutationAnswer:
     """Apply one mutation, in its own transaction and savepoint, and record the answer under (account, device, id).
 
     The same account pushing the same change again gets the first answer again; the same id with other content,
     or an id another account (or the bureau) already used, is refused for this mutation alone. A rule's refusal
     or an unexpected error rolls back this mutation only. A busy or full database is raised (the batch stops there;
-    the mutations answered so far keep their answers).
+    the mutations answered so far keep their answers). Documents the mutation creates are issued (and signed) by
+    ``issuer`` in the same savepoint.
     """
     now = dt.datetime.now(dt.UTC)
     digest = mutation_digest(mutation)
@@ -81,7 +83,7 @@ def push_one(db: Database, viewer: Viewer, mutation: Mutation) -> MutationAnswer
                 "This change's id was already used by another user or device: make the change again",
             )
         else:
-            answer = _apply_in_savepoint(session, counter, viewer, mutation, now)
+            answer = _apply_in_savepoint(session, counter, viewer, mutation, now, issuer)
         session.add(
             SyncReceipt(
                 account_id=viewer.account_id,
@@ -98,7 +100,8 @@ def push_one(db: Database, viewer: Viewer, mutation: Mutation) -> MutationAnswer
 
 
 def _apply_in_savepoint(
-    session: Session, counter: SyncCounter, viewer: Viewer, mutation: Mutation, now: dt.datetime
+    session: Session, counter: SyncCounter, viewer: Viewer, mutation: Mutation, now: dt.datetime,
+    issuer: Issuer | None,
 ) -> MutationAnswer:
     savepoint = session.begin_nested()
     try:
@@ -111,7 +114,8 @@ def _apply_in_savepoint(
         applied = apply(session, mutation, actor, now=now)
         if mutation.kind == "dispute.add_evidence":  # after the rules, so a non-party hears "not allowed" first
             evidence.check_attach(session, viewer, mutation.payload)
-        seq = ledger.stamp(session, counter, applied.touched)
+        issued = issue_touched(session, issuer, applied.touched)
+        seq = ledger.stamp(session, counter, [*applied.touched, *issued])
         session.flush()
         savepoint.commit()
         return MutationAnswer(id=mutation.id, status="accepted", seq=seq)

@@ -65,4 +65,12 @@ def restrict(query: Select[Any], table: str, viewer: Viewer) -> Select[Any]:
         return query.where(m.RulingOrder.ruling_id.in_(rulings))  # type: ignore[attr-defined]
     if table == "accountability_record":
         return query.where(m.AccountabilityRecord.department_id == d)  # type: ignore[arg-type]
+    if table == "issued_document":
+        rulings = select(col(m.Ruling.id)).where(col(m.Ruling.dispute_id).in_(_party_disputes(d)))
+        notices = select(col(m.AccountabilityRecord.id)).where(col(m.AccountabilityRecord.department_id) == d)
+        requests = select(col(m.SharingRequest.id)).where(
+            or_(col(m.SharingRequest.requester_department_id) == d, col(m.SharingRequest.provider_department_id) == d)
+        )
+        record = col(m.IssuedDocument.record_id)
+        return query.where(or_(record.in_(rulings), record.in_(notices), record.in_(requests)))
     return query.where(false())  # an unknown table: show nothing

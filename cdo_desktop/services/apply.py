@@ -119,7 +119,10 @@ def apply_mutation(db: Database, mutation: Mutation, *, now: dt.datetime | None 
         return apply(session, mutation, actor, now=now)
 
 
-def bootstrap_admin(session: Session, *, bureau_code: str, bureau_name: str, admin_name: str, today: dt.date) -> Actor:
+def bootstrap_admin(
+    session: Session, *, bureau_code: str, bureau_name: str, admin_name: str, today: dt.date,
+    at: dt.datetime | None = None,
+) -> Actor:
     """Create the bureau and its first administrator in an empty database (the one write outside `apply`:
     someone must exist to act). Audited as ``system.bootstrap``. Refused when any department exists."""
     if session.exec(select(m.Department).limit(1)).first() is not None:
@@ -144,7 +147,7 @@ def bootstrap_admin(session: Session, *, bureau_code: str, bureau_name: str, adm
         kind="system.bootstrap",
         actor_id=admin.id,
         entity_id=bureau.id,
-        at=dt.datetime.now(dt.UTC),
+        at=at or dt.datetime.now(dt.UTC),
         payload={"bureau": bureau_name, "code": bureau_code, "admin": admin_name},
     )
     return Actor(admin.id, bureau.id, Role.ADMIN, admin_name, is_bureau=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlmodel import select
+from sqlmodel import Session, select
 
 from cdo_desktop.domain.actor import derived_id
 from cdo_desktop.domain.policy import DEFAULT_DEADLINES
@@ -22,25 +22,28 @@ def ensure_initialised(db: Database) -> bool:
     with db.write() as session:
         if session.exec(select(m.Department).limit(1)).first() is not None:
             return False
-        bootstrap_admin(
-            session,
-            bureau_code=BUREAU_CODE,
-            bureau_name=BUREAU_NAME,
-            admin_name=ADMIN_NAME,
-            today=dt.datetime.now(dt.UTC).date(),
-        )
-        for deadline in DEFAULT_DEADLINES.values():
-            session.add(
-                m.PolicyDeadline(
-                    id=derived_id("policy", deadline.kind.value),
-                    kind=deadline.kind.value,
-                    days=deadline.days,
-                    clause=deadline.clause,
-                    product_default=deadline.product_default,
-                    revision=1,
-                )
-            )
+        initialise(session, bureau_code=BUREAU_CODE, bureau_name=BUREAU_NAME, admin_name=ADMIN_NAME,
+                   today=dt.datetime.now(dt.UTC).date())
         return True
+
+
+def initialise(session: Session, *, bureau_code: str, bureau_name: str, admin_name: str, today: dt.date,
+               at: dt.datetime | None = None) -> None:
+    """The bureau, its first administrator (audited as ``system.bootstrap``) and the default deadlines; also how
+    the audit replay rebuilds a database's first rows."""
+    bootstrap_admin(session, bureau_code=bureau_code, bureau_name=bureau_name, admin_name=admin_name, today=today,
+                    at=at)
+    for deadline in DEFAULT_DEADLINES.values():
+        session.add(
+            m.PolicyDeadline(
+                id=derived_id("policy", deadline.kind.value),
+                kind=deadline.kind.value,
+                days=deadline.days,
+                clause=deadline.clause,
+                product_default=deadline.product_default,
+                revision=1,
+            )
+        )
 
 
 def admin_actor_id() -> object:

@@ -8,11 +8,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlmodel import Session
 
 from cdo_desktop.domain.canonical import canonical_json, chain_hash
-from cdo_desktop.store.models import AuditEntry
+from cdo_desktop.store.models import AuditCheckpoint, AuditEntry
 
 GENESIS = "0" * 64
 _TAIL = "audit_tail"
@@ -114,3 +114,97 @@ def verify_chain(session: Session) -> ChainReport:
         expected_position += 1
         checked += 1
     return ChainReport(True, checked)
+
+
+# --- checkpoints: the chain head, signed by the bureau, kept outside the bureau's reach on every desktop -----------
+
+CHECKPOINT_EVERY = 1000  # the bureau stores a signed checkpoint at least every this many entries
+
+
+def head(session: Session) -> tuple[int, str]:
+    """(entries, hash of the last) as the database holds them now, not the session's cached tail."""
+    row = session.execute(
+        select(AuditEntry.position, AuditEntry.hash).order_by(AuditEntry.position.desc()).limit(1)  # type: ignore[call-overload, union-attr]
+    ).first()
+    return (int(row[0]), str(row[1])) if row else (0, GENESIS)
+
+
+def hash_at(session: Session, position: int) -> str | None:
+    """The chain's hash after ``position`` entries (GENESIS at 0); None when the chain is shorter."""
+    if position == 0:
+        return GENESIS
+    row = session.execute(select(AuditEntry.hash).where(AuditEntry.position == position)).first()  # type: ignore[call-overload]
+    return str(row[0]) if row else None
+
+
+def checkpoint_message(position: int, hash_hex: str, epoch: str) -> bytes:
+    return f"CDO-AUDIT-CHECKPOINT|v1|{epoch}|{position}|{hash_hex}".encode("ascii")
+
+
+def restore_message(position: int, hash_hex: str, epoch: str) -> bytes:
+    """What the bureau signs when it acknowledges a restore: epoch ``epoch`` starts from this (shorter) chain."""
+    return f"CDO-AUDIT-RESTORE|v1|{epoch}|{position}|{hash_hex}".encode("ascii")
+
+
+def signature_ok(public_hex: str, signature_hex: str, message: bytes) -> bool:
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+    try:
+        Ed25519PublicKey.from_public_bytes(bytes.fromhex(public_hex)).verify(bytes.fromhex(signature_hex), message)
+    except (InvalidSignature, ValueError):
+        return False
+    return True
+
+
+def sign_checkpoint(private_key: Any, position: int, hash_hex: str, epoch: str) -> str:
+    """Ed25519 signature (hex) of a checkpoint with the bureau's checkpoint key."""
+    return str(private_key.sign(checkpoint_message(position, hash_hex, epoch)).hex())
+
+
+def checkpoint_signature_ok(public_hex: str, checkpoint: Any) -> bool:
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+    try:
+        key = Ed25519PublicKey.from_public_bytes(bytes.fromhex(public_hex))
+        key.verify(bytes.fromhex(checkpoint.signature),
+                   checkpoint_message(checkpoint.position, checkpoint.hash, checkpoint.epoch))
+    except (InvalidSignature, ValueError):
+        return False
+    return True
+
+
+def store_checkpoint(session: Session, *, private_key: Any, epoch: str, every: int = CHECKPOINT_EVERY,
+                     force: bool = False) -> AuditCheckpoint | None:
+    """On the bureau: sign and keep the chain head when ``every`` entries have passed since the last checkpoint."""
+    position, hash_hex = head(session)
+    last = session.execute(select(func.max(AuditCheckpoint.position))).scalar()
+    if position == 0 or (not force and last is not None and position - int(last) < every) or last == position:
+        return None
+    row = AuditCheckpoint(position=position, hash=hash_hex, epoch=epoch,
+                          signature=sign_checkpoint(private_key, position, hash_hex, epoch),
+                          signed_at=dt.datetime.now(dt.UTC))
+    session.add(row)
+    return row
+
+
+def verify_checkpoints(session: Session, public_hex: str | None) -> ChainReport:
+    """Every kept checkpoint must be validly signed and still match the chain at its position: a truncated tail,
+    a rolled-back or re-hashed chain fails, naming the checkpoint's position and the first entry it no longer sees."""
+    rows = list(session.execute(select(AuditCheckpoint).order_by(AuditCheckpoint.position)).scalars())  # type: ignore[arg-type]
+    entries, _ = head(session)
+    previous_ok = 0
+    for cp in rows:
+        if public_hex and not checkpoint_signature_ok(public_hex, cp):
+            return ChainReport(False, len(rows), cp.position, f"checkpoint {cp.position} has an invalid signature")
+        if cp.position > entries:
+            return ChainReport(False, len(rows), entries + 1,
+                               f"the chain ends at entry {entries} but the bureau signed a checkpoint at entry "
+                               f"{cp.position}: entries {entries + 1}–{cp.position} were removed (truncated tail)")
+        if hash_at(session, cp.position) != cp.hash:
+            return ChainReport(False, len(rows), previous_ok + 1,
+                               f"the chain no longer matches the signed checkpoint at entry {cp.position}: an entry "
+                               f"between {previous_ok + 1} and {cp.position} was rewritten and later hashes recomputed")
+        previous_ok = cp.position
+    return ChainReport(True, len(rows))

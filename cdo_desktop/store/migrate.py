@@ -138,3 +138,39 @@ def open_database(data_dir: Path | None = None, *, url: str | None = None) -> Da
         db = Database(url)
     upgrade(db)
     return db
+
+
+class DatabaseMissing(Exception):
+    """A database that should exist is missing or empty: never silently replaced by a fresh one (zh / en)."""
+
+    def __init__(self, zh: str, en: str) -> None:
+        super().__init__(f"{zh} / {en}")
+        self.zh, self.en = zh, en
+
+
+def require_existing(data_dir: Path) -> None:
+    """Refuse a data folder whose SQLite database is missing or empty (0 bytes) before anything creates one."""
+    from cdo_desktop.store.db import DB_FILENAME
+
+    path = Path(data_dir) / DB_FILENAME
+    if not path.exists():
+        raise DatabaseMissing(f"数据库不存在：{path}。新建请运行 cdo init；如是误删，请用 cdo restore 恢复备份",
+                              f"No database at {path}. Run `cdo init` to create one, or `cdo restore` a backup")
+    if path.stat().st_size == 0:
+        raise DatabaseMissing(f"数据库文件为空（0 字节）：{path}。请用 cdo restore 恢复备份，不会自动新建",
+                              f"The database file {path} is empty (0 bytes): restore a backup with `cdo restore`; "
+                              "a new one is not created silently")
+
+
+def require_populated(db: Database, where: str) -> None:
+    """Refuse a database that has a schema but no rows at all (no departments and no audit entries)."""
+    from sqlalchemy import func, select
+
+    from cdo_desktop.store import models as m
+
+    with db.read() as session:
+        departments = session.execute(select(func.count()).select_from(m.Department)).scalar_one()
+        entries = session.execute(select(func.count()).select_from(m.AuditEntry)).scalar_one()
+    if not departments and not entries:
+        raise DatabaseMissing(f"数据库为空：{where}。请恢复备份，或确认这是新建的数据库后再初始化",
+                              f"The database is empty: {where}. Restore a backup, or initialise it on purpose")

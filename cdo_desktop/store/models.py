@@ -319,6 +319,34 @@ class SyncState(SQLModel, table=True):
     value: str = ""
 
 
+class IssuedDocument(Synced, table=True):
+    """The copy of a document as the bureau issued it: the whole printed view (canonical JSON, the text its
+    fingerprint covers) and the SHA-256 of the signed PDF. Written once by the bureau at issue, never changed;
+    verify compares a file with it field by field (a desktop needs no snapshot from the file)."""
+
+    __tablename__ = "issued_document"
+    kind: str = Field(max_length=16)
+    record_id: uuid.UUID = Field(index=True)
+    number: str = Field(max_length=64, index=True)
+    view: str = ""  # canonical JSON of the whole document view
+    fingerprint: str = Field(max_length=64)
+    pdf_sha256: str | None = Field(default=None, max_length=64)  # the signed file (None: issued unsigned)
+    signer: str = Field(default="", max_length=400)
+    issued_at: dt.datetime | None = _tz()
+
+
+class AuditCheckpoint(SQLModel, table=True):
+    """A signed statement of the bureau's audit chain: ``hash`` is the chain's hash after ``position`` entries.
+    The bureau keeps those it made; a desktop keeps those it has seen and refuses a chain that does not extend them."""
+
+    __tablename__ = "audit_checkpoint"
+    position: int = Field(primary_key=True)
+    hash: str = Field(max_length=64)
+    epoch: str = Field(default="", max_length=64)
+    signature: str = Field(default="", max_length=200)  # Ed25519 over checkpoint_message(), hex; "" unsigned
+    signed_at: dt.datetime | None = _tz()
+
+
 SYNCED_TABLES: tuple[type[Synced], ...] = (
     Department,
     Commissioner,
@@ -333,6 +361,7 @@ SYNCED_TABLES: tuple[type[Synced], ...] = (
     AccountabilityRecord,
     PolicyDeadline,
     HolidayDay,
+    IssuedDocument,
 )
 
 Index("ix_sharing_request_state_due", SharingRequest.state, SharingRequest.reply_due)  # type: ignore[arg-type]

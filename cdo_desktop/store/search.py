@@ -141,7 +141,12 @@ def document_for(session: Session, obj: Any, cache: dict[uuid.UUID, str]) -> tup
     return None
 
 
+NO_INDEX = "search_no_index"  # session.info flag: a scratch database (the audit replay) keeps no search index
+
+
 def _after_flush(session: Session, _context: Any) -> None:
+    if session.info.get(NO_INDEX):
+        return
     cache: dict[uuid.UUID, str] = session.info.setdefault("search_dept_cache", {})
     connection = session.connection()
     for obj in list(session.new) + list(session.dirty):

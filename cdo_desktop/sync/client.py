@@ -23,7 +23,7 @@ from cdo_desktop.store import search
 from cdo_desktop.store.db import Database
 from cdo_desktop.store.models import OutboxEntry
 from cdo_desktop.store.server_models import OutboxAnswer
-from cdo_desktop.sync import blobs, credentials, outbox, replica, state
+from cdo_desktop.sync import blobs, credentials, outbox, replica, state, trust
 from cdo_desktop.sync.http import AuthRequired, BureauHttp, RetryPolicy, ServerRefused
 from cdo_desktop.sync.wire import DEFAULT_PAGE_ROWS, TABLES, PullPage, PushAnswer
 
@@ -218,10 +218,14 @@ class SyncClient:
             with self.db.read() as session:
                 cursor, epoch = state.cursor(session), state.get(session, state.EPOCH)
                 downloading = cursor == 0 or state.get(session, state.SEARCH_STALE) == "1"
+                known = trust.known_position(session)
             limit = self.full_download_rows if downloading else self.page_rows  # from nothing: fewer, larger pages
-            page = PullPage.model_validate(
-                self.http.call("GET", "/v1/sync/pull", params={"after": cursor, "limit": limit})
-            )
+            params: dict[str, Any] = {"after": cursor, "limit": limit}
+            if known is not None:
+                params["known"] = known
+            page = PullPage.model_validate(self.http.call("GET", "/v1/sync/pull", params=params))
+            with self.db.read() as session:
+                trust.check_page(session, page)  # a rolled-back or rewritten bureau chain: refused before anything
             self._note_clock(report, page.server_time)
             if not epoch or page.epoch != epoch or cursor > page.head:  # first download, restore, re-initialisation
                 log.info("full download (first sync, new bureau epoch, or cursor %s ahead of head %s)", cursor, page.head)
@@ -256,6 +260,7 @@ class SyncClient:
                 replica.upsert(session, table, by_table.get(table, []), index=not stale)
             state.put(session, state.CURSOR, str(page.cursor))
             state.put(session, state.EPOCH, page.epoch)
+            trust.remember(session, page)
             if stale and page.more:
                 state.put(session, state.SEARCH_STALE, "1")
             elif stale:

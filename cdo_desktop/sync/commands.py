@@ -17,7 +17,15 @@ def cmd_login(args: argparse.Namespace) -> int:
     from cdo_desktop.sync.signin import login
 
     password = sys.stdin.readline().rstrip("\n") if args.password_stdin else getpass.getpass("密码 / password: ")
-    db = open_db(args)
+    from cdo_desktop.sync import trust
+
+    db = open_db(args, create=True)  # signing in is a desktop's first start on the command line
+    wanted = (args.repin or "").replace(":", "").replace(" ", "").upper()
+    if args.repin:
+        with db.write() as session:
+            trust.forget(session)
+    with db.read() as session:
+        pinned_before = trust.pinned_root(session)
     try:
         signed = login(
             db, server_url=args.server, username=args.user, password=password,
@@ -27,10 +35,23 @@ def cmd_login(args: argparse.Namespace) -> int:
         raise UserError(str(exc)) from None
     except SyncError as exc:
         raise UserError(f"{exc.zh} / {exc.en}") from None
+    with db.read() as session:
+        pinned = trust.pinned_root(session)
+    fingerprint = trust.root_fingerprint(pinned) if pinned else ""
+    if args.repin and fingerprint.replace(":", "") != wanted:
+        with db.write() as session:
+            trust.forget(session)
+        raise UserError(f"服务器根证书指纹 {fingerprint or '（无）'} 与 --repin 给出的不符，未固定 / the server's root "
+                        f"fingerprint {fingerprint or '(none)'} differs from --repin: nothing pinned")
+    text = f"已登录 / signed in: {signed.username} ({signed.role})"
+    if pinned and not pinned_before:
+        text += ("\n首次登录：已固定政数局根证书，请与政数局公布的指纹核对 / first sign-in: the bureau root certificate "
+                 f"is now pinned; compare its fingerprint with the one the bureau publishes:\n  SHA-256 {fingerprint}")
     emit(
         args,
-        {"username": signed.username, "role": signed.role, "department_id": str(signed.department_id)},
-        f"已登录 / signed in: {signed.username} ({signed.role})",
+        {"username": signed.username, "role": signed.role, "department_id": str(signed.department_id),
+         "root_fingerprint": fingerprint, "root_pinned_now": bool(pinned and not pinned_before)},
+        text,
     )
     return 0
 
@@ -75,6 +96,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--password-stdin", action="store_true")
     p.add_argument("--device-name")
     p.add_argument("--ca-bundle", help="PEM file of the city intranet's certificate authority")
+    p.add_argument("--repin", metavar="SHA256", help="the bureau rotated its root: forget the pinned root and the kept "
+                   "audit checkpoints and pin the new root, only if its fingerprint is this one (docs/trust.md)")
     p.set_defaults(func=cmd_login)
     p = sub.add_parser("logout", parents=[common], help="revoke this desktop's token and forget it")
     p.set_defaults(func=cmd_logout)

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import logging
 import uuid
 
 import httpx
 
 from cdo_desktop.store.db import Database
-from cdo_desktop.sync import credentials, state
+from cdo_desktop.sync import credentials, state, trust
 from cdo_desktop.sync.http import BureauHttp, RetryPolicy, ServerRefused, require_secure_url
 from cdo_desktop.sync.wire import SignedIn
+
+log = logging.getLogger("cdo.signin")
 
 
 def login(
@@ -46,6 +49,8 @@ def login(
                 device_id = uuid.uuid4().hex
                 state.put(session, state.DEVICE_ID, device_id)
             signed = _sign_in(http, username, password, device_id, device_name)
+        with db.write() as session:
+            pinned_now = trust.pin(session, signed)  # a changed bureau root: refused before the token is kept
         credentials.save_token(server_url, username, signed.token)
         if credentials.load_token(server_url, username) != signed.token:
             _revoke_quietly(http, signed.token)
@@ -60,6 +65,8 @@ def login(
         state.put(session, state.ROLE, signed.role)
         if ca_bundle:
             state.put(session, state.CA_BUNDLE, ca_bundle)
+    if pinned_now:
+        log.info("bureau root pinned at first sign-in: %s", pinned_now)
     return signed
 
 

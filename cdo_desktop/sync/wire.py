@@ -63,6 +63,24 @@ class SignedIn(Wire):
     role: str
     epoch: str
     protocol: int = PROTOCOL_VERSION
+    root_certificate: str = Field(default="", max_length=20_000)  # PEM of the bureau root (pinned at first sign-in)
+    checkpoint_key: str = Field(default="", max_length=128)  # Ed25519 public key (hex) that signs audit checkpoints
+
+
+class Checkpoint(Wire):
+    """The bureau's signed statement "after ``position`` entries my audit chain's hash is ``hash``"."""
+
+    position: int
+    hash: str = Field(max_length=64)
+    epoch: str = Field(default="", max_length=64)
+    signature: str = Field(default="", max_length=200)
+
+
+class ChainProof(Wire):
+    """The server's chain hash at a position the desktop asked about (the last checkpoint it holds)."""
+
+    position: int
+    hash: str = Field(default="", max_length=64)
 
 
 class TokenInfo(Wire):
@@ -122,6 +140,9 @@ class PullPage(Wire):
     more: bool
     rows: list[WireRow]
     server_time: AwareDatetime
+    checkpoint: Checkpoint | None = None  # the bureau's signed chain head (every answer)
+    proof: ChainProof | None = None  # the chain hash at the position the desktop named with ``known``
+    restore: Checkpoint | None = None  # the bureau's signed acknowledgement that this epoch began with a restore
 
 
 class RowsRequest(Wire):

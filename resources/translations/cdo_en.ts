@@ -1467,6 +1467,18 @@
         <source>Signing in…</source>
         <translation>Signing in…</translation>
     </message>
+    <message>
+        <source>Bureau certificate pinned</source>
+        <translation>Bureau certificate pinned</translation>
+    </message>
+    <message>
+        <source>This computer now trusts the bureau's root certificate. Compare its fingerprint with the one the bureau published; documents are verified against it from now on.
+
+SHA-256: %s</source>
+        <translation>This computer now trusts the bureau's root certificate. Compare its fingerprint with the one the bureau published; documents are verified against it from now on.
+
+SHA-256: %s</translation>
+    </message>
 </context>
 <context>
     <name>SyncIndicator</name>
@@ -1528,6 +1540,10 @@
     <message>
         <source>Open PDF</source>
         <translation>Open PDF</translation>
+    </message>
+    <message>
+        <source>Signed by %s at %s</source>
+        <translation>Signed by %s at %s</translation>
     </message>
     <message>
         <source>Document verification is not available yet in this build.</source>

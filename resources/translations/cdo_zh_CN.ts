@@ -1468,6 +1468,18 @@
         <source>Signing in…</source>
         <translation>正在登录…</translation>
     </message>
+    <message>
+        <source>Bureau certificate pinned</source>
+        <translation>已固定政数局证书</translation>
+    </message>
+    <message>
+        <source>This computer now trusts the bureau&apos;s root certificate. Compare its fingerprint with the one the bureau published; documents are verified against it from now on.
+
+SHA-256: %s</source>
+        <translation>本机已固定政数局根证书。请与政数局公布的指纹核对；此后文书均以此证书核验。
+
+SHA-256：%s</translation>
+    </message>
 </context>
 <context>
     <name>SyncIndicator</name>
@@ -1529,6 +1541,10 @@
     <message>
         <source>Open PDF</source>
         <translation>打开 PDF</translation>
+    </message>
+    <message>
+        <source>Signed by %s at %s</source>
+        <translation>签章人：%s，签章时间：%s</translation>
     </message>
     <message>
         <source>Document verification is not available yet in this build.</source>

@@ -17,6 +17,9 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_workdays_add_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--data-dir", str(tmp_path), "workdays", "add", "2026-09-30", "3", "--json"]) == 2  # no database
+    assert main(["--data-dir", str(tmp_path), "init", "--json"]) == 0
+    capsys.readouterr()
     assert main(["--data-dir", str(tmp_path), "workdays", "add", "2026-09-30", "3", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["due"] == "2026-10-10" and data["uncertain"] is False
@@ -24,6 +27,8 @@ def test_workdays_add_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
 
 
 def test_workdays_in_an_unknown_year_is_uncertain(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--data-dir", str(tmp_path), "init", "--json"]) == 0
+    capsys.readouterr()
     assert main(["--data-dir", str(tmp_path), "workdays", "add", "2031-06-02", "5", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["uncertain"] is True
 

@@ -34,6 +34,14 @@ def _too_many(wait: int) -> ApiError:
     )
 
 
+def _trust(request: Request) -> dict[str, str]:
+    """The bureau root certificate and the audit checkpoint key, for the desktop to pin at first sign-in."""
+    bureau_keys = getattr(request.app.state, "keys", None)
+    if bureau_keys is None:
+        return {}
+    return {"root_certificate": bureau_keys.root_pem.decode("ascii"), "checkpoint_key": bureau_keys.checkpoint_public}
+
+
 @router.post("/sign-in", response_model=SignedIn)
 def sign_in(body: SignIn, request: Request, db: DbDep, config: ConfigDep) -> SignedIn:
     rules = policy(config)
@@ -70,7 +78,7 @@ def sign_in(body: SignIn, request: Request, db: DbDep, config: ConfigDep) -> Sig
         epoch = ledger.read_counter(session).epoch
         return SignedIn(
             token=token, token_id=row.id, account_id=fresh.id, username=fresh.username, commissioner_id=person.id,
-            department_id=person.department_id, role=person.role, epoch=epoch,
+            department_id=person.department_id, role=person.role, epoch=epoch, **_trust(request),
         )
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Query, Request, Response
 
-from cdo_desktop.server import exchange, ledger
+from cdo_desktop.server import checkpoints, exchange, ledger
 from cdo_desktop.server.deps import ConfigDep, DbDep, ViewerDep
 from cdo_desktop.server.errors import ApiError, is_busy, is_full
 from cdo_desktop.sync.wire import (
@@ -26,11 +26,12 @@ router = APIRouter(prefix="/v1/sync", tags=["sync"])
 
 
 @router.post("/push", response_model=PushAnswer)
-def push(body: PushRequest, viewer: ViewerDep, db: DbDep, config: ConfigDep) -> PushAnswer:
+def push(body: PushRequest, viewer: ViewerDep, db: DbDep, config: ConfigDep, request: Request) -> PushAnswer:
+    issuer = getattr(request.app.state, "issuer", None)
     answers: list[MutationAnswer] = []
     for mutation in body.mutations:
         try:
-            answers.append(exchange.push_one(db, viewer, mutation))
+            answers.append(exchange.push_one(db, viewer, mutation, issuer=issuer))
         except Exception as exc:
             if not answers or not (is_busy(exc) or is_full(exc)):
                 raise  # nothing answered yet: 503 with Retry-After (see errors.install)
@@ -38,6 +39,7 @@ def push(body: PushRequest, viewer: ViewerDep, db: DbDep, config: ConfigDep) -> 
     with db.read() as session:
         counter = ledger.read_counter(session)
     ledger.record_head(config.data_dir, counter.epoch, counter.seq)
+    checkpoints.keep(db, getattr(request.app.state, "keys", None), counter.epoch)
     return PushAnswer(answers=answers, epoch=counter.epoch, head=counter.seq, server_time=dt.datetime.now(dt.UTC))
 
 
@@ -50,12 +52,16 @@ def _refuse_ended(viewer: ViewerDep) -> None:
 def pull(  # answered as ready JSON: the page is already a validated model, no second pass over its rows
     viewer: ViewerDep,
     db: DbDep,
+    request: Request,
     after: Annotated[int, Query(ge=0, le=2**62)] = 0,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE_ROWS)] = DEFAULT_PAGE_ROWS,
+    known: Annotated[int | None, Query(ge=0, le=2**62)] = None,
 ) -> Response:
     _refuse_ended(viewer)
     with db.read() as session:
         page = exchange.pull_page(session, viewer, after=after, limit=limit)
+        page = checkpoints.attach(session, page, getattr(request.app.state, "keys", None), known=known,
+                                  data_dir=request.app.state.config.data_dir)
     return Response(page.model_dump_json(), media_type="application/json")
 
 

@@ -12,6 +12,7 @@ from cdo_desktop.ui.qt import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -20,6 +21,8 @@ from cdo_desktop.ui.qt import (
 
 class SignInDialog(QDialog):
     """Bureau address, user name and password; "Work offline" keeps everything on this computer."""
+
+    pinned_fingerprint = ""  # the bureau root's fingerprint when this sign-in pinned it (first sign-in)
 
     def __init__(self, state: Any, parent: QWidget | None = None, *, url: str = "") -> None:
         super().__init__(parent)
@@ -69,7 +72,11 @@ class SignInDialog(QDialog):
                 self.error.setText(text)
                 widget.setFocus()
                 return
+        from cdo_desktop.sync import trust
         from cdo_desktop.sync.signin import login
+
+        with self.state.db.read() as session:
+            pinned_before = trust.pinned_root(session)
 
         def work(progress: Any) -> Any:
             return login(self.state.db, server_url=url, username=user, password=password)
@@ -81,6 +88,16 @@ class SignInDialog(QDialog):
             return
         if self.signed is None:
             return
+        with self.state.db.read() as session:
+            pinned = trust.pinned_root(session)
+        if pinned and not pinned_before:  # first sign-in: show what was pinned, to compare with the bureau's notice
+            self.pinned_fingerprint = trust.root_fingerprint(pinned)
+            QMessageBox.information(
+                self, self.tr("Bureau certificate pinned"),
+                self.tr("This computer now trusts the bureau's root certificate. Compare its fingerprint with the one "
+                        "the bureau published; documents are verified against it from now on.\n\nSHA-256: %s")
+                % self.pinned_fingerprint,
+            )
         from cdo_desktop.sync.client import SyncClient
 
         self.state.sync_client = SyncClient.from_state(self.state.db)

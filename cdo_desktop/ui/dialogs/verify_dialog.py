@@ -59,6 +59,8 @@ class VerifyDialog(QDialog):
         text = result.message(lang())
         if result.number:
             text = f"{result.number}: {text}"
+        if result.signer:
+            text += "\n" + self.tr("Signed by %s at %s") % (result.signer, result.signing_time or "—")
         self.answer.setStyleSheet(f"color:{color}; font-weight:bold;")
         self.answer.setText(text)
 
@@ -75,6 +77,9 @@ class VerifyDialog(QDialog):
                 self._show(verify_pdf(session, path))
         except OSError as exc:
             self.answer.setText(self.tr("Cannot read %s: %s") % (path.name, exc.strerror))
+        except ValueError as exc:  # refused before reading: too large, or an oversized embedded record
+            self.answer.setStyleSheet("color:#c62828; font-weight:bold;")
+            self.answer.setText(str(getattr(exc, "en" if lang().startswith("en") else "zh", exc)))
 
     def verify_code(self, text: str) -> None:
         try:

@@ -1,4 +1,4 @@
-"""Documents built from a demo database, and `cdo verify`: match, file changed, record changed, unknown."""
+"""Documents built from a demo database, and `cdo verify` of unsigned drafts: never a match, always what differs."""
 
 from __future__ import annotations
 
@@ -43,9 +43,10 @@ def test_every_ruling_and_notice_in_the_demo_renders_with_the_fingerprint_the_se
     for kind, rows in (("ruling", rulings), ("notice", notices)):
         for row in rows:
             view = documents.load_view(session, kind, row.number)
-            assert view.fingerprint == row.fingerprint, row.number
             data = documents.render(view)
-            assert verify_bytes(session, data).status is Status.MATCH
+            result = verify_bytes(session, data)
+            assert result.status is Status.UNSIGNED and not result.changed_fields, (row.number, result)
+            assert result.fingerprint == view.fingerprint
 
 
 def test_replies_and_scorecard_render_and_verify(session: Session) -> None:
@@ -53,11 +54,11 @@ def test_replies_and_scorecard_render_and_verify(session: Session) -> None:
     assert answered
     for req in answered[:5]:
         data = documents.render(documents.load_view(session, "reply", req.number))
-        assert verify_bytes(session, data).status is Status.MATCH
+        assert verify_bytes(session, data).status is Status.UNSIGNED
     first = min(r.checked_on for r in answered if r.checked_on)
     view = documents.scorecard(session, first, first.replace(month=12, day=31))
     assert view.total.received >= 1
-    assert verify_bytes(session, documents.render(view)).status is Status.MATCH
+    assert verify_bytes(session, documents.render(view)).status is Status.UNSIGNED
 
 
 def test_editing_one_field_of_the_record_is_reported_by_name(session: Session) -> None:
@@ -67,8 +68,8 @@ def test_editing_one_field_of_the_record_is_reported_by_name(session: Session) -
     session.add(ruling)
     session.flush()
     result = verify_bytes(session, data)
-    assert result.status is Status.RECORD_CHANGED
-    assert result.changed_fields == ("reasoning",)
+    assert result.status is Status.UNSIGNED
+    assert "reasoning" in result.changed_fields and "record.reasoning" in result.changed_fields
     assert "reasoning" in result.message("en")
 
 
@@ -78,19 +79,19 @@ def test_an_edited_order_due_date_is_reported_with_its_position(session: Session
     order = session.exec(select(m.RulingOrder).where(m.RulingOrder.ruling_id == ruling.id)).first()
     order.due_on = order.due_on.replace(year=order.due_on.year + 1)
     session.flush()
-    assert verify_bytes(session, data).changed_fields == (f"orders[{order.position}].due_on",)
+    assert f"orders[{order.position}].due_on" in verify_bytes(session, data).changed_fields
 
 
-def test_a_changed_file_is_reported_both_with_and_without_a_stored_pdf_hash(session: Session) -> None:
+def test_an_unsigned_file_is_never_a_match_even_with_a_stored_pdf_hash(session: Session) -> None:
     rec = _first(session, m.AccountabilityRecord)
     data = documents.render(documents.load_view(session, "notice", rec.number))
     tampered = data.replace(b"/Title (", b"/Title (X", 1)
     assert tampered != data
-    assert verify_bytes(session, tampered).status is Status.FILE_CHANGED
+    assert verify_bytes(session, tampered).status is Status.UNSIGNED
     rec.pdf_sha256 = hashlib.sha256(data).hexdigest()
     session.flush()
-    assert verify_bytes(session, data).status is Status.MATCH
-    assert verify_bytes(session, data + b"\n%extra").status is Status.FILE_CHANGED
+    assert verify_bytes(session, data).status is Status.UNSIGNED
+    assert verify_bytes(session, data + b"\n%extra").status is Status.UNSIGNED
 
 
 def test_unknown_documents(session: Session) -> None:
@@ -108,10 +109,11 @@ def test_a_scanned_code_is_checked_against_the_record(session: Session) -> None:
     ruling = _first(session, m.Ruling)
     data = documents.render(documents.load_view(session, "ruling", ruling.number))
     [code] = decode_qr(data)
-    assert verify_code(session, code).status is Status.MATCH
+    assert verify_code(session, code).status is Status.UNSIGNED  # nothing issued here: a draft's code
+    assert "尚无印发记录" in verify_code(session, code).detail
     ruling.findings = [*ruling.findings, "新增事实"]
     session.flush()
-    assert verify_code(session, code).status is Status.RECORD_CHANGED
+    assert "不符" in verify_code(session, code).detail
     assert verify_code(session, "hello").status is Status.UNKNOWN
 
 
@@ -125,8 +127,8 @@ def test_cli_pdf_and_verify(demo_dir: Path, tmp_path: Path, capsys: pytest.Captu
     base = ["--data-dir", str(demo_dir)]
     assert main([*base, "pdf", "ruling", number.replace("〔", "[").replace("〕", "]"), "-o", str(out)]) == 0
     capsys.readouterr()
-    assert main([*base, "verify", str(out), "--json"]) == 0
-    assert json.loads(capsys.readouterr().out)["status"] == "match"
+    assert main([*base, "verify", str(out), "--json"]) == 1
+    assert json.loads(capsys.readouterr().out)["status"] == "unsigned"
     out.write_bytes(out.read_bytes() + b"%tampered\n")
     assert main([*base, "verify", str(out)]) == 1
     assert main([*base, "pdf", "notices", "--all-open", "-o", str(tmp_path / "n"), "--json"]) == 0
@@ -154,8 +156,7 @@ def test_filing_the_issued_file_stores_its_hash_once(demo_dir: Path, tmp_path: P
     sha = json.loads(capsys.readouterr().out)["sha256"]
     with db.read() as s:
         assert s.get(m.Ruling, ruling.id).pdf_sha256 == sha  # type: ignore[union-attr]
-    assert main(["--data-dir", str(data), "verify", str(out)]) == 0
     out.write_bytes(out.read_bytes() + b"\n% appended\n")
     assert main(["--data-dir", str(data), "verify", str(out), "--json"]) == 1
-    assert json.loads(capsys.readouterr().out.splitlines()[-1])["status"] == "file_changed"
+    assert json.loads(capsys.readouterr().out.splitlines()[-1])["status"] == "unsigned"
     assert main(["--data-dir", str(data), "audit", "verify"]) == 0

@@ -1,0 +1,330 @@
+"""Trust end to end, on SQLite and PostgreSQL: the bureau signs what it issues, a desktop verifies offline against
+the root it pinned, forgeries made with the product's own renderer never match, pyHanko agrees with `cdo verify`,
+a changed root and a rolled-back, truncated or re-hashed audit chain are refused, an empty database never serves."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import json
+import subprocess
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from sqlalchemy import text
+from sqlmodel import select
+
+from cdo_desktop.domain.canonical import chain_hash
+from cdo_desktop.reports import documents, signing
+from cdo_desktop.reports.verify import Status, verify_bytes
+from cdo_desktop.reports.views import OrderView, PartyView, view_from_dict
+from cdo_desktop.server import keys
+from cdo_desktop.server.app import prepare_database
+from cdo_desktop.store import audit
+from cdo_desktop.store import models as m
+from cdo_desktop.store.migrate import DatabaseMissing
+from cdo_desktop.sync.trust import TrustRefused
+from tests.integration.conftest import BACKENDS, Bureau, fresh_config
+from tests.integration.harness import Desktop, LiveServer, mutation, pg_drop, sign_in
+from tests.integration.world import PASSWORD, World
+
+PASSPHRASE = "bureau-signing-pass"
+
+
+@pytest.fixture(params=BACKENDS)
+def signed_bureau(request: pytest.FixtureRequest, tmp_path: Path, tmp_path_factory: pytest.TempPathFactory,
+                  monkeypatch: pytest.MonkeyPatch) -> Iterator[Bureau]:
+    config, world, database = fresh_config(request.param, tmp_path, tmp_path_factory.getbasetemp())
+    keys.init(config.data_dir, bureau_name="佛山市政务服务数据管理局", passphrase=PASSPHRASE.encode())
+    monkeypatch.setenv(keys.ENV_PASSPHRASE, PASSPHRASE)
+    server = LiveServer(config).start()
+    yield Bureau(server, world, request.param, database)
+    server.stop()
+    if database:
+        pg_drop(database)
+
+
+def _push(url: str, token: str, *mutations: Any) -> None:
+    answer = httpx.post(f"{url}/v1/sync/push", headers={"Authorization": f"Bearer {token}"},
+                        json={"mutations": [x.model_dump(mode="json") for x in mutations]}, timeout=120)
+    assert answer.status_code == 200, answer.text
+    assert all(a["status"] == "accepted" for a in answer.json()["answers"]), answer.text
+
+
+def _issue_ruling(bureau: Bureau) -> uuid.UUID:
+    w: World = bureau.world
+    ppl = w.people
+    a_token = sign_in(bureau.url, w.users[("A", "commissioner")], PASSWORD)
+    arb_token = sign_in(bureau.url, w.users[("bureau", "arbitrator")], PASSWORD)
+    dispute, ruling = uuid.uuid4(), uuid.uuid4()
+    _push(bureau.url, a_token, mutation("dispute.file", ppl[("A", "commissioner")], dispute, {
+        "claimant_department_id": str(w.depts["A"]), "respondent_department_id": str(w.depts["B"]),
+        "kind": "other", "statement": "长期不答复共享申请"}))
+    _push(bureau.url, arb_token,
+          mutation("dispute.accept", ppl[("bureau", "arbitrator")], dispute, {}),
+          mutation("dispute.rule", ppl[("bureau", "arbitrator")], dispute, {
+              "ruling_id": str(ruling), "arbitrator_ids": [str(ppl[("bureau", "arbitrator")])],
+              "findings": ["被申请人逾期未答复"], "reasoning": "理由充分", "decision": "upheld",
+              "orders": [{"addressee_department_id": str(w.depts["B"]), "action": "答复申请", "deadline_days": 10}]}))
+    return ruling
+
+
+def _issue_notice(bureau: Bureau) -> uuid.UUID:
+    w: World = bureau.world
+    record = uuid.uuid4()
+    token = sign_in(bureau.url, w.users[("bureau", "admin")], PASSWORD)
+    _push(bureau.url, token, mutation("accountability.create", w.people[("bureau", "admin")], record, {
+        "department_id": str(w.depts["A"]), "violation": "超范围使用共享数据", "measure": "criticism"}))
+    return record
+
+
+def _signed_file(bureau: Bureau, record_id: uuid.UUID) -> tuple[bytes, m.IssuedDocument]:
+    with bureau.db.read() as session:
+        row = session.exec(select(m.IssuedDocument).where(m.IssuedDocument.record_id == record_id)).one()
+        session.expunge(row)
+    assert row.pdf_sha256, "the bureau signed nothing"
+    path = bureau.server.config.blob_dir / row.pdf_sha256[:2] / row.pdf_sha256
+    return path.read_bytes(), row
+
+
+def _desktop(bureau: Bureau, tmp_path: Path, who: tuple[str, str] = ("A", "commissioner")) -> Desktop:
+    desk = Desktop(tmp_path / f"desk-{who[0]}-{who[1]}", bureau.url, bureau.world.users[who], PASSWORD)
+    desk.client.sync()
+    return desk
+
+
+def _pyhanko_says(data: bytes, root: bytes) -> str:
+    """pyHanko's own verdict, in the verifier's words (for the agreement check)."""
+    from pyhanko.sign.validation.status import SignatureCoverageLevel
+
+    try:
+        status = signing.pyhanko_status(data, root)
+    except Exception:
+        return "signature_invalid"
+    if status is None:
+        return "no_signature"
+    if not (status.intact and status.valid and status.trusted):
+        return "signature_invalid"
+    if status.coverage == SignatureCoverageLevel.ENTIRE_FILE:
+        return "signed"
+    if status.coverage == SignatureCoverageLevel.ENTIRE_REVISION:
+        return "modified_after_signing"
+    return "signature_invalid"
+
+
+def _agrees(verdict: str, status: Status) -> bool:
+    return {
+        "signed": status in (Status.SIGNED_MATCH, Status.FILE_CHANGED, Status.RECORD_CHANGED, Status.UNKNOWN),
+        "modified_after_signing": status is Status.MODIFIED_AFTER_SIGNING,
+        "signature_invalid": status is Status.SIGNATURE_INVALID,
+        "no_signature": status in (Status.UNSIGNED, Status.UNKNOWN),
+    }[verdict]
+
+
+def _append_update(data: bytes) -> bytes:
+    """An incremental update after signing (what an editor does when it saves an annotation)."""
+    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+
+    writer = IncrementalPdfFileWriter(io.BytesIO(data))
+    info = writer.trailer["/Info"]
+    info[generic.NameObject("/Title")] = generic.TextStringObject("改过的标题")
+    writer.update_container(info)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_signed_ruling_and_forgeries(signed_bureau: Bureau, tmp_path: Path) -> None:
+    bureau = signed_bureau
+    ruling_id = _issue_ruling(bureau)
+    notice_id = _issue_notice(bureau)
+    desk = _desktop(bureau, tmp_path)
+    try:
+        root = bureau.server.app.state.keys.root_pem
+        with desk.db.read() as session:
+            from cdo_desktop.sync import trust
+
+            assert trust.pinned_root(session) == root  # pinned at sign-in
+        data, issued = _signed_file(bureau, ruling_id)
+        notice_data, _ = _signed_file(bureau, notice_id)
+        cases: dict[str, bytes] = {"signed": data, "notice": notice_data}
+        # forgeries rendered with the product's own renderer from the issued view
+        view = view_from_dict(json.loads(issued.view))
+        forged = {
+            "decision": dataclasses.replace(view, decision="驳回申请人的仲裁请求"),
+            "escalation": dataclasses.replace(view, escalation="本裁决为终局裁决，不得复核。"),
+            "orders": dataclasses.replace(view, orders=tuple(
+                OrderView(o.position, "测试部门A", o.action, o.deadline_days, o.due_on) for o in view.orders)),
+            "parties": dataclasses.replace(view, respondent=PartyView("被申请人", "测试部门C")),
+            "arbitrators": dataclasses.replace(view, arbitrators=("张冒名",)),
+            "dates": dataclasses.replace(view, issued_on=view.issued_on.replace(year=view.issued_on.year - 1)),
+        }
+        for name, forged_view in forged.items():
+            cases[f"forged-{name}"] = documents.render(forged_view)
+        other = keys.init(tmp_path / "rogue", bureau_name="佛山市政务服务数据管理局", passphrase=b"rogue-pass-1")
+        rogue = signing.DocumentSigner(cert_pem=other.signing_cert_pem, key=other.signing_key,
+                                       chain_pem=other.chain_pem, root_pem=other.root_pem)
+        cases["forged-rogue-key"] = documents.render_signed(forged["decision"], rogue)
+        flipped = bytearray(data)
+        flipped[len(data) // 3] ^= 0x01
+        cases["flipped-byte"] = bytes(flipped)
+        cases["incremental-update"] = _append_update(data)
+        src, dst = tmp_path / "in.pdf", tmp_path / "qpdf.pdf"
+        src.write_bytes(data)
+        subprocess.run(["qpdf", str(src), str(dst)], check=False)
+        cases["qpdf-resave"] = dst.read_bytes()
+
+        expected = {
+            "signed": Status.SIGNED_MATCH, "notice": Status.SIGNED_MATCH,
+            "forged-rogue-key": Status.SIGNATURE_INVALID, "flipped-byte": Status.SIGNATURE_INVALID,
+            "incremental-update": Status.MODIFIED_AFTER_SIGNING, "qpdf-resave": Status.SIGNATURE_INVALID,
+        }
+        with desk.db.read() as session:
+            for name, blob in cases.items():
+                result = verify_bytes(session, blob)  # the desktop's pinned root, its own copy of the issued view
+                if name.startswith("forged-") and name != "forged-rogue-key":
+                    assert result.status is Status.UNSIGNED, (name, result)
+                    assert result.changed_fields, (name, result)  # says what differs from the issued copy
+                else:
+                    assert result.status is expected[name], (name, result)
+                assert result.status is not Status.SIGNED_MATCH or name in ("signed", "notice")
+                assert _agrees(_pyhanko_says(blob, root), result.status), (name, result)
+        # the record changes after issue: named field by field
+        with desk.db.write() as session:
+            session.execute(text("UPDATE ruling_order SET action = '改过的义务' WHERE ruling_id = :r"),
+                            {"r": ruling_id.hex})
+        with desk.db.read() as session:
+            changed = verify_bytes(session, data)
+        assert changed.status is Status.RECORD_CHANGED, changed
+        assert "orders[1].action" in changed.changed_fields, changed
+    finally:
+        desk.close()
+
+
+def test_desktop_refuses_changed_root_and_rolled_back_chain(signed_bureau: Bureau, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    bureau = signed_bureau
+    _issue_ruling(bureau)
+    desk = _desktop(bureau, tmp_path)
+    try:
+        with desk.db.read() as session:
+            from cdo_desktop.sync import trust
+
+            mine = trust.last_checkpoint(session)
+        assert mine is not None and mine.position > 0
+        # re-hash: rewrite one entry and recompute every later hash (the chain still walks clean on the server)
+        with bureau.db.write() as session:
+            rows = list(session.exec(select(m.AuditEntry).order_by(m.AuditEntry.position)))  # type: ignore[arg-type]
+            prev = audit.GENESIS
+            for row in rows:
+                if row.position == 2:
+                    row.payload = row.payload.replace("测试部门", "伪造部门")
+                row.prev_hash = prev
+                row.hash = chain_hash(prev, audit.entry_body(row))
+                prev = row.hash
+                session.add(row)
+        with bureau.db.read() as session:
+            assert audit.verify_chain(session).ok  # the walk alone is fooled …
+            assert not audit.verify_checkpoints(session, bureau.server.app.state.keys.checkpoint_public).ok
+        with pytest.raises(TrustRefused) as refused:  # … the desktop is not
+            desk.client.sync()
+        assert refused.value.code == "chain_rollback"
+        # truncation / rollback: the last entries disappear
+        with bureau.db.write() as session:
+            session.execute(text("DELETE FROM audit_entry WHERE position > :p"), {"p": mine.position - 3})
+        with pytest.raises(TrustRefused):
+            desk.client.sync()
+        # a new epoch alone does not excuse it (the server rotates by itself when it finds itself restored) …
+        from cdo_desktop.server import checkpoints, ledger
+
+        ledger.rotate_epoch(bureau.db)
+        with pytest.raises(TrustRefused):
+            desk.client.sync()
+        # … the bureau's signed acknowledgement of the restore does (`cdo admin epoch rotate` with the key)
+        epoch = ledger.rotate_epoch(bureau.db)
+        checkpoints.acknowledge_restore(bureau.db, bureau.server.app.state.keys, bureau.server.config.data_dir, epoch)
+        report = desk.client.sync()
+        assert report.redownloaded
+        with desk.db.read() as session:
+            kept = trust.last_checkpoint(session)
+        assert kept is not None and kept.epoch == epoch
+    finally:
+        desk.close()
+    # a new root on the same address: refused at sign-in
+    bureau.server.stop()
+    keys.init(bureau.server.config.data_dir, bureau_name="冒充的政数局", passphrase=PASSPHRASE.encode(), force=True)
+    bureau.server.start()
+    from cdo_desktop.store.migrate import open_database
+    from cdo_desktop.sync.signin import login
+
+    db = open_database(tmp_path / "desk-A-commissioner")
+    try:
+        with pytest.raises(TrustRefused) as changed:
+            login(db, server_url=bureau.url, username=bureau.world.users[("A", "commissioner")], password=PASSWORD)
+        assert changed.value.code == "root_changed"
+    finally:
+        db.dispose()
+    # re-pinning is deliberate: only with the new root's fingerprint, confirmed out of band
+    from cdo_desktop.cli import main
+
+    new_root = keys.load(bureau.server.config.data_dir, passphrase=PASSPHRASE.encode()).root_fingerprint
+    login_args = ["--data-dir", str(tmp_path / "desk-A-commissioner"), "login", "--server", bureau.url, "--user",
+                  bureau.world.users[("A", "commissioner")], "--password-stdin"]
+    monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
+    assert main([*login_args, "--repin", "00" * 32]) == 2
+    monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
+    assert main([*login_args, "--repin", new_root]) == 0
+
+
+def test_server_refuses_an_empty_database(bureau: Bureau, tmp_path: Path) -> None:
+    config = bureau.server.config
+    bureau.server.stop()
+    assert (config.data_dir / "server-epoch.json").exists()
+    if bureau.backend == "sqlite":
+        (config.data_dir / "cdo.sqlite3").write_bytes(b"")
+        for extra in ("cdo.sqlite3-wal", "cdo.sqlite3-shm"):
+            (config.data_dir / extra).unlink(missing_ok=True)
+        with pytest.raises(DatabaseMissing):
+            prepare_database(config)
+        (config.data_dir / "cdo.sqlite3").unlink()
+        with pytest.raises(DatabaseMissing):
+            prepare_database(config)
+        assert not (config.data_dir / "cdo.sqlite3").exists()  # nothing created
+    else:
+        from tests.integration.harness import pg_execute, pg_url
+
+        empty = f"cdo_empty_{uuid.uuid4().hex[:10]}"
+        pg_execute(f'CREATE DATABASE "{empty}"')
+        try:
+            moved = dataclasses.replace(config, database_url=pg_url(empty))
+            with pytest.raises(DatabaseMissing):
+                prepare_database(moved)
+            prepare_database(moved, new_bureau=True).dispose()  # an explicit new bureau is allowed
+        finally:
+            pg_drop(empty)
+
+
+def test_audit_verify_replays_the_bureau_and_names_an_edited_row(signed_bureau: Bureau,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    from cdo_desktop.cli import main
+
+    bureau = signed_bureau
+    ruling_id = _issue_ruling(bureau)
+    config = bureau.server.config
+    args = ["--data-dir", str(config.data_dir), "audit", "verify", "--json"]
+    if config.database_url:
+        args += ["--database-url", config.database_url]
+    capsys.readouterr()
+    assert main(args) == 0, capsys.readouterr().out
+    with bureau.db.write() as session:
+        session.execute(text("UPDATE ruling SET reasoning = '事后改写的理由' WHERE id = :r"),
+                        {"r": ruling_id if config.database_url else ruling_id.hex})
+    capsys.readouterr()
+    assert main(args) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert report["difference"]["table"] == "ruling" and report["difference"]["field"] == "reasoning", report
