@@ -142,6 +142,8 @@ class QualityObjection(Synced, table=True):
     due: dt.date | None = None
     due_uncertain: bool = False
     closed_on: dt.date | None = None
+    resolution: str | None = Field(default=None, max_length=16)  # verified / corrected / rejected
+    resolved_on: dt.date | None = None
 
 
 class Dispute(Synced, table=True):

@@ -44,9 +44,10 @@ def _synced() -> list[sa.Column]:  # type: ignore[type-arg]
 
 
 def _add(table: str, *columns: sa.Column) -> None:  # type: ignore[type-arg]
-    with op.batch_alter_table(table, schema=None) as batch:
-        for column in columns:
-            batch.add_column(column)
+    # plain ALTER TABLE … ADD COLUMN (SQLite supports it): a batch "move and copy" would drop tables that rows of
+    # other tables refer to, which foreign keys refuse on a database holding data
+    for column in columns:
+        op.add_column(table, column)
 
 
 def upgrade() -> None:
@@ -70,6 +71,9 @@ def upgrade() -> None:
          sa.Column("answer_due", sa.Date(), nullable=True),
          sa.Column("answer_due_uncertain", sa.Boolean(), nullable=False, server_default=sa.false()))
     _add("ruling", sa.Column("issuer_id", sa.Uuid(), nullable=True))
+    _add("quality_objection",
+         sa.Column("resolution", S(length=16), nullable=True),
+         sa.Column("resolved_on", sa.Date(), nullable=True))
     _add("ruling_order",
          sa.Column("claim_position", sa.Integer(), nullable=True),
          sa.Column("received_on", sa.Date(), nullable=True))
@@ -231,6 +235,7 @@ def downgrade() -> None:
                                   "decision", "decision_reason", "decided_on", "original_measure"],
         "ruling_order": ["claim_position", "received_on"],
         "ruling": ["issuer_id"],
+        "quality_objection": ["resolution", "resolved_on"],
         "dispute": ["answer_due", "answer_due_uncertain"],
         "sharing_request": ["refusal_basis", "granted_on", "owner_notified_on"],
         "data_resource": ["open_reason", "open_legal_basis", "open_channel", "open_published_on", "data_updated_on"],
