@@ -63,6 +63,8 @@ NOT_SHARED_PATHS: list[tuple[float, list[str]]] = [  # 不予共享: refused at 
     (0.8, ["submit", "check_refuse"]),
 ]
 RULES_RELIED_ON = ["《政务信息资源共享管理暂行办法》（国发〔2016〕51号）"]
+LADDERS = ["overdue", "complied", "ruled", "withdrawn", "accepted", "answered", "declined", "filed"]
+MISUSE_OUTCOMES = ["confirmed", "unfounded", "confirmed", "reported", "investigating"]
 
 
 @dataclass
@@ -323,7 +325,7 @@ class _Generator:
             self.act(actor, f"objection.{step}", objection_id, payload, day)
         self.result.objections += 1
 
-    def dispute(self, i: int, request: dict[str, Any]) -> None:
+    def dispute(self, i: int, request: dict[str, Any], ladder: str) -> None:
         claimant, respondent = request["requester"], request["provider"]
         dispute_id = self.id("dispute", i)
         day = request["day"] + dt.timedelta(days=2)
@@ -350,8 +352,6 @@ class _Generator:
         day += dt.timedelta(days=1)
         self.act(respondent["commissioner"], "receipt.sign", self.id("receipt", "dispute", i),
                  {"subject": "dispute", "subject_id": str(dispute_id), "via": "opened"}, day)
-        ladder = self.rng.choice(["filed", "withdrawn", "answered", "declined", "accepted", "ruled", "overdue",
-                                  "complied"])
         if ladder == "filed":
             return
         if ladder == "withdrawn":
@@ -486,7 +486,7 @@ class _Generator:
         self.act(provider["commissioner"], "misuse.report", report_id,
                  {"request_id": str(request["id"]), "kind": kind, "description": data.MISUSE_DESCRIPTIONS[kind]}, day)
         arbitrator = self.bureau()
-        outcome = self.rng.choice(["reported", "investigating", "confirmed", "confirmed", "unfounded"])
+        outcome = MISUSE_OUTCOMES[i % len(MISUSE_OUTCOMES)]
         if outcome == "reported":
             return
         day += dt.timedelta(days=2)
@@ -576,8 +576,10 @@ class _Generator:
                     print(f"\r  {i + 1}/{self.scale} 件申请", end="", file=sys.stderr, flush=True)
             for i in range(max(self.scale // 20, 5)):
                 self.objection(i)
-            for i, req in enumerate(refused[: max(self.scale // 100, 8)]):
-                self.dispute(i, req)
+            # every rung of the ladder is shown; the earliest disputes get the rungs that need time to pass
+            chosen = sorted(refused[: max(self.scale // 100, 8)], key=lambda r: (r["path"][-1] == "check_refuse", r["day"]))
+            for i, req in enumerate(chosen):
+                self.dispute(i, req, LADDERS[i % len(LADDERS)])
             for i, req in enumerate(granted[: max(self.scale // 200, 4)]):
                 self.misuse(i, req)
                 self.result.misuse += 1

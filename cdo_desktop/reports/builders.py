@@ -213,7 +213,7 @@ def ruling_view(session: Session, number: str) -> RulingView:
         decision=DECISION_TEXT.get(ruling.decision, Decision(ruling.decision).zh),
         orders=tuple(
             OrderView(o.position, department_name(session, o.addressee_department_id), o.action, o.deadline_days,
-                      o.due_on, o.due_uncertain)
+                      None if ruling.issuer_id is not None else o.due_on, o.due_uncertain)
             for o in orders
         ),
         arbitrators=tuple(arbitrators),

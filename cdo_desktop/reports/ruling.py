@@ -18,6 +18,9 @@ def _party(story: Story, party: PartyView, field: str) -> None:
 
 
 def order_text(order: OrderView) -> str:
+    if order.due_on is None:  # the deadline runs from receipt (rulings issued with claims)
+        return (f"{order.addressee}应当自收到本裁决书之日起{order.deadline_days}个工作日内，"
+                f"{order.action.rstrip('。')}。")
     note = UNCERTAIN_NOTE if order.due_uncertain else ""
     return (
         f"{order.addressee}应当自本裁决书作出之日起{order.deadline_days}个工作日内，"

@@ -54,7 +54,7 @@ class OrderView:
     addressee: str
     action: str
     deadline_days: int
-    due_on: dt.date
+    due_on: dt.date | None  # None: counted from the addressee's receipt, not known when the ruling is issued
     due_uncertain: bool = False
 
 

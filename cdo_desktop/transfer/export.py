@@ -137,7 +137,10 @@ def table(name: str, session: Session, lang: str = "zh") -> tuple[list[str], lis
 
 
 def as_json(name: str, session: Session, lang: str = "zh") -> dict[str, Any]:
-    ex = exporter(name)
+    return _json_doc(exporter(name), session, lang)
+
+
+def _json_doc(ex: Exporter, session: Any, lang: str) -> dict[str, Any]:
     out_rows = []
     for row in ex.rows(session):
         values = {}
@@ -159,17 +162,30 @@ def as_json(name: str, session: Session, lang: str = "zh") -> dict[str, Any]:
     }
 
 
+def write_table(path: Path, fmt: str, *, name: str, title: str, columns: list[Column],
+                rows: list[Mapping[str, Any]], lang: str = "zh") -> int:
+    """Write any list (a desktop list page: its columns, its search and filters) as ``fmt``.
+
+    ``rows`` map each column key to a cell (a plain value or a `Labeled`), as exporters yield them."""
+    exporter_ = Exporter(name, title, title, tuple(columns), lambda _session: rows)
+    return _write(exporter_, None, path, fmt, lang)
+
+
 def write(name: str, session: Session, path: Path, fmt: str, lang: str = "zh") -> int:
     """Write export ``name`` to ``path`` as ``fmt``; returns the number of rows. Nothing is left half-written."""
+    return _write(exporter(name), session, path, fmt, lang)
+
+
+def _write(ex: Exporter, session: Any, path: Path, fmt: str, lang: str) -> int:
     if fmt not in FORMATS:
         raise ExportError(f"不支持的格式：{fmt}（可选 csv、xlsx、json） / unsupported format: {fmt} (csv, xlsx, json)")
-    ex = exporter(name)
     if fmt == "json":
-        doc = as_json(name, session, lang)
+        doc = _json_doc(ex, session, lang)
         data = json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
         count = len(doc["rows"])
     else:
-        headers, rows = table(name, session, lang)
+        headers = [c.header(lang) for c in ex.columns]
+        rows = [[shown(row.get(c.key), lang) for c in ex.columns] for row in ex.rows(session)]
         count = len(rows)
         data = _csv(headers, rows) if fmt == "csv" else _xlsx(ex.zh if not lang.startswith("en") else ex.en, headers, rows)
     tmp = path.with_name(path.name + ".part")

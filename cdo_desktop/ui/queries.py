@@ -100,8 +100,36 @@ def _order_spec() -> ListSpec:
     return _spec("order", columns, base, o.id, {"state": o.state}, "due_on")
 
 
+def _open_resource_spec() -> ListSpec:
+    """The open catalogue (开放目录): resources open to the public, unconditionally or on conditions."""
+    r = m.DataResource
+    columns = {"id": r.id, "code": r.code, "name": r.name, "department": m.Department.name,
+               "department_id": r.department_id, "open_type": r.open_type, "open_channel": r.open_channel,
+               "open_published_on": r.open_published_on, "open_reason": r.open_reason,
+               "update_cycle": r.update_cycle, "data_updated_on": r.data_updated_on, "published_on": r.published_on}
+    base = (select(*_labelled(columns)).select_from(r).join(m.Department, m.Department.id == r.department_id)
+            .where(r.open_type != "closed"))
+    return _spec("resource", columns, base, r.id, {"department_id": r.department_id, "open_type": r.open_type},
+                 "code")
+
+
+def _misuse_spec() -> ListSpec:
+    x = m.MisuseReport
+    user, provider = aliased(m.Department), aliased(m.Department)
+    columns = {"id": x.id, "number": x.number, "state": x.state, "kind": x.kind, "user": user.name,
+               "provider": provider.name, "request": m.SharingRequest.number, "request_id": x.request_id,
+               "description": x.description, "finding": x.finding, "reported_on": x.reported_on,
+               "investigation_due": x.investigation_due, "found_on": x.found_on,
+               "user_department_id": x.user_department_id, "provider_department_id": x.provider_department_id,
+               "revision": x.revision}
+    base = (select(*_labelled(columns)).select_from(x).join(user, user.id == x.user_department_id)
+            .join(provider, provider.id == x.provider_department_id)
+            .join(m.SharingRequest, m.SharingRequest.id == x.request_id))
+    return _spec("misuse", columns, base, x.id, {"state": x.state, "kind": x.kind}, "reported_on")
+
+
 SPECS = {"objection": _objection_spec(), "accountability": _record_spec(), "ruling": _ruling_spec(),
-         "order": _order_spec()}
+         "order": _order_spec(), "open_resource": _open_resource_spec(), "misuse": _misuse_spec()}
 
 
 def fetch(entity: str):  # type: ignore[no-untyped-def]
