@@ -6,11 +6,11 @@ is the floor: the statutory days themselves, and the 补假 (a day off on the ne
 falls on a Saturday or Sunday, as the rules require). Every date this module produces is *uncertain* in the
 calendar's sense — the real arrangement may add days off and make-up working days, never remove a holiday.
 
-Revisions of the rules, by the year they took effect:
+Revisions of the rules, by the year they took effect (sources in docs/domain.md, "The calendar"):
 - 2000 (1999 revision): 元旦; 春节 正月初一–初三; 劳动节 5/1–5/3; 国庆 10/1–10/3.
 - 2008 (国务院令第513号): 元旦; 春节 除夕–正月初二; 清明; 劳动节 5/1; 端午; 中秋; 国庆 10/1–10/3.
-- 2014 (国务院令第644号): 春节 正月初一–初三; the rest as in 2008.
-- 2025 (国务院令第795号): 春节 除夕–正月初三; 劳动节 5/1–5/2; the rest as in 2014.
+- 2014 (2013 revision): 春节 正月初一–初三; the rest as in 2008.
+- 2025 (2024 revision, in force 2025-01-01): 春节 除夕–正月初三; 劳动节 5/1–5/2; the rest as in 2014.
 
 Lunar dates and the 清明 solar term come from ``lunar_python`` (pure Python, maintained, covers 1901–2100).
 """

@@ -13,7 +13,7 @@ UNCERTAIN_NOTE = "（该年度节假日安排尚未公布，日期按双休日�
 def _party(story: Story, party: PartyView, field: str) -> None:
     text = f"{party.role}：{party.department}"
     if party.commissioners:
-        text += f"（数据专员：{'、'.join(party.commissioners)}）"
+        text += f"（{'；'.join(party.commissioners)}）"  # each with the role held: 首席数据官：…；数据专员：…
     story.text(field, text, page.PLAIN.but(align="justify"))
 
 

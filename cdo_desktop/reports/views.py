@@ -90,6 +90,11 @@ class NoticeView(DocumentView):
     due_uncertain: bool = False
     report_requirement: str = ""
     cc: tuple[str, ...] = ()
+    # a notice issued on a ground (issue #11): the addressee may answer within defence_days of receipt, and the
+    # rectification period runs from the bureau's decision after the hearing
+    ground: str = ""
+    defence_days: int | None = None
+    defence_clause: str = ""
 
 
 @dataclass(frozen=True)

@@ -65,6 +65,14 @@
         <source>Report</source>
         <translation>Report</translation>
     </message>
+    <message>
+        <source>Defence</source>
+        <translation>Defence</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Finding</translation>
+    </message>
 </context>
 <context>
     <name>AdminPage</name>
@@ -428,6 +436,36 @@
     </message>
 </context>
 <context>
+    <name>ChangeMeasureDialog</name>
+    <message>
+        <source>Measure</source>
+        <translation>Measure</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Rectification deadline (working days)</source>
+        <translation>Rectification deadline (working days)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimAnswerDialog</name>
+    <message>
+        <source>Claim number</source>
+        <translation>Claim number</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Answer</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <source>My tasks</source>
@@ -702,6 +740,14 @@
 <context>
     <name>ListPage</name>
     <message>
+        <source>Export…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>Save this list (with its search and filters) as Excel, CSV or JSON</source>
+        <translation>Save this list (with its search and filters) as Excel, CSV or JSON</translation>
+    </message>
+    <message>
         <source>Search (number, department, resource, text)…</source>
         <translation>Search (number, department, resource, text)…</translation>
     </message>
@@ -716,6 +762,10 @@
     <message>
         <source>Nothing matches the search.</source>
         <translation>Nothing matches the search.</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
     </message>
 </context>
 <context>
@@ -755,6 +805,65 @@
     <message>
         <source>Signed in: %s, %s, %s</source>
         <translation>Signed in: %s, %s, %s</translation>
+    </message>
+</context>
+<context>
+    <name>MisusePage</name>
+    <message>
+        <source>All states</source>
+        <translation>All states</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>All kinds</translation>
+    </message>
+    <message>
+        <source>Misuse reports</source>
+        <translation>Misuse reports</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Using department</source>
+        <translation>Using department</translation>
+    </message>
+    <message>
+        <source>Source department (ownership)</source>
+        <translation>Source department (ownership)</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>Found</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Investigation due</source>
+        <translation>Investigation due</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Finding</translation>
     </message>
 </context>
 <context>
@@ -837,6 +946,53 @@
     <message>
         <source>File dispute…</source>
         <translation>File dispute…</translation>
+    </message>
+</context>
+<context>
+    <name>OpenCataloguePage</name>
+    <message>
+        <source>All open types</source>
+        <translation>All open types</translation>
+    </message>
+    <message>
+        <source>Open catalogue</source>
+        <translation>Open catalogue</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Source department (ownership)</source>
+        <translation>Source department (ownership)</translation>
+    </message>
+    <message>
+        <source>Open type</source>
+        <translation>Open type</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Opened on</source>
+        <translation>Opened on</translation>
+    </message>
+    <message>
+        <source>Update cycle</source>
+        <translation>Update cycle</translation>
+    </message>
+    <message>
+        <source>Last update</source>
+        <translation>Last update</translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation>Conditions</translation>
     </message>
 </context>
 <context>
@@ -1007,6 +1163,17 @@
     <message>
         <source>Notice PDF</source>
         <translation>Notice PDF</translation>
+    </message>
+</context>
+<context>
+    <name>RefuseDialog</name>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Legal basis relied on</source>
+        <translation>Legal basis relied on</translation>
     </message>
 </context>
 <context>

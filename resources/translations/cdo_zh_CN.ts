@@ -66,6 +66,14 @@
         <source>Report</source>
         <translation>报告</translation>
     </message>
+    <message>
+        <source>Defence</source>
+        <translation>申辩意见</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>调查认定</translation>
+    </message>
 </context>
 <context>
     <name>AdminPage</name>
@@ -381,7 +389,7 @@
     </message>
     <message>
         <source>Owning department</source>
-        <translation>数源部门</translation>
+        <translation>数源部门（归属权）</translation>
     </message>
     <message>
         <source>Share type</source>
@@ -426,6 +434,36 @@
     <message>
         <source>Source system</source>
         <translation>来源系统</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeMeasureDialog</name>
+    <message>
+        <source>Measure</source>
+        <translation>问责措施</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Rectification deadline (working days)</source>
+        <translation>整改期限（工作日）</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimAnswerDialog</name>
+    <message>
+        <source>Claim number</source>
+        <translation>仲裁请求序号</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>答辩意见</translation>
     </message>
 </context>
 <context>
@@ -703,6 +741,14 @@
 <context>
     <name>ListPage</name>
     <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Save this list (with its search and filters) as Excel, CSV or JSON</source>
+        <translation>将此列表（按当前搜索和筛选）导出为 Excel、CSV 或 JSON</translation>
+    </message>
+    <message>
         <source>Search (number, department, resource, text)…</source>
         <translation>搜索（编号、部门、资源、内容）…</translation>
     </message>
@@ -717,6 +763,10 @@
     <message>
         <source>Nothing matches the search.</source>
         <translation>没有符合搜索条件的记录。</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
     </message>
 </context>
 <context>
@@ -756,6 +806,65 @@
     <message>
         <source>Signed in: %s, %s, %s</source>
         <translation>当前用户：%s，%s，%s</translation>
+    </message>
+</context>
+<context>
+    <name>MisusePage</name>
+    <message>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>Misuse reports</source>
+        <translation>违规使用</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Using department</source>
+        <translation>使用部门（使用权）</translation>
+    </message>
+    <message>
+        <source>Source department (ownership)</source>
+        <translation>数源部门（归属权）</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>共享申请</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>报告日期</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>认定日期</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>情况描述</translation>
+    </message>
+    <message>
+        <source>Investigation due</source>
+        <translation>调查期限（含当日）</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>调查认定</translation>
     </message>
 </context>
 <context>
@@ -813,7 +922,7 @@
     </message>
     <message>
         <source>Owning department</source>
-        <translation>数源部门</translation>
+        <translation>数源部门（归属权）</translation>
     </message>
     <message>
         <source>Raised</source>
@@ -838,6 +947,53 @@
     <message>
         <source>File dispute…</source>
         <translation>申请仲裁…</translation>
+    </message>
+</context>
+<context>
+    <name>OpenCataloguePage</name>
+    <message>
+        <source>All open types</source>
+        <translation>全部开放类型</translation>
+    </message>
+    <message>
+        <source>Open catalogue</source>
+        <translation>开放目录</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>资源编码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>资源名称</translation>
+    </message>
+    <message>
+        <source>Source department (ownership)</source>
+        <translation>数源部门（归属权）</translation>
+    </message>
+    <message>
+        <source>Open type</source>
+        <translation>开放类型</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>开放渠道</translation>
+    </message>
+    <message>
+        <source>Opened on</source>
+        <translation>开放发布日期</translation>
+    </message>
+    <message>
+        <source>Update cycle</source>
+        <translation>更新周期</translation>
+    </message>
+    <message>
+        <source>Last update</source>
+        <translation>最近更新</translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation>开放条件或理由</translation>
     </message>
 </context>
 <context>
@@ -1011,6 +1167,17 @@
     </message>
 </context>
 <context>
+    <name>RefuseDialog</name>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Legal basis relied on</source>
+        <translation>所依据的法律依据</translation>
+    </message>
+</context>
+<context>
     <name>RequestDialog</name>
     <message>
         <source>New sharing request</source>
@@ -1093,7 +1260,7 @@
     </message>
     <message>
         <source>Providing department</source>
-        <translation>数源部门</translation>
+        <translation>数源部门（归属权）</translation>
     </message>
     <message>
         <source>Resource</source>
