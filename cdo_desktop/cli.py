@@ -27,13 +27,13 @@ PLUGINS = ("cdo_desktop.reports.commands", "cdo_desktop.server.commands", "cdo_d
 def register_scorecard_export(start: dt.date | None = None, end: dt.date | None = None) -> None:
     """Join reports/ (the figures) and transfer/ (the files), which may not import each other: the scorecard export
     for the period (default: this year up to today)."""
-    from cdo_desktop.reports.stats import SCORECARD_COLUMNS, scorecard_rows
-    from cdo_desktop.transfer.export import register_table
-
+    # loaded like the command plugins: the entry point wires layers, the layers never import it back
+    stats = importlib.import_module("cdo_desktop.reports.stats")
+    export = importlib.import_module("cdo_desktop.transfer.export")
     end = end or dt.date.today()
     start = start or dt.date(end.year, 1, 1)
-    register_table("scorecard", f"绩效（{start}至{end}）", f"Scorecard {start} to {end}", SCORECARD_COLUMNS,
-                   lambda session: scorecard_rows(session, start, end))
+    export.register_table("scorecard", f"绩效（{start}至{end}）", f"Scorecard {start} to {end}", stats.SCORECARD_COLUMNS,
+                          lambda session: stats.scorecard_rows(session, start, end))
 
 
 class UserError(Exception):

@@ -331,6 +331,7 @@ class _Generator:
         day = request["day"] + dt.timedelta(days=2)
         classification = request["path"][-1] == "check_refuse"
         items = request["items"]
+        claims: list[dict[str, Any]]
         if classification:
             claims = [{"kind": "confirm_classification",
                        "text": f"确认“{request['resource']['name']}”应列为有条件共享，而非不予共享"}]
