@@ -15,12 +15,20 @@
         <translation>Department</translation>
     </message>
     <message>
-        <source>(no ruling: describe the violation)</source>
-        <translation>(no ruling: describe the violation)</translation>
+        <source>— choose the ground —</source>
+        <translation>— choose the ground —</translation>
     </message>
     <message>
-        <source>Ruling</source>
-        <translation>Ruling</translation>
+        <source>Ground</source>
+        <translation>Ground</translation>
+    </message>
+    <message>
+        <source>Period from (overdue replies)</source>
+        <translation>Period from (overdue replies)</translation>
+    </message>
+    <message>
+        <source>Period to (overdue replies)</source>
+        <translation>Period to (overdue replies)</translation>
     </message>
     <message>
         <source>Violation</source>
@@ -352,6 +360,26 @@
         <translation>due %s</translation>
     </message>
     <message>
+        <source>Claims</source>
+        <translation>Claims</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>Answer due</source>
+        <translation>Answer due</translation>
+    </message>
+    <message>
+        <source>%d working days from receipt</source>
+        <translation>%d working days from receipt</translation>
+    </message>
+    <message>
+        <source>%s (inclusive)</source>
+        <translation>%s (inclusive)</translation>
+    </message>
+    <message>
         <source>Evidence (%d)</source>
         <translation>Evidence (%d)</translation>
     </message>
@@ -463,6 +491,25 @@
     <message>
         <source>Answer</source>
         <translation>Answer</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimsTable</name>
+    <message>
+        <source>Claim</source>
+        <translation>Claim</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>Reasoning</source>
+        <translation>Reasoning</translation>
     </message>
 </context>
 <context>
@@ -635,6 +682,14 @@
     <message>
         <source>Kind</source>
         <translation>Kind</translation>
+    </message>
+    <message>
+        <source>One claim per line, e.g. order the owner to share the items asked within 10 working days</source>
+        <translation>One claim per line, e.g. order the owner to share the items asked within 10 working days</translation>
+    </message>
+    <message>
+        <source>Claims</source>
+        <translation>Claims</translation>
     </message>
     <message>
         <source>Statement</source>
@@ -1045,6 +1100,10 @@
         <translation>Working days</translation>
     </message>
     <message>
+        <source>Claim</source>
+        <translation>Claim</translation>
+    </message>
+    <message>
         <source>Add order</source>
         <translation>Add order</translation>
     </message>
@@ -1302,8 +1361,20 @@
         <translation>Period</translation>
     </message>
     <message>
+        <source>Deadline source</source>
+        <translation>Deadline source</translation>
+    </message>
+    <message>
         <source>Reason</source>
         <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Legal basis of the refusal</source>
+        <translation>Legal basis of the refusal</translation>
+    </message>
+    <message>
+        <source>Granted on</source>
+        <translation>Granted on</translation>
     </message>
     <message>
         <source>File dispute…</source>
@@ -1394,6 +1465,10 @@
     <message>
         <source>Rules relied on</source>
         <translation>Rules relied on</translation>
+    </message>
+    <message>
+        <source>Decision on each claim</source>
+        <translation>Decision on each claim</translation>
     </message>
     <message>
         <source>Decision</source>

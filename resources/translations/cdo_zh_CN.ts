@@ -16,12 +16,20 @@
         <translation>部门</translation>
     </message>
     <message>
-        <source>(no ruling: describe the violation)</source>
-        <translation>（无裁决：请写明违规事实）</translation>
+        <source>— choose the ground —</source>
+        <translation>— 选择问责依据 —</translation>
     </message>
     <message>
-        <source>Ruling</source>
-        <translation>裁决</translation>
+        <source>Ground</source>
+        <translation>问责依据</translation>
+    </message>
+    <message>
+        <source>Period from (overdue replies)</source>
+        <translation>统计期间起（逾期答复）</translation>
+    </message>
+    <message>
+        <source>Period to (overdue replies)</source>
+        <translation>统计期间止（逾期答复）</translation>
     </message>
     <message>
         <source>Violation</source>
@@ -353,6 +361,26 @@
         <translation>期限 %s</translation>
     </message>
     <message>
+        <source>Claims</source>
+        <translation>仲裁请求</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>答辩意见</translation>
+    </message>
+    <message>
+        <source>Answer due</source>
+        <translation>答辩期限（含当日）</translation>
+    </message>
+    <message>
+        <source>%d working days from receipt</source>
+        <translation>自收到之日起%d个工作日内</translation>
+    </message>
+    <message>
+        <source>%s (inclusive)</source>
+        <translation>%s前（含当日）</translation>
+    </message>
+    <message>
         <source>Evidence (%d)</source>
         <translation>证据（%d）</translation>
     </message>
@@ -464,6 +492,25 @@
     <message>
         <source>Answer</source>
         <translation>答辩意见</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimsTable</name>
+    <message>
+        <source>Claim</source>
+        <translation>仲裁请求</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>答辩意见</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>裁决</translation>
+    </message>
+    <message>
+        <source>Reasoning</source>
+        <translation>理由</translation>
     </message>
 </context>
 <context>
@@ -636,6 +683,14 @@
     <message>
         <source>Kind</source>
         <translation>类型</translation>
+    </message>
+    <message>
+        <source>One claim per line, e.g. order the owner to share the items asked within 10 working days</source>
+        <translation>每行一项仲裁请求，例如：责令被申请人在10个工作日内共享所申请的数据项</translation>
+    </message>
+    <message>
+        <source>Claims</source>
+        <translation>仲裁请求</translation>
     </message>
     <message>
         <source>Statement</source>
@@ -1046,6 +1101,10 @@
         <translation>工作日数</translation>
     </message>
     <message>
+        <source>Claim</source>
+        <translation>仲裁请求</translation>
+    </message>
+    <message>
         <source>Add order</source>
         <translation>增加裁决事项</translation>
     </message>
@@ -1303,8 +1362,20 @@
         <translation>使用期限</translation>
     </message>
     <message>
+        <source>Deadline source</source>
+        <translation>期限依据</translation>
+    </message>
+    <message>
         <source>Reason</source>
         <translation>理由</translation>
+    </message>
+    <message>
+        <source>Legal basis of the refusal</source>
+        <translation>不予共享依据</translation>
+    </message>
+    <message>
+        <source>Granted on</source>
+        <translation>开通日期</translation>
     </message>
     <message>
         <source>File dispute…</source>
@@ -1395,6 +1466,10 @@
     <message>
         <source>Rules relied on</source>
         <translation>依据规定</translation>
+    </message>
+    <message>
+        <source>Decision on each claim</source>
+        <translation>逐项裁决</translation>
     </message>
     <message>
         <source>Decision</source>
