@@ -233,6 +233,14 @@
         <translation>Days (date, holiday or workday, name)</translation>
     </message>
     <message>
+        <source>This is the year's complete arrangement (every holiday and make-up workday)</source>
+        <translation>This is the year's complete arrangement (every holiday and make-up workday)</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>Complete</translation>
+    </message>
+    <message>
         <source>Line %d: '%s' is not a date (YYYY-MM-DD)</source>
         <translation>Line %d: '%s' is not a date (YYYY-MM-DD)</translation>
     </message>
@@ -583,8 +591,24 @@
         <translation>Order %d</translation>
     </message>
     <message>
+        <source>Defence</source>
+        <translation>Defence</translation>
+    </message>
+    <message>
         <source>Rectifications and orders due</source>
         <translation>Rectifications and orders due</translation>
+    </message>
+    <message>
+        <source>Catalogue update</source>
+        <translation>Catalogue update</translation>
+    </message>
+    <message>
+        <source>Update overdue</source>
+        <translation>Update overdue</translation>
+    </message>
+    <message>
+        <source>Catalogue and data updates due</source>
+        <translation>Catalogue and data updates due</translation>
     </message>
 </context>
 <context>

@@ -234,6 +234,14 @@
         <translation>日期（日期、holiday 或 workday、名称）</translation>
     </message>
     <message>
+        <source>This is the year&apos;s complete arrangement (every holiday and make-up workday)</source>
+        <translation>这是该年度完整的节假日安排（含全部假日和调休上班日）</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>完整安排</translation>
+    </message>
+    <message>
         <source>Line %d: &apos;%s&apos; is not a date (YYYY-MM-DD)</source>
         <translation>第 %d 行：“%s”不是日期（YYYY-MM-DD）</translation>
     </message>
@@ -584,8 +592,24 @@
         <translation>裁决事项 %d</translation>
     </message>
     <message>
+        <source>Defence</source>
+        <translation>申辩</translation>
+    </message>
+    <message>
         <source>Rectifications and orders due</source>
         <translation>待整改及待履行事项</translation>
+    </message>
+    <message>
+        <source>Catalogue update</source>
+        <translation>目录更新</translation>
+    </message>
+    <message>
+        <source>Update overdue</source>
+        <translation>数据更新逾期</translation>
+    </message>
+    <message>
+        <source>Catalogue and data updates due</source>
+        <translation>应更新的目录和数据</translation>
     </message>
 </context>
 <context>
