@@ -130,3 +130,14 @@ def test_a_bureau_day_counts_even_in_an_incomplete_year() -> None:
     cal = HolidayCalendar.from_days([BureauDay(D(2027, 2, 20), True, "调休上班")])  # a Saturday
     assert cal.is_workday(D(2027, 2, 20)) and cal.day(D(2027, 2, 20)).certain
     assert not cal.day(D(2027, 2, 22)).certain
+
+
+def test_cdo_workdays_add_2026_12_31_1_is_not_new_years_day(tmp_path: object, capsys: object) -> None:
+    import json
+
+    from cdo_desktop.cli import main
+
+    assert main(["workdays", "add", "2026-12-31", "1", "--json", "--data-dir", str(tmp_path)]) == 0
+    answer = json.loads(capsys.readouterr().out)  # type: ignore[attr-defined]
+    assert answer["due"] == "2027-01-04" and answer["due"] != "2027-01-01" and answer["uncertain"] is True
+    assert {"date": "2027-01-01", "name": "元旦"} in answer["skipped"]
