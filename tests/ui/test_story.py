@@ -156,6 +156,8 @@ def test_the_whole_story_against_a_local_bureau(demo: Any, settings: Any, qtbot:
         dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
 
     on_dialog(rule)
+    # the accepted dispute, selected again: the background sync (800 ms after a change) may have re-run the search
+    assert select_by_number(disputes, dispute.number)["state"] == "accepted"
     qtbot.mouseClick(buttons(disputes)["action:dispute.rule"], Qt.MouseButton.LeftButton)
     preview = disputes.last_preview
     assert preview is not None and preview.data.startswith(b"%PDF")
