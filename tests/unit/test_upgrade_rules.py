@@ -22,7 +22,7 @@ from cdo_desktop.store import migrate
 from cdo_desktop.store import models as m
 from cdo_desktop.store.db import Database
 
-PREVIOUS = "0003_request_created_index"
+PREVIOUS = "0004_hardening"
 D = dt.date
 
 

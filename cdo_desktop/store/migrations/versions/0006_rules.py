@@ -14,7 +14,7 @@ Existing data is carried over as follows (docs/domain.md, "Upgrading"):
 - years of the bureau's holiday table are recorded as *not* complete: the bureau confirms each one.
 
 Revision ID: 0006_rules
-Revises: 0003_request_created_index
+Revises: 0004_hardening
 Create Date: 2026-11-26 11:40:00
 """
 from __future__ import annotations
@@ -28,7 +28,7 @@ from alembic import op
 from cdo_desktop.domain.actor import derived_id
 
 revision: str = "0006_rules"
-down_revision: str | None = "0003_request_created_index"
+down_revision: str | None = "0004_hardening"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
