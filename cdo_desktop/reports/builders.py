@@ -86,8 +86,23 @@ def bureau_name(session: Session) -> str:
     return bureau.name if bureau else ISSUER
 
 
+def _hearing_fields(session: Session, rec: m.AccountabilityRecord) -> dict[str, Any]:
+    """A notice issued on a ground states the ground and the defence period with its source."""
+    from cdo_desktop.domain.enums import GroundKind
+    from cdo_desktop.domain.policy import DeadlineKind
+    from cdo_desktop.services.context import load_policy
+
+    if rec.ground_kind == GroundKind.LEGACY.value:
+        return {}
+    deadline = load_policy(session).deadlines[DeadlineKind.DEFENCE]
+    ground = GroundKind(rec.ground_kind).zh + (f"（{rec.ground_note}）" if rec.ground_note and
+                                               rec.ground_note != GroundKind(rec.ground_kind).zh else "")
+    return {"ground": ground, "defence_days": deadline.days, "defence_clause": deadline.clause}
+
+
 def commissioners_on(session: Session, dept_id: uuid.UUID, day: dt.date) -> tuple[str, ...]:
-    """The department's serving commissioners and CDO on ``day`` (who was responsible when)."""
+    """The department's serving CDO and commissioners on ``day`` (who was responsible when), each named with the
+    role they really hold: ``首席数据官：张三``, ``数据专员：李四``."""
     rows = session.exec(
         select(m.Commissioner)
         .where(m.Commissioner.department_id == dept_id)
@@ -95,7 +110,9 @@ def commissioners_on(session: Session, dept_id: uuid.UUID, day: dt.date) -> tupl
         .where(m.Commissioner.appointed_on <= day)
         .order_by(m.Commissioner.appointed_on, m.Commissioner.name)
     ).all()
-    return tuple(r.name for r in rows if r.ended_on is None or r.ended_on > day)
+    serving = [r for r in rows if r.ended_on is None or r.ended_on > day]
+    serving.sort(key=lambda r: r.role != Role.CDO.value)  # the chief data officer first
+    return tuple(f"{Role(r.role).zh}：{r.name}" for r in serving)
 
 
 def _by_number(session: Session, model: type[Any], number: str, what: str) -> Any:
@@ -213,7 +230,7 @@ def ruling_view(session: Session, number: str) -> RulingView:
         decision=DECISION_TEXT.get(ruling.decision, Decision(ruling.decision).zh),
         orders=tuple(
             OrderView(o.position, department_name(session, o.addressee_department_id), o.action, o.deadline_days,
-                      o.due_on, o.due_uncertain)
+                      None if ruling.issuer_id is not None else o.due_on, o.due_uncertain)
             for o in orders
         ),
         arbitrators=tuple(arbitrators),
@@ -245,7 +262,8 @@ def notice_view(session: Session, number: str) -> NoticeView:
         issuer=bureau_name(session),
         issued_on=rec.created_on,
         addressee=department_name(session, rec.department_id),
-        commissioner=person.name if person else "",
+        commissioner=f"{Role(person.role).zh}：{person.name}" if person else "",
+        **_hearing_fields(session, rec),
         violation=rec.violation,
         basis=basis,
         measure=Measure(rec.measure).zh,

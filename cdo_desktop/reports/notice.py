@@ -10,6 +10,12 @@ TITLE = "佛山市政务数据共享问责通知书"
 
 
 def deadline_text(view: NoticeView) -> str:
+    if view.defence_days is not None and view.rectification_due is None:  # issued on a ground, before the hearing
+        text = (f"你单位对本通知有异议的，可以自收到本通知书之日起{view.defence_days}个工作日内向本局提出申辩"
+                f"（期限依据：{view.defence_clause}）。本局在听取申辩后作出维持、变更或者撤销的决定")
+        if view.rectification_days:
+            text += f"；维持或者变更的，你单位应当自该决定作出之日起{view.rectification_days}个工作日内完成整改，并书面报送整改情况"
+        return text + "。"
     if view.rectification_due is None:
         return "请立即整改，并于收到本通知书之日起5个工作日内将整改情况书面报送本局。"
     note = "（该年度节假日安排尚未公布，日期按双休日推算）" if view.due_uncertain else ""
@@ -22,7 +28,7 @@ def build_story(view: NoticeView) -> Story:
     story.text("title", TITLE, page.TITLE)
     story.text("number", view.number, page.NUMBER)
     story.addressee("addressee", view.addressee)
-    person = f"（数据专员：{view.commissioner}）" if view.commissioner else ""
+    person = f"（{view.commissioner}）" if view.commissioner else ""  # named with the role held
     story.text(
         "preamble",
         f"根据政务数据共享管理和问责的有关规定，现就你单位{person}在政务数据共享工作中存在的问题通知如下。",

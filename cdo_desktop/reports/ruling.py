@@ -13,11 +13,14 @@ UNCERTAIN_NOTE = "（该年度节假日安排尚未公布，日期按双休日�
 def _party(story: Story, party: PartyView, field: str) -> None:
     text = f"{party.role}：{party.department}"
     if party.commissioners:
-        text += f"（数据专员：{'、'.join(party.commissioners)}）"
+        text += f"（{'；'.join(party.commissioners)}）"  # each with the role held: 首席数据官：…；数据专员：…
     story.text(field, text, page.PLAIN.but(align="justify"))
 
 
 def order_text(order: OrderView) -> str:
+    if order.due_on is None:  # the deadline runs from receipt (rulings issued with claims)
+        return (f"{order.addressee}应当自收到本裁决书之日起{order.deadline_days}个工作日内，"
+                f"{order.action.rstrip('。')}。")
     note = UNCERTAIN_NOTE if order.due_uncertain else ""
     return (
         f"{order.addressee}应当自本裁决书作出之日起{order.deadline_days}个工作日内，"

@@ -63,8 +63,8 @@ def sample_ruling(findings: int = 6) -> RulingView:
         issued_on=dt.date(2026, 3, 5),
         dispute_number="佛数争〔2026〕4号",
         dispute_kind="拒绝共享",
-        claimant=PartyView("申请人", "佛山市公安局", ("陈志明",)),
-        respondent=PartyView("被申请人", "佛山市市场监督管理局", ("黄丽华", "梁国栋")),
+        claimant=PartyView("申请人", "佛山市公安局", ("数据专员：陈志明",)),
+        respondent=PartyView("被申请人", "佛山市市场监督管理局", ("首席数据官：黄丽华", "数据专员：梁国栋")),
         origin=(
             "本争议源于共享申请佛数享〔2026〕3号：申请人于2026年1月12日申请共享被申请人的“企业登记基本信息”"
             "（资源代码 FS-SCJG-0001，有条件共享），被申请人于2026年2月3日答复不予共享。"
@@ -105,7 +105,7 @@ def sample_notice() -> NoticeView:
         issuer=ISSUER,
         issued_on=dt.date(2026, 3, 27),
         addressee="佛山市市场监督管理局",
-        commissioner="黄丽华",
+        commissioner="数据专员：黄丽华",
         violation=(
             "你单位未在本局裁决书佛数裁〔2026〕12号确定的期限（2026年3月19日）内开通“企业登记基本信息”接口共享权限，"
             "至今仍未履行，亦未说明理由。"

@@ -33,9 +33,11 @@ from cdo_desktop.ui.settings import Settings
 NAVIGATION = (
     ("dashboard", "DashboardPage", "My tasks"),
     ("catalogue", "CataloguePage", "Data catalogue"),
+    ("open_catalogue", "OpenCataloguePage", "Open catalogue"),
     ("requests", "RequestsPage", "Sharing requests"),
     ("objections", "ObjectionsPage", "Quality objections"),
     ("disputes", "DisputesPage", "Disputes and docket"),
+    ("misuse", "MisusePage", "Misuse reports"),
     ("rulings", "RulingsPage", "Rulings and accountability"),
     ("directory", "DirectoryPage", "Directory"),
     ("scorecard", "ScorecardPage", "Scorecard"),
@@ -48,9 +50,11 @@ NAVIGATION = (
 PAGE_MODULES = {
     "dashboard": ("dashboard", "DashboardPage"),
     "catalogue": ("catalogue", "CataloguePage"),
+    "open_catalogue": ("open_catalogue", "OpenCataloguePage"),
     "requests": ("requests", "RequestsPage"),
     "objections": ("objections", "ObjectionsPage"),
     "disputes": ("disputes", "DisputesPage"),
+    "misuse": ("misuse", "MisusePage"),
     "rulings": ("rulings", "RulingsPage"),
     "directory": ("directory", "DirectoryPage"),
     "scorecard": ("scorecard", "ScorecardPage"),

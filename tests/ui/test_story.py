@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from cdo_desktop.store import models as m
 from cdo_desktop.sync.memory_keyring import InProcessKeyring
-from cdo_desktop.ui.qt import QMessageBox, Qt
+from cdo_desktop.ui.qt import QApplication, QMessageBox, Qt
 from tests.ui.helpers import buttons, select_by_number
 
 
@@ -78,7 +78,8 @@ def test_the_whole_story_against_a_local_bureau(demo: Any, settings: Any, qtbot:
     def fill(dialog: Any) -> None:
         combo = dialog.resource
         index = next(i for i in range(1, combo.count())
-                     if next(r for r in dialog.resources if r.id == combo.itemData(i)).department_id == provider)
+                     if (res := next(r for r in dialog.resources if r.id == combo.itemData(i))).department_id == provider
+                     and res.share_type == "conditional")  # conditional data: the owner answers
         combo.setCurrentIndex(index)
         dialog.fields["purpose"][1].setPlainText("办理企业开办业务时核验申请人身份")
         dialog.fields["legal_basis"][1].setText("《佛山市政务数据共享管理办法》第十二条")
@@ -91,7 +92,9 @@ def test_the_whole_story_against_a_local_bureau(demo: Any, settings: Any, qtbot:
         number = session.get(m.SharingRequest, made["request"]).number
     select_by_number(requests, number, refresh=True)
     qtbot.mouseClick(buttons(requests)["action:request.submit"], Qt.MouseButton.LeftButton)
-    assert state.sync_blocking().accepted >= 2
+    assert state.sync_blocking().pending == 0  # the background sync (800 ms after a change) may have pushed some
+    with bureau.app.state.db.read() as session:
+        assert session.get(m.SharingRequest, made["request"]).state == "submitted"
     with state.read() as session:  # the bureau numbers documents: the local number was provisional
         number = session.get(m.SharingRequest, made["request"]).number
 
@@ -105,6 +108,7 @@ def test_the_whole_story_against_a_local_bureau(demo: Any, settings: Any, qtbot:
 
     def refuse(dialog: Any) -> None:
         dialog.fields["reason"][1].setPlainText("该数据涉及个人隐私，申请用途不明确")
+        dialog.fields["legal_basis"][1].setText("《中华人民共和国个人信息保护法》")
         dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
 
     on_dialog(refuse)
@@ -115,6 +119,7 @@ def test_the_whole_story_against_a_local_bureau(demo: Any, settings: Any, qtbot:
     assert select_by_number(requests, number, refresh=True)["state"] == "refused"
 
     def file_dispute(dialog: Any) -> None:
+        dialog.fields["claims"][1].setPlainText("责令被申请人在10个工作日内共享所申请的数据项\n责令被申请人书面说明拒绝理由")
         dialog.fields["statement"][1].setPlainText("对方拒绝理由不成立，请求裁决")
         dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
 
@@ -145,13 +150,14 @@ def test_the_whole_story_against_a_local_bureau(demo: Any, settings: Any, qtbot:
     def rule(dialog: Any) -> None:
         dialog.fields["findings"][1].setPlainText("申请部门依法提出共享申请\n被申请部门拒绝理由不充分")
         dialog.fields["reasoning"][1].setPlainText("依据共享管理办法，被申请部门应在期限内提供数据。")
-        decision = dialog.fields["decision"][1]
-        decision.setCurrentIndex(decision.findData("upheld"))
-        dialog.orders.add_order(provider, "在10个工作日内提供所申请的数据", 10)
+        dialog.claims.set_decision(1, "upheld", "用途明确，拒绝理由不充分")
+        dialog.claims.set_decision(2, "dismissed", "第一项已获支持，无须另行说明")
+        dialog.orders.add_order(provider, "在10个工作日内提供所申请的数据", 10, claim=1)
         dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
 
     on_dialog(rule)
-    select_by_number(disputes, dispute.number)  # the list refreshes off the UI thread after the accept
+    # the accepted dispute, selected again: the background sync (800 ms after a change) may have re-run the search
+    assert select_by_number(disputes, dispute.number)["state"] == "accepted"
     qtbot.mouseClick(buttons(disputes)["action:dispute.rule"], Qt.MouseButton.LeftButton)
     preview = disputes.last_preview
     assert preview is not None and preview.data.startswith(b"%PDF")
@@ -173,25 +179,35 @@ def test_the_whole_story_against_a_local_bureau(demo: Any, settings: Any, qtbot:
     with state.read() as session:
         ruling = session.execute(select(m.Ruling).where(m.Ruling.dispute_id == dispute.id)).scalars().one()
 
+    # holding the provider to account on the day of the ruling is refused: nothing is overdue yet
+    import uuid
+
+    from cdo_desktop.domain.errors import GuardFailed
     from cdo_desktop.ui.dialogs.accountability_dialog import AccountabilityDialog
 
     dialog = AccountabilityDialog(state, window)
     qtbot.addWidget(dialog)
-    dialog.fields["department_id"][1].setCurrentIndex(dialog.fields["department_id"][1].findData(str(provider)))
-    dialog.fields["ruling_id"][1].setCurrentIndex(dialog.fields["ruling_id"][1].findData(str(ruling.id)))
-    dialog.accept()
-    assert dialog.result() == dialog.DialogCode.Accepted
-    state.sync_blocking()
+    ground = dialog.fields["ground"][1]
+    offered = [ground.itemText(i) for i in range(ground.count())]
+    assert not any(ruling.number in text for text in offered)  # the new order is not a ground: not even received
+    dialog.reject()
+    with state.read() as session:
+        order_id = session.execute(select(m.RulingOrder.id).where(m.RulingOrder.ruling_id == ruling.id)).scalar_one()
+    with pytest.raises(GuardFailed) as refused:
+        state.apply("accountability.create", uuid.uuid4(), {
+            "department_id": str(provider), "measure": "criticism", "ground": "order_overdue",
+            "ground_id": str(order_id)})
+    assert refused.value.code == "ground_not_received"
 
-    act_as("a")
+    act_as("b")  # the respondent opens the ruling: its desktop acknowledges receipt, the order's period starts
     window.show_page("rulings")
     rulings = window.pages["rulings"].rulings
     rulings.refresh()
-    assert ruling.number in {r["number"] for r in rulings.model.rows}
-
-    act_as("b")
-    records = window.pages["rulings"].records
-    records.refresh()
-    assert any(r["ruling_id"] == ruling.id and r["department_id"] == provider for r in records.model.rows)
-    window.show_page("dashboard")
-    assert "Rectification" in window.pages["dashboard"].body.toPlainText()
+    rulings.view.selectRow(next(i for i, r in enumerate(rulings.model.rows) if r["number"] == ruling.number))
+    QApplication.processEvents()
+    state.sync_blocking()
+    with state.read() as session:
+        order = session.execute(select(m.RulingOrder).where(m.RulingOrder.ruling_id == ruling.id)).scalars().one()
+    assert order.received_on is not None
+    assert rulings.export_to(tmp_path / "rulings.csv", "csv") >= 1
+    assert (tmp_path / "rulings.csv").read_text(encoding="utf-8-sig").startswith(("Number", "文号", "编号"))
