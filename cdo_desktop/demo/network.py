@@ -29,6 +29,11 @@ from cdo_desktop.store import models as m
 from cdo_desktop.store import search
 from cdo_desktop.store.db import Database
 
+
+def _cn_date(day: dt.date) -> str:
+    """Dates in findings the way documents print them: 2026年5月23日."""
+    return f"{day.year}年{day.month}月{day.day}日"
+
 CHINA = dt.timezone(dt.timedelta(hours=8))
 START = dt.date(2026, 1, 5)
 END = dt.date(2026, 11, 20)
@@ -231,12 +236,14 @@ class _Generator:
         }
         clerk = requester["commissioner"]
         answerer = provider["commissioner"]
+        submitted = day
         self.act(clerk, "request.create", request_id, payload, day)
         path = self.rng.choices([p for _, p in REQUEST_PATHS], weights=[w for w, _ in REQUEST_PATHS])[0]
         for action in path:
             day += dt.timedelta(days=self.rng.randint(1, 6))
             if action in ("submit",):
                 self.act(clerk, "request.submit", request_id, {}, day)
+                submitted = day
             elif action in ("check", "expire"):
                 self.act(self.bureau(), f"request.{action}", request_id, {}, day)
             elif action == "return":
@@ -255,7 +262,8 @@ class _Generator:
                 payload2 = {"reason": "使用部门超出申请用途使用数据"} if action == "revoke" else {}
                 self.act(answerer, f"request.{action}", request_id, payload2, day)
         self.result.requests += 1
-        return {"id": request_id, "requester": requester, "provider": provider, "path": path, "day": day}
+        return {"id": request_id, "requester": requester, "provider": provider, "path": path, "day": day,
+                "submitted": submitted}
 
     def objection(self, i: int) -> None:
         raiser, owner = self.rng.sample(self.depts, 2)
@@ -315,7 +323,7 @@ class _Generator:
             "ruling_id": str(ruling_id),
             "arbitrator_ids": [str(arbitrator.id)],
             "findings": [
-                f"{claimant['name']}于{request['day'].isoformat()}提出共享申请，用途明确。",
+                f"{claimant['name']}于{_cn_date(request['submitted'])}提出共享申请，用途明确。",
                 f"{respondent['name']}未能提供不予共享的法律依据。",
             ],
             "reasoning": "依据《政务信息资源共享管理暂行办法》，数源部门应当在规定时限内答复，拒绝共享须说明理由和依据。",

@@ -22,10 +22,12 @@ from cdo_desktop.domain.enums import (
 )
 from cdo_desktop.domain.errors import InvalidState, NotFound
 from cdo_desktop.reports import page
+from cdo_desktop.reports.citations import cite
 from cdo_desktop.reports.views import (
     ISSUER,
     EventView,
     NoticeView,
+    OfficerView,
     OrderView,
     PartyView,
     ReplyView,
@@ -84,6 +86,47 @@ def department_name(session: Session, dept_id: uuid.UUID | str | None) -> str:
 def bureau_name(session: Session) -> str:
     bureau = session.exec(select(m.Department).where(m.Department.is_bureau == True)).first()  # noqa: E712
     return bureau.name if bureau else ISSUER
+
+
+ROLE_TITLE = {Role.CDO.value: "首席数据官", Role.COMMISSIONER.value: "数据专员"}
+
+
+def officers_on(session: Session, dept_id: uuid.UUID, day: dt.date) -> tuple[OfficerView, ...]:
+    """The department's chief data officer and commissioners serving on ``day``, each by the role really held
+    (the CDO first)."""
+    rows = session.exec(
+        select(m.Commissioner)
+        .where(m.Commissioner.department_id == dept_id)
+        .where(m.Commissioner.role.in_([Role.COMMISSIONER.value, Role.CDO.value]))  # type: ignore[attr-defined]
+        .where(m.Commissioner.appointed_on <= day)
+        .order_by(m.Commissioner.appointed_on, m.Commissioner.name)
+    ).all()
+    serving = [r for r in rows if r.ended_on is None or r.ended_on > day]
+    serving.sort(key=lambda r: (r.role != Role.CDO.value, r.appointed_on, r.name))
+    return tuple(OfficerView(ROLE_TITLE[r.role], r.name, r.phone) for r in serving)
+
+
+def bureau_contact(session: Session, person_id: uuid.UUID | str | None = None) -> str:
+    """Who at the bureau answers questions about a document: the named person if given, else the first serving
+    arbitrator or administrator with a telephone number."""
+    person = session.get(m.Commissioner, uuid.UUID(str(person_id))) if person_id else None
+    if person is None or not person.phone:
+        bureau = session.exec(select(m.Department).where(m.Department.is_bureau == True)).first()  # noqa: E712
+        if bureau is None:
+            return ""
+        rows = session.exec(
+            select(m.Commissioner).where(m.Commissioner.department_id == bureau.id)
+            .order_by(m.Commissioner.appointed_on, m.Commissioner.name)
+        ).all()
+        person = next((r for r in rows if r.phone and r.ended_on is None), None)
+    if person is None:
+        return ""
+    return f"{person.name}，电话{person.phone}" + (f"，电子邮箱{person.email}" if person.email else "")
+
+
+def provider_contact(session: Session, dept_id: uuid.UUID, day: dt.date) -> str:
+    people = [o for o in officers_on(session, dept_id, day) if o.role == "数据专员" and o.phone]
+    return f"{people[0].name}（数据专员），电话{people[0].phone}" if people else ""
 
 
 def commissioners_on(session: Session, dept_id: uuid.UUID, day: dt.date) -> tuple[str, ...]:
@@ -200,20 +243,23 @@ def ruling_view(session: Session, number: str) -> RulingView:
         dispute_number=dispute.number,
         dispute_kind=DisputeKind(dispute.kind).zh,
         claimant=PartyView("申请人", department_name(session, dispute.claimant_department_id),
-                           commissioners_on(session, dispute.claimant_department_id, filed)),
+                           officers=officers_on(session, dispute.claimant_department_id, filed)),
         respondent=PartyView("被申请人", department_name(session, dispute.respondent_department_id),
-                             commissioners_on(session, dispute.respondent_department_id, filed)),
+                             officers=officers_on(session, dispute.respondent_department_id, filed)),
+        addressees=(department_name(session, dispute.claimant_department_id),
+                    department_name(session, dispute.respondent_department_id)),
         origin=_origin(session, dispute),
         course=_course(session, dispute, ruling.issued_on),
         claim=dispute.claimant_statement,
         defence=dispute.respondent_statement,
-        findings=tuple(ruling.findings),
+        findings=tuple(page.cn_dates_in(f) for f in ruling.findings),
         reasoning=ruling.reasoning,
-        rules=tuple(ruling.rules_relied_on),
+        rules=tuple(cite(r) for r in ruling.rules_relied_on),
         decision=DECISION_TEXT.get(ruling.decision, Decision(ruling.decision).zh),
         orders=tuple(
             OrderView(o.position, department_name(session, o.addressee_department_id), o.action, o.deadline_days,
-                      o.due_on, o.due_uncertain)
+                      o.due_on if getattr(o, "received_on", None) else None, o.due_uncertain,
+                      getattr(o, "received_on", None))
             for o in orders
         ),
         arbitrators=tuple(arbitrators),
@@ -222,20 +268,47 @@ def ruling_view(session: Session, number: str) -> RulingView:
 
 
 def notice_view(session: Session, number: str) -> NoticeView:
-    """The accountability notice numbered ``number`` (e.g. ``佛数问〔2026〕3号``) as printed."""
+    """The accountability notice numbered ``number`` (e.g. ``佛数问〔2026〕3号``) as printed: the facts with their
+    numbers and dates, the ground and the rule, the measure, the deadlines, the right to answer and the contact.
+    Only the addressee receives it: the department that complained is not copied."""
     rec: m.AccountabilityRecord = _by_number(session, m.AccountabilityRecord, number, "问责通知书")
-    basis = ""
-    cc: list[str] = []
+    facts: list[str] = []
+    rule = ""
+    ground = ""
+    contact_person: str | None = None
     if rec.ruling_id is not None:
         ruling = session.get(m.Ruling, rec.ruling_id)
         if ruling is not None:
-            decision = DECISION_TEXT.get(ruling.decision, "")
-            basis = f"本局{page.cn_date(ruling.issued_on)}作出的裁决书{ruling.number}（{decision}）"
+            ground = "不履行或者未按期履行本局裁决确定的义务"
             dispute = session.get(m.Dispute, ruling.dispute_id)
+            origin = ""
             if dispute is not None:
-                cc = [department_name(session, d) for d in (dispute.claimant_department_id,
-                                                            dispute.respondent_department_id)
-                      if d != rec.department_id]
+                claimant = department_name(session, dispute.claimant_department_id)
+                origin = f"，就{claimant}与你单位之间的争议（争议编号：{dispute.number}）"
+                if dispute.request_id is not None:
+                    req = session.get(m.SharingRequest, dispute.request_id)
+                    if req is not None:
+                        res = session.get(m.DataResource, req.resource_id)
+                        facts.append(
+                            f"{claimant}于{page.cn_date(req.submitted_on or req.created_on)}申请共享你单位"
+                            f"“{res.name if res else ''}”数据资源（共享申请编号：{req.number}）"
+                            + (f"，你单位于{page.cn_date(req.answered_on)}答复“{RequestState(req.state).zh}”。"
+                               if req.answered_on else "。")
+                        )
+            facts.append(f"本局于{page.cn_date(ruling.issued_on)}作出裁决书{ruling.number}{origin}"
+                         f"{DECISION_TEXT.get(ruling.decision, '')}。")
+            orders = session.exec(select(m.RulingOrder).where(m.RulingOrder.ruling_id == ruling.id)
+                                  .where(m.RulingOrder.addressee_department_id == rec.department_id)).all()
+            for order in sorted(orders, key=lambda o: o.position):
+                received = getattr(order, "received_on", None)
+                when = (f"，应于{page.cn_date(order.due_on)}前（含当日）履行" if received and order.due_on
+                        else f"，应自收到裁决书之日起{order.deadline_days}个工作日内履行")
+                facts.append(f"该裁决第{page.cn_number(order.position)}项责成你单位{order.action.rstrip('。')}{when}。")
+            cited = [cite(r) for r in ruling.rules_relied_on]
+            rule = "裁决书" + ruling.number + "及其所依据的" + "、".join(cited) if cited else "裁决书" + ruling.number
+            contact_person = ruling.arbitrator_ids[0] if ruling.arbitrator_ids else None
+    if rec.violation:
+        facts.append(f"经查，你单位存在以下问题：{rec.violation.rstrip('。')}。")
     person = session.get(m.Commissioner, rec.commissioner_id) if rec.commissioner_id else None
     return NoticeView(
         kind="notice",
@@ -245,15 +318,20 @@ def notice_view(session: Session, number: str) -> NoticeView:
         issuer=bureau_name(session),
         issued_on=rec.created_on,
         addressee=department_name(session, rec.department_id),
-        commissioner=person.name if person else "",
+        commissioner=f"{ROLE_TITLE.get(person.role, '数据专员')}{person.name}" if person else "",
         violation=rec.violation,
-        basis=basis,
+        basis=rule,
         measure=Measure(rec.measure).zh,
         rectification_days=rec.rectification_days,
         rectification_due=rec.rectification_due,
         due_uncertain=rec.due_uncertain,
         report_requirement=rec.report_requirement,
-        cc=tuple(cc),
+        cc=(),
+        facts=tuple(facts),
+        ground=ground,
+        rule=rule,
+        defence_due=getattr(rec, "defence_due", None),
+        contact=bureau_contact(session, contact_person),
     )
 
 
@@ -270,10 +348,12 @@ def reply_view(session: Session, number: str) -> ReplyView:
         state = RequestState.REFUSED.value
     else:
         state = (RequestState.APPROVED if set(req.granted_items) >= set(req.items) else RequestState.PARTLY_APPROVED).value
+    # Only the provider's basis: what its catalogue entry (and, where recorded, its refusal) relies on. The
+    # requester's own basis belongs to the request, not to the provider's reasons.
     basis_parts = [p for p in (
+        getattr(req, "refusal_basis", "") if state != RequestState.APPROVED.value else "",
         res.legal_basis if res else "",
         f"资源目录登记的共享条件：{res.share_conditions}" if res and res.share_conditions else "",
-        f"申请所附依据：{req.legal_basis}" if req.legal_basis else "",
     ) if p]
     return ReplyView(
         kind="reply",
@@ -300,4 +380,6 @@ def reply_view(session: Session, number: str) -> ReplyView:
         period_start=req.period_start,
         period_end=req.period_end,
         reply_due=req.reply_due,
+        reply_number=req.reply_number,
+        contact=provider_contact(session, req.provider_department_id, req.answered_on),
     )

@@ -10,11 +10,30 @@ TITLE = "佛山市政务数据共享问责通知书"
 
 
 def deadline_text(view: NoticeView) -> str:
-    if view.rectification_due is None:
-        return "请立即整改，并于收到本通知书之日起5个工作日内将整改情况书面报送本局。"
+    """The rectification deadline, counted from receipt; the date once it is known ("于…前（含当日）")."""
     note = "（该年度节假日安排尚未公布，日期按双休日推算）" if view.due_uncertain else ""
-    days = f"自本通知书印发之日起{view.rectification_days}个工作日内，即" if view.rectification_days else ""
-    return f"请你单位{days}于{page.cn_date(view.rectification_due)}前完成整改，并于同日前将整改情况书面报送本局。{note}"
+    if view.rectification_days:
+        span = f"自收到本通知书之日起{view.rectification_days}个工作日内"
+        if view.rectification_due is not None:
+            return (f"请你单位于{page.cn_date(view.rectification_due)}前（含当日）完成整改（{span}），"
+                    f"并于同日前将整改情况书面报送本局。{note}")
+        return f"请你单位{span}完成整改，并在期限内将整改情况书面报送本局。"
+    if view.rectification_due is not None:
+        return f"请你单位于{page.cn_date(view.rectification_due)}前（含当日）完成整改，并于同日前将整改情况书面报送本局。{note}"
+    return "请你单位立即整改，并自收到本通知书之日起5个工作日内将整改情况书面报送本局。"
+
+
+def defence_text(view: NoticeView) -> str:
+    """The right to answer (申辩): how, within what period, from when, and what happens without an answer."""
+    if view.defence_due is not None:
+        when = f"于{page.cn_date(view.defence_due)}前（含当日）"
+    else:
+        when = f"自收到本通知书之日起{view.defence_days}个工作日内（自收到之日的次日起算）"
+    return (
+        f"你单位对本通知书认定的事实、依据或者问责措施有异议的，可以{when}向本局书面提出申辩，"
+        "并提交相关证据材料。本局将对申辩意见进行复核，作出维持、变更或者撤销的决定并书面告知你单位。"
+        "逾期未提出申辩的，视为放弃申辩。申辩期间，整改要求不停止执行。"
+    )
 
 
 def build_story(view: NoticeView) -> Story:
@@ -22,15 +41,22 @@ def build_story(view: NoticeView) -> Story:
     story.text("title", TITLE, page.TITLE)
     story.text("number", view.number, page.NUMBER)
     story.addressee("addressee", view.addressee)
-    person = f"（数据专员：{view.commissioner}）" if view.commissioner else ""
+    person = f"（{view.commissioner}）" if view.commissioner else ""
     story.text(
         "preamble",
-        f"根据政务数据共享管理和问责的有关规定，现就你单位{person}在政务数据共享工作中存在的问题通知如下。",
+        f"经核查，你单位{person}在政务数据共享工作中存在下列问题。根据政务数据共享管理和问责的有关规定，现将有关事项通知如下。",
     )
     story.heading("heading", 1, 1, "问责事实")
-    story.text("violation", view.violation or "（未填写）")
-    story.heading("heading", 1, 2, "问责依据")
-    story.text("basis", f"本通知依据{view.basis.rstrip('。')}作出。" if view.basis else "本通知依据政务数据共享管理的有关规定作出。")
+    if view.facts:
+        for n, fact in enumerate(view.facts, start=1):
+            story.text(f"facts.{n}", f"{page.heading_label(3, n)}{fact}" if len(view.facts) > 1 else fact)
+    else:
+        story.text("violation", f"{view.violation.rstrip('。')}。" if view.violation else "（未填写）")
+    story.heading("heading", 1, 2, "问责事由和依据")
+    if view.ground:
+        story.text("ground", f"上述事实属于{view.ground.rstrip('。')}的情形。")
+    rule = view.rule or view.basis
+    story.text("basis", f"本通知依据{rule.rstrip('。')}作出。" if rule else "本通知依据政务数据共享管理的有关规定作出。")
     story.heading("heading", 1, 3, "问责措施")
     story.text("measure", f"经研究，决定对你单位予以{view.measure}。")
     story.heading("heading", 1, 4, "整改和报告要求")
@@ -41,6 +67,13 @@ def build_story(view: NoticeView) -> Story:
         "closing",
         "逾期未整改或者整改不到位的，本局将依照有关规定暂停你单位相关数据共享权限，并将有关情况纳入年度绩效考核。",
     )
+    story.heading("heading", 1, 5, "申辩权利")
+    story.text("defence", defence_text(view))
+    story.heading("heading", 1, 6, "送达和联系方式")
+    if view.service:
+        story.text("service", view.service)
+    story.text("contact", f"联系人：{view.contact}。" if view.contact else "联系人：本局仲裁和问责工作人员。")
+    story.text("ending", "特此通知。")
     story.closing(view, issued_on=page.cn_date(view.issued_on))
     story.imprint(cc=view.cc, issuer=view.issuer, printed_on=page.cn_date(view.issued_on))
     return story

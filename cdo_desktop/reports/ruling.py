@@ -10,33 +10,43 @@ TITLE = "佛山市政务数据共享争议裁决书"
 UNCERTAIN_NOTE = "（该年度节假日安排尚未公布，日期按双休日推算）"
 
 
-def _party(story: Story, party: PartyView, field: str) -> None:
-    text = f"{party.role}：{party.department}"
-    if party.commissioners:
-        text += f"（数据专员：{'、'.join(party.commissioners)}）"
-    story.text(field, text, page.PLAIN.but(align="justify"))
+def party_text(party: PartyView) -> str:
+    """申请人：佛山市公安局。首席数据官：张三；数据专员：李四。 — each person by the role really held."""
+    text = f"{party.role}：{party.department}。"
+    if party.officers:
+        by_role: dict[str, list[str]] = {}
+        for officer in party.officers:
+            by_role.setdefault(officer.role, []).append(officer.name)
+        text += "；".join(f"{role}：{'、'.join(names)}" for role, names in by_role.items()) + "。"
+    elif party.commissioners:  # a snapshot from before roles were printed
+        text += f"数据工作负责人：{'、'.join(party.commissioners)}。"
+    return text
 
 
 def order_text(order: OrderView) -> str:
-    note = UNCERTAIN_NOTE if order.due_uncertain else ""
-    return (
-        f"{order.addressee}应当自本裁决书作出之日起{order.deadline_days}个工作日内，"
-        f"即于{page.cn_date(order.due_on)}前，{order.action.rstrip('。')}。{note}"
-    )
+    """An order with its deadline counted from the addressee's receipt: "于…前（含当日）" once received."""
+    action = order.action.rstrip("。")
+    span = f"自收到本裁决书之日起{order.deadline_days}个工作日内"
+    if order.received_on is not None and order.due_on is not None:
+        note = UNCERTAIN_NOTE if order.due_uncertain else ""
+        return (f"{order.addressee}应当于{page.cn_date(order.due_on)}前（含当日）{action}"
+                f"（{span}，于{page.cn_date(order.received_on)}收到）。{note}")
+    return f"{order.addressee}应当{span}{action}，期限届满之日以送达后确定的日期为准（含当日）。"
 
 
 def build_story(view: RulingView) -> Story:
     story = Story()
     story.text("title", TITLE, page.TITLE)
     story.text("number", view.number, page.NUMBER)
-    _party(story, view.claimant, "claimant")
-    _party(story, view.respondent, "respondent")
-    if view.dispute_kind or view.dispute_number:
-        story.text("dispute", f"争议事项：{view.dispute_kind}（争议编号：{view.dispute_number}）",
-                   page.PLAIN.but(align="justify"))
+    if view.addressees:
+        story.addressee("addressees", "、".join(a for a in view.addressees if a))
+    story.text("claimant", party_text(view.claimant), page.BODY)
+    story.text("respondent", party_text(view.respondent), page.BODY)
+    kind = view.dispute_kind or "数据共享"
+    dispute = f"（争议编号：{view.dispute_number}）" if view.dispute_number else ""
     story.text(
         "preamble",
-        f"申请人与被申请人因{view.dispute_kind or '数据共享'}发生争议，向本局申请仲裁。"
+        f"申请人与被申请人因{kind}发生争议{dispute}，申请人向本局申请仲裁。"
         "本局依照政务数据共享争议处理的有关规定进行了审理，现已审理终结。",
     )
     section = 0
@@ -48,45 +58,57 @@ def build_story(view: RulingView) -> Story:
 
     if view.origin:
         heading("争议由来")
-        story.text("origin", view.origin)
+        story.text("origin", page.cn_dates_in(view.origin))
     if view.course:
         heading("审理经过")
         for event in view.course:
             story.text("course", f"{page.cn_date(event.on)}，{event.text.rstrip('。')}。")
+        if view.arbitrators:
+            story.text("arbitrators", f"本案由仲裁员{'、'.join(view.arbitrators)}审理。")
     if view.claim or view.defence:
-        heading("当事部门主张")
+        heading("当事部门的请求和答辩")
+        n = 0
         if view.claim:
-            story.heading("heading", 2, 1, "申请人主张")
-            story.text("claim", view.claim)
+            n += 1
+            story.heading("heading", 2, n, "申请人的请求和理由")
+            story.text("claim", _sentence(view.claim))
         if view.defence:
-            story.heading("heading", 2, 2 if view.claim else 1, "被申请人答辩")
-            story.text("defence", view.defence)
-    heading("事实认定")
+            n += 1
+            story.heading("heading", 2, n, "被申请人的答辩")
+            story.text("defence", _sentence(view.defence))
+    heading("本局查明的事实")
     if view.findings:
         story.text("findings_intro", "经审理查明：")
         for n, finding in enumerate(view.findings, start=1):
-            story.text(f"findings.{n}", f"{page.heading_label(3, n)}{finding}")
+            story.text(f"findings.{n}", f"{page.heading_label(3, n)}{_sentence(finding)}")
     else:
         story.text("findings_intro", "双方对争议事实无异议。")
-    heading("裁决理由")
+    heading("本局认为")
     if view.reasoning:
-        story.text("reasoning", view.reasoning)
+        story.text("reasoning", _sentence(view.reasoning))
     if view.rules:
         story.text("rules_intro", "本局据以作出裁决的规定：")
         for n, rule in enumerate(view.rules, start=1):
-            story.text(f"rules.{n}", f"{page.heading_label(4, n)}{rule}")
+            story.text(f"rules.{n}", f"{page.heading_label(4, n)}{rule.rstrip('。；')}。")
     heading("裁决结果")
     story.text("decision", f"本局裁决：{view.decision.rstrip('。')}。")
     for order in view.orders:
         story.text(f"orders.{order.position}", f"{page.heading_label(2, order.position)}{order_text(order)}")
-    heading("复核与履行")
+    heading("复核与送达")
     story.text("escalation", view.escalation)
-    if view.arbitrators:
-        story.text("arbitrators", f"仲裁员：{'、'.join(view.arbitrators)}", page.BODY.but(align="right",
-                   right_indent=4 * page.BODY_SIZE, first_indent=0.0, space_before=page.LEADING / 2))
+    if view.service:
+        story.text("service", view.service)
+    for receipt in view.receipts:
+        story.text("receipts", f"{receipt.department}于{page.cn_date(receipt.received_on)}签收本裁决书。")
     story.closing(view, issued_on=page.cn_date(view.issued_on))
     story.imprint(cc=view.cc, issuer=view.issuer, printed_on=page.cn_date(view.issued_on))
     return story
+
+
+def _sentence(text: str) -> str:
+    """Printed statements end with a full stop."""
+    text = page.cn_dates_in(text.strip())
+    return text if text.endswith(("。", "！", "？", "”")) else text.rstrip("，；,;") + "。"
 
 
 def render_ruling(view: RulingView) -> bytes:

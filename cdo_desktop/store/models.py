@@ -44,6 +44,7 @@ class Department(Synced, table=True):
     parent_id: uuid.UUID | None = Field(default=None, foreign_key="department.id")
     is_bureau: bool = False
     active: bool = True
+    reply_prefix: str = Field(default="", max_length=16)  # of the department's reply numbers, e.g. 佛公安复
 
 
 class Commissioner(Synced, table=True):
@@ -110,6 +111,7 @@ class SharingRequest(Synced, table=True):
     reply_due: dt.date | None = Field(default=None, index=True)
     reply_due_uncertain: bool = False
     answered_on: dt.date | None = None
+    reply_number: str = Field(default="", max_length=64)  # the provider's own number of its reply
 
 
 class QualityObjection(Synced, table=True):
