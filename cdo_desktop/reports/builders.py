@@ -72,6 +72,19 @@ def reply_record(req: m.SharingRequest) -> dict[str, Any]:
     }
 
 
+PUBLIC_URL_ENV = "CDO_PUBLIC_URL"
+
+
+def verify_base(session: Session) -> str:
+    """The bureau's address for the verification link: the server this desktop signs in to, or on the bureau
+    server its public address (``CDO_PUBLIC_URL``, set by `cdo serve --public-url`). Empty: no link is printed."""
+    import os
+
+    row = session.get(m.SyncState, "server_url")
+    url = (row.value if row is not None else "") or os.environ.get(PUBLIC_URL_ENV, "")
+    return url.strip().rstrip("/")
+
+
 def _not_found(what: str, number: str) -> NotFound:
     return NotFound("document_not_found", f"找不到{what}“{number}”", f"No {what} numbered {number!r}", field="number")
 
@@ -235,6 +248,7 @@ def ruling_view(session: Session, number: str) -> RulingView:
         arbitrators.append(person.name if person else str(arbitrator_id))
     return RulingView(
         kind="ruling",
+        verify_base=verify_base(session),
         number=ruling.number,
         record_id=str(ruling.id),
         record=plain(ruling_record(ruling, orders)),
@@ -312,6 +326,7 @@ def notice_view(session: Session, number: str) -> NoticeView:
     person = session.get(m.Commissioner, rec.commissioner_id) if rec.commissioner_id else None
     return NoticeView(
         kind="notice",
+        verify_base=verify_base(session),
         number=rec.number,
         record_id=str(rec.id),
         record=plain(notice_record(rec)),
@@ -357,6 +372,7 @@ def reply_view(session: Session, number: str) -> ReplyView:
     ) if p]
     return ReplyView(
         kind="reply",
+        verify_base=verify_base(session),
         number=req.number,
         record_id=str(req.id),
         record=plain(reply_record(req)),

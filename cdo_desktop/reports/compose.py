@@ -19,6 +19,7 @@ from cdo_desktop.reports.fingerprint import (
     encode_snapshot,
     grouped_hex,
     qr_drawing,
+    verify_link,
 )
 from cdo_desktop.reports.text import TextBlock, TextStyle, break_lines
 from cdo_desktop.reports.views import DocumentView, view_to_dict
@@ -80,7 +81,7 @@ class Story:
 
     def fingerprint_block(self, view: DocumentView) -> list[Flowable]:
         """The QR code (number, record id, fingerprint) beside the fingerprint printed as grouped hex."""
-        payload = QrPayload(view.kind, view.number, view.record_id, view.fingerprint)
+        payload = QrPayload(view.kind, view.number, view.record_id, view.fingerprint, view.verify_base)
         hex_text = grouped_hex(view.fingerprint)
         half = len(hex_text) // 2 + 1
         lines = [
@@ -90,6 +91,8 @@ class Story:
             ("record_id", f"记录编号：{view.record_id}"),
             ("verify_hint", "核验：cdo verify 本文件，或扫描左侧二维码"),
         ]
+        if view.verify_base:
+            lines[-1] = ("verify_hint", "核验：扫描左侧二维码，或访问 " + verify_link(view.verify_base, "") + "（指纹）")
         text_cell: list[Flowable] = []
         for field, line in lines:
             text_cell += self.block(field, line, page.SMALL)

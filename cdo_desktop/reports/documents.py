@@ -53,6 +53,12 @@ def sha256_bytes(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def write_pdf(data: bytes, path: Path) -> str:
     """Write ``data`` to ``path`` atomically (a half-written legal document must never exist); returns its SHA-256."""
     path = Path(path)
@@ -63,6 +69,7 @@ def write_pdf(data: bytes, path: Path) -> str:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600: give the file the user's normal permissions
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

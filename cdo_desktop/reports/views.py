@@ -36,6 +36,7 @@ class DocumentView:
     record: Mapping[str, Any]
     issuer: str
     issued_on: dt.date
+    verify_base: str = ""  # the bureau's address for the QR's verification link (https://BUREAU)
 
     @property
     def fingerprint(self) -> str:

@@ -11,7 +11,7 @@ from fastapi.responses import JSONResponse
 from cdo_desktop import PROTOCOL_VERSION, __version__
 from cdo_desktop.server import errors, ledger
 from cdo_desktop.server.config import ServerConfig
-from cdo_desktop.server.routes import admin, auth, blobs, meta, sync
+from cdo_desktop.server.routes import admin, auth, blobs, meta, sync, verify
 from cdo_desktop.services.bootstrap import ensure_initialised
 from cdo_desktop.store.db import Database
 from cdo_desktop.store.migrate import open_database
@@ -61,7 +61,7 @@ def create_app(config: ServerConfig, *, db: Database | None = None) -> FastAPI:
         response.headers[PROTOCOL_HEADER] = str(PROTOCOL_VERSION)
         return response
 
-    for module in (meta, auth, sync, blobs, admin):
+    for module in (meta, auth, sync, blobs, admin, verify):
         app.include_router(module.router)
     return app
 
