@@ -249,6 +249,15 @@ def describe(lang: str = "zh") -> list[str]:
     return lines
 
 
+def summary() -> str:
+    """One line for the self-test: which face prints each role and where it comes from."""
+    parts = []
+    for name, role in ROLES.items():
+        face = register(name)
+        parts.append(f"{role.en.split(' (')[0].lower()}={face.family}{'' if face.system else ' (bundled)'}")
+    return "; ".join(parts)
+
+
 def check_fields(fields: Iterable[tuple[str, str, str]]) -> None:
     """Refuse the first ``(field, text, font)`` whose text holds a character its font cannot print."""
     for field, text, font in fields:
