@@ -41,6 +41,8 @@ class Story:
     def block(self, field: str, text: str, style: TextStyle = page.BODY) -> list[Flowable]:
         """Checked blocks for ``text`` (one per line of it), not yet added to the story."""
         self.check(field, text, style.font)
+        if self.lang == "en" and style.align == "justify":
+            style = style.but(align="left")  # Latin text is not justified by letter spacing: ragged right
         return page.para(text, style)
 
     def text(self, field: str, text: str, style: TextStyle = page.BODY) -> None:
@@ -49,6 +51,8 @@ class Story:
     def add(self, *flowables: Flowable) -> None:
         self.items.extend(flowables)
 
+    lang = "zh"
+
     def heading(self, field: str, level: int, n: int, text: str, *, keep: bool = True) -> None:
         """A numbered heading, kept with what follows; ``keep=False`` before a table or chart that may split (a
         kept heading would drag a whole table to the next page): a conditional page break guards it instead."""
@@ -56,11 +60,12 @@ class Story:
         if not keep:
             self.add(CondPageBreak(4 * page.LEADING))
             style = style.but(keep_with_next=False)
-        self.text(field, page.heading_label(level, n) + text, style)
+        label = page.en_heading_label(level, n) if self.lang == "en" else page.heading_label(level, n)
+        self.text(field, label + text, style)
 
     def addressee(self, field: str, name: str) -> None:
         """主送机关: flush left, ending with a full-width colon."""
-        self.text(field, f"{name}：", page.PLAIN)
+        self.text(field, f"To: {name}" if self.lang == "en" else f"{name}：", page.PLAIN)
 
     def closing(self, view: DocumentView, *, issued_on: str, seal: bool = True) -> None:
         """Signature (issuer, date, seal area) and fingerprint, taken to the page of the last body lines: the
@@ -93,6 +98,12 @@ class Story:
         ]
         if view.verify_base:
             lines[-1] = ("verify_hint", "核验：扫描左侧二维码，或访问 " + verify_link(view.verify_base, "") + "（指纹）")
+        if view.lang == "en":
+            lines[0] = ("fingerprint_label", "Document fingerprint (SHA-256 of the record):")
+            lines[3] = ("record_id", f"Record id: {view.record_id}")
+            lines[4] = ("verify_hint", "Verify: scan the QR code, or run cdo verify on this file"
+                        if not view.verify_base else
+                        f"Verify: scan the QR code, or open {verify_link(view.verify_base, '')}<fingerprint>")
         text_cell: list[Flowable] = []
         for field, line in lines:
             text_cell += self.block(field, line, page.SMALL)
@@ -108,9 +119,13 @@ class Story:
     def imprint(self, *, cc: Iterable[str], issuer: str, printed_on: str) -> None:
         """版记 at the foot of the last page: 抄送 and 印发机关/印发日期 between 0.35 mm rules (0.25 mm between)."""
         cc_list = [c for c in cc if c.strip()]
-        cc_text = self.check("cc", "抄送：" + "，".join(cc_list) + "。", fonts.FANGSONG) if cc_list else ""
-        self.check("imprint", issuer + printed_on + "印发", fonts.FANGSONG)
-        self.add(Imprint(cc_text, issuer, f"{printed_on}印发"))
+        en = self.lang == "en"
+        label = "Copy to: " if en else "抄送："
+        cc_text = label + ("; ".join(cc_list) + "." if en else "，".join(cc_list) + "。") if cc_list else ""
+        printed = f"Printed {printed_on}" if en else f"{printed_on}印发"
+        self.check("cc", cc_text, fonts.FANGSONG)
+        self.check("imprint", issuer + printed, fonts.FANGSONG)
+        self.add(Imprint(cc_text, issuer, printed, label=label))
 
 
 @dataclass(frozen=True)
@@ -252,8 +267,9 @@ class Imprint(Flowable):
     SIZE = page.IMPRINT_SIZE
     LEADING = 24.0
 
-    def __init__(self, cc_text: str, issuer: str, printed: str) -> None:
+    def __init__(self, cc_text: str, issuer: str, printed: str, *, label: str = "抄送：") -> None:
         super().__init__()
+        self.label = label
         self.cc_text = cc_text
         self.issuer = issuer
         self.printed = printed
@@ -263,8 +279,7 @@ class Imprint(Flowable):
     def _break_cc(self, width: float) -> list[str]:
         if not self.cc_text:
             return []
-        label = "抄送："
-        indent = self.face.text_width(label, self.SIZE)
+        indent = self.face.text_width(self.label, self.SIZE)
         inner = width - 2 * self.SIZE
         lines = break_lines(self.cc_text, self.face, self.SIZE, inner - indent, inner)
         return [self.cc_text[line.start:line.end] for line in lines]
@@ -286,7 +301,7 @@ class Imprint(Flowable):
         canvas = self.canv
         size, leading = self.SIZE, self.LEADING
         baseline = leading / 2 - 0.38 * size
-        label_width = self.face.text_width("抄送：", size)
+        label_width = self.face.text_width(self.label, size)
         canvas.saveState()
         canvas.setFont(fonts.FANGSONG, size)
         canvas.setStrokeColor(colors.black)
@@ -321,4 +336,4 @@ def render_view(view: DocumentView, story: Story, *, title: str) -> bytes:
     subject = f"{view.number} {view.record_id} sha256:{view.fingerprint}"
     canonical_json(snapshot)  # fails early, before layout, if anything in the view is not canonicalisable
     return page.render(story.items, title=title, subject=subject, record=encode_snapshot(snapshot),
-                       author=view.issuer, issued_on=view.issued_on, lang="zh-CN")
+                       author=view.issuer, issued_on=view.issued_on, lang="en" if view.lang == "en" else "zh-CN")

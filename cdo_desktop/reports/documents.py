@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import os
@@ -35,14 +36,16 @@ def render(view: DocumentView) -> bytes:
     return _RENDERERS[view.kind](view)
 
 
-def load_view(session: Session, kind: str, number: str) -> DocumentView:
-    """The view of the ruling, notice or reply numbered ``number`` (NotFound / InvalidState name the number)."""
+def load_view(session: Session, kind: str, number: str, *, lang: str = "zh") -> DocumentView:
+    """The view of the ruling, notice or reply numbered ``number`` (NotFound / InvalidState name the number);
+    ``lang="en"`` gives the English rendering of the same record."""
     loaders: dict[str, Callable[[Session, str], DocumentView]] = {
         "ruling": builders.ruling_view,
         "notice": builders.notice_view,
         "reply": builders.reply_view,
     }
-    return loaders[kind](session, number)
+    view = loaders[kind](session, number)
+    return dataclasses.replace(view, lang="en") if lang.startswith("en") else view
 
 
 def scorecard(session: Session, start: dt.date, end: dt.date, *, issued_on: dt.date | None = None) -> ScorecardView:

@@ -79,6 +79,69 @@ def build_story(view: NoticeView) -> Story:
     return story
 
 
+EN_TITLE = "Accountability Notice on Government Data Sharing"
+EN_MEASURES = {"通报批评": "a circulated criticism", "约谈": "a formal talk (interview)", "限期整改": "rectification within a deadline",
+               "暂停共享权限": "suspension of data sharing rights"}
+
+
+def build_story_en(view: NoticeView) -> Story:
+    """The English rendering: the same sections; facts and names as recorded (in Chinese)."""
+    story = Story()
+    story.lang = "en"
+    story.text("title", EN_TITLE, page.TITLE)
+    story.text("number", view.number, page.NUMBER)
+    story.addressee("addressee", view.addressee)
+    person = f" ({view.commissioner})" if view.commissioner else ""
+    story.text("preamble", f"The Bureau has found the following problems in your department's{person} data sharing "
+                           "work. Under the rules on the management of and accountability for government data "
+                           "sharing, you are notified as follows.")
+    story.heading("heading", 1, 1, "Facts")
+    if view.facts:
+        for n, fact in enumerate(view.facts, start=1):
+            story.text(f"facts.{n}", f"{page.en_heading_label(3, n)}{page.cn_dates_in(fact)}")
+    else:
+        story.text("violation", view.violation or "(not recorded)")
+    story.heading("heading", 1, 2, "Ground and rule")
+    if view.ground:
+        story.text("ground", f"These facts are a case of: {view.ground.rstrip('。')}.")
+    rule = view.rule or view.basis
+    story.text("basis", f"This notice rests on {rule.rstrip('。')}." if rule else
+               "This notice rests on the rules on government data sharing.")
+    story.heading("heading", 1, 3, "Measure")
+    story.text("measure", f"The Bureau has decided on {EN_MEASURES.get(view.measure, view.measure)} ({view.measure}).")
+    story.heading("heading", 1, 4, "Rectification and report")
+    if view.rectification_days and view.rectification_due is not None:
+        deadline = (f"Rectify by {page.en_date(view.rectification_due)} inclusive (within {view.rectification_days} "
+                    "working days of receiving this notice) and report the rectification in writing by the same day.")
+    elif view.rectification_days:
+        deadline = (f"Rectify within {view.rectification_days} working days of receiving this notice and report in "
+                    "writing within that period.")
+    else:
+        deadline = "Rectify at once and report in writing within 5 working days of receiving this notice."
+    story.text("deadline", deadline)
+    if view.report_requirement:
+        story.text("report_requirement", f"The report shall cover: {view.report_requirement.rstrip('。')}.")
+    story.text("closing", "If rectification is late or insufficient, the Bureau will suspend the department's data "
+                          "sharing rights under the applicable rules and record the matter in the annual performance "
+                          "assessment.")
+    story.heading("heading", 1, 5, "Right to answer")
+    when = (f"by {page.en_date(view.defence_due)} inclusive" if view.defence_due is not None else
+            f"within {view.defence_days} working days of receiving this notice (from the day after receipt)")
+    story.text("defence", f"If your department disagrees with the facts, the ground or the measure, it may answer "
+                          f"the Bureau in writing {when}, with its evidence. The Bureau will review the answer and "
+                          "uphold, change or withdraw the measure in writing. Without an answer in time the right "
+                          "is deemed waived. Rectification is not suspended while an answer is reviewed.")
+    story.heading("heading", 1, 6, "Service and contact")
+    story.text("service", "This document is served through the Foshan government data sharing platform; the day "
+                          "the addressee signs for it is the day of receipt.")
+    story.text("contact", f"Contact: {view.contact}." if view.contact else "Contact: the Bureau's accountability staff.")
+    story.closing(view, issued_on=page.en_date(view.issued_on))
+    story.imprint(cc=view.cc, issuer=view.issuer, printed_on=page.en_date(view.issued_on))
+    return story
+
+
 def render_notice(view: NoticeView) -> bytes:
-    """The accountability notice as PDF bytes: same view, same bytes."""
+    """The accountability notice as PDF bytes: same view, same bytes (English when ``view.lang`` is "en")."""
+    if view.lang == "en":
+        return render_view(view, build_story_en(view), title=f"{EN_TITLE} {view.number}")
     return render_view(view, build_story(view), title=f"{TITLE} {view.number}")

@@ -81,6 +81,31 @@ def cn_dates_in(text: str) -> str:
     return _ISO_DATE.sub(lambda m: f"{int(m[1])}年{int(m[2])}月{int(m[3])}日", text)
 
 
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+
+
+def en_date(day: dt.date | None) -> str:
+    """Dates in the English rendering: 23 May 2026."""
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}" if day else "—"
+
+
+def date_in(lang: str, day: dt.date | None) -> str:
+    return en_date(day) if lang == "en" else cn_date(day)
+
+
+def en_heading_label(level: int, n: int) -> str:
+    """Heading numbers of the English rendering: I.  (1)  1.  (a)."""
+    romans = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+    if level == 1:
+        return f"{romans[n - 1] if n <= len(romans) else n}. "
+    if level == 2:
+        return f"({n}) "
+    if level == 3:
+        return f"{n}. "
+    return f"({chr(ord('a') + (n - 1) % 26)}) "
+
+
 def page_number_text(n: int) -> str:
     return f"— {n} —"
 

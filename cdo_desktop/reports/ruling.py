@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from cdo_desktop.reports import page
 from cdo_desktop.reports.compose import Story, render_view
-from cdo_desktop.reports.views import OrderView, PartyView, RulingView
+from cdo_desktop.reports.views import ESCALATION_DAYS, OrderView, PartyView, RulingView
 
 TITLE = "佛山市政务数据共享争议裁决书"
 UNCERTAIN_NOTE = "（该年度节假日安排尚未公布，日期按双休日推算）"
@@ -111,6 +111,112 @@ def _sentence(text: str) -> str:
     return text if text.endswith(("。", "！", "？", "”")) else text.rstrip("，；,;") + "。"
 
 
+EN_TITLE = "Ruling on a Government Data Sharing Dispute"
+EN_ROLES = {"申请人": "Claimant", "被申请人": "Respondent", "首席数据官": "chief data officer", "数据专员": "data commissioner"}
+EN_DECISION = {"支持申请人的仲裁请求": "the claim is upheld", "部分支持申请人的仲裁请求": "the claim is upheld in part",
+               "驳回申请人的仲裁请求": "the claim is dismissed"}
+
+
+def en_party_text(party: PartyView) -> str:
+    text = f"{EN_ROLES.get(party.role, party.role)}: {party.department}."
+    people = [f"{EN_ROLES.get(o.role, o.role)} {o.name}" for o in party.officers]
+    return text + (" " + "; ".join(people) + "." if people else "")
+
+
+def en_order_text(order: OrderView) -> str:
+    span = f"within {order.deadline_days} working days of receiving this ruling"
+    action = order.action.rstrip("。")
+    if order.received_on is not None and order.due_on is not None:
+        note = " (the holiday calendar of that year is not yet published; weekends only were counted)" \
+            if order.due_uncertain else ""
+        return (f"{order.addressee} shall, by {page.en_date(order.due_on)} inclusive ({span}; received on "
+                f"{page.en_date(order.received_on)}): {action}.{note}")
+    return f"{order.addressee} shall, {span} (the last day included): {action}."
+
+
+def build_story_en(view: RulingView) -> Story:
+    """The English rendering: the same structure; names, statements and findings as recorded (in Chinese)."""
+    story = Story()
+    story.lang = "en"
+    story.text("title", EN_TITLE, page.TITLE)
+    story.text("number", view.number, page.NUMBER)
+    if view.addressees:
+        story.addressee("addressees", "; ".join(a for a in view.addressees if a))
+    story.text("claimant", en_party_text(view.claimant), page.BODY)
+    story.text("respondent", en_party_text(view.respondent), page.BODY)
+    dispute = f" (dispute {view.dispute_number})" if view.dispute_number else ""
+    story.text("preamble", f"The Claimant and the Respondent are in dispute over a data sharing matter "
+                           f"({view.dispute_kind}){dispute}. The Claimant applied to the Bureau for arbitration. The "
+                           "Bureau has heard the dispute under the rules on government data sharing disputes and "
+                           "now rules as follows.")
+    n = 0
+
+    def heading(text: str) -> None:
+        nonlocal n
+        n += 1
+        story.heading("heading", 1, n, text)
+
+    if view.origin:
+        heading("Origin of the dispute")
+        story.text("origin", page.cn_dates_in(view.origin))
+    if view.course:
+        heading("Course of the proceedings")
+        for event in view.course:
+            story.text("course", f"{page.en_date(event.on)}: {event.text.rstrip('。')}.")
+        if view.arbitrators:
+            story.text("arbitrators", f"Heard by arbitrator(s) {', '.join(view.arbitrators)}.")
+    if view.claim or view.defence:
+        heading("Claims and defence")
+        k = 0
+        if view.claim:
+            k += 1
+            story.heading("heading", 2, k, "The Claimant's claims and grounds")
+            story.text("claim", _sentence(view.claim))
+        if view.defence:
+            k += 1
+            story.heading("heading", 2, k, "The Respondent's defence")
+            story.text("defence", _sentence(view.defence))
+    heading("Facts found")
+    if view.findings:
+        story.text("findings_intro", "The Bureau finds:")
+        for k, finding in enumerate(view.findings, start=1):
+            story.text(f"findings.{k}", f"{page.en_heading_label(3, k)}{_sentence(finding)}")
+    else:
+        story.text("findings_intro", "The facts are not in dispute between the parties.")
+    heading("The Bureau's reasoning")
+    if view.reasoning:
+        story.text("reasoning", _sentence(view.reasoning))
+    if view.rules:
+        story.text("rules_intro", "Rules relied on:")
+        for k, rule in enumerate(view.rules, start=1):
+            story.text(f"rules.{k}", f"{page.en_heading_label(4, k)}{rule.rstrip('。；')}")
+    heading("Decision")
+    story.text("decision", f"The Bureau rules that {EN_DECISION.get(view.decision, view.decision)}.")
+    for order in view.orders:
+        story.text(f"orders.{order.position}", f"{page.en_heading_label(2, order.position)}{en_order_text(order)}")
+    heading("Review and service")
+    story.text("escalation", EN_ESCALATION)
+    story.text("service", EN_SERVICE)
+    for receipt in view.receipts:
+        story.text("receipts", f"{receipt.department} received this ruling on {page.en_date(receipt.received_on)}.")
+    story.closing(view, issued_on=page.en_date(view.issued_on))
+    story.imprint(cc=view.cc, issuer=view.issuer, printed_on=page.en_date(view.issued_on))
+    return story
+
+
+EN_ESCALATION = (
+    "A party that disagrees with this ruling may ask the Foshan chief data officer in writing for a review within "
+    f"{ESCALATION_DAYS} working days of receiving it. The period starts on the day after receipt; the day of receipt is the one "
+    "recorded on the proof of service (the signed receipt). The obligations set by this ruling continue during a "
+    "review. A party that fails to comply is held to account by the Foshan Government Services and Data "
+    "Administration under the applicable rules."
+)
+EN_SERVICE = ("This document is served through the Foshan government data sharing platform; the day the addressee "
+              "signs for it is the day of receipt.")
+
+
 def render_ruling(view: RulingView) -> bytes:
-    """The ruling as PDF bytes: same view, same bytes."""
+    """The ruling as PDF bytes: same view, same bytes (the English rendering when ``view.lang`` is "en")."""
+    if view.lang == "en":
+        return render_view(view, build_story_en(view), title=f"{EN_TITLE} {view.number}")
     return render_view(view, build_story(view), title=f"{TITLE} {view.number}")

@@ -25,6 +25,7 @@ _LOCKED = re.compile(
     r"|[\u4e00-\u9fff]{1,4}〔\d{4}〕\d+号"
     rf"|(?:第[{_CN_NUM}]+[编章节条款项目号])+"
     r"|（含当日）"
+    r"|\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{4}"
     r"|\d+(?:\.\d+)?(?:个工作日|个月|个|日|年|月|项|件|次|元|万元|％|%)"
 )
 _MAX_LOCKED = 24

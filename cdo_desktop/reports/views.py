@@ -37,6 +37,7 @@ class DocumentView:
     issuer: str
     issued_on: dt.date
     verify_base: str = ""  # the bureau's address for the QR's verification link (https://BUREAU)
+    lang: str = "zh"  # the language the document is printed in: "zh" (the legal text) or "en" (a rendering)
 
     @property
     def fingerprint(self) -> str:
