@@ -20,7 +20,20 @@ from cdo_desktop.domain.errors import DomainError
 from cdo_desktop.store.backup import BackupError
 from cdo_desktop.store.db import default_data_dir
 
-PLUGINS = ("cdo_desktop.reports.commands", "cdo_desktop.server.commands", "cdo_desktop.sync.commands")
+PLUGINS = ("cdo_desktop.reports.commands", "cdo_desktop.server.commands", "cdo_desktop.sync.commands",
+           "cdo_desktop.transfer.commands")
+
+
+def register_scorecard_export(start: dt.date | None = None, end: dt.date | None = None) -> None:
+    """Join reports/ (the figures) and transfer/ (the files), which may not import each other: the scorecard export
+    for the period (default: this year up to today)."""
+    # loaded like the command plugins: the entry point wires layers, the layers never import it back
+    stats = importlib.import_module("cdo_desktop.reports.stats")
+    export = importlib.import_module("cdo_desktop.transfer.export")
+    end = end or dt.date.today()
+    start = start or dt.date(end.year, 1, 1)
+    export.register_table("scorecard", f"绩效（{start}至{end}）", f"Scorecard {start} to {end}", stats.SCORECARD_COLUMNS,
+                          lambda session: stats.scorecard_rows(session, start, end))
 
 
 class UserError(Exception):
@@ -185,6 +198,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.json = False
     if getattr(args, "n", 0) is not None and getattr(args, "n", 0) < 0:
         parser.error("N 不能为负数 / N must not be negative")
+    if getattr(args, "command", "") == "export" and args.name == "scorecard":
+        if args.start and args.end and args.end < args.start:
+            parser.error("--to 不能早于 --from / --to must not be before --from")
+        register_scorecard_export(args.start, args.end)
     try:
         return int(args.func(args) or 0)
     except DomainError as exc:

@@ -1,8 +1,12 @@
 """A deterministic generator of the Foshan demo network, written entirely through `services.apply`.
 
-Same seed, same network: departments and commissioners, a catalogue, sharing requests in every state, quality
-objections, disputes with rulings and orders, accountability records, and a sign-in account for every
-commissioner. Because every row is made by `apply`, every row obeys the rules and is in the audit chain.
+Same seed, same network: departments and commissioners, a catalogue that is mostly open, sharing requests in
+every state along the flow of their share type (unconditional data granted by the bureau, conditional data answered
+by its owner, not-shared data refused at the check), quality objections, misuse reports and findings, disputes with
+numbered claims, answers and receipts, rulings deciding each claim, accountability only where a ground exists (orders
+left overdue after their due dates, confirmed misuse), data updates recorded (some overdue), changes of duties, and a
+sign-in account for every commissioner. Because every row is made by `apply`, every row obeys the rules and is in
+the audit chain.
 """
 
 from __future__ import annotations
@@ -39,8 +43,8 @@ START = dt.date(2026, 1, 5)
 END = dt.date(2026, 11, 20)
 BATCH = 500
 
-# final states of requests and their weights; the path to each is walked action by action
-REQUEST_PATHS: list[tuple[float, list[str]]] = [
+# final states of requests and their weights, by share type; the path to each is walked action by action
+REQUEST_PATHS: list[tuple[float, list[str]]] = [  # 有条件共享: the owner answers
     (0.04, []),
     (0.04, ["submit"]),
     (0.14, ["submit", "check"]),
@@ -52,6 +56,20 @@ REQUEST_PATHS: list[tuple[float, list[str]]] = [
     (0.04, ["submit", "check", "approve_partly", "grant", "revoke"]),
     (0.04, ["submit", "return"]),
 ]
+UNCONDITIONAL_PATHS: list[tuple[float, list[str]]] = [  # 无条件共享: the bureau grants, the owner cannot refuse
+    (0.04, []),
+    (0.06, ["submit"]),
+    (0.70, ["submit", "check_grant"]),
+    (0.14, ["submit", "check_grant", "expire"]),
+    (0.06, ["submit", "return"]),
+]
+NOT_SHARED_PATHS: list[tuple[float, list[str]]] = [  # 不予共享: refused at the check citing the catalogue
+    (0.2, ["submit"]),
+    (0.8, ["submit", "check_refuse"]),
+]
+RULES_RELIED_ON = ["《政务信息资源共享管理暂行办法》（国发〔2016〕51号）"]
+LADDERS = ["overdue", "complied", "ruled", "withdrawn", "accepted", "answered", "declined", "filed"]
+MISUSE_OUTCOMES = ["confirmed", "unfounded", "confirmed", "reported", "investigating"]
 
 
 @dataclass
@@ -64,6 +82,7 @@ class DemoResult:
     disputes: int = 0
     rulings: int = 0
     records: int = 0
+    misuse: int = 0
     mutations: int = 0
     seconds: float = 0.0
     accounts: list[dict[str, str]] = field(default_factory=list)
@@ -75,7 +94,8 @@ class DemoResult:
         return (
             f"演示网络已生成 / demo network ready: {self.departments} 个部门, {self.commissioners} 名数据专员, "
             f"{self.resources} 项资源, {self.requests} 件共享申请, {self.objections} 件异议, {self.disputes} 件争议, "
-            f"{self.rulings} 份裁决, {self.records} 条问责记录 ({self.mutations} mutations, {self.seconds:.1f} s)"
+            f"{self.rulings} 份裁决, {self.misuse} 件违规使用报告, {self.records} 条问责记录 "
+            f"({self.mutations} mutations, {self.seconds:.1f} s)"
         )
 
 
@@ -204,8 +224,22 @@ class _Generator:
         if share != "unconditional":
             payload["legal_basis"] = self.rng.choice(data.LEGAL_BASES)
             payload["share_conditions"] = "仅限依法履职需要，按最小必要原则共享" if share == "conditional" else ""
+        # open by default (开放为常态); closure the exception, with its reason and basis
+        personal = bool(set(items) & data.PERSONAL_ITEMS)
+        if share == "not_shared" or personal:
+            payload |= {"open_type": "closed", "open_reason": "含可识别个人身份的信息，不宜向社会开放",
+                        "open_legal_basis": "《中华人民共和国个人信息保护法》"}
+        elif share == "conditional":
+            payload |= {"open_type": "conditional", "open_reason": "需经脱敏处理并签订开放利用协议",
+                        "open_legal_basis": "《广东省公共数据管理办法》"}
+        else:
+            payload["open_type"] = "open"
+        if payload["open_type"] != "closed":
+            payload |= {"open_channel": data.OPEN_CHANNEL, "open_published_on": day.isoformat()}
+        payload["update_cycle"] = self.rng.choice(["daily", "weekly", "monthly", "quarterly"])
         self.act(dept["cdo"], "resource.create", resource_id, payload, day)
-        dept["resources"].append({"id": resource_id, "items": items, "share": share, "name": name})
+        dept["resources"].append({"id": resource_id, "items": items, "share": share, "name": name,
+                                  "payload": payload, "cycle": payload["update_cycle"]})
         self.result.resources += 1
 
     # -- workflows ------------------------------------------------------------------------------------------
@@ -215,11 +249,14 @@ class _Generator:
 
     def request(self, i: int) -> dict[str, Any]:
         requester, provider = self.rng.sample(self.depts, 2)
-        shareable = [r for r in provider["resources"] if r["share"] != "not_shared"]
-        while not shareable:
+        # now and then a department asks for data the catalogue classes as not shared (refused at the check)
+        wanted = "not_shared" if self.rng.random() < 0.03 else None
+        candidates = [r for r in provider["resources"] if (r["share"] == wanted if wanted else r["share"] != "not_shared")]
+        while not candidates:
             requester, provider = self.rng.sample(self.depts, 2)
-            shareable = [r for r in provider["resources"] if r["share"] != "not_shared"]
-        resource = self.rng.choice(shareable)
+            candidates = [r for r in provider["resources"]
+                          if (r["share"] == wanted if wanted else r["share"] != "not_shared")]
+        resource = self.rng.choice(candidates)
         items = self.rng.sample(resource["items"], self.rng.randint(1, len(resource["items"])))
         day = self.day_between(START, END - dt.timedelta(days=40))
         request_id = self.id("request", i)
@@ -238,14 +275,18 @@ class _Generator:
         answerer = provider["commissioner"]
         submitted = day
         self.act(clerk, "request.create", request_id, payload, day)
-        path = self.rng.choices([p for _, p in REQUEST_PATHS], weights=[w for w, _ in REQUEST_PATHS])[0]
+        paths = {"conditional": REQUEST_PATHS, "unconditional": UNCONDITIONAL_PATHS,
+                 "not_shared": NOT_SHARED_PATHS}[resource["share"]]
+        path = self.rng.choices([p for _, p in paths], weights=[w for w, _ in paths])[0]
         for action in path:
             day += dt.timedelta(days=self.rng.randint(1, 6))
             if action in ("submit",):
                 self.act(clerk, "request.submit", request_id, {}, day)
                 submitted = day
-            elif action in ("check", "expire"):
+            elif action in ("check", "check_grant", "expire"):
                 self.act(self.bureau(), f"request.{action}", request_id, {}, day)
+            elif action == "check_refuse":
+                self.act(self.bureau(), "request.check_refuse", request_id, {"reason": ""}, day)
             elif action == "return":
                 self.act(self.bureau(), "request.return", request_id, {"reason": "申请材料不完整，请补充用途说明"}, day)
             elif action == "approve":
@@ -257,13 +298,15 @@ class _Generator:
                     self.act(answerer, "request.approve_partly", request_id,
                              {"granted_items": items[:-1], "reason": f"“{items[-1]}”超出最小必要范围"}, day)
             elif action == "refuse":
-                self.act(answerer, "request.refuse", request_id, {"reason": self.rng.choice(data.REFUSAL_REASONS)}, day)
+                self.act(answerer, "request.refuse", request_id, {
+                    "reason": self.rng.choice(data.REFUSAL_REASONS),
+                    "legal_basis": self.rng.choice(data.REFUSAL_BASES)}, day)
             elif action in ("grant", "revoke"):
                 payload2 = {"reason": "使用部门超出申请用途使用数据"} if action == "revoke" else {}
                 self.act(answerer, f"request.{action}", request_id, payload2, day)
         self.result.requests += 1
         return {"id": request_id, "requester": requester, "provider": provider, "path": path, "day": day,
-                "submitted": submitted}
+                "submitted": submitted, "resource": resource, "items": items}
 
     def objection(self, i: int) -> None:
         raiser, owner = self.rng.sample(self.depts, 2)
@@ -289,24 +332,48 @@ class _Generator:
             self.act(actor, f"objection.{step}", objection_id, payload, day)
         self.result.objections += 1
 
-    def dispute(self, i: int, request: dict[str, Any]) -> None:
+    def dispute(self, i: int, request: dict[str, Any], ladder: str) -> None:
         claimant, respondent = request["requester"], request["provider"]
         dispute_id = self.id("dispute", i)
         day = request["day"] + dt.timedelta(days=2)
+        classification = request["path"][-1] == "check_refuse"
+        items = request["items"]
+        claims: list[dict[str, Any]]
+        if classification:
+            claims = [{"kind": "confirm_classification",
+                       "text": f"确认“{request['resource']['name']}”应列为有条件共享，而非不予共享"}]
+            statement = "该资源被列为不予共享缺乏充分依据，影响我单位依法履职，请求确认其共享属性。"
+        else:
+            claims = [{"kind": "order_share", "text": f"责令被申请人在10个工作日内共享{'、'.join(items)}",
+                       "items": items, "deadline_days": 10},
+                      {"kind": "order_reply", "text": "责令被申请人就拒绝理由作出书面说明"}]
+            statement = f"我单位依法申请共享数据，{respondent['name']}以不充分的理由拒绝，影响业务办理。"
         self.act(claimant["commissioner"], "dispute.file", dispute_id, {
             "claimant_department_id": str(claimant["id"]),
             "respondent_department_id": str(respondent["id"]),
-            "kind": "refusal",
+            "kind": "classification" if classification else "refusal",
             "request_id": str(request["id"]),
-            "statement": f"我单位依法申请共享数据，{respondent['name']}以不充分的理由拒绝，影响业务办理，请求裁决。",
+            "statement": statement,
+            "claims": claims,
         }, day)
         self.result.disputes += 1
-        ladder = self.rng.choice(["filed", "answered", "declined", "accepted", "ruled", "ruled", "complied"])
+        day += dt.timedelta(days=1)
+        self.act(respondent["commissioner"], "receipt.sign", self.id("receipt", "dispute", i),
+                 {"subject": "dispute", "subject_id": str(dispute_id), "via": "opened"}, day)
         if ladder == "filed":
             return
+        if ladder == "withdrawn":
+            day += dt.timedelta(days=1)
+            self.act(claimant["commissioner"], "dispute.withdraw", dispute_id, {"reason": "经协商，对方已同意共享"}, day)
+            return
         day += dt.timedelta(days=2)
+        answers = (["该资源涉及个人敏感信息，列为不予共享有法律依据。"] if classification else
+                   ["所申请数据包含个人敏感信息，申请部门未说明每一数据项的必要性。", "已在答复中说明理由。"])
+        for position, answer in enumerate(answers, start=1):
+            self.act(respondent["commissioner"], "dispute.answer_claim", dispute_id,
+                     {"position": position, "answer": answer}, day)
         self.act(respondent["commissioner"], "dispute.answer", dispute_id,
-                 {"statement": "该申请所涉数据包含个人敏感信息，申请部门未说明必要性，故未同意共享。"}, day)
+                 {"statement": "我单位已逐项答辩，请求驳回申请人的仲裁请求。"}, day)
         if ladder == "answered":
             return
         arbitrator = self.bureau()
@@ -319,40 +386,163 @@ class _Generator:
             return
         day += dt.timedelta(days=5)
         ruling_id = self.id("ruling", i)
+        if classification:
+            decisions = [{"position": 1, "decision": "dismissed",
+                          "reasoning": "该资源含可识别个人身份的信息，目录所列依据充分，申请人的请求不予支持。"}]
+            orders: list[dict[str, Any]] = []
+        else:
+            decisions = [
+                {"position": 1, "decision": "upheld",
+                 "reasoning": "申请用途明确，所申请数据项与用途直接相关；被申请人未能说明不予共享的具体依据。"},
+                {"position": 2, "decision": "dismissed",
+                 "reasoning": "第一项请求已获支持，被申请人应依裁决共享，另行书面说明已无必要。"},
+            ]
+            orders = [{"addressee_department_id": str(respondent["id"]), "claim_position": 1,
+                       "action": f"向申请人共享{'、'.join(items)}，并书面告知开通情况", "deadline_days": 10}]
         self.act(arbitrator, "dispute.rule", dispute_id, {
             "ruling_id": str(ruling_id),
             "arbitrator_ids": [str(arbitrator.id)],
             "findings": [
                 f"{claimant['name']}于{_cn_date(request['submitted'])}提出共享申请，用途明确。",
-                f"{respondent['name']}未能提供不予共享的法律依据。",
+                f"{respondent['name']}答辩称所申请数据涉及个人敏感信息。",
             ],
-            "reasoning": "依据《政务信息资源共享管理暂行办法》，数源部门应当在规定时限内答复，拒绝共享须说明理由和依据。",
-            "rules_relied_on": ["国发〔2016〕51号第九条", "国务院令第809号第十四条"],
-            "decision": "upheld",
-            "orders": [{"addressee_department_id": str(respondent["id"]),
-                        "action": "重新办理该共享申请，并书面答复申请部门", "deadline_days": 10}],
+            "reasoning": "经审查双方陈述和证据，对申请人的各项仲裁请求逐项裁决如下。",
+            "rules_relied_on": RULES_RELIED_ON,
+            "claim_decisions": decisions,
+            "orders": orders,
             "cc": ["佛山市人民政府办公室"],
         }, day)
         self.result.rulings += 1
+        for side, who in (("claimant", claimant), ("respondent", respondent)):
+            self.act(who["commissioner"], "receipt.sign", self.id("receipt", "ruling", i, side),
+                     {"subject": "ruling", "subject_id": str(ruling_id), "via": "opened"},
+                     day + dt.timedelta(days=1 if side == "respondent" else 2))
+        if not orders:
+            return
         order_id = derived_id(ruling_id, "order", 1)
+        order = self.session.get(m.RulingOrder, order_id) if self.session else None
+        assert order is not None and order.received_on is not None
+        if ladder == "complied":
+            day = order.received_on + dt.timedelta(days=4)
+            self.act(respondent["commissioner"], "order.report", order_id, {"report": "已按裁决开通共享并书面告知"}, day)
+            self.act(arbitrator, "order.confirm", order_id, {}, day)
+            self.act(arbitrator, "dispute.comply", dispute_id, {}, day)
+            return
+        if ladder == "overdue":
+            self.accountability_for_order(i, respondent, order, arbitrator)
+
+    def accountability_for_order(self, i: int, respondent: dict[str, Any], order: m.RulingOrder,
+                                 arbitrator: Actor) -> None:
+        """An order left open after its due date: the ground for holding the respondent to account, then the hearing."""
+        day = order.due_on + dt.timedelta(days=self.rng.randint(3, 10))
+        if day > END:
+            return  # overdue only after the demo's last day: no record yet
         record_id = self.id("record", i)
         self.act(self.admin or arbitrator, "accountability.create", record_id, {
             "department_id": str(respondent["id"]),
             "commissioner_id": str(respondent["commissioner"].id),
-            "ruling_id": str(ruling_id),
-            "violation": "无正当理由拒绝依法提出的共享申请",
+            "ground": "order_overdue",
+            "ground_id": str(order.id),
+            "violation": f"未在{order.due_on.isoformat()}前（含当日）履行裁决事项",
             "measure": self.rng.choice(["criticism", "rectify", "interview"]),
             "rectification_days": 15,
             "report_requirement": "书面报告整改措施和结果",
         }, day)
         self.result.records += 1
-        if ladder == "complied":
-            day += dt.timedelta(days=3)
-            self.act(respondent["commissioner"], "order.report", order_id, {"report": "已重新办理并同意共享"}, day)
-            self.act(arbitrator, "order.confirm", order_id, {}, day)
-            self.act(arbitrator, "dispute.comply", dispute_id, {}, day)
-            self.act(respondent["commissioner"], "accountability.report", record_id, {"report": "已完成整改"}, day)
-            self.act(arbitrator, "accountability.accept", record_id, {}, day)
+        self.hearing(record_id, respondent, day)
+
+    def hearing(self, record_id: uuid.UUID, dept: dict[str, Any], day: dt.date) -> None:
+        day += dt.timedelta(days=1)
+        self.act(dept["commissioner"], "receipt.sign", self.id("receipt", "notice", record_id),
+                 {"subject": "notice", "subject_id": str(record_id), "via": "opened"}, day)
+        outcome = self.rng.choice(["pending", "defended", "upheld", "changed", "withdrawn", "closed", "closed"])
+        if outcome == "pending":
+            return
+        admin = self.admin
+        assert admin is not None
+        record = self.session.get(m.AccountabilityRecord, record_id) if self.session else None
+        assert record is not None and record.defence_due is not None
+        if outcome in ("defended", "changed", "withdrawn") or self.rng.random() < 0.5:
+            day += dt.timedelta(days=2)
+            self.act(dept["commissioner"], "accountability.defend", record_id,
+                     {"defence": "逾期系因接口改造所致，现已完成开通，请求从轻处理。"}, day)
+            if outcome == "defended":
+                return
+        else:
+            day = record.defence_due + dt.timedelta(days=1)  # no defence: the period runs out first
+        day += dt.timedelta(days=2)
+        if outcome == "withdrawn":
+            self.act(admin, "accountability.withdraw", record_id, {"reason": "经核实，逾期系平台故障所致，撤销问责"}, day)
+            return
+        if outcome == "changed":
+            self.act(admin, "accountability.change", record_id,
+                     {"measure": "interview", "reason": "申辩部分成立，改为约谈", "rectification_days": None}, day)
+            return
+        self.act(admin, "accountability.uphold", record_id, {"reason": "申辩理由不能成立，维持原问责措施"}, day)
+        if outcome == "closed":
+            day += dt.timedelta(days=5)
+            self.act(dept["commissioner"], "accountability.report", record_id, {"report": "已完成整改并建立台账"}, day)
+            self.act(admin, "accountability.accept", record_id, {}, day + dt.timedelta(days=1))
+
+    def misuse(self, i: int, request: dict[str, Any]) -> None:
+        """The owner reports the using department; the bureau investigates and finds; a finding may suspend the grant."""
+        report_id = self.id("misuse", i)
+        provider, user = request["provider"], request["requester"]
+        expired = request["path"][-1] == "expire"
+        kind = "after_expiry" if expired else self.rng.choice(["beyond_purpose", "passed_on"])
+        day = request["day"] + dt.timedelta(days=self.rng.randint(5, 20))
+        self.act(provider["commissioner"], "misuse.report", report_id,
+                 {"request_id": str(request["id"]), "kind": kind, "description": data.MISUSE_DESCRIPTIONS[kind]}, day)
+        arbitrator = self.bureau()
+        outcome = MISUSE_OUTCOMES[i % len(MISUSE_OUTCOMES)]
+        if outcome == "reported":
+            return
+        day += dt.timedelta(days=2)
+        self.act(arbitrator, "misuse.investigate", report_id, {}, day)
+        if outcome == "investigating":
+            return
+        day += dt.timedelta(days=7)
+        finding = "经调取接口调用日志核实，报告所述情况属实。" if outcome == "confirmed" else "经核查调用日志，未发现违规使用。"
+        self.act(arbitrator, f"misuse.{'confirm' if outcome == 'confirmed' else 'dismiss'}", report_id,
+                 {"finding": finding}, day)
+        if outcome != "confirmed":
+            return
+        if not expired:
+            self.act(arbitrator, "request.suspend", request["id"], {"reason": "违规使用经查属实，暂停授权"}, day)
+        if i % 2 == 0 and day + dt.timedelta(days=3) <= END:
+            record_id = self.id("misuse-record", i)
+            assert self.admin is not None
+            self.act(self.admin, "accountability.create", record_id, {
+                "department_id": str(user["id"]),
+                "commissioner_id": str(user["commissioner"].id),
+                "ground": "misuse_finding",
+                "ground_id": str(report_id),
+                "violation": data.MISUSE_DESCRIPTIONS[kind],
+                "measure": "suspend",
+                "report_requirement": "书面报告整改措施，整改完成前暂停相关共享权限",
+            }, day + dt.timedelta(days=3))
+            self.result.records += 1
+            self.hearing(record_id, user, day + dt.timedelta(days=3))
+
+    def duties(self) -> None:
+        """The owner's duties watched: data updates recorded by cycle (some left overdue); changes of duties."""
+        for n, dept in enumerate(self.depts):
+            for resource in dept["resources"]:
+                if self.rng.random() < 0.15:
+                    continue  # left without a recent update: the scorecard shows it overdue
+                lag = {"daily": 0, "weekly": 3, "monthly": 10, "quarterly": 30}[resource["cycle"]]
+                day = END - dt.timedelta(days=lag)
+                self.act(dept["commissioner"], "resource.record_update", resource["id"], {}, day)
+            if n % 12 == 3:
+                changed = START + dt.timedelta(days=60 + n)
+                assert self.admin is not None
+                self.act(self.admin, "department.change_duties", dept["id"],
+                         {"changed_on": changed.isoformat(), "note": "机构改革后承接新的数据管理职责"}, changed)
+                if n % 24 == 3 and dept["resources"]:  # one updates its catalogue in time, the next does not
+                    resource = dept["resources"][0]
+                    payload = {k: v for k, v in resource["payload"].items() if k not in ("code", "department_id")}
+                    payload["summary"] = payload["summary"] + "（职能调整后更新）"
+                    self.act(dept["cdo"], "resource.update", resource["id"], payload, changed + dt.timedelta(days=7))
 
     def accounts(self) -> None:
         assert self.session is not None
@@ -383,16 +573,25 @@ class _Generator:
             self.directory()
             self.commit()
             refused = []
+            granted = []
             for i in range(self.scale):
                 req = self.request(i)
-                if req["path"][-1:] == ["refuse"]:
+                if req["path"][-1:] in (["refuse"], ["check_refuse"]):
                     refused.append(req)
+                elif req["path"][-1:] in (["grant"], ["check_grant"], ["expire"]):
+                    granted.append(req)
                 if self.progress and i % 1000 == 999:
                     print(f"\r  {i + 1}/{self.scale} 件申请", end="", file=sys.stderr, flush=True)
             for i in range(max(self.scale // 20, 5)):
                 self.objection(i)
-            for i, req in enumerate(refused[: max(self.scale // 100, 8)]):
-                self.dispute(i, req)
+            # every rung of the ladder is shown; the earliest disputes get the rungs that need time to pass
+            chosen = sorted(refused[: max(self.scale // 100, 8)], key=lambda r: (r["path"][-1] == "check_refuse", r["day"]))
+            for i, req in enumerate(chosen):
+                self.dispute(i, req, LADDERS[i % len(LADDERS)])
+            for i, req in enumerate(granted[: max(self.scale // 200, 4)]):
+                self.misuse(i, req)
+                self.result.misuse += 1
+            self.duties()
             if self.with_accounts:
                 self.accounts()
             self.commit()

@@ -18,11 +18,12 @@ class Party(LabeledEnum):
     REQUESTER = ("requester", "申请部门", "Requesting department")
     PROVIDER = ("provider", "数源部门", "Providing department")
     RAISER = ("raiser", "提出异议部门", "Objecting department")
-    OWNER = ("owner", "数据所有部门", "Owning department")
+    OWNER = ("owner", "数源部门（归属权）", "Source department (holder of ownership)")
     CLAIMANT = ("claimant", "申请人", "Claimant")
     RESPONDENT = ("respondent", "被申请人", "Respondent")
     ADDRESSEE = ("addressee", "责任部门", "Addressed department")
     BUREAU = ("bureau", "政数局", "Data bureau")
+    USER = ("user", "使用部门", "Using department")
 
 
 class DepartmentLevel(LabeledEnum):
@@ -73,6 +74,7 @@ class RequestState(LabeledEnum):
     GRANTED = ("granted", "已开通", "Granted")
     EXPIRED = ("expired", "已到期", "Expired")
     REVOKED = ("revoked", "已撤销", "Revoked")
+    SUSPENDED = ("suspended", "已暂停", "Suspended")
 
 
 class ObjectionState(LabeledEnum):
@@ -95,6 +97,7 @@ class DisputeState(LabeledEnum):
     COMPLIED = ("complied", "已履行", "Complied")
     ESCALATED = ("escalated", "已提请上级", "Escalated")
     ARCHIVED = ("archived", "已归档", "Archived")
+    WITHDRAWN = ("withdrawn", "已撤回", "Withdrawn")
 
 
 class DisputeKind(LabeledEnum):
@@ -102,6 +105,7 @@ class DisputeKind(LabeledEnum):
     OVERDUE = ("overdue", "逾期未答复", "Overdue reply")
     QUALITY = ("quality", "数据质量", "Data quality")
     MISUSE = ("misuse", "超范围使用", "Misuse of shared data")
+    CLASSIFICATION = ("classification", "共享属性争议", "Dispute over the share classification")
     OTHER = ("other", "其他", "Other")
 
 
@@ -126,9 +130,73 @@ class Measure(LabeledEnum):
 
 
 class AccountabilityState(LabeledEnum):
+    NOTIFIED = ("notified", "已通知，待申辩", "Notified, open to a defence")
+    DEFENDED = ("defended", "已申辩", "Defence submitted")
     OPEN = ("open", "整改中", "Rectifying")
     REPORTED = ("reported", "已报告整改", "Rectification reported")
     CLOSED = ("closed", "已销号", "Closed")
+    WITHDRAWN = ("withdrawn", "已撤销问责", "Withdrawn")
+
+
+class GroundKind(LabeledEnum):
+    """What an accountability record rests on: something the product can point at."""
+
+    ORDER_OVERDUE = ("order_overdue", "裁决事项逾期未履行", "Order not complied with after its due date")
+    MISUSE_FINDING = ("misuse_finding", "违规使用经查属实", "Confirmed misuse finding")
+    REPLIES_OVERDUE = ("replies_overdue", "期内逾期答复超过限度", "Replies overdue beyond the threshold in a period")
+    OBJECTION_UNCORRECTED = (
+        "objection_uncorrected", "已受理的数据异议逾期未更正", "Accepted objection left uncorrected past its deadline"
+    )
+    LEGACY = ("legacy", "升级前记录（未核对问责依据）", "Recorded before grounds were checked")
+
+
+class BureauDecision(LabeledEnum):
+    """The bureau's decision after the hearing (申辩) of an accountability record."""
+
+    UPHELD = ("upheld", "维持", "Upheld")
+    CHANGED = ("changed", "变更", "Changed")
+    WITHDRAWN = ("withdrawn", "撤销", "Withdrawn")
+
+
+class ClaimKind(LabeledEnum):
+    ORDER_SHARE = ("order_share", "责令共享数据", "Order the owner to share data")
+    ORDER_REPLY = ("order_reply", "责令依法答复", "Order a reply")
+    CONFIRM_CLASSIFICATION = ("confirm_classification", "确认共享属性", "Confirm the share classification")
+    ORDER_CORRECTION = ("order_correction", "责令更正数据", "Order a correction")
+    OTHER = ("other", "其他请求", "Other claim")
+
+
+class ClaimDecision(LabeledEnum):
+    UPHELD = ("upheld", "支持", "Upheld")
+    PARTLY = ("partly", "部分支持", "Partly upheld")
+    DISMISSED = ("dismissed", "驳回", "Dismissed")
+
+
+class MisuseKind(LabeledEnum):
+    BEYOND_PURPOSE = ("beyond_purpose", "超出申请用途使用", "Use beyond the stated purpose")
+    PASSED_ON = ("passed_on", "擅自向第三方提供", "Passing the data on")
+    AFTER_EXPIRY = ("after_expiry", "授权终止后继续使用", "Use after the grant ended")
+
+
+class MisuseState(LabeledEnum):
+    REPORTED = ("reported", "已报告", "Reported")
+    INVESTIGATING = ("investigating", "调查中", "Under investigation")
+    CONFIRMED = ("confirmed", "经查属实", "Confirmed")
+    UNFOUNDED = ("unfounded", "经查不属实", "Unfounded")
+
+
+class ReceiptSubject(LabeledEnum):
+    """What a department acknowledges receiving (送达/签收)."""
+
+    DISPUTE = ("dispute", "仲裁申请", "Dispute filing")
+    RULING = ("ruling", "裁决书", "Ruling")
+    ORDER = ("order", "裁决事项", "Order")
+    NOTICE = ("notice", "问责通知书", "Accountability notice")
+
+
+class ReceiptVia(LabeledEnum):
+    OPENED = ("opened", "首次打开时签收", "Acknowledged on first opening")
+    SIGNED = ("signed", "签收", "Signed for")
 
 
 class DataItemType(LabeledEnum):
@@ -148,3 +216,4 @@ class DocumentKind(LabeledEnum):
     REQUEST = ("request", "共享申请", "Sharing request")
     OBJECTION = ("objection", "数据异议", "Quality objection")
     DISPUTE = ("dispute", "争议", "Dispute")
+    MISUSE = ("misuse", "违规使用报告", "Misuse report")

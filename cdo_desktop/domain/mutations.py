@@ -13,12 +13,18 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
 
 from cdo_desktop.domain.enums import (
+    ClaimDecision,
+    ClaimKind,
     DataItemType,
     Decision,
     DepartmentLevel,
     DisputeKind,
+    GroundKind,
     Measure,
+    MisuseKind,
     OpenType,
+    ReceiptSubject,
+    ReceiptVia,
     Role,
     ShareMethod,
     ShareType,
@@ -69,6 +75,13 @@ class DepartmentUpdate(Payload):
     reply_prefix: ReplyPrefix | None = None
 
 
+class DutiesChange(Payload):
+    """A change of a department's duties (职能变更): its catalogue must be updated within the policy deadline."""
+
+    changed_on: dt.date
+    note: Reason = Field(min_length=1)
+
+
 class CommissionerAppoint(Payload):
     name: Name
     department_id: uuid.UUID
@@ -99,6 +112,7 @@ class CalendarPublish(Payload):
 
     year: int = Field(ge=2000, le=2100)
     days: list[CalendarDay] = Field(max_length=366)
+    complete: bool = False  # only a table marked complete makes the year certain
 
     @model_validator(mode="after")
     def _days_in_year(self) -> CalendarPublish:
@@ -120,7 +134,11 @@ class ResourceFields(Payload):
     share_conditions: Reason = ""
     legal_basis: Reason = ""
     share_method: ShareMethod = ShareMethod.API
-    open_type: OpenType = OpenType.CLOSED
+    open_type: OpenType = OpenType.OPEN
+    open_reason: Reason = ""
+    open_legal_basis: Reason = ""
+    open_channel: Short = ""
+    open_published_on: dt.date | None = None
     update_cycle: UpdateCycle = UpdateCycle.DAILY
     source_system: Short = ""
     published_on: dt.date | None = None
@@ -133,6 +151,12 @@ class ResourceCreate(ResourceFields):
 
 class ResourceUpdate(ResourceFields):
     pass
+
+
+class ResourceDataUpdated(Payload):
+    """The owner records that it updated the data of a resource (its update-cycle duty)."""
+
+    updated_on: dt.date | None = None
 
 
 # --- sharing requests --------------------------------------------------------------------------------------------
@@ -163,6 +187,11 @@ class Empty(Payload):
     pass
 
 
+class RequestRefuse(Payload):
+    reason: Reason = ""
+    legal_basis: Reason = ""
+
+
 class RequestApprovePartly(Payload):
     granted_items: list[Name] = Field(min_length=1, max_length=500)
     reason: Reason = ""
@@ -185,6 +214,15 @@ class ResponsePayload(Payload):
 # --- disputes, rulings, orders, accountability -----------------------------------------------------------------
 
 
+class ClaimInput(Payload):
+    """A claim (仲裁请求): e.g. order the owner to share items X and Y within N working days."""
+
+    kind: ClaimKind = ClaimKind.OTHER
+    text: Reason = Field(min_length=1)
+    items: list[Name] = Field(default_factory=list, max_length=500)
+    deadline_days: int | None = Field(default=None, ge=1, le=365)
+
+
 class DisputeFile(Payload):
     claimant_department_id: uuid.UUID
     respondent_department_id: uuid.UUID
@@ -192,6 +230,14 @@ class DisputeFile(Payload):
     request_id: uuid.UUID | None = None
     objection_id: uuid.UUID | None = None
     statement: Text = ""
+    claims: list[ClaimInput] = Field(default_factory=list, max_length=20)
+
+
+class ClaimAnswer(Payload):
+    """The respondent's answer (答辩) to one numbered claim."""
+
+    position: int = Field(ge=1, le=20)
+    answer: Reason = ""
 
 
 class DisputeStatement(Payload):
@@ -215,6 +261,13 @@ class RulingOrderInput(Payload):
     addressee_department_id: uuid.UUID
     action: Reason = Field(min_length=1)
     deadline_days: int = Field(ge=1, le=365)
+    claim_position: int | None = Field(default=None, ge=1, le=20)
+
+
+class ClaimDecisionInput(Payload):
+    position: int = Field(ge=1, le=20)
+    decision: ClaimDecision
+    reasoning: Text = ""
 
 
 class RulingIssue(Payload):
@@ -223,7 +276,8 @@ class RulingIssue(Payload):
     findings: list[Reason] = Field(default_factory=list, max_length=200)
     reasoning: Text = ""
     rules_relied_on: list[Short] = Field(default_factory=list, max_length=50)
-    decision: Decision
+    decision: Decision | None = None  # derived from the claim decisions when the dispute has claims
+    claim_decisions: list[ClaimDecisionInput] = Field(default_factory=list, max_length=20)
     orders: list[RulingOrderInput] = Field(default_factory=list, max_length=50)
     cc: list[Short] = Field(default_factory=list, max_length=20)
 
@@ -240,6 +294,38 @@ class AccountabilityCreate(Payload):
     measure: Measure
     rectification_days: int | None = Field(default=None, ge=1, le=365)
     report_requirement: Reason = ""
+    ground: GroundKind | None = None
+    ground_id: uuid.UUID | None = None  # the order, misuse report or objection the ground points at
+    period_start: dt.date | None = None  # replies_overdue: the period counted
+    period_end: dt.date | None = None
+
+
+class AccountabilityDefend(Payload):
+    defence: Reason = ""
+
+
+class AccountabilityChange(Payload):
+    measure: Measure
+    rectification_days: int | None = Field(default=None, ge=1, le=365)
+    reason: Reason = ""
+
+
+class MisuseReportFile(Payload):
+    request_id: uuid.UUID
+    kind: MisuseKind
+    description: Reason = Field(min_length=1)
+
+
+class MisuseFinding(Payload):
+    finding: Reason = ""
+
+
+class ReceiptSign(Payload):
+    """签收: the addressed department acknowledges receiving a document or order."""
+
+    subject: ReceiptSubject
+    subject_id: uuid.UUID
+    via: ReceiptVia = ReceiptVia.SIGNED
 
 
 class AccountabilityReport(Payload):

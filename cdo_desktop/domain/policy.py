@@ -17,6 +17,9 @@ class DeadlineKind(LabeledEnum):
     OBJECTION_VERIFICATION = ("objection_verification", "数据异议核实", "Verification of a quality objection")
     DISPUTE_ACCEPTANCE = ("dispute_acceptance", "争议受理", "Acceptance of a dispute")
     RULING = ("ruling", "作出裁决", "Ruling on an accepted dispute")
+    DISPUTE_ANSWER = ("dispute_answer", "被申请人答辩（自收到仲裁申请之日起）", "Respondent's answer, from receipt")
+    DEFENCE = ("defence", "被问责部门申辩（自收到问责通知书之日起）", "Defence against a notice, from receipt")
+    MISUSE_INVESTIGATION = ("misuse_investigation", "违规使用调查", "Investigation of a misuse report")
 
 
 @dataclass(frozen=True)
@@ -37,8 +40,25 @@ DEFAULT_DEADLINES: dict[DeadlineKind, Deadline] = {
         Deadline(DeadlineKind.OBJECTION_VERIFICATION, 5, "本系统默认值", product_default=True),
         Deadline(DeadlineKind.DISPUTE_ACCEPTANCE, 5, "本系统默认值", product_default=True),
         Deadline(DeadlineKind.RULING, 20, "本系统默认值", product_default=True),
+        Deadline(DeadlineKind.DISPUTE_ANSWER, 5, "本系统默认值", product_default=True),
+        Deadline(DeadlineKind.DEFENCE, 5, "本系统默认值", product_default=True),
+        Deadline(DeadlineKind.MISUSE_INVESTIGATION, 20, "本系统默认值", product_default=True),
     )
 }
+
+PRODUCT_DEFAULT_ZH = "本系统默认值"
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Counts (not day counts) the accountability grounds rely on; product defaults, marked as such."""
+
+    overdue_replies: int = 3  # more than this many replies overdue ...
+    overdue_replies_period_days: int = 90  # ... within this many calendar days is a ground for accountability
+    clause: str = PRODUCT_DEFAULT_ZH
+
+
+THRESHOLDS = Thresholds()
 
 
 @dataclass(frozen=True)
@@ -59,12 +79,18 @@ class Policy:
     def default(cls) -> Policy:
         return cls(dict(DEFAULT_DEADLINES))
 
-    def with_overrides(self, overrides: dict[str, tuple[int, str]]) -> Policy:
+    def with_overrides(self, overrides: dict[str, tuple[int, str]], *, defaults: set[str] | None = None) -> Policy:
+        """The policy with the bureau's values; ``defaults``: the kinds whose stored row is still the product's."""
         merged = dict(self.deadlines)
         for key, (days, clause) in overrides.items():
             kind = DeadlineKind(key)
-            merged[kind] = Deadline(kind, days, clause, product_default=False)
+            merged[kind] = Deadline(kind, days, clause, product_default=key in (defaults or set()))
         return Policy(merged)
+
+    def source(self, kind: DeadlineKind) -> str:
+        """What the app and print show beside a due date: the days and the clause, or that it is the default."""
+        d = self.deadlines[kind]
+        return f"{d.days}个工作日（{d.clause}）"
 
     def due(self, kind: DeadlineKind, start: dt.date, calendar: HolidayCalendar) -> DueDate:
         deadline = self.deadlines[kind]

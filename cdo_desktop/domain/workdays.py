@@ -1,10 +1,14 @@
 """Working days on the official calendar: State Council holidays and 调休 make-up workdays.
 
-Three sources, in order of precedence:
-1. the bureau's published table for a year (entered by an admin when the State Council publishes it);
+Sources, in order of precedence:
+1. the bureau's published table for a year (entered by an admin when the State Council publishes it). A year is
+   *certain* only when the bureau marks its table complete; the days of an incomplete table still count, each as
+   published, and the rest of that year falls through to the next sources;
 2. ``chinese_calendar``, which knows 2004–2026;
-3. weekends only, for a year neither knows. Such a result is marked ``uncertain`` — never silently wrong,
-   never an exception.
+3. for a year neither knows: the statutory holidays and their 补假 computed from the lunar calendar
+   (`cdo_desktop.domain.holidays`) are days off, weekends are rest, Monday–Friday otherwise work. Every such
+   date is marked ``uncertain`` (the year's 调休 are unknown until published) — never a statutory holiday
+   counted as a working day, never an exception.
 
 Periods start the day after the triggering event: the event day itself is not counted.
 """
@@ -16,6 +20,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 import chinese_calendar
+
+from cdo_desktop.domain import holidays as statutory
 
 _HOLIDAY_NAMES_ZH = {
     "New Year's Day": "元旦",
@@ -66,7 +72,8 @@ class WorkdayResult:
 
 @dataclass
 class HolidayCalendar:
-    """The official calendar with the bureau's table on top. ``published_years`` are the bureau's full years."""
+    """The official calendar with the bureau's table on top. ``published_years`` are the years whose table the
+    bureau has marked complete (only those are certain from the table alone)."""
 
     bureau_days: dict[dt.date, BureauDay] = field(default_factory=dict)
     published_years: set[int] = field(default_factory=set)
@@ -74,8 +81,9 @@ class HolidayCalendar:
 
     @classmethod
     def from_days(cls, days: Iterable[BureauDay], published_years: Iterable[int] = ()) -> HolidayCalendar:
+        """A calendar from the bureau's days; ``published_years``: the years the bureau marked complete."""
         table = {d.date: d for d in days}
-        return cls(bureau_days=table, published_years=set(published_years) | {d.year for d in table})
+        return cls(bureau_days=table, published_years=set(published_years))
 
     def knows_year(self, year: int) -> bool:
         return year in self.published_years or _library_knows(year)
@@ -88,10 +96,10 @@ class HolidayCalendar:
         return known
 
     def _lookup(self, date: dt.date) -> DayInfo:
+        entry = self.bureau_days.get(date)
+        if entry is not None:  # a day the bureau published is official, whether or not its year is complete
+            return DayInfo(date, entry.workday, entry.name or ("调休上班" if entry.workday else "节假日"), True)
         if date.year in self.published_years:
-            entry = self.bureau_days.get(date)
-            if entry is not None:
-                return DayInfo(date, entry.workday, entry.name or ("调休上班" if entry.workday else "节假日"), True)
             return DayInfo(date, date.weekday() < 5, "" if date.weekday() < 5 else WEEKEND_ZH, True)
         if _library_knows(date.year):
             workday = chinese_calendar.is_workday(date)
@@ -101,6 +109,9 @@ class HolidayCalendar:
             if name:
                 return DayInfo(date, False, _HOLIDAY_NAMES_ZH.get(name, name), True)
             return DayInfo(date, False, WEEKEND_ZH, True)
+        computed = statutory.days_off(date.year).get(date)
+        if computed is not None:
+            return DayInfo(date, False, computed.name, False)
         weekday = date.weekday() < 5
         return DayInfo(date, weekday, "" if weekday else WEEKEND_ZH, False)
 
@@ -162,7 +173,9 @@ def workdays_between(a: dt.date, b: dt.date, calendar: HolidayCalendar | None = 
     return (calendar or OFFICIAL).workdays_between(a, b)
 
 
-def calendar_from_rows(rows: Iterable[Mapping[str, object]]) -> HolidayCalendar:
+def calendar_from_rows(
+    rows: Iterable[Mapping[str, object]], complete_years: Iterable[int] = ()
+) -> HolidayCalendar:
     """Build a calendar from plain rows ``{"date", "workday", "name", "year"}`` (as the store returns them)."""
     days = [BureauDay(r["date"], bool(r["workday"]), str(r.get("name") or "")) for r in rows]  # type: ignore[arg-type]
-    return HolidayCalendar.from_days(days)
+    return HolidayCalendar.from_days(days, complete_years)

@@ -17,7 +17,10 @@ from cdo_desktop.domain.enums import (
     AccountabilityState,
     DisputeState,
     Measure,
+    MisuseKind,
+    MisuseState,
     ObjectionState,
+    OpenType,
     OrderState,
     Party,
     RequestState,
@@ -25,6 +28,7 @@ from cdo_desktop.domain.enums import (
     ShareType,
 )
 from cdo_desktop.domain.errors import GuardFailed, InvalidState, NotAllowed
+from cdo_desktop.domain.grounds import check_ground
 
 Facts = Mapping[str, Any]
 
@@ -61,13 +65,6 @@ REQUEST_NEEDS_BASIS = Guard(
     "A request for conditionally shared data must cite its legal basis",
     lambda f: f["resource_share_type"] != ShareType.CONDITIONAL or bool(_text(f, "legal_basis")),
     "legal_basis",
-)
-RESOURCE_SHAREABLE = Guard(
-    "resource_not_shared",
-    "该资源属于不予共享类，不能申请",
-    "This resource is classed as not shared and cannot be requested",
-    lambda f: f["resource_share_type"] != ShareType.NOT_SHARED,
-    "resource_id",
 )
 ITEMS_OF_RESOURCE = Guard(
     "unknown_items",
@@ -152,7 +149,7 @@ UPHELD_NEEDS_ORDER = Guard(
     "order_required",
     "支持或部分支持申请的裁决至少需要一项裁决事项",
     "A ruling that upholds the claim needs at least one order",
-    lambda f: f["decision"] == "dismissed" or bool(f.get("orders")),
+    lambda f: not f.get("needs_order", f.get("decision") != "dismissed") or bool(f.get("orders")),
     "orders",
 )
 ALL_ORDERS_COMPLIED = Guard(
@@ -164,12 +161,152 @@ ALL_ORDERS_COMPLIED = Guard(
 NEEDS_REPORT = Guard(
     "report_required", "必须填写报告内容", "A report is required", lambda f: bool(_text(f, "report")), "report"
 )
-NEEDS_BASIS_OF_ACCOUNTABILITY = Guard(
-    "accountability_basis",
-    "问责必须依据一项裁决或写明违规事实",
-    "Accountability must rest on a ruling or a described violation",
-    lambda f: f.get("ruling_id") is not None or bool(_text(f, "violation")),
-    "violation",
+NEEDS_OPEN_BASIS = Guard(
+    "open_basis_required",
+    "有条件开放或不予开放的资源必须说明理由并注明法律依据",
+    "Conditionally open or closed resources must give a reason and cite a legal basis",
+    lambda f: f.get("open_type", OpenType.OPEN) == OpenType.OPEN
+    or (bool(_text(f, "open_reason")) and bool(_text(f, "open_legal_basis"))),
+    "open_legal_basis",
+)
+ROUTE_CONDITIONAL = Guard(
+    "route_conditional",
+    "只有有条件共享的申请转数源部门答复；无条件共享由政数局审核后直接授权，不予共享类在审核时不予通过",
+    "Only conditionally shared data goes to the owner for a reply; unconditional data is granted by the bureau "
+    "and not-shared data is refused at the check",
+    lambda f: f["resource_share_type"] == ShareType.CONDITIONAL,
+    "resource_id",
+)
+ROUTE_UNCONDITIONAL = Guard(
+    "route_unconditional",
+    "只有无条件共享的数据可由政数局审核后直接授权",
+    "Only unconditionally shared data is granted directly by the bureau",
+    lambda f: f["resource_share_type"] == ShareType.UNCONDITIONAL,
+    "resource_id",
+)
+ROUTE_NOT_SHARED = Guard(
+    "route_not_shared",
+    "只有目录中列为不予共享的数据在合规审核时不予通过；其他数据应转答复或直接授权",
+    "Only data the catalogue classes as not shared is refused at the conformity check",
+    lambda f: f["resource_share_type"] == ShareType.NOT_SHARED,
+    "resource_id",
+)
+OWNER_CANNOT_REFUSE_UNCONDITIONAL = Guard(
+    "owner_cannot_refuse",
+    "无条件共享的数据，数源部门不得拒绝或限缩共享",
+    "The owner cannot refuse or narrow a request for unconditionally shared data",
+    lambda f: f["resource_share_type"] == ShareType.CONDITIONAL,
+    "resource_id",
+)
+REFUSAL_NEEDS_BASIS = Guard(
+    "refusal_basis_required",
+    "不予同意必须注明所依据的法律依据",
+    "A refusal must cite the legal basis it relies on",
+    lambda f: bool(_text(f, "legal_basis")),
+    "legal_basis",
+)
+GRANT_EXISTED = Guard(
+    "no_grant",
+    "只能就已开通（含已暂停、已到期、已撤销）的共享授权报告违规使用",
+    "Misuse can only be reported on a request that was granted",
+    lambda f: f["request_state"] in (RequestState.GRANTED, RequestState.SUSPENDED, RequestState.EXPIRED,
+                                     RequestState.REVOKED),
+    "request_id",
+)
+EXPIRY_MEANS_ENDED = Guard(
+    "grant_still_valid",
+    "授权尚未终止，不能报告“授权终止后继续使用”",
+    "The grant has not ended: use after expiry cannot be reported yet",
+    lambda f: f["kind"] != MisuseKind.AFTER_EXPIRY
+    or f["request_state"] in (RequestState.EXPIRED, RequestState.REVOKED),
+    "kind",
+)
+NEEDS_FINDING_TEXT = Guard(
+    "finding_text_required", "必须写明调查认定的事实", "The finding must be stated", lambda f: bool(_text(f, "finding")),
+    "finding",
+)
+NEEDS_CLAIMS = Guard(
+    "claims_required",
+    "仲裁申请必须列明至少一项具体的仲裁请求",
+    "A dispute must state at least one numbered claim",
+    lambda f: bool(f.get("claims")),
+    "claims",
+)
+ONE_OPEN_DISPUTE_PER_ORIGIN = Guard(
+    "origin_open_dispute",
+    "该申请或异议已有尚未办结的争议，不能重复申请仲裁",
+    "The request or objection already has an open dispute",
+    lambda f: not f.get("origin_has_open_dispute"),
+    "request_id",
+)
+CLAIM_EXISTS = Guard(
+    "unknown_claim",
+    "所答辩的仲裁请求不存在",
+    "The claim answered does not exist",
+    lambda f: f["position"] in f.get("claim_positions", ()),
+    "position",
+)
+NEEDS_ANSWER = Guard(
+    "answer_required", "必须填写答辩意见", "An answer is required", lambda f: bool(_text(f, "answer")), "answer"
+)
+ISSUER_AMONG_ARBITRATORS = Guard(
+    "issuer_not_named",
+    "作出裁决的仲裁员必须是裁决书署名的仲裁员之一",
+    "The arbitrator who issues a ruling must be among its named arbitrators",
+    lambda f: str(f["issuer_id"]) in {str(a) for a in f.get("arbitrator_ids", [])},
+    "arbitrator_ids",
+)
+EVERY_CLAIM_DECIDED = Guard(
+    "claims_undecided",
+    "裁决必须对每一项仲裁请求逐项作出决定（支持、部分支持或驳回）并说明理由",
+    "A ruling must decide every claim (upheld, partly upheld or dismissed) with its reasoning",
+    lambda f: sorted(d["position"] for d in f.get("claim_decisions", [])) == sorted(f.get("claim_positions", []))
+    and all(str(d.get("reasoning", "")).strip() for d in f.get("claim_decisions", [])),
+    "claim_decisions",
+)
+ORDERS_FOLLOW_CLAIMS = Guard(
+    "order_without_upheld_claim",
+    "每项裁决事项必须对应一项得到支持或部分支持的仲裁请求",
+    "Every order must follow from a claim the ruling upholds in whole or in part",
+    lambda f: not f.get("claim_positions")
+    or all(o.get("claim_position") in f.get("upheld_positions", ()) for o in f.get("orders", [])),
+    "orders",
+)
+NEEDS_DECISION = Guard(
+    "decision_required",
+    "裁决必须写明裁决结果",
+    "A ruling must state its decision",
+    lambda f: f.get("decision") is not None,
+    "decision",
+)
+def _ground_holds(facts: Facts) -> bool:
+    check_ground(facts.get("ground"), facts)  # raises GuardFailed naming what is missing
+    return True
+
+
+GROUND_HOLDS = Guard(
+    "ground_required",
+    "问责必须依据一项可查证的事由",
+    "Accountability needs a ground the product can point at",
+    lambda f: _ground_holds(f),
+    "ground",
+)
+NEEDS_DEFENCE = Guard(
+    "defence_required", "必须填写申辩意见", "The defence must be stated", lambda f: bool(_text(f, "defence")), "defence"
+)
+DEFENCE_IN_TIME = Guard(
+    "defence_late",
+    "申辩期限已过",
+    "The deadline for a defence has passed",
+    lambda f: f.get("defence_due") is None or f["today"] <= f["defence_due"],
+    "defence",
+)
+DEFENCE_HEARD = Guard(
+    "defence_pending",
+    "被问责部门申辩期限未届满且尚未申辩，不能作出决定",
+    "The addressee may still answer: wait for its defence or the end of the defence period",
+    lambda f: f["state"] == AccountabilityState.DEFENDED
+    or (f.get("defence_due") is not None and f["today"] > f["defence_due"]),
 )
 RECTIFY_NEEDS_DEADLINE = Guard(
     "rectify_deadline",
@@ -256,6 +393,7 @@ def _directory_table() -> list[Transition]:
     policy.add("set", None, None, admin, m.PolicySet, zh="设置时限", en="Set deadline")
     cal = _TableBuilder("calendar")
     cal.add("publish", None, None, admin, m.CalendarPublish, zh="发布节假日安排", en="Publish holidays")
+    dept.add("change_duties", [], None, admin, m.DutiesChange, zh="登记职能变更", en="Record a change of duties")
     for b in (dept, person, policy, cal):
         rows.extend(b.rows)
     return rows
@@ -264,8 +402,10 @@ def _directory_table() -> list[Transition]:
 def _resource_table() -> list[Transition]:
     t = _TableBuilder("resource")
     owners = _grant(DEPT_ROLES, Party.OWNER)
-    t.add("create", None, None, owners, m.ResourceCreate, (NEEDS_LEGAL_BASIS,), zh="编目", en="Catalogue resource")
-    t.add("update", [], None, owners, m.ResourceUpdate, (NEEDS_LEGAL_BASIS,), zh="修改目录", en="Edit resource")
+    both = (NEEDS_LEGAL_BASIS, NEEDS_OPEN_BASIS)
+    t.add("create", None, None, owners, m.ResourceCreate, both, zh="编目", en="Catalogue resource")
+    t.add("update", [], None, owners, m.ResourceUpdate, both, zh="修改目录", en="Edit resource")
+    t.add("record_update", [], None, owners, m.ResourceDataUpdated, zh="登记数据更新", en="Record a data update")
     return t.rows
 
 
@@ -275,11 +415,18 @@ def _request_table() -> list[Transition]:
     req = _grant(DEPT_ROLES, Party.REQUESTER)
     prov = _grant(DEPT_ROLES, Party.PROVIDER)
     bureau = _grant(BUREAU_ROLES, Party.BUREAU)
-    create_guards = (RESOURCE_SHAREABLE, ITEMS_OF_RESOURCE, NOT_OWN_RESOURCE)
+    create_guards = (ITEMS_OF_RESOURCE, NOT_OWN_RESOURCE)
     t.add("create", None, S.DRAFT, req, m.RequestCreate, create_guards, zh="新建申请", en="Draft request")
     t.add("update", [S.DRAFT], S.DRAFT, req, m.RequestCreate, create_guards, zh="修改申请", en="Edit request")
     t.add("submit", [S.DRAFT], S.SUBMITTED, req, m.Empty, (REQUEST_NEEDS_BASIS,), zh="提交申请", en="Submit")
-    t.add("check", [S.SUBMITTED], S.AWAITING_REPLY, bureau, m.Empty, zh="合规审核通过", en="Pass conformity check")
+    # the share type drives the conformity check: conditional → the owner answers; unconditional → the bureau
+    # grants (the owner is notified and cannot refuse); not shared → refused citing the catalogue's basis
+    t.add("check", [S.SUBMITTED], S.AWAITING_REPLY, bureau, m.Empty, (ROUTE_CONDITIONAL,),
+          zh="合规审核通过，转数源部门答复", en="Pass conformity check (to the owner)")
+    t.add("check_grant", [S.SUBMITTED], S.GRANTED, bureau, m.Empty, (ROUTE_UNCONDITIONAL,),
+          zh="合规审核通过并授权", en="Pass conformity check and grant")
+    t.add("check_refuse", [S.SUBMITTED], S.REFUSED, bureau, m.ReasonPayload, (ROUTE_NOT_SHARED,),
+          zh="合规审核不予通过（不予共享类）", en="Refuse at the conformity check (not shared)")
     t.add("return", [S.SUBMITTED], S.DRAFT, bureau, m.ReasonPayload, (NEEDS_REASON,), zh="退回", en="Return")
     t.add("approve", [S.AWAITING_REPLY], S.APPROVED, prov, m.ReasonPayload, zh="同意", en="Approve")
     t.add(
@@ -288,16 +435,20 @@ def _request_table() -> list[Transition]:
         S.PARTLY_APPROVED,
         prov,
         m.RequestApprovePartly,
-        (NEEDS_REASON, PARTIAL_SUBSET),
+        (OWNER_CANNOT_REFUSE_UNCONDITIONAL, NEEDS_REASON, PARTIAL_SUBSET),
         zh="部分同意",
         en="Approve in part",
     )
-    t.add("refuse", [S.AWAITING_REPLY], S.REFUSED, prov, m.ReasonPayload, (NEEDS_REASON,), zh="不予同意", en="Refuse")
+    t.add("refuse", [S.AWAITING_REPLY], S.REFUSED, prov, m.RequestRefuse,
+          (OWNER_CANNOT_REFUSE_UNCONDITIONAL, NEEDS_REASON, REFUSAL_NEEDS_BASIS),
+          zh="不予同意", en="Refuse")
     t.add("grant", [S.APPROVED, S.PARTLY_APPROVED], S.GRANTED, prov, m.Empty, zh="开通权限", en="Grant access")
     t.add("expire", [S.GRANTED], S.EXPIRED, bureau, m.Empty, zh="到期", en="Expire")
+    t.add("suspend", [S.GRANTED], S.SUSPENDED, bureau, m.ReasonPayload, (NEEDS_REASON,), zh="暂停授权", en="Suspend")
+    t.add("resume", [S.SUSPENDED], S.GRANTED, bureau, m.ReasonPayload, zh="恢复授权", en="Resume")
     t.add(
         "revoke",
-        [S.GRANTED],
+        [S.GRANTED, S.SUSPENDED],
         S.REVOKED,
         prov | bureau,
         m.ReasonPayload,
@@ -339,9 +490,15 @@ def _dispute_table() -> list[Transition]:
     arbitrator = _grant([Role.ARBITRATOR], Party.BUREAU)
     bureau = _grant(BUREAU_ROLES, Party.BUREAU)
     t.add(
-        "file", None, S.FILED, claimant, m.DisputeFile, (NEEDS_STATEMENT, DISTINCT_PARTIES, ORIGIN_MATCHES),
+        "file", None, S.FILED, claimant, m.DisputeFile,
+        (NEEDS_STATEMENT, NEEDS_CLAIMS, DISTINCT_PARTIES, ORIGIN_MATCHES, ONE_OPEN_DISPUTE_PER_ORIGIN),
         zh="申请仲裁", en="File dispute",
     )
+    t.add(
+        "answer_claim", _OPEN_DISPUTE, None, respondent, m.ClaimAnswer, (CLAIM_EXISTS, NEEDS_ANSWER),
+        zh="逐项答辩", en="Answer a claim",
+    )
+    t.add("withdraw", [S.FILED, S.NEGOTIATION], S.WITHDRAWN, claimant, m.ReasonPayload, zh="撤回申请", en="Withdraw")
     t.add(
         "answer", _OPEN_DISPUTE, None, respondent | claimant, m.DisputeStatement, (NEEDS_STATEMENT,),
         zh="提交陈述", en="Submit statement",
@@ -360,7 +517,8 @@ def _dispute_table() -> list[Transition]:
         S.RULED,
         arbitrator,
         m.RulingIssue,
-        (NEEDS_FINDING, NEEDS_REASONING, NEEDS_ARBITRATOR, ORDERS_TO_PARTIES, UPHELD_NEEDS_ORDER),
+        (NEEDS_FINDING, NEEDS_REASONING, NEEDS_ARBITRATOR, ISSUER_AMONG_ARBITRATORS, EVERY_CLAIM_DECIDED,
+         NEEDS_DECISION, ORDERS_TO_PARTIES, ORDERS_FOLLOW_CLAIMS, UPHELD_NEEDS_ORDER),
         zh="作出裁决",
         en="Issue ruling",
     )
@@ -369,7 +527,8 @@ def _dispute_table() -> list[Transition]:
         "escalate", [S.RULED], S.ESCALATED, claimant | respondent | bureau, m.ReasonPayload, (NEEDS_REASON,),
         zh="提请上级", en="Escalate",
     )
-    t.add("archive", [S.COMPLIED, S.ESCALATED, S.DECLINED], S.ARCHIVED, bureau, m.Empty, zh="归档", en="Archive")
+    t.add("archive", [S.COMPLIED, S.ESCALATED, S.DECLINED, S.WITHDRAWN], S.ARCHIVED, bureau, m.Empty,
+          zh="归档", en="Archive")
     return t.rows
 
 
@@ -390,12 +549,42 @@ def _accountability_table() -> list[Transition]:
     addressee = _grant(DEPT_ROLES, Party.ADDRESSEE)
     bureau = _grant(BUREAU_ROLES, Party.BUREAU)
     t.add(
-        "create", None, S.OPEN, bureau, m.AccountabilityCreate,
-        (NEEDS_BASIS_OF_ACCOUNTABILITY, RECTIFY_NEEDS_DEADLINE), zh="作出问责", en="Hold to account",
+        "create", None, S.NOTIFIED, bureau, m.AccountabilityCreate,
+        (GROUND_HOLDS, RECTIFY_NEEDS_DEADLINE), zh="作出问责", en="Hold to account",
     )
+    t.add("defend", [S.NOTIFIED], S.DEFENDED, addressee, m.AccountabilityDefend, (NEEDS_DEFENCE, DEFENCE_IN_TIME),
+          zh="提出申辩", en="Submit a defence")
+    t.add("uphold", [S.NOTIFIED, S.DEFENDED], S.OPEN, bureau, m.ReasonPayload, (DEFENCE_HEARD,),
+          zh="维持问责", en="Uphold")
+    t.add("change", [S.NOTIFIED, S.DEFENDED], S.OPEN, bureau, m.AccountabilityChange,
+          (DEFENCE_HEARD, NEEDS_REASON, RECTIFY_NEEDS_DEADLINE), zh="变更问责措施", en="Change the measure")
+    t.add("withdraw", [S.NOTIFIED, S.DEFENDED], S.WITHDRAWN, bureau, m.ReasonPayload, (NEEDS_REASON,),
+          zh="撤销问责", en="Withdraw")
     t.add("report", [S.OPEN], S.REPORTED, addressee, m.AccountabilityReport, (NEEDS_REPORT,), zh="报告整改", en="Report rectification")
     t.add("accept", [S.REPORTED], S.CLOSED, bureau, m.Empty, zh="整改销号", en="Accept rectification")
     t.add("reject", [S.REPORTED], S.OPEN, bureau, m.ReasonPayload, (NEEDS_REASON,), zh="退回整改", en="Send back")
+    return t.rows
+
+
+def _misuse_table() -> list[Transition]:
+    S = MisuseState
+    t = _TableBuilder("misuse")
+    owner = _grant(DEPT_ROLES, Party.PROVIDER)
+    bureau = _grant(BUREAU_ROLES, Party.BUREAU)
+    t.add("report", None, S.REPORTED, owner | bureau, m.MisuseReportFile, (GRANT_EXISTED, EXPIRY_MEANS_ENDED),
+          zh="报告违规使用", en="Report misuse")
+    t.add("investigate", [S.REPORTED], S.INVESTIGATING, bureau, m.Empty, zh="立案调查", en="Investigate")
+    t.add("confirm", [S.INVESTIGATING], S.CONFIRMED, bureau, m.MisuseFinding, (NEEDS_FINDING_TEXT,),
+          zh="认定属实", en="Confirm")
+    t.add("dismiss", [S.INVESTIGATING], S.UNFOUNDED, bureau, m.MisuseFinding, (NEEDS_FINDING_TEXT,),
+          zh="认定不属实", en="Find unfounded")
+    return t.rows
+
+
+def _receipt_table() -> list[Transition]:
+    t = _TableBuilder("receipt")
+    addressee = _grant(DEPT_ROLES, Party.ADDRESSEE)
+    t.add("sign", None, None, addressee, m.ReceiptSign, zh="签收", en="Acknowledge receipt")
     return t.rows
 
 
@@ -416,6 +605,8 @@ TABLES: dict[str, list[Transition]] = {
     "order": _order_table(),
     "accountability": _accountability_table(),
     "document": _document_table(),
+    "misuse": _misuse_table(),
+    "receipt": _receipt_table(),
 }
 
 TRANSITIONS: dict[str, Transition] = {t.action: t for rows in TABLES.values() for t in rows}
@@ -426,6 +617,7 @@ STATE_ENUMS: dict[str, type] = {
     "dispute": DisputeState,
     "order": OrderState,
     "accountability": AccountabilityState,
+    "misuse": MisuseState,
 }
 
 

@@ -24,6 +24,7 @@ from cdo_desktop.domain.errors import InvalidState, NotFound
 from cdo_desktop.reports import page
 from cdo_desktop.reports.citations import cite
 from cdo_desktop.reports.views import (
+    DEFENCE_DAYS,
     ISSUER,
     EventView,
     NoticeView,
@@ -140,10 +141,23 @@ def bureau_contact(session: Session, person_id: uuid.UUID | str | None = None) -
 def provider_contact(session: Session, dept_id: uuid.UUID, day: dt.date) -> str:
     people = [o for o in officers_on(session, dept_id, day) if o.role == "数据专员" and o.phone]
     return f"{people[0].name}（数据专员），电话{people[0].phone}" if people else ""
+def _hearing_fields(session: Session, rec: m.AccountabilityRecord) -> dict[str, Any]:
+    """A notice issued on a ground states the ground and the defence period with its source."""
+    from cdo_desktop.domain.enums import GroundKind
+    from cdo_desktop.domain.policy import DeadlineKind
+    from cdo_desktop.services.context import load_policy
+
+    if rec.ground_kind == GroundKind.LEGACY.value:
+        return {}
+    deadline = load_policy(session).deadlines[DeadlineKind.DEFENCE]
+    ground = GroundKind(rec.ground_kind).zh + (f"（{rec.ground_note}）" if rec.ground_note and
+                                               rec.ground_note != GroundKind(rec.ground_kind).zh else "")
+    return {"ground": ground, "defence_days": deadline.days, "defence_clause": deadline.clause}
 
 
 def commissioners_on(session: Session, dept_id: uuid.UUID, day: dt.date) -> tuple[str, ...]:
-    """The department's serving commissioners and CDO on ``day`` (who was responsible when)."""
+    """The department's serving CDO and commissioners on ``day`` (who was responsible when), each named with the
+    role they really hold: ``首席数据官：张三``, ``数据专员：李四``."""
     rows = session.exec(
         select(m.Commissioner)
         .where(m.Commissioner.department_id == dept_id)
@@ -151,7 +165,9 @@ def commissioners_on(session: Session, dept_id: uuid.UUID, day: dt.date) -> tupl
         .where(m.Commissioner.appointed_on <= day)
         .order_by(m.Commissioner.appointed_on, m.Commissioner.name)
     ).all()
-    return tuple(r.name for r in rows if r.ended_on is None or r.ended_on > day)
+    serving = [r for r in rows if r.ended_on is None or r.ended_on > day]
+    serving.sort(key=lambda r: r.role != Role.CDO.value)  # the chief data officer first
+    return tuple(f"{Role(r.role).zh}：{r.name}" for r in serving)
 
 
 def _by_number(session: Session, model: type[Any], number: str, what: str) -> Any:
@@ -272,8 +288,8 @@ def ruling_view(session: Session, number: str) -> RulingView:
         decision=DECISION_TEXT.get(ruling.decision, Decision(ruling.decision).zh),
         orders=tuple(
             OrderView(o.position, department_name(session, o.addressee_department_id), o.action, o.deadline_days,
-                      o.due_on if getattr(o, "received_on", None) else None, o.due_uncertain,
-                      getattr(o, "received_on", None))
+                      o.due_on if (o.received_on or ruling.issuer_id is None) else None, o.due_uncertain,
+                      o.received_on)
             for o in orders
         ),
         arbitrators=tuple(arbitrators),
@@ -324,6 +340,7 @@ def notice_view(session: Session, number: str) -> NoticeView:
     if rec.violation:
         facts.append(f"经查，你单位存在以下问题：{rec.violation.rstrip('。')}。")
     person = session.get(m.Commissioner, rec.commissioner_id) if rec.commissioner_id else None
+    hearing = _hearing_fields(session, rec)
     return NoticeView(
         kind="notice",
         verify_base=verify_base(session),
@@ -343,8 +360,10 @@ def notice_view(session: Session, number: str) -> NoticeView:
         report_requirement=rec.report_requirement,
         cc=(),
         facts=tuple(facts),
-        ground=ground,
+        ground=hearing.get("ground") or ground,
         rule=rule,
+        defence_days=hearing.get("defence_days") or DEFENCE_DAYS,
+        defence_clause=hearing.get("defence_clause", ""),
         defence_due=getattr(rec, "defence_due", None),
         contact=bureau_contact(session, contact_person),
     )

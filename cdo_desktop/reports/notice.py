@@ -10,7 +10,13 @@ TITLE = "佛山市政务数据共享问责通知书"
 
 
 def deadline_text(view: NoticeView) -> str:
-    """The rectification deadline, counted from receipt; the date once it is known ("于…前（含当日）")."""
+    """The rectification deadline, counted from receipt; the date once it is known ("于…前（含当日）"). A notice
+    issued on a ground, before the hearing: rectification runs from the bureau's decision on the defence."""
+    if view.defence_clause and view.rectification_due is None:
+        if view.rectification_days:
+            return (f"本局听取申辩后作出维持或者变更决定的，你单位应当自该决定作出之日起{view.rectification_days}"
+                    "个工作日内完成整改，并书面报送整改情况。")
+        return "本局听取申辩后作出维持或者变更决定的，你单位应当按照该决定立即整改，并书面报送整改情况。"
     note = "（该年度节假日安排尚未公布，日期按双休日推算）" if view.due_uncertain else ""
     if view.rectification_days:
         span = f"自收到本通知书之日起{view.rectification_days}个工作日内"
@@ -29,8 +35,9 @@ def defence_text(view: NoticeView) -> str:
         when = f"于{page.cn_date(view.defence_due)}前（含当日）"
     else:
         when = f"自收到本通知书之日起{view.defence_days}个工作日内（自收到之日的次日起算）"
+    source = f"（期限依据：{view.defence_clause}）" if view.defence_clause else ""
     return (
-        f"你单位对本通知书认定的事实、依据或者问责措施有异议的，可以{when}向本局书面提出申辩，"
+        f"你单位对本通知书认定的事实、依据或者问责措施有异议的，可以{when}向本局书面提出申辩{source}，"
         "并提交相关证据材料。本局将对申辩意见进行复核，作出维持、变更或者撤销的决定并书面告知你单位。"
         "逾期未提出申辩的，视为放弃申辩。申辩期间，整改要求不停止执行。"
     )

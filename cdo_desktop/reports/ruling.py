@@ -31,6 +31,10 @@ def order_text(order: OrderView) -> str:
         note = UNCERTAIN_NOTE if order.due_uncertain else ""
         return (f"{order.addressee}应当于{page.cn_date(order.due_on)}前（含当日）{action}"
                 f"（{span}，于{page.cn_date(order.received_on)}收到）。{note}")
+    if order.due_on is not None:  # a ruling issued before deadlines ran from receipt: counted from its date
+        note = UNCERTAIN_NOTE if order.due_uncertain else ""
+        return (f"{order.addressee}应当自本裁决书作出之日起{order.deadline_days}个工作日内，"
+                f"即于{page.cn_date(order.due_on)}前（含当日），{action}。{note}")
     return f"{order.addressee}应当{span}{action}，期限届满之日以送达后确定的日期为准（含当日）。"
 
 

@@ -1,6 +1,9 @@
-"""The department scorecard (部门数据共享绩效报告): one city table that splits with repeated headers, a bar chart."""
+"""The department scorecard (部门数据共享绩效报告): the sharing table and the owner's-duties table (catalogue,
+openness, quality, updates, misuse), each splitting with repeated headers, and a bar chart."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.shapes import Drawing, String
@@ -24,11 +27,43 @@ COLUMNS = (
     ("答复用时中位数（工作日）", 44.0),
     ("拒绝共享", 34.0),
     ("未办结异议", 36.0),
-    ("争议败诉", 34.0),
+    ("裁决未支持其主张", 34.0),
     ("裁决事项按时履行", 46.0),
     ("未销号整改", 42.2),
 )
+DUTY_COLUMNS = (
+    ("部门", 104.0),
+    ("目录资源", 34.0),
+    ("开放资源", 38.0),
+    ("开放率", 36.0),
+    ("数据异议（件/每项资源）", 46.0),
+    ("已更正", 34.0),
+    ("更正用时中位数（工作日）", 44.0),
+    ("数据更新逾期", 36.0),
+    ("目录按期更新", 36.0),
+    ("违规使用经查属实", 34.2),
+)
 CHART_PER_PAGE = 26
+
+
+def _pct(rate: float | None) -> str:
+    return "—" if rate is None else f"{100 * rate:.1f}%"
+
+
+def _duty_cells(row: ScoreRow) -> list[str]:
+    per = row.objections_per_resource
+    return [
+        row.department,
+        str(row.resources),
+        str(row.open_resources),
+        _pct(row.open_rate),
+        f"{row.objections_raised}（{per:.2f}）" if per is not None else str(row.objections_raised),
+        str(row.objections_corrected),
+        _fmt_days(row.correction_days),
+        str(row.updates_overdue),
+        f"{row.catalogue_updates_on_time}/{row.catalogue_updates_due}" if row.catalogue_updates_due else "—",
+        str(row.misuse_findings),
+    ]
 
 
 def _fmt_days(days: float | None) -> str:
@@ -52,14 +87,15 @@ def _cells(row: ScoreRow) -> list[str]:
     ]
 
 
-def _table(story: Story, view: ScorecardView) -> Table:
-    data: list[list[list[Flowable]]] = [[story.block("table.header", name, HEADER) for name, _ in COLUMNS]]
+def _table(story: Story, view: ScorecardView, *, prefix: str = "table",
+           columns: tuple[tuple[str, float], ...] = COLUMNS, cells: Any = _cells) -> Table:
+    data: list[list[list[Flowable]]] = [[story.block(f"{prefix}.header", name, HEADER) for name, _ in columns]]
     for n, row in enumerate((*view.rows, view.total)):
-        field = "table.total" if n == len(view.rows) else f"table.rows.{n + 1}"
+        field = f"{prefix}.total" if n == len(view.rows) else f"{prefix}.rows.{n + 1}"
         style = HEADER if n == len(view.rows) else CELL
         data.append([story.block(field, text, CELL_LEFT if i == 0 and style is CELL else style)
-                     for i, text in enumerate(_cells(row))])
-    table = Table(data, colWidths=[w for _, w in COLUMNS], repeatRows=1)
+                     for i, text in enumerate(cells(row))])
+    table = Table(data, colWidths=[w for _, w in columns], repeatRows=1)
     table.setStyle(TableStyle([
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
         ("FONT", (0, 0), (-1, -1), fonts.SONG, 9),  # the cell default is Helvetica, never embedded
@@ -121,11 +157,21 @@ def build_story(view: ScorecardView) -> Story:
         "summary",
         f"本期全市{len(view.rows)}个部门共收到政务数据共享申请{t.received}件，已答复{t.answered}件，"
         f"其中按时答复{t.on_time}件，按时答复率{rate}；答复用时中位数为{_fmt_days(t.median_days)}个工作日；"
-        f"拒绝共享{t.refused}件。未办结的数据异议{t.objections_open}件，争议败诉{t.disputes_lost}件，"
+        f"拒绝共享{t.refused}件。未办结的数据异议{t.objections_open}件，裁决未支持其主张{t.disputes_lost}件次，"
         f"裁决事项按时履行{t.orders_on_time}项（应履行{t.orders_due}项），未销号的问责整改{t.rectifications_open}项。",
+    )
+    story.text(
+        "summary.duties",
+        f"全市数据资源目录共{t.resources}项，其中向社会开放（含有条件开放）{t.open_resources}项，"
+        f"开放率{_pct(t.open_rate)}；本期收到数据异议{t.objections_raised}件，已更正{t.objections_corrected}件，"
+        f"更正用时中位数为{_fmt_days(t.correction_days)}个工作日；数据更新逾期的资源{t.updates_overdue}项；"
+        f"职能变更后应更新目录{t.catalogue_updates_due}次，按期更新{t.catalogue_updates_on_time}次；"
+        f"违规使用共享数据经查属实{t.misuse_findings}件。",
     )
     story.heading("heading", 1, 2, "各部门绩效明细", keep=False)
     story.add(_table(story, view), Spacer(1, page.LEADING / 2))
+    story.add(_table(story, view, prefix="duties", columns=DUTY_COLUMNS, cells=_duty_cells),
+              Spacer(1, page.LEADING / 2))
     story.heading("heading", 1, 3, "按时答复率")
     answered = [r for r in view.rows if r.answered]
     if not answered:
@@ -141,8 +187,11 @@ def build_story(view: ScorecardView) -> Story:
     story.text(
         "notes",
         "“收到申请”指本期经合规审核进入答复环节的申请；“按时答复”指在政策规定的工作日期限内作出答复；"
-        "“答复用时”自合规审核之日的次日起按工作日计算；“争议败诉”指作为被申请人被支持或者部分支持、"
-        "或者作为申请人被驳回的裁决；“裁决事项按时履行”为本期到期的裁决事项中按期履行的项数。",
+        "“答复用时”自合规审核之日的次日起按工作日计算；“裁决未支持其主张”指作为被申请人时申请人的仲裁请求"
+        "被支持或者部分支持，或者作为申请人时其仲裁请求被驳回的裁决；“裁决事项按时履行”为本期到期的裁决事项中"
+        "按期履行的项数；“开放资源”指目录中列为无条件开放或者有条件开放的资源；“数据更新逾期”指按更新周期"
+        "（另加2日宽限，本系统默认值）于期末应已更新而未登记更新的资源；“目录按期更新”指职能变更后在政策期限内"
+        "更新目录的次数。",
     )
     story.closing(view, issued_on=page.cn_date(view.issued_on), seal=False)
     return story

@@ -169,10 +169,28 @@ class ScoreRow:
     orders_due: int = 0
     orders_on_time: int = 0
     rectifications_open: int = 0
+    # the owner's duties (issue #11): catalogue, openness, quality, updates, misuse
+    resources: int = 0
+    open_resources: int = 0  # 无条件开放 or 有条件开放
+    objections_raised: int = 0
+    objections_corrected: int = 0
+    correction_days: float | None = None  # median working days from an objection to its correction
+    updates_overdue: int = 0  # resources whose data update is overdue for their cycle
+    catalogue_updates_due: int = 0  # catalogue-update deadlines (after a change of duties) falling in the period
+    catalogue_updates_on_time: int = 0
+    misuse_findings: int = 0  # confirmed misuse findings against the department as a user
 
     @property
     def on_time_rate(self) -> float | None:
         return self.on_time / self.answered if self.answered else None
+
+    @property
+    def open_rate(self) -> float | None:
+        return self.open_resources / self.resources if self.resources else None
+
+    @property
+    def objections_per_resource(self) -> float | None:
+        return self.objections_raised / self.resources if self.resources else None
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from sqlmodel import col
 from cdo_desktop.domain.enums import Role
 from cdo_desktop.store import models as m
 
-PUBLIC = {"department", "commissioner", "data_resource", "policy_deadline", "holiday_day"}
+PUBLIC = {"department", "commissioner", "data_resource", "policy_deadline", "holiday_day", "holiday_year"}
 
 
 @dataclass(frozen=True)
@@ -65,4 +65,12 @@ def restrict(query: Select[Any], table: str, viewer: Viewer) -> Select[Any]:
         return query.where(m.RulingOrder.ruling_id.in_(rulings))  # type: ignore[attr-defined]
     if table == "accountability_record":
         return query.where(m.AccountabilityRecord.department_id == d)  # type: ignore[arg-type]
+    if table == "dispute_claim":
+        return query.where(m.DisputeClaim.dispute_id.in_(_party_disputes(d)))  # type: ignore[attr-defined]
+    if table == "misuse_report":
+        r = m.MisuseReport
+        return query.where(or_(r.user_department_id == d, r.reporter_department_id == d,  # type: ignore[arg-type]
+                               r.provider_department_id == d))  # type: ignore[arg-type]
+    if table == "receipt":
+        return query.where(m.Receipt.department_id == d)  # type: ignore[arg-type]
     return query.where(false())  # an unknown table: show nothing

@@ -26,7 +26,9 @@ from cdo_desktop.services import (  # noqa: F401  (each module registers its han
     directory,
     disputes,
     documents,
+    misuse,
     objections,
+    receipts,
     requests,
 )
 from cdo_desktop.services.context import Context

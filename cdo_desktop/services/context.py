@@ -33,7 +33,8 @@ def load_calendar(session: Session) -> HolidayCalendar:
     cached = session.info.get(_CALENDAR_KEY)
     if cached is None:
         rows = session.exec(select(m.HolidayDay)).all()
-        cached = HolidayCalendar.from_days(BureauDay(r.date, r.workday, r.name) for r in rows)
+        complete = {y.year for y in session.exec(select(m.HolidayYear)).all() if y.complete}
+        cached = HolidayCalendar.from_days((BureauDay(r.date, r.workday, r.name) for r in rows), complete)
         session.info[_CALENDAR_KEY] = cached
     return cached
 
@@ -43,7 +44,10 @@ def load_policy(session: Session) -> Policy:
     if cached is None:
         rows = session.exec(select(m.PolicyDeadline)).all()
         valid = {k.value for k in DeadlineKind}
-        cached = Policy.default().with_overrides({r.kind: (r.days, r.clause) for r in rows if r.kind in valid})
+        cached = Policy.default().with_overrides(
+            {r.kind: (r.days, r.clause) for r in rows if r.kind in valid},
+            defaults={r.kind for r in rows if r.product_default},
+        )
         session.info[_POLICY_KEY] = cached
     return cached
 

@@ -141,4 +141,24 @@ def publish_calendar(ctx: Context) -> None:
         stale.workday = stale.date.weekday() < 5
         stale.name = ""
         ctx.touch(stale)
+    year = ctx.session.exec(select(m.HolidayYear).where(m.HolidayYear.year == p.year)).first()
+    if year is None:
+        year = m.HolidayYear(id=derived_id("holiday_year", p.year), year=p.year)
+    year.complete = p.complete
+    ctx.touch(year)
     forget_cached_rules(ctx.session)
+
+
+@handles("department.change_duties")
+def change_duties(ctx: Context) -> None:
+    """A change of duties opens the catalogue-update deadline for the department (counted from the change)."""
+    p = cast(mu.DutiesChange, ctx.payload)
+    _bureau_only(ctx)
+    dept = ctx.get(m.Department, ctx.mutation.entity_id)
+    ctx.check(state=None, parties=ctx.parties(), facts=p.model_dump())
+    due = ctx.due(DeadlineKind.CATALOGUE_UPDATE, p.changed_on)
+    dept.duties_changed_on = p.changed_on
+    dept.duties_note = p.note
+    dept.catalogue_update_due, dept.catalogue_update_uncertain = due.due, due.uncertain
+    dept.catalogue_updated_on = None
+    ctx.touch(dept)

@@ -1,4 +1,5 @@
-"""Disputes and rulings: filing, statements, evidence, acceptance, hearing, ruling with orders, compliance."""
+"""Disputes and rulings: filing with numbered claims, answers to each claim, statements, evidence, withdrawal,
+acceptance, hearing, a ruling that decides each claim with the orders that follow from the upheld ones, compliance."""
 
 from __future__ import annotations
 
@@ -10,7 +11,15 @@ from sqlmodel import select
 from cdo_desktop.domain import mutations as mu
 from cdo_desktop.domain.actor import derived_id
 from cdo_desktop.domain.canonical import canonical_json, sha256_hex
-from cdo_desktop.domain.enums import DisputeState, DocumentKind, OrderState, Role
+from cdo_desktop.domain.enums import (
+    ClaimDecision,
+    ClaimKind,
+    Decision,
+    DisputeState,
+    DocumentKind,
+    OrderState,
+    Role,
+)
 from cdo_desktop.domain.errors import Conflict, GuardFailed
 from cdo_desktop.domain.policy import DeadlineKind
 from cdo_desktop.services.context import Context
@@ -28,6 +37,28 @@ def _origin_parties(ctx: Context, p: mu.DisputeFile) -> list[uuid.UUID] | None:
     return None
 
 
+CLOSED_DISPUTE = {DisputeState.DECLINED, DisputeState.WITHDRAWN, DisputeState.COMPLIED, DisputeState.ESCALATED,
+                  DisputeState.ARCHIVED}
+ACTION_CLAIMS = {ClaimKind.ORDER_SHARE, ClaimKind.ORDER_REPLY, ClaimKind.ORDER_CORRECTION, ClaimKind.OTHER}
+
+
+def _origin_has_open_dispute(ctx: Context, p: mu.DisputeFile) -> bool:
+    """One open dispute per origin: a request or objection with a dispute not yet closed cannot be disputed again."""
+    query = select(m.Dispute.state)
+    if p.request_id is not None:
+        query = query.where(m.Dispute.request_id == p.request_id)
+    elif p.objection_id is not None:
+        query = query.where(m.Dispute.objection_id == p.objection_id)
+    else:
+        return False
+    return any(DisputeState(state) not in CLOSED_DISPUTE for state in ctx.session.exec(query))
+
+
+def claims_of(session: Any, dispute_id: uuid.UUID) -> list[m.DisputeClaim]:
+    rows = session.exec(select(m.DisputeClaim).where(m.DisputeClaim.dispute_id == dispute_id))
+    return sorted(rows, key=lambda c: c.position)
+
+
 @handles("dispute.file")
 def file_dispute(ctx: Context) -> None:
     p = cast(mu.DisputeFile, ctx.payload)
@@ -35,7 +66,11 @@ def file_dispute(ctx: Context) -> None:
     ctx.department(p.respondent_department_id, field="respondent_department_id")
     if ctx.session.get(m.Dispute, ctx.mutation.entity_id) is not None:
         raise Conflict("id_taken", "该争议已存在", "This dispute already exists", field="entity_id")
-    facts = {**p.model_dump(), "origin_parties": _origin_parties(ctx, p)}
+    facts = {
+        **p.model_dump(),
+        "origin_parties": _origin_parties(ctx, p),
+        "origin_has_open_dispute": _origin_has_open_dispute(ctx, p),
+    }
     ctx.check(state=None, parties=ctx.parties(claimant=p.claimant_department_id), facts=facts)
     due = ctx.due(DeadlineKind.DISPUTE_ACCEPTANCE, ctx.today)
     dispute = m.Dispute(
@@ -54,6 +89,18 @@ def file_dispute(ctx: Context) -> None:
     )
     ctx.touch(dispute)
     ctx.session.flush()
+    for position, claim in enumerate(p.claims, start=1):
+        ctx.touch(
+            m.DisputeClaim(
+                id=derived_id(dispute.id, "claim", position),
+                dispute_id=dispute.id,
+                position=position,
+                kind=claim.kind.value,
+                text=claim.text,
+                items=list(claim.items),
+                deadline_days=claim.deadline_days,
+            )
+        )
     ctx.event(dispute.id, ctx.mutation.kind, p.statement[:200])
 
 
@@ -82,6 +129,28 @@ def answer(ctx: Context) -> None:
     else:
         dispute.claimant_statement = p.statement
     ctx.event(dispute.id, ctx.mutation.kind, p.statement[:200])
+
+
+@handles("dispute.answer_claim")
+def answer_claim(ctx: Context) -> None:
+    """The respondent answers one numbered claim (答辩); answering again replaces its answer."""
+    p = cast(mu.ClaimAnswer, ctx.payload)
+    claims = claims_of(ctx.session, ctx.mutation.entity_id)
+    dispute = _dispute(ctx, claim_positions=[c.position for c in claims])
+    claim = next(c for c in claims if c.position == p.position)
+    claim.answer = p.answer
+    claim.answered_on = ctx.today
+    ctx.touch(claim)
+    ctx.event(dispute.id, ctx.mutation.kind, f"第{p.position}项：{p.answer[:180]}")
+
+
+@handles("dispute.withdraw")
+def withdraw(ctx: Context) -> None:
+    """The claimant withdraws before the bureau accepts the dispute for arbitration."""
+    dispute = _dispute(ctx)
+    dispute.reason = cast(mu.ReasonPayload, ctx.payload).reason
+    dispute.closed_on = ctx.today
+    ctx.event(dispute.id, ctx.mutation.kind, dispute.reason[:200])
 
 
 @handles("dispute.add_evidence")
@@ -143,8 +212,13 @@ def schedule_hearing(ctx: Context) -> None:
 
 
 def ruling_record(ruling: m.Ruling, orders: list[m.RulingOrder]) -> dict[str, Any]:
-    """The canonical record a ruling's fingerprint covers (what the printed document says)."""
-    return {
+    """The canonical record a ruling's fingerprint covers (what the printed document says).
+
+    A ruling issued under the claims rules (``issuer_id`` set) orders "within N working days of receipt": the due
+    date of each order is fixed later, when its addressee receives it, so it is not part of the issued document.
+    Records issued before (no issuer) keep exactly the fields they were fingerprinted with.
+    """
+    record: dict[str, Any] = {
         "id": ruling.id,
         "number": ruling.number,
         "dispute_id": ruling.dispute_id,
@@ -155,17 +229,24 @@ def ruling_record(ruling: m.Ruling, orders: list[m.RulingOrder]) -> dict[str, An
         "decision": ruling.decision,
         "cc": list(ruling.cc),
         "issued_on": ruling.issued_on,
-        "orders": [
-            {
-                "position": o.position,
-                "addressee_department_id": o.addressee_department_id,
-                "action": o.action,
-                "deadline_days": o.deadline_days,
-                "due_on": o.due_on,
-            }
-            for o in sorted(orders, key=lambda o: o.position)
-        ],
     }
+    new_style = ruling.issuer_id is not None
+    record["orders"] = []
+    for o in sorted(orders, key=lambda o: o.position):
+        order: dict[str, Any] = {
+            "position": o.position,
+            "addressee_department_id": o.addressee_department_id,
+            "action": o.action,
+            "deadline_days": o.deadline_days,
+        }
+        if new_style:
+            order["claim_position"] = o.claim_position
+        else:
+            order["due_on"] = o.due_on
+        record["orders"].append(order)
+    if new_style:
+        record["issuer_id"] = ruling.issuer_id
+    return record
 
 
 @handles("dispute.rule")
@@ -182,7 +263,28 @@ def rule(ctx: Context) -> None:
             )
     if ctx.session.get(m.Ruling, p.ruling_id) is not None:
         raise Conflict("id_taken", "该裁决已存在", "This ruling already exists", field="ruling_id")
-    dispute = _dispute(ctx, orders=[o.model_dump() for o in p.orders], decision=p.decision.value)
+    claims = claims_of(ctx.session, ctx.mutation.entity_id)
+    decided = {d.position: d for d in p.claim_decisions}
+    upheld = [c for c in claims if c.position in decided and decided[c.position].decision != ClaimDecision.DISMISSED]
+    decision = _overall_decision([decided[c.position].decision for c in claims if c.position in decided])
+    if not claims:
+        decision = p.decision
+    dispute = _dispute(
+        ctx,
+        orders=[o.model_dump() for o in p.orders],
+        decision=decision.value if decision else None,
+        issuer_id=ctx.actor.id,
+        claim_positions=[c.position for c in claims],
+        upheld_positions=[c.position for c in upheld],
+        claim_decisions=[d.model_dump() for d in p.claim_decisions],
+        needs_order=(any(ClaimKind(c.kind) in ACTION_CLAIMS for c in upheld) if claims
+                     else decision is not None and decision != Decision.DISMISSED),
+    )
+    assert decision is not None  # NEEDS_DECISION has refused otherwise
+    for claim in claims:
+        claim.decision = decided[claim.position].decision.value
+        claim.reasoning = decided[claim.position].reasoning
+        ctx.touch(claim)
     ruling = m.Ruling(
         id=p.ruling_id,
         dispute_id=dispute.id,
@@ -191,9 +293,10 @@ def rule(ctx: Context) -> None:
         findings=[f for f in p.findings if f.strip()],
         reasoning=p.reasoning,
         rules_relied_on=list(p.rules_relied_on),
-        decision=p.decision.value,
+        decision=decision.value,
         cc=list(p.cc),
         issued_on=ctx.today,
+        issuer_id=ctx.actor.id,
     )
     ctx.touch(ruling)
     ctx.session.flush()
@@ -210,12 +313,24 @@ def rule(ctx: Context) -> None:
             due_on=due,
             due_uncertain=uncertain,
             state=OrderState.OPEN.value,
+            claim_position=o.claim_position,
         )
         ctx.touch(order)
         orders.append(order)
     ruling.fingerprint = sha256_hex(canonical_json(ruling_record(ruling, orders)))
     dispute.ruled_on = ctx.today
     ctx.event(dispute.id, ctx.mutation.kind, ruling.number)
+
+
+def _overall_decision(decisions: list[ClaimDecision]) -> Decision | None:
+    """The ruling's overall result from its claim decisions: all upheld, all dismissed, or in part."""
+    if not decisions:
+        return None
+    if all(d is ClaimDecision.UPHELD for d in decisions):
+        return Decision.UPHELD
+    if all(d is ClaimDecision.DISMISSED for d in decisions):
+        return Decision.DISMISSED
+    return Decision.PARTLY
 
 
 @handles("dispute.comply")

@@ -68,18 +68,21 @@ def flag(ctx: Context) -> None:
 def reject(ctx: Context) -> None:
     obj = _move(ctx)
     obj.response = cast(mu.ReasonPayload, ctx.payload).reason
+    obj.resolution, obj.resolved_on = "rejected", ctx.today
 
 
 @handles("objection.verify")
 def verify(ctx: Context) -> None:
     obj = _move(ctx)
     obj.response = cast(mu.ResponsePayload, ctx.payload).response
+    obj.resolution, obj.resolved_on = "verified", ctx.today
 
 
 @handles("objection.correct")
 def correct(ctx: Context) -> None:
     obj = _move(ctx)
     obj.response = cast(mu.ResponsePayload, ctx.payload).response
+    obj.resolution, obj.resolved_on = "corrected", ctx.today
 
 
 @handles("objection.close")

@@ -104,17 +104,38 @@ def submit(ctx: Context) -> None:
 
 @handles("request.check")
 def check(ctx: Context) -> None:
+    """有条件共享: the bureau's check passes and the owner must answer within its deadline."""
     req, resource = _load(ctx)
     _move(ctx, req, resource)
     req.checked_on = ctx.today
-    kind = (
-        DeadlineKind.PROVIDER_REPLY
-        if resource.share_type == ShareType.CONDITIONAL.value
-        else DeadlineKind.PLATFORM_REPLY
-    )
-    due = ctx.due(kind, ctx.today)
+    due = ctx.due(DeadlineKind.PROVIDER_REPLY, ctx.today)
     req.reply_due = due.due
     req.reply_due_uncertain = due.uncertain
+
+
+@handles("request.check_grant")
+def check_grant(ctx: Context) -> None:
+    """无条件共享: the bureau's check passes and grants at once; the owner is notified and cannot refuse."""
+    req, resource = _load(ctx)
+    _move(ctx, req, resource)
+    req.checked_on = ctx.today
+    req.granted_items = list(req.items)
+    req.granted_on = ctx.today
+    req.owner_notified_on = ctx.today
+    req.answered_on = ctx.today
+
+
+@handles("request.check_refuse")
+def check_refuse(ctx: Context) -> None:
+    """不予共享: refused at the check, citing the catalogue's legal basis; the requester may dispute it."""
+    p = cast(mu.ReasonPayload, ctx.payload)
+    req, resource = _load(ctx)
+    _move(ctx, req, resource)
+    req.checked_on = ctx.today
+    req.answered_on = ctx.today
+    req.granted_items = []
+    req.refusal_basis = resource.legal_basis
+    req.reason = p.reason or f"该资源在目录中列为不予共享（依据：{resource.legal_basis}）"
 
 
 @handles("request.return")
@@ -156,11 +177,12 @@ def approve_partly(ctx: Context) -> None:
 
 @handles("request.refuse")
 def refuse(ctx: Context) -> None:
-    p = cast(mu.ReasonPayload, ctx.payload)
+    p = cast(mu.RequestRefuse, ctx.payload)
     req, resource = _load(ctx)
     _move(ctx, req, resource)
     req.granted_items = []
     req.reason = p.reason
+    req.refusal_basis = p.legal_basis
     req.answered_on = ctx.today
     _number_reply(ctx, req)
 
@@ -169,6 +191,23 @@ def refuse(ctx: Context) -> None:
 def grant(ctx: Context) -> None:
     req, resource = _load(ctx)
     _move(ctx, req, resource)
+    req.granted_on = ctx.today
+
+
+@handles("request.suspend")
+def suspend(ctx: Context) -> None:
+    p = cast(mu.ReasonPayload, ctx.payload)
+    req, resource = _load(ctx)
+    _move(ctx, req, resource)
+    req.reason = p.reason
+
+
+@handles("request.resume")
+def resume(ctx: Context) -> None:
+    p = cast(mu.ReasonPayload, ctx.payload)
+    req, resource = _load(ctx)
+    _move(ctx, req, resource)
+    req.reason = p.reason
 
 
 @handles("request.expire")

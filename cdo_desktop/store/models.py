@@ -45,6 +45,12 @@ class Department(Synced, table=True):
     is_bureau: bool = False
     active: bool = True
     reply_prefix: str = Field(default="", max_length=16)  # of the department's reply numbers, e.g. 佛公安复
+    # a change of duties (职能变更) opens the catalogue-update deadline; the next catalogue edit meets it
+    duties_changed_on: dt.date | None = None
+    duties_note: str = ""
+    catalogue_update_due: dt.date | None = None
+    catalogue_update_uncertain: bool = False
+    catalogue_updated_on: dt.date | None = None
 
 
 class Commissioner(Synced, table=True):
@@ -84,10 +90,17 @@ class DataResource(Synced, table=True):
     share_conditions: str = ""
     legal_basis: str = ""
     share_method: str = Field(default="api", max_length=16)
-    open_type: str = Field(default="closed", max_length=16)
+    open_type: str = Field(default="open", max_length=16)
     update_cycle: str = Field(default="daily", max_length=16)
     source_system: str = Field(default="", max_length=200)
     published_on: dt.date | None = None
+    # openness (开放): 有条件开放 and 不予开放 need a reason and a legal basis; publication date and channel
+    open_reason: str = ""
+    open_legal_basis: str = ""
+    open_channel: str = Field(default="", max_length=200)
+    open_published_on: dt.date | None = None
+    # the owner's duty to keep the data current: the last update it recorded (watched against update_cycle)
+    data_updated_on: dt.date | None = None
 
 
 class SharingRequest(Synced, table=True):
@@ -112,6 +125,9 @@ class SharingRequest(Synced, table=True):
     reply_due_uncertain: bool = False
     answered_on: dt.date | None = None
     reply_number: str = Field(default="", max_length=64)  # the provider's own number of its reply
+    refusal_basis: str = ""  # the legal basis a refusal relies on (the owner's, or the catalogue's at the check)
+    granted_on: dt.date | None = None
+    owner_notified_on: dt.date | None = None  # 无条件共享: the bureau grants and the owner is notified
 
 
 class QualityObjection(Synced, table=True):
@@ -128,6 +144,8 @@ class QualityObjection(Synced, table=True):
     due: dt.date | None = None
     due_uncertain: bool = False
     closed_on: dt.date | None = None
+    resolution: str | None = Field(default=None, max_length=16)  # verified / corrected / rejected
+    resolved_on: dt.date | None = None
 
 
 class Dispute(Synced, table=True):
@@ -151,6 +169,24 @@ class Dispute(Synced, table=True):
     acceptance_due: dt.date | None = None
     ruling_due: dt.date | None = None
     due_uncertain: bool = False
+    answer_due: dt.date | None = None  # the respondent's answer (答辩), counted from its receipt of the filing
+    answer_due_uncertain: bool = False
+
+
+class DisputeClaim(Synced, table=True):
+    """A numbered claim (仲裁请求) of a dispute, the respondent's answer to it (答辩) and the ruling's decision."""
+
+    __tablename__ = "dispute_claim"
+    dispute_id: uuid.UUID = Field(foreign_key="dispute.id", index=True)
+    position: int = 1
+    kind: str = Field(default="other", max_length=32)
+    text: str = ""
+    items: list[str] = _json()
+    deadline_days: int | None = None
+    answer: str = ""
+    answered_on: dt.date | None = None
+    decision: str | None = Field(default=None, max_length=16)
+    reasoning: str = ""
 
 
 class DisputeEvent(Synced, table=True):
@@ -201,6 +237,7 @@ class Ruling(Synced, table=True):
     issued_on: dt.date
     fingerprint: str = Field(default="", max_length=64)
     pdf_sha256: str | None = Field(default=None, max_length=64)
+    issuer_id: uuid.UUID | None = None  # the arbitrator who issued it (always among arbitrator_ids)
 
 
 class RulingOrder(Synced, table=True):
@@ -216,6 +253,8 @@ class RulingOrder(Synced, table=True):
     report: str = ""
     reported_on: dt.date | None = None
     complied_on: dt.date | None = None
+    claim_position: int | None = None  # the upheld claim this order follows from
+    received_on: dt.date | None = None  # due_on counts from here once the addressee has received the order
 
 
 class AccountabilityRecord(Synced, table=True):
@@ -237,6 +276,60 @@ class AccountabilityRecord(Synced, table=True):
     closed_on: dt.date | None = None
     fingerprint: str = Field(default="", max_length=64)
     pdf_sha256: str | None = Field(default=None, max_length=64)
+    # the ground it rests on (an overdue order, a misuse finding, overdue replies, an uncorrected objection)
+    ground_kind: str = Field(default="legacy", max_length=32)
+    ground_id: uuid.UUID | None = None
+    ground_note: str = ""
+    period_start: dt.date | None = None
+    period_end: dt.date | None = None
+    # the hearing: receipt, the addressee's defence (申辩), the bureau's decision (维持 / 变更 / 撤销)
+    received_on: dt.date | None = None
+    defence_due: dt.date | None = None
+    defence_due_uncertain: bool = False
+    defence: str = ""
+    defended_on: dt.date | None = None
+    decision: str | None = Field(default=None, max_length=16)
+    decision_reason: str = ""
+    decided_on: dt.date | None = None
+    original_measure: str | None = Field(default=None, max_length=16)
+
+
+class MisuseReport(Synced, table=True):
+    """A report that a using department broke its 使用权 duties; the bureau investigates and finds."""
+
+    __tablename__ = "misuse_report"
+    number: str = Field(max_length=64, index=True)
+    request_id: uuid.UUID = Field(foreign_key="sharing_request.id", index=True)
+    reporter_department_id: uuid.UUID = Field(foreign_key="department.id", index=True)
+    user_department_id: uuid.UUID = Field(foreign_key="department.id", index=True)
+    provider_department_id: uuid.UUID = Field(foreign_key="department.id", index=True)
+    kind: str = Field(max_length=32)
+    description: str = ""
+    state: str = Field(default="reported", max_length=16, index=True)
+    finding: str = ""
+    reported_on: dt.date
+    investigation_due: dt.date | None = None
+    found_on: dt.date | None = None
+
+
+class Receipt(Synced, table=True):
+    """送达/签收: when a department received a document or order addressed to it (deadlines from receipt)."""
+
+    __tablename__ = "receipt"
+    subject: str = Field(max_length=16)
+    subject_id: uuid.UUID = Field(index=True)
+    department_id: uuid.UUID = Field(foreign_key="department.id", index=True)
+    commissioner_id: uuid.UUID | None = None
+    received_on: dt.date
+    via: str = Field(default="signed", max_length=16)
+
+
+class HolidayYear(Synced, table=True):
+    """A year of the bureau's holiday table; only a year marked complete makes the calendar certain."""
+
+    __tablename__ = "holiday_year"
+    year: int = Field(unique=True)
+    complete: bool = False
 
 
 class PolicyDeadline(Synced, table=True):
@@ -335,6 +428,10 @@ SYNCED_TABLES: tuple[type[Synced], ...] = (
     AccountabilityRecord,
     PolicyDeadline,
     HolidayDay,
+    DisputeClaim,
+    MisuseReport,
+    Receipt,
+    HolidayYear,
 )
 
 Index("ix_sharing_request_state_due", SharingRequest.state, SharingRequest.reply_due)  # type: ignore[arg-type]

@@ -7,11 +7,12 @@ import uuid
 from typing import Any
 
 from cdo_desktop.domain import mutations as mu
+from cdo_desktop.domain.enums import Measure
 from cdo_desktop.domain.errors import DomainError
 from cdo_desktop.domain.workflow import Transition
 from cdo_desktop.ui.dialogs.form import FormDialog, check_list, date_edit, text_edit
 from cdo_desktop.ui.i18n import is_english
-from cdo_desktop.ui.qt import QLineEdit, QMessageBox, QPushButton, QWidget
+from cdo_desktop.ui.qt import QComboBox, QLineEdit, QMessageBox, QPushButton, QSpinBox, QWidget
 from cdo_desktop.ui.widgets import show_error
 
 
@@ -59,6 +60,58 @@ class HearingDialog(FormDialog):
         return {"hearing_on": self.value("hearing_on").isoformat(), "place": self.value("place")}
 
 
+class RefuseDialog(FormDialog):
+    """有条件共享: the owner refuses with its reason and the legal basis it relies on."""
+
+    def __init__(self, state: Any, transition: Transition, entity_id: uuid.UUID, parent: QWidget | None) -> None:
+        super().__init__(state, action_label(transition), parent)
+        self.kind = transition.action
+        self.entity_id = entity_id
+        self.add("reason", self.tr("Reason"), text_edit(), required=True)
+        self.add("legal_basis", self.tr("Legal basis relied on"), QLineEdit(), required=True)
+
+    def payload(self) -> dict[str, Any]:
+        return {"reason": self.value("reason"), "legal_basis": self.value("legal_basis")}
+
+
+class ClaimAnswerDialog(FormDialog):
+    """答辩: the respondent answers one numbered claim."""
+
+    def __init__(self, state: Any, transition: Transition, entity_id: uuid.UUID, parent: QWidget | None) -> None:
+        super().__init__(state, action_label(transition), parent)
+        self.kind = transition.action
+        self.entity_id = entity_id
+        position = QSpinBox()
+        position.setRange(1, 20)
+        self.add("position", self.tr("Claim number"), position, required=True)
+        self.add("answer", self.tr("Answer"), text_edit(), required=True)
+
+    def payload(self) -> dict[str, Any]:
+        return {"position": self.value("position"), "answer": self.value("answer")}
+
+
+class ChangeMeasureDialog(FormDialog):
+    """After the hearing the bureau changes the measure, with its reason."""
+
+    def __init__(self, state: Any, transition: Transition, entity_id: uuid.UUID, parent: QWidget | None) -> None:
+        super().__init__(state, action_label(transition), parent)
+        self.kind = transition.action
+        self.entity_id = entity_id
+        measure = QComboBox()
+        for m in Measure:
+            measure.addItem(m.label("en" if is_english() else "zh"), m.value)
+        self.add("measure", self.tr("Measure"), measure, required=True)
+        days = QSpinBox()
+        days.setRange(0, 365)
+        days.setSpecialValueText(self.tr("none"))
+        self.add("rectification_days", self.tr("Rectification deadline (working days)"), days)
+        self.add("reason", self.tr("Reason"), text_edit(), required=True)
+
+    def payload(self) -> dict[str, Any]:
+        days = self.value("rectification_days")
+        return {"measure": self.value("measure"), "rectification_days": days or None, "reason": self.value("reason")}
+
+
 class ActionRunner(QWidget):
     """Owns the wording of the action dialogs (for translation) and runs them."""
 
@@ -100,6 +153,18 @@ class ActionRunner(QWidget):
             dialog = PartlyDialog(self.state, transition, entity_id, list(row.get("items") or []), parent)
         elif payload_type is mu.HearingSchedule:
             dialog = HearingDialog(self.state, transition, entity_id, parent)
+        elif payload_type is mu.RequestRefuse:
+            dialog = RefuseDialog(self.state, transition, entity_id, parent)
+        elif payload_type is mu.ClaimAnswer:
+            dialog = ClaimAnswerDialog(self.state, transition, entity_id, parent)
+        elif payload_type is mu.AccountabilityDefend:
+            dialog = TextActionDialog(self.state, transition, entity_id, "defence", self.tr("Defence"), parent,
+                                      required=True)
+        elif payload_type is mu.AccountabilityChange:
+            dialog = ChangeMeasureDialog(self.state, transition, entity_id, parent)
+        elif payload_type is mu.MisuseFinding:
+            dialog = TextActionDialog(self.state, transition, entity_id, "finding", self.tr("Finding"), parent,
+                                      required=True)
         if dialog is None:
             return False
         dialog.base_revision = int(row.get("revision") or 0)

@@ -7,7 +7,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from cdo_desktop.domain.enums import Decision, DisputeKind, DisputeState, OrderState
+from cdo_desktop.domain.enums import ClaimDecision, Decision, DisputeKind, DisputeState, OrderState
 from cdo_desktop.ui import queries
 from cdo_desktop.ui.evidence import blob_path
 from cdo_desktop.ui.i18n import enum_label
@@ -144,6 +144,15 @@ class CaseView(QTabWidget):
         t_order, t_due = self.tr("Order %d"), self.tr("due %s")
         parts.append(f"<h4>{e(t_claimant)}</h4><p>{e(d.claimant_statement) or '—'}</p>")
         parts.append(f"<h4>{e(t_respondent)}</h4><p>{e(d.respondent_statement) or '—'}</p>")
+        claims = self.case.get("claims") or []
+        if claims:  # the numbered claims, the answer to each (due from receipt) and the ruling's decision on each
+            t_claims, t_answer, t_answer_due = self.tr("Claims"), self.tr("Answer"), self.tr("Answer due")
+            due = f" ({e(t_answer_due)}: {d.answer_due})" if d.answer_due else ""
+            items = []
+            for c in claims:
+                decided = f" — <b>{e(enum_label(ClaimDecision, c.decision))}</b>: {e(c.reasoning)}" if c.decision else ""
+                items.append(f"<li>{e(c.text)}<br/><i>{e(t_answer)}:</i> {e(c.answer) or '—'}{decided}</li>")
+            parts.append(f"<h4>{e(t_claims)}{due}</h4><ol>{''.join(items)}</ol>")
         ruling = self.case["ruling"]
         if ruling is not None:
             parts.append(f"<h4>{e(t_ruling)} {e(ruling.number)}</h4>")
@@ -152,10 +161,16 @@ class CaseView(QTabWidget):
             parts.append(f"<p>{e(ruling.reasoning)}</p>")
             for order in self.case["orders"]:
                 parts.append(f"<p>{e(t_order % order.position)}: {e(names.get(order.addressee_department_id, ''))}"
-                             f" — {e(order.action)} ({e(t_due % order.due_on)}, "
+                             f" — {e(order.action)} ({e(t_due % self._order_due(order))}, "
                              f"{e(enum_label(OrderState, order.state))})</p>")
             parts.append(f"<p style='color:#555'>{e(t_fingerprint)}: <tt>{e(ruling.fingerprint)}</tt></p>")
         self.summary.setHtml("".join(parts))
+
+    def _order_due(self, order: Any) -> str:
+        """An order's deadline as the parties must read it: from receipt until received, then the date inclusive."""
+        if order.received_on is None:
+            return self.tr("%d working days from receipt") % order.deadline_days
+        return self.tr("%s (inclusive)") % order.due_on
 
     def _evidence(self) -> None:
         assert self.case is not None

@@ -25,6 +25,9 @@ def cast(session: Session) -> list[Role]:
     r = m.SharingRequest
     pair = session.execute(
         select(r.requester_department_id, r.provider_department_id, func.count().label("n"))
+        # the pair that asks most for conditionally shared data: the story shows the owner's answer
+        .join(m.DataResource, m.DataResource.id == r.resource_id)
+        .where(m.DataResource.share_type == "conditional")
         .group_by(r.requester_department_id, r.provider_department_id)
         .order_by(func.count().desc(), r.requester_department_id).limit(1)
     ).first()

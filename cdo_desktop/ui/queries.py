@@ -100,8 +100,36 @@ def _order_spec() -> ListSpec:
     return _spec("order", columns, base, o.id, {"state": o.state}, "due_on")
 
 
+def _open_resource_spec() -> ListSpec:
+    """The open catalogue (开放目录): resources open to the public, unconditionally or on conditions."""
+    r = m.DataResource
+    columns = {"id": r.id, "code": r.code, "name": r.name, "department": m.Department.name,
+               "department_id": r.department_id, "open_type": r.open_type, "open_channel": r.open_channel,
+               "open_published_on": r.open_published_on, "open_reason": r.open_reason,
+               "update_cycle": r.update_cycle, "data_updated_on": r.data_updated_on, "published_on": r.published_on}
+    base = (select(*_labelled(columns)).select_from(r).join(m.Department, m.Department.id == r.department_id)
+            .where(r.open_type != "closed"))
+    return _spec("resource", columns, base, r.id, {"department_id": r.department_id, "open_type": r.open_type},
+                 "code")
+
+
+def _misuse_spec() -> ListSpec:
+    x = m.MisuseReport
+    user, provider = aliased(m.Department), aliased(m.Department)
+    columns = {"id": x.id, "number": x.number, "state": x.state, "kind": x.kind, "user": user.name,
+               "provider": provider.name, "request": m.SharingRequest.number, "request_id": x.request_id,
+               "description": x.description, "finding": x.finding, "reported_on": x.reported_on,
+               "investigation_due": x.investigation_due, "found_on": x.found_on,
+               "user_department_id": x.user_department_id, "provider_department_id": x.provider_department_id,
+               "revision": x.revision}
+    base = (select(*_labelled(columns)).select_from(x).join(user, user.id == x.user_department_id)
+            .join(provider, provider.id == x.provider_department_id)
+            .join(m.SharingRequest, m.SharingRequest.id == x.request_id))
+    return _spec("misuse", columns, base, x.id, {"state": x.state, "kind": x.kind}, "reported_on")
+
+
 SPECS = {"objection": _objection_spec(), "accountability": _record_spec(), "ruling": _ruling_spec(),
-         "order": _order_spec()}
+         "order": _order_spec(), "open_resource": _open_resource_spec(), "misuse": _misuse_spec()}
 
 
 def fetch(entity: str):  # type: ignore[no-untyped-def]
@@ -143,8 +171,10 @@ def dispute_case(session: Session, dispute_id: uuid.UUID) -> dict[str, Any] | No
         orders = session.execute(select(m.RulingOrder).where(m.RulingOrder.ruling_id == ruling.id)
                               .order_by(m.RulingOrder.position)).scalars().all()
     people = {c.id: c.name for c in session.execute(select(m.Commissioner)).scalars()}
+    claims = session.execute(select(m.DisputeClaim).where(m.DisputeClaim.dispute_id == dispute_id)
+                             .order_by(m.DisputeClaim.position)).scalars().all()
     return {"dispute": dispute, "events": list(events), "evidence": list(evidence), "ruling": ruling,
-            "orders": list(orders), "names": dept_names(session), "people": people}
+            "orders": list(orders), "names": dept_names(session), "people": people, "claims": list(claims)}
 
 
 def orders_for(session: Session, dept_id: uuid.UUID | None) -> list[dict[str, Any]]:
@@ -188,3 +218,25 @@ def scorecard(session: Session) -> list[dict[str, Any]]:
             .group_by(m.Department.id, m.Department.name, m.Department.short_name)
             .order_by(func.count(r.id).desc()))
     return [dict(row._mapping) for row in session.execute(stmt)]
+
+
+def accountability_grounds(session: Session, today: Any) -> list[dict[str, Any]]:
+    """What the bureau can hold a department to account on today: orders received and overdue, confirmed misuse
+    findings, accepted objections past their deadline (the service checks again; this only offers them)."""
+    names = dept_names(session)
+    out: list[dict[str, Any]] = []
+    orders = select(m.RulingOrder, m.Ruling.number).join(m.Ruling, m.Ruling.id == m.RulingOrder.ruling_id).where(
+        m.RulingOrder.state != "complied", m.RulingOrder.received_on != None, m.RulingOrder.due_on < today)  # noqa: E711
+    for order, number in session.execute(orders):
+        out.append({"ground": "order_overdue", "id": order.id, "department_id": order.addressee_department_id,
+                    "text": f"{number} 第{order.position}项（{names.get(order.addressee_department_id, '')}，"
+                            f"{order.due_on.isoformat()}前（含当日））"})
+    for report in session.execute(select(m.MisuseReport).where(m.MisuseReport.state == "confirmed")).scalars():
+        out.append({"ground": "misuse_finding", "id": report.id, "department_id": report.user_department_id,
+                    "text": f"{report.number}（{names.get(report.user_department_id, '')}）"})
+    objections = select(m.QualityObjection).where(m.QualityObjection.state.in_(["accepted", "flagged"]),
+                                                  m.QualityObjection.due < today)
+    for obj in session.execute(objections).scalars():
+        out.append({"ground": "objection_uncorrected", "id": obj.id, "department_id": obj.owner_department_id,
+                    "text": f"{obj.number}（{names.get(obj.owner_department_id, '')}）"})
+    return out

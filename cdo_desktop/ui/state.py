@@ -33,6 +33,8 @@ ENTITY_OF_KIND = {
     "request": {"request"},
     "objection": {"objection"},
     "dispute": {"dispute", "ruling", "order"},
+    "receipt": {"receipt", "dispute", "ruling", "order", "accountability"},
+    "misuse": {"misuse", "request"},
     "order": {"order", "ruling", "dispute"},
     "accountability": {"accountability"},
 }

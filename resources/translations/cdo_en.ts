@@ -15,12 +15,20 @@
         <translation>Department</translation>
     </message>
     <message>
-        <source>(no ruling: describe the violation)</source>
-        <translation>(no ruling: describe the violation)</translation>
+        <source>— choose the ground —</source>
+        <translation>— choose the ground —</translation>
     </message>
     <message>
-        <source>Ruling</source>
-        <translation>Ruling</translation>
+        <source>Ground</source>
+        <translation>Ground</translation>
+    </message>
+    <message>
+        <source>Period from (overdue replies)</source>
+        <translation>Period from (overdue replies)</translation>
+    </message>
+    <message>
+        <source>Period to (overdue replies)</source>
+        <translation>Period to (overdue replies)</translation>
     </message>
     <message>
         <source>Violation</source>
@@ -64,6 +72,14 @@
     <message>
         <source>Report</source>
         <translation>Report</translation>
+    </message>
+    <message>
+        <source>Defence</source>
+        <translation>Defence</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Finding</translation>
     </message>
 </context>
 <context>
@@ -217,6 +233,14 @@
         <translation>Days (date, holiday or workday, name)</translation>
     </message>
     <message>
+        <source>This is the year's complete arrangement (every holiday and make-up workday)</source>
+        <translation>This is the year's complete arrangement (every holiday and make-up workday)</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>Complete</translation>
+    </message>
+    <message>
         <source>Line %d: '%s' is not a date (YYYY-MM-DD)</source>
         <translation>Line %d: '%s' is not a date (YYYY-MM-DD)</translation>
     </message>
@@ -344,6 +368,26 @@
         <translation>due %s</translation>
     </message>
     <message>
+        <source>Claims</source>
+        <translation>Claims</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>Answer due</source>
+        <translation>Answer due</translation>
+    </message>
+    <message>
+        <source>%d working days from receipt</source>
+        <translation>%d working days from receipt</translation>
+    </message>
+    <message>
+        <source>%s (inclusive)</source>
+        <translation>%s (inclusive)</translation>
+    </message>
+    <message>
         <source>Evidence (%d)</source>
         <translation>Evidence (%d)</translation>
     </message>
@@ -428,6 +472,55 @@
     </message>
 </context>
 <context>
+    <name>ChangeMeasureDialog</name>
+    <message>
+        <source>Measure</source>
+        <translation>Measure</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Rectification deadline (working days)</source>
+        <translation>Rectification deadline (working days)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimAnswerDialog</name>
+    <message>
+        <source>Claim number</source>
+        <translation>Claim number</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Answer</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimsTable</name>
+    <message>
+        <source>Claim</source>
+        <translation>Claim</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>Reasoning</source>
+        <translation>Reasoning</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <source>My tasks</source>
@@ -498,8 +591,24 @@
         <translation>Order %d</translation>
     </message>
     <message>
+        <source>Defence</source>
+        <translation>Defence</translation>
+    </message>
+    <message>
         <source>Rectifications and orders due</source>
         <translation>Rectifications and orders due</translation>
+    </message>
+    <message>
+        <source>Catalogue update</source>
+        <translation>Catalogue update</translation>
+    </message>
+    <message>
+        <source>Update overdue</source>
+        <translation>Update overdue</translation>
+    </message>
+    <message>
+        <source>Catalogue and data updates due</source>
+        <translation>Catalogue and data updates due</translation>
     </message>
 </context>
 <context>
@@ -597,6 +706,14 @@
     <message>
         <source>Kind</source>
         <translation>Kind</translation>
+    </message>
+    <message>
+        <source>One claim per line, e.g. order the owner to share the items asked within 10 working days</source>
+        <translation>One claim per line, e.g. order the owner to share the items asked within 10 working days</translation>
+    </message>
+    <message>
+        <source>Claims</source>
+        <translation>Claims</translation>
     </message>
     <message>
         <source>Statement</source>
@@ -702,6 +819,14 @@
 <context>
     <name>ListPage</name>
     <message>
+        <source>Export…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>Save this list (with its search and filters) as Excel, CSV or JSON</source>
+        <translation>Save this list (with its search and filters) as Excel, CSV or JSON</translation>
+    </message>
+    <message>
         <source>Search (number, department, resource, text)…</source>
         <translation>Search (number, department, resource, text)…</translation>
     </message>
@@ -716,6 +841,10 @@
     <message>
         <source>Nothing matches the search.</source>
         <translation>Nothing matches the search.</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
     </message>
 </context>
 <context>
@@ -755,6 +884,65 @@
     <message>
         <source>Signed in: %s, %s, %s</source>
         <translation>Signed in: %s, %s, %s</translation>
+    </message>
+</context>
+<context>
+    <name>MisusePage</name>
+    <message>
+        <source>All states</source>
+        <translation>All states</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>All kinds</translation>
+    </message>
+    <message>
+        <source>Misuse reports</source>
+        <translation>Misuse reports</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Using department</source>
+        <translation>Using department</translation>
+    </message>
+    <message>
+        <source>Source department (ownership)</source>
+        <translation>Source department (ownership)</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>Found</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Investigation due</source>
+        <translation>Investigation due</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Finding</translation>
     </message>
 </context>
 <context>
@@ -840,6 +1028,53 @@
     </message>
 </context>
 <context>
+    <name>OpenCataloguePage</name>
+    <message>
+        <source>All open types</source>
+        <translation>All open types</translation>
+    </message>
+    <message>
+        <source>Open catalogue</source>
+        <translation>Open catalogue</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Source department (ownership)</source>
+        <translation>Source department (ownership)</translation>
+    </message>
+    <message>
+        <source>Open type</source>
+        <translation>Open type</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Opened on</source>
+        <translation>Opened on</translation>
+    </message>
+    <message>
+        <source>Update cycle</source>
+        <translation>Update cycle</translation>
+    </message>
+    <message>
+        <source>Last update</source>
+        <translation>Last update</translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation>Conditions</translation>
+    </message>
+</context>
+<context>
     <name>OrderList</name>
     <message>
         <source>No order of a ruling is addressed to your department.</source>
@@ -887,6 +1122,10 @@
     <message>
         <source>Working days</source>
         <translation>Working days</translation>
+    </message>
+    <message>
+        <source>Claim</source>
+        <translation>Claim</translation>
     </message>
     <message>
         <source>Add order</source>
@@ -1007,6 +1246,17 @@
     <message>
         <source>Notice PDF</source>
         <translation>Notice PDF</translation>
+    </message>
+</context>
+<context>
+    <name>RefuseDialog</name>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Legal basis relied on</source>
+        <translation>Legal basis relied on</translation>
     </message>
 </context>
 <context>
@@ -1135,8 +1385,20 @@
         <translation>Period</translation>
     </message>
     <message>
+        <source>Deadline source</source>
+        <translation>Deadline source</translation>
+    </message>
+    <message>
         <source>Reason</source>
         <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Legal basis of the refusal</source>
+        <translation>Legal basis of the refusal</translation>
+    </message>
+    <message>
+        <source>Granted on</source>
+        <translation>Granted on</translation>
     </message>
     <message>
         <source>File dispute…</source>
@@ -1227,6 +1489,10 @@
     <message>
         <source>Rules relied on</source>
         <translation>Rules relied on</translation>
+    </message>
+    <message>
+        <source>Decision on each claim</source>
+        <translation>Decision on each claim</translation>
     </message>
     <message>
         <source>Decision</source>

@@ -16,12 +16,20 @@
         <translation>部门</translation>
     </message>
     <message>
-        <source>(no ruling: describe the violation)</source>
-        <translation>（无裁决：请写明违规事实）</translation>
+        <source>— choose the ground —</source>
+        <translation>— 选择问责依据 —</translation>
     </message>
     <message>
-        <source>Ruling</source>
-        <translation>裁决</translation>
+        <source>Ground</source>
+        <translation>问责依据</translation>
+    </message>
+    <message>
+        <source>Period from (overdue replies)</source>
+        <translation>统计期间起（逾期答复）</translation>
+    </message>
+    <message>
+        <source>Period to (overdue replies)</source>
+        <translation>统计期间止（逾期答复）</translation>
     </message>
     <message>
         <source>Violation</source>
@@ -65,6 +73,14 @@
     <message>
         <source>Report</source>
         <translation>报告</translation>
+    </message>
+    <message>
+        <source>Defence</source>
+        <translation>申辩意见</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>调查认定</translation>
     </message>
 </context>
 <context>
@@ -218,6 +234,14 @@
         <translation>日期（日期、holiday 或 workday、名称）</translation>
     </message>
     <message>
+        <source>This is the year&apos;s complete arrangement (every holiday and make-up workday)</source>
+        <translation>这是该年度完整的节假日安排（含全部假日和调休上班日）</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>完整安排</translation>
+    </message>
+    <message>
         <source>Line %d: &apos;%s&apos; is not a date (YYYY-MM-DD)</source>
         <translation>第 %d 行：“%s”不是日期（YYYY-MM-DD）</translation>
     </message>
@@ -345,6 +369,26 @@
         <translation>期限 %s</translation>
     </message>
     <message>
+        <source>Claims</source>
+        <translation>仲裁请求</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>答辩意见</translation>
+    </message>
+    <message>
+        <source>Answer due</source>
+        <translation>答辩期限（含当日）</translation>
+    </message>
+    <message>
+        <source>%d working days from receipt</source>
+        <translation>自收到之日起%d个工作日内</translation>
+    </message>
+    <message>
+        <source>%s (inclusive)</source>
+        <translation>%s前（含当日）</translation>
+    </message>
+    <message>
         <source>Evidence (%d)</source>
         <translation>证据（%d）</translation>
     </message>
@@ -381,7 +425,7 @@
     </message>
     <message>
         <source>Owning department</source>
-        <translation>数源部门</translation>
+        <translation>数源部门（归属权）</translation>
     </message>
     <message>
         <source>Share type</source>
@@ -426,6 +470,55 @@
     <message>
         <source>Source system</source>
         <translation>来源系统</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeMeasureDialog</name>
+    <message>
+        <source>Measure</source>
+        <translation>问责措施</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Rectification deadline (working days)</source>
+        <translation>整改期限（工作日）</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimAnswerDialog</name>
+    <message>
+        <source>Claim number</source>
+        <translation>仲裁请求序号</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>答辩意见</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimsTable</name>
+    <message>
+        <source>Claim</source>
+        <translation>仲裁请求</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>答辩意见</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>裁决</translation>
+    </message>
+    <message>
+        <source>Reasoning</source>
+        <translation>理由</translation>
     </message>
 </context>
 <context>
@@ -499,8 +592,24 @@
         <translation>裁决事项 %d</translation>
     </message>
     <message>
+        <source>Defence</source>
+        <translation>申辩</translation>
+    </message>
+    <message>
         <source>Rectifications and orders due</source>
         <translation>待整改及待履行事项</translation>
+    </message>
+    <message>
+        <source>Catalogue update</source>
+        <translation>目录更新</translation>
+    </message>
+    <message>
+        <source>Update overdue</source>
+        <translation>数据更新逾期</translation>
+    </message>
+    <message>
+        <source>Catalogue and data updates due</source>
+        <translation>应更新的目录和数据</translation>
     </message>
 </context>
 <context>
@@ -598,6 +707,14 @@
     <message>
         <source>Kind</source>
         <translation>类型</translation>
+    </message>
+    <message>
+        <source>One claim per line, e.g. order the owner to share the items asked within 10 working days</source>
+        <translation>每行一项仲裁请求，例如：责令被申请人在10个工作日内共享所申请的数据项</translation>
+    </message>
+    <message>
+        <source>Claims</source>
+        <translation>仲裁请求</translation>
     </message>
     <message>
         <source>Statement</source>
@@ -703,6 +820,14 @@
 <context>
     <name>ListPage</name>
     <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Save this list (with its search and filters) as Excel, CSV or JSON</source>
+        <translation>将此列表（按当前搜索和筛选）导出为 Excel、CSV 或 JSON</translation>
+    </message>
+    <message>
         <source>Search (number, department, resource, text)…</source>
         <translation>搜索（编号、部门、资源、内容）…</translation>
     </message>
@@ -717,6 +842,10 @@
     <message>
         <source>Nothing matches the search.</source>
         <translation>没有符合搜索条件的记录。</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
     </message>
 </context>
 <context>
@@ -756,6 +885,65 @@
     <message>
         <source>Signed in: %s, %s, %s</source>
         <translation>当前用户：%s，%s，%s</translation>
+    </message>
+</context>
+<context>
+    <name>MisusePage</name>
+    <message>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>Misuse reports</source>
+        <translation>违规使用</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Using department</source>
+        <translation>使用部门（使用权）</translation>
+    </message>
+    <message>
+        <source>Source department (ownership)</source>
+        <translation>数源部门（归属权）</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>共享申请</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>报告日期</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>认定日期</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>情况描述</translation>
+    </message>
+    <message>
+        <source>Investigation due</source>
+        <translation>调查期限（含当日）</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>调查认定</translation>
     </message>
 </context>
 <context>
@@ -813,7 +1001,7 @@
     </message>
     <message>
         <source>Owning department</source>
-        <translation>数源部门</translation>
+        <translation>数源部门（归属权）</translation>
     </message>
     <message>
         <source>Raised</source>
@@ -838,6 +1026,53 @@
     <message>
         <source>File dispute…</source>
         <translation>申请仲裁…</translation>
+    </message>
+</context>
+<context>
+    <name>OpenCataloguePage</name>
+    <message>
+        <source>All open types</source>
+        <translation>全部开放类型</translation>
+    </message>
+    <message>
+        <source>Open catalogue</source>
+        <translation>开放目录</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>资源编码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>资源名称</translation>
+    </message>
+    <message>
+        <source>Source department (ownership)</source>
+        <translation>数源部门（归属权）</translation>
+    </message>
+    <message>
+        <source>Open type</source>
+        <translation>开放类型</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>开放渠道</translation>
+    </message>
+    <message>
+        <source>Opened on</source>
+        <translation>开放发布日期</translation>
+    </message>
+    <message>
+        <source>Update cycle</source>
+        <translation>更新周期</translation>
+    </message>
+    <message>
+        <source>Last update</source>
+        <translation>最近更新</translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation>开放条件或理由</translation>
     </message>
 </context>
 <context>
@@ -888,6 +1123,10 @@
     <message>
         <source>Working days</source>
         <translation>工作日数</translation>
+    </message>
+    <message>
+        <source>Claim</source>
+        <translation>仲裁请求</translation>
     </message>
     <message>
         <source>Add order</source>
@@ -1011,6 +1250,17 @@
     </message>
 </context>
 <context>
+    <name>RefuseDialog</name>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Legal basis relied on</source>
+        <translation>所依据的法律依据</translation>
+    </message>
+</context>
+<context>
     <name>RequestDialog</name>
     <message>
         <source>New sharing request</source>
@@ -1093,7 +1343,7 @@
     </message>
     <message>
         <source>Providing department</source>
-        <translation>数源部门</translation>
+        <translation>数源部门（归属权）</translation>
     </message>
     <message>
         <source>Resource</source>
@@ -1136,8 +1386,20 @@
         <translation>使用期限</translation>
     </message>
     <message>
+        <source>Deadline source</source>
+        <translation>期限依据</translation>
+    </message>
+    <message>
         <source>Reason</source>
         <translation>理由</translation>
+    </message>
+    <message>
+        <source>Legal basis of the refusal</source>
+        <translation>不予共享依据</translation>
+    </message>
+    <message>
+        <source>Granted on</source>
+        <translation>开通日期</translation>
     </message>
     <message>
         <source>File dispute…</source>
@@ -1228,6 +1490,10 @@
     <message>
         <source>Rules relied on</source>
         <translation>依据规定</translation>
+    </message>
+    <message>
+        <source>Decision on each claim</source>
+        <translation>逐项裁决</translation>
     </message>
     <message>
         <source>Decision</source>

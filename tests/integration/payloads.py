@@ -41,17 +41,34 @@ def payload_for(t: Transition, w: World, arbitrator: uuid.UUID) -> dict[str, Any
         return {"raiser_department_id": str(w.depts["A"]), "resource_id": str(w.resources["B"]), "description": "错"}
     if p is mu.DisputeFile:
         return {"claimant_department_id": str(w.depts["A"]), "respondent_department_id": str(w.depts["B"]),
-                "kind": "other", "statement": "陈述"}
+                "kind": "other", "statement": "陈述", "claims": [{"kind": "order_reply", "text": "责令答复"}]}
+    if p is mu.ClaimAnswer:
+        return {"position": 1, "answer": "答辩"}
+    if p is mu.RequestRefuse:
+        return {"reason": "说明", "legal_basis": "依据"}
+    if p is mu.AccountabilityDefend:
+        return {"defence": "申辩"}
+    if p is mu.AccountabilityChange:
+        return {"measure": "interview", "reason": "说明"}
+    if p is mu.MisuseReportFile:
+        return {"request_id": str(uuid.uuid4()), "kind": "beyond_purpose", "description": "超范围使用"}
+    if p is mu.MisuseFinding:
+        return {"finding": "经查"}
+    if p is mu.ReceiptSign:
+        return {"subject": "dispute", "subject_id": str(uuid.uuid4())}
+    if p is mu.DutiesChange:
+        return {"changed_on": today, "note": "职能调整"}
     if p is mu.EvidenceAdd:
         return {"evidence_id": str(uuid.uuid4()), "filename": "a.pdf", "sha256": hashlib.sha256(b"x").hexdigest(),
                 "size": 1}
     if p is mu.RulingIssue:
         return {"ruling_id": str(uuid.uuid4()), "arbitrator_ids": [str(arbitrator)], "findings": ["事实"],
-                "reasoning": "理由", "decision": "dismissed"}
+                "reasoning": "理由", "claim_decisions": [{"position": 1, "decision": "dismissed", "reasoning": "理由"}]}
     if p is mu.DocumentFile:
         return {"sha256": hashlib.sha256(b"issued pdf").hexdigest()}
     if p is mu.AccountabilityCreate:
-        return {"department_id": str(w.depts["A"]), "violation": "违规", "measure": "criticism"}
+        return {"department_id": str(w.depts["A"]), "violation": "违规", "measure": "criticism",
+                "ground": "order_overdue", "ground_id": str(uuid.uuid4())}
     for name in ("reason", "response", "statement", "report"):
         if name in p.model_fields:
             return {name: "说明"}

@@ -3,6 +3,7 @@ allow is refused by the server over HTTP; and a role revoked between queueing an
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from collections import defaultdict
 from typing import Any
@@ -21,7 +22,7 @@ from tests.integration.world import PASSWORD, World
 # where each party sits in the records built below: A asks B; A claims against B; orders and records address A
 SEAT = {
     Party.REQUESTER: "A", Party.PROVIDER: "B", Party.RAISER: "A", Party.OWNER: "B", Party.CLAIMANT: "A",
-    Party.RESPONDENT: "B", Party.ADDRESSEE: "A", Party.BUREAU: "bureau", None: "C",
+    Party.RESPONDENT: "B", Party.ADDRESSEE: "A", Party.BUREAU: "bureau", Party.USER: "A", None: "C",
 }
 ENTITY_PARTIES: dict[str, set[Party | None]] = defaultdict(lambda: {Party.BUREAU, None})
 for _t in TRANSITIONS.values():
@@ -55,25 +56,43 @@ def _records(bureau: Any) -> dict[str, uuid.UUID]:
     do("objection.raise", ("A", "commissioner"), ids["objection"], {
         "raiser_department_id": str(w.depts["A"]), "resource_id": str(w.resources["B"]), "description": "地址过期"})
     ids["dispute"] = uuid.uuid4()
+    claims = [{"kind": "order_reply", "text": "责令被申请人依法答复"}]
     do("dispute.file", ("A", "commissioner"), ids["dispute"], {
         "claimant_department_id": str(w.depts["A"]), "respondent_department_id": str(w.depts["B"]), "kind": "other",
-        "statement": "长期不答复"})
+        "statement": "长期不答复", "claims": claims})
     ruled = uuid.uuid4()
     do("dispute.file", ("A", "commissioner"), ruled, {
         "claimant_department_id": str(w.depts["A"]), "respondent_department_id": str(w.depts["B"]), "kind": "other",
-        "statement": "另一争议"})
+        "statement": "另一争议", "claims": claims})
     do("dispute.accept", ("bureau", "arbitrator"), ruled, {})
     ruling = uuid.uuid4()
     do("dispute.rule", ("bureau", "arbitrator"), ruled, {
         "ruling_id": str(ruling), "arbitrator_ids": [str(ppl[("bureau", "arbitrator")])], "findings": ["事实"],
-        "reasoning": "理由", "decision": "upheld",
-        "orders": [{"addressee_department_id": str(w.depts["A"]), "action": "整改", "deadline_days": 10}]})
+        "reasoning": "理由", "claim_decisions": [{"position": 1, "decision": "upheld", "reasoning": "理由"}],
+        "orders": [{"addressee_department_id": str(w.depts["A"]), "action": "整改", "deadline_days": 10,
+                    "claim_position": 1}]})
     from cdo_desktop.domain.actor import derived_id
 
     ids["order"] = derived_id(ruling, "order", 1)
+    # a granted request of A's (unconditional data: the bureau grants it), reported by B (its owner) for misuse
+    granted = uuid.uuid4()
+    do("request.create", ("A", "commissioner"), granted, request_payload(w))
+    do("request.submit", ("A", "commissioner"), granted, {})
+    do("request.check_grant", ("bureau", "arbitrator"), granted, {})
+    ids["granted"] = granted
+    ids["misuse"] = uuid.uuid4()
+    do("misuse.report", ("B", "commissioner"), ids["misuse"], {
+        "request_id": str(granted), "kind": "passed_on", "description": "向第三方提供"})
+    # an accountability record needs a ground that only time gives (an order overdue after its due date): the
+    # matrix asks who may act on a record, so the record is laid down directly, addressed to A
+    from cdo_desktop.store import models as m
+
     ids["accountability"] = uuid.uuid4()
-    do("accountability.create", ("bureau", "admin"), ids["accountability"], {
-        "department_id": str(w.depts["A"]), "violation": "超范围使用", "measure": "criticism"})
+    with db.write() as session:
+        session.add(m.AccountabilityRecord(
+            id=ids["accountability"], number="佛数问〔2026〕99号", department_id=w.depts["A"], violation="逾期未履行",
+            measure="criticism", state="notified", created_on=dt.date(2026, 3, 3), ground_kind="order_overdue",
+            ground_id=ids["order"], revision=1))
     return ids
 
 
@@ -88,7 +107,13 @@ def test_every_disallowed_cell_is_refused(bureau) -> None:
         seat = SEAT[party]
         actor = w.people[(seat, role.value)]
         entity = uuid.uuid4() if t.source is None else ids[t.entity]
-        m = mutation(action, actor, entity, payload_for(t, w, w.people[("bureau", "arbitrator")]))
+        payload = payload_for(t, w, w.people[("bureau", "arbitrator")])
+        # creations that point at a record: point at a real one, so that only the right to act can refuse them
+        if action == "receipt.sign":
+            payload["subject_id"] = str(ids["dispute"])
+        if action == "misuse.report":
+            payload["request_id"] = str(ids["granted"])
+        m = mutation(action, actor, entity, payload)
         batches[(seat, role)].append((m.model_dump(mode="json"), (action, role, party)))
     wrong: list[str] = []
     for (seat, role), items in batches.items():

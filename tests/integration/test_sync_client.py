@@ -63,13 +63,10 @@ def test_two_offline_departments_act_on_the_same_request_one_wins(bureau, tmp_pa
     apply_local(a.db, mutation("request.submit", a.actor_id, rid, {}))
     a.client.sync()
     clerk.client.sync()
-    apply_local(clerk.db, mutation("request.check", clerk.actor_id, rid, {}))
+    # unconditional data: the bureau's check grants it (the owner cannot refuse)
+    apply_local(clerk.db, mutation("request.check_grant", clerk.actor_id, rid, {}))
     clerk.client.sync()
     b.client.sync()
-    apply_local(b.db, mutation("request.approve", b.actor_id, rid, {"reason": ""}))
-    apply_local(b.db, mutation("request.grant", b.actor_id, rid, {}))
-    b.client.sync()
-    clerk.client.sync()
     # both offline now: the provider revokes the grant, the bureau lets it expire
     apply_local(b.db, mutation("request.revoke", b.actor_id, rid, {"reason": "超范围使用"}))
     expire = mutation("request.expire", clerk.actor_id, rid, {})
@@ -128,7 +125,7 @@ def test_evidence_files_travel_with_their_mutation_and_are_hash_checked(bureau, 
     dispute = uuid.uuid4()
     apply_local(a.db, mutation("dispute.file", a.actor_id, dispute, {
         "claimant_department_id": str(w.depts["A"]), "respondent_department_id": str(w.depts["B"]), "kind": "refusal",
-        "statement": "多次拒绝"}))
+        "statement": "多次拒绝", "claims": [{"kind": "order_share", "text": "责令共享姓名"}]}))
     apply_local(a.db, mutation("dispute.add_evidence", a.actor_id, dispute, {
         "evidence_id": str(uuid.uuid4()), "filename": "纪要.txt", "sha256": sha, "size": len(content)}))
     assert a.client.sync().accepted == 2

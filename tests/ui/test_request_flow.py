@@ -23,7 +23,8 @@ def test_request_created_and_refused_through_the_ui(window: Any, qtbot: Any, on_
     def fill(dialog: Any) -> None:
         combo = dialog.resource
         index = next(i for i in range(1, combo.count())
-                     if next(r for r in dialog.resources if r.id == combo.itemData(i)).department_id == provider)
+                     if (res := next(r for r in dialog.resources if r.id == combo.itemData(i))).department_id == provider
+                     and res.share_type == "conditional")  # conditional data: the owner answers
         combo.setCurrentIndex(index)
         dialog.fields["purpose"][1].setPlainText("办理企业开办业务时核验申请人身份")  # setText-style: non-ASCII
         dialog.fields["legal_basis"][1].setText("《佛山市政务数据共享管理办法》第十二条")
@@ -54,6 +55,7 @@ def test_request_created_and_refused_through_the_ui(window: Any, qtbot: Any, on_
         ok.click()  # no reason: refused before anything is sent, naming the field
         seen["error"] = dialog.error.text()
         dialog.fields["reason"][1].setPlainText("该数据涉及个人隐私，申请用途不明确")
+        dialog.fields["legal_basis"][1].setText("《中华人民共和国个人信息保护法》")
         ok.click()
 
     on_dialog(refuse)

@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from cdo_desktop.store import models as m
 from cdo_desktop.sync.memory_keyring import InProcessKeyring
-from cdo_desktop.ui.qt import QMessageBox, Qt
+from cdo_desktop.ui.qt import QApplication, QMessageBox, Qt
 from tests.ui.helpers import buttons, select_by_number
 
 
@@ -78,7 +78,8 @@ def test_the_whole_story_against_a_local_bureau(demo: Any, settings: Any, qtbot:
     def fill(dialog: Any) -> None:
         combo = dialog.resource
         index = next(i for i in range(1, combo.count())
-                     if next(r for r in dialog.resources if r.id == combo.itemData(i)).department_id == provider)
+                     if (res := next(r for r in dialog.resources if r.id == combo.itemData(i))).department_id == provider
+                     and res.share_type == "conditional")  # conditional data: the owner answers
         combo.setCurrentIndex(index)
         dialog.fields["purpose"][1].setPlainText("办理企业开办业务时核验申请人身份")
         dialog.fields["legal_basis"][1].setText("《佛山市政务数据共享管理办法》第十二条")
@@ -105,6 +106,7 @@ def test_the_whole_story_against_a_local_bureau(demo: Any, settings: Any, qtbot:
 
     def refuse(dialog: Any) -> None:
         dialog.fields["reason"][1].setPlainText("该数据涉及个人隐私，申请用途不明确")
+        dialog.fields["legal_basis"][1].setText("《中华人民共和国个人信息保护法》")
         dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
 
     on_dialog(refuse)
@@ -115,6 +117,7 @@ def test_the_whole_story_against_a_local_bureau(demo: Any, settings: Any, qtbot:
     assert select_by_number(requests, number, refresh=True)["state"] == "refused"
 
     def file_dispute(dialog: Any) -> None:
+        dialog.fields["claims"][1].setPlainText("责令被申请人在10个工作日内共享所申请的数据项\n责令被申请人书面说明拒绝理由")
         dialog.fields["statement"][1].setPlainText("对方拒绝理由不成立，请求裁决")
         dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
 
@@ -145,9 +148,9 @@ def test_the_whole_story_against_a_local_bureau(demo: Any, settings: Any, qtbot:
     def rule(dialog: Any) -> None:
         dialog.fields["findings"][1].setPlainText("申请部门依法提出共享申请\n被申请部门拒绝理由不充分")
         dialog.fields["reasoning"][1].setPlainText("依据共享管理办法，被申请部门应在期限内提供数据。")
-        decision = dialog.fields["decision"][1]
-        decision.setCurrentIndex(decision.findData("upheld"))
-        dialog.orders.add_order(provider, "在10个工作日内提供所申请的数据", 10)
+        dialog.claims.set_decision(1, "upheld", "用途明确，拒绝理由不充分")
+        dialog.claims.set_decision(2, "dismissed", "第一项已获支持，无须另行说明")
+        dialog.orders.add_order(provider, "在10个工作日内提供所申请的数据", 10, claim=1)
         dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
 
     on_dialog(rule)
@@ -169,25 +172,29 @@ def test_the_whole_story_against_a_local_bureau(demo: Any, settings: Any, qtbot:
     with state.read() as session:
         ruling = session.execute(select(m.Ruling).where(m.Ruling.dispute_id == dispute.id)).scalars().one()
 
+    # holding the provider to account on the day of the ruling is refused: nothing is overdue yet
     from cdo_desktop.ui.dialogs.accountability_dialog import AccountabilityDialog
 
     dialog = AccountabilityDialog(state, window)
     qtbot.addWidget(dialog)
     dialog.fields["department_id"][1].setCurrentIndex(dialog.fields["department_id"][1].findData(str(provider)))
-    dialog.fields["ruling_id"][1].setCurrentIndex(dialog.fields["ruling_id"][1].findData(str(ruling.id)))
+    ground = dialog.fields["ground"][1]
+    assert ground.count() == 2  # no overdue order, finding or objection to point at: only the replies ground
+    ground.setCurrentIndex(1)
     dialog.accept()
-    assert dialog.result() == dialog.DialogCode.Accepted
-    state.sync_blocking()
+    assert dialog.result() != dialog.DialogCode.Accepted
+    assert "逾期答复" in dialog.error.text() or "overdue replies" in dialog.error.text()
+    dialog.reject()
 
-    act_as("a")
+    act_as("b")  # the respondent opens the ruling: its desktop acknowledges receipt, the order's period starts
     window.show_page("rulings")
     rulings = window.pages["rulings"].rulings
     rulings.refresh()
-    assert ruling.number in {r["number"] for r in rulings.model.rows}
-
-    act_as("b")
-    records = window.pages["rulings"].records
-    records.refresh()
-    assert any(r["ruling_id"] == ruling.id and r["department_id"] == provider for r in records.model.rows)
-    window.show_page("dashboard")
-    assert "Rectification" in window.pages["dashboard"].body.toPlainText()
+    rulings.view.selectRow(next(i for i, r in enumerate(rulings.model.rows) if r["number"] == ruling.number))
+    QApplication.processEvents()
+    state.sync_blocking()
+    with state.read() as session:
+        order = session.execute(select(m.RulingOrder).where(m.RulingOrder.ruling_id == ruling.id)).scalars().one()
+    assert order.received_on is not None
+    assert rulings.export_to(tmp_path / "rulings.csv", "csv") >= 1
+    assert (tmp_path / "rulings.csv").read_text(encoding="utf-8-sig").startswith(("Number", "文号", "编号"))

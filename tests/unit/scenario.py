@@ -30,6 +30,7 @@ REQUEST_PATHS: dict[str, list[str]] = {
     "granted": ["submit", "check", "approve", "grant"],
     "expired": ["submit", "check", "approve", "grant", "expire"],
     "revoked": ["submit", "check", "approve", "grant", "revoke"],
+    "suspended": ["submit", "check", "approve", "grant", "suspend"],
 }
 OBJECTION_PATHS: dict[str, list[str]] = {
     "raised": [],
@@ -50,9 +51,23 @@ DISPUTE_PATHS: dict[str, list[str]] = {
     "complied": ["accept", "rule", "order.report", "order.confirm", "comply"],
     "escalated": ["accept", "rule", "escalate"],
     "archived": ["decline", "archive"],
+    "withdrawn": ["withdraw"],
 }
 ORDER_PATHS: dict[str, list[str]] = {"open": [], "reported": ["report"], "complied": ["report", "confirm"]}
-ACCOUNTABILITY_PATHS: dict[str, list[str]] = {"open": [], "reported": ["report"], "closed": ["report", "accept"]}
+ACCOUNTABILITY_PATHS: dict[str, list[str]] = {
+    "notified": [],
+    "defended": ["defend"],
+    "open": ["defend", "uphold"],
+    "reported": ["defend", "uphold", "report"],
+    "closed": ["defend", "uphold", "report", "accept"],
+    "withdrawn": ["withdraw"],
+}
+MISUSE_PATHS: dict[str, list[str]] = {
+    "reported": [],
+    "investigating": ["investigate"],
+    "confirmed": ["investigate", "confirm"],
+    "unfounded": ["investigate", "dismiss"],
+}
 
 
 @dataclass
@@ -64,6 +79,16 @@ class Network:
     depts: dict[str, uuid.UUID] = field(default_factory=dict)
     resources: dict[str, uuid.UUID] = field(default_factory=dict)  # "B.conditional", "B.unconditional", "B.not_shared", "A.unconditional"
     counter: int = 0
+    offset: dt.timedelta = dt.timedelta(0)  # the scenario's clock only moves forward (orders fall overdue)
+    ground_order: uuid.UUID | None = None
+    granted_request: uuid.UUID | None = None
+    filed_dispute: uuid.UUID | None = None
+
+    def now(self) -> dt.datetime:
+        return NOW + self.offset + dt.timedelta(minutes=self.counter)
+
+    def advance(self, days: int) -> None:
+        self.offset += dt.timedelta(days=days)
 
     def everyone(self) -> dict[str, Actor]:
         return {"admin": self.admin, "arbitrator": self.arbitrator, **self.people}
@@ -73,7 +98,7 @@ class Network:
         self.counter += 1
         mutation = Mutation(kind=kind, actor_id=actor.id, entity_id=entity_id, payload=payload,
                             base_revision=base_revision)
-        return apply(session, mutation, actor, now=NOW + dt.timedelta(minutes=self.counter))
+        return apply(session, mutation, actor, now=self.now())
 
     # -- payloads that satisfy every guard ---------------------------------------------------------------------
 
@@ -86,6 +111,8 @@ class Network:
             "commissioner.end": {"ended_on": "2026-02-01"},
             "policy.set": {"kind": "provider_reply", "days": 8, "clause": "《政务数据共享条例》第十五条"},
             "calendar.publish": {"year": 2027, "days": [{"date": "2027-01-01", "workday": False, "name": "元旦"}]},
+            "department.change_duties": {"changed_on": "2026-03-01", "note": "承接原市编办的部分数据职责"},
+            "resource.record_update": {},
             "resource.create": {"code": f"R-{uuid.uuid4().hex[:8]}", "department_id": context.get("dept", A),
                                 "name": "测试资源", "items": [{"name": "字段一"}], "share_type": "unconditional"},
             "resource.update": {"name": "测试资源（修订）", "items": [{"name": "字段一"}], "share_type": "unconditional"},
@@ -94,10 +121,11 @@ class Network:
                                "legal_basis": "国发〔2016〕51号", "period_start": "2026-03-01",
                                "period_end": "2026-12-31"},
             "request.submit": {}, "request.check": {}, "request.approve": {}, "request.grant": {},
-            "request.expire": {},
+            "request.expire": {}, "request.check_grant": {}, "request.check_refuse": {"reason": ""},
+            "request.suspend": {"reason": "涉嫌超范围使用，调查期间暂停"}, "request.resume": {"reason": "调查结束"},
             "request.return": {"reason": "材料不全"},
             "request.approve_partly": {"granted_items": ["姓名"], "reason": "户籍地址超出必要范围"},
-            "request.refuse": {"reason": "缺少授权"},
+            "request.refuse": {"reason": "缺少授权", "legal_basis": "《中华人民共和国个人信息保护法》第十三条"},
             "request.revoke": {"reason": "超范围使用"},
             "objection.raise": {"raiser_department_id": A, "resource_id": str(self.resources["B.conditional"]),
                                 "items": ["姓名"], "description": "姓名登记有误"},
@@ -106,23 +134,40 @@ class Network:
             "objection.verify": {"response": "核实无误"},
             "objection.correct": {"response": "已更正"},
             "dispute.file": {"claimant_department_id": A, "respondent_department_id": B, "kind": "refusal",
-                             "statement": "对方无理拒绝"},
+                             "statement": "对方无理拒绝",
+                             "claims": [{"kind": "order_share", "text": "责令被申请人共享姓名、户籍地址",
+                                         "items": ["姓名", "户籍地址"], "deadline_days": 10}]},
+            "dispute.answer_claim": {"position": 1, "answer": "户籍地址涉及个人信息，申请人未说明必要性"},
+            "dispute.withdraw": {"reason": "双方已协商解决"},
             "dispute.answer": {"statement": "我方依法拒绝"},
             "dispute.add_evidence": {"evidence_id": str(uuid.uuid4()), "filename": "证据.pdf",
                                      "sha256": "ab" * 32, "size": 10},
             "dispute.negotiate": {}, "dispute.accept": {}, "dispute.comply": {}, "dispute.archive": {},
             "dispute.decline": {"reason": "不属于受理范围"},
-            "dispute.schedule_hearing": {"hearing_on": "2026-04-01", "place": "政数局三楼会议室"},
+            "dispute.schedule_hearing": {"hearing_on": (self.now().date() + dt.timedelta(days=30)).isoformat(),
+                                         "place": "政数局三楼会议室"},
             "dispute.rule": {"ruling_id": str(uuid.uuid4()), "arbitrator_ids": [str(self.arbitrator.id)],
                              "findings": ["申请部门依法提出申请"], "reasoning": "数源部门未说明依据",
-                             "decision": "upheld",
-                             "orders": [{"addressee_department_id": B, "action": "重新答复", "deadline_days": 10}]},
+                             "claim_decisions": [{"position": 1, "decision": "upheld", "reasoning": "申请用途明确"}],
+                             "orders": [{"addressee_department_id": B, "action": "重新答复", "deadline_days": 10,
+                                         "claim_position": 1}]},
             "dispute.escalate": {"reason": "不服裁决"},
             "order.report": {"report": "已重新答复"},
             "order.confirm": {},
             "order.reopen": {"reason": "答复不完整"},
-            "accountability.create": {"department_id": B, "violation": "无故拒绝共享", "measure": "rectify",
-                                      "rectification_days": 15},
+            "accountability.create": {"department_id": B, "violation": "逾期未履行裁决事项", "measure": "rectify",
+                                      "rectification_days": 15, "ground": "order_overdue",
+                                      "ground_id": str(self.ground_order) if self.ground_order else None},
+            "accountability.defend": {"defence": "已着手履行，因系统改造延误"},
+            "accountability.uphold": {"reason": "申辩理由不成立"},
+            "accountability.change": {"measure": "interview", "reason": "已部分履行，改为约谈"},
+            "accountability.withdraw": {"reason": "裁决事项已履行"},
+            "misuse.report": {"request_id": str(self.granted_request) if self.granted_request else None,
+                              "kind": "passed_on", "description": "使用部门将共享数据提供给第三方公司"},
+            "misuse.investigate": {}, "misuse.confirm": {"finding": "经查属实"},
+            "misuse.dismiss": {"finding": "经查不属实"},
+            "receipt.sign": {"subject": "dispute",
+                             "subject_id": str(self.filed_dispute) if self.filed_dispute else None},
             "accountability.report": {"report": "已整改"},
             "accountability.accept": {},
             "accountability.reject": {"reason": "整改不到位"},
@@ -138,11 +183,20 @@ class Network:
         bureau = {"department", "commissioner", "policy", "calendar"}
         if entity == "document":
             return self.arbitrator
-        if entity in bureau or (entity == "accountability" and verb in ("create", "accept", "reject")):
+        if entity == "receipt" or (entity == "misuse" and verb == "report") or (
+            entity == "dispute" and verb == "answer_claim"
+        ):
+            return self.people["B.commissioner"]
+        if entity == "misuse":
+            return self.arbitrator
+        if entity in bureau or (
+            entity == "accountability" and verb in ("create", "accept", "reject", "uphold", "change", "withdraw")
+        ):
             return self.admin
         if entity == "resource":
             return self.people["A.commissioner"]
-        if (entity == "request" and verb in ("check", "return", "expire")) or (
+        if (entity == "request" and verb in ("check", "check_grant", "check_refuse", "return", "expire", "suspend",
+                                             "resume")) or (
             entity == "dispute" and verb in ("negotiate", "accept", "decline", "schedule_hearing", "rule", "comply", "archive")
         ) or (entity == "order" and verb in ("confirm", "reopen")):
             return self.arbitrator
@@ -154,9 +208,10 @@ class Network:
 
     # -- reaching a state ----------------------------------------------------------------------------------------
 
-    def request_in(self, session: Session, state: str) -> uuid.UUID:
+    def request_in(self, session: Session, state: str, resource: str = "B.conditional") -> uuid.UUID:
         rid = uuid.uuid4()
-        self.run(session, self.people["A.commissioner"], "request.create", rid, self.payload("request.create"))
+        payload = self.payload("request.create") | {"resource_id": str(self.resources[resource])}
+        self.run(session, self.people["A.commissioner"], "request.create", rid, payload)
         for step in REQUEST_PATHS[state]:
             kind = f"request.{step}"
             self.run(session, self.actor_for(kind), kind, rid, self.payload(kind))
@@ -196,20 +251,63 @@ class Network:
             self.run(session, self.actor_for(kind), kind, order_id, self.payload(kind))
         return order_id
 
+    def overdue_order(self, session: Session) -> uuid.UUID:
+        """An order received by B and left open past its due date: a ground for accountability."""
+        order_id = self.order_in(session, "open")
+        self.run(session, self.people["B.commissioner"], "receipt.sign", uuid.uuid4(),
+                 {"subject": "order", "subject_id": str(order_id)})
+        self.advance(40)
+        self.ground_order = order_id
+        return order_id
+
     def record_in(self, session: Session, state: str) -> uuid.UUID:
         rid = uuid.uuid4()
+        self.overdue_order(session)
         self.run(session, self.admin, "accountability.create", rid, self.payload("accountability.create"))
         for step in ACCOUNTABILITY_PATHS[state]:
             kind = f"accountability.{step}"
             self.run(session, self.actor_for(kind), kind, rid, self.payload(kind))
         return rid
 
+    def misuse_in(self, session: Session, state: str) -> uuid.UUID:
+        mid = uuid.uuid4()
+        self.granted_request = self.request_in(session, "granted")
+        self.run(session, self.people["B.commissioner"], "misuse.report", mid, self.payload("misuse.report"))
+        for step in MISUSE_PATHS[state]:
+            kind = f"misuse.{step}"
+            self.run(session, self.actor_for(kind), kind, mid, self.payload(kind))
+        return mid
+
     def entity_in(self, session: Session, entity: str, state: str | None, action: str, *, ready: bool = True) -> uuid.UUID:
         """A record on which ``action`` can be tried (in ``state`` when the action has source states).
 
-        ``ready``: also meet the action's preconditions outside the state (the orders of a ruling complied)."""
+        ``ready``: also meet the action's preconditions outside the state (the orders of a ruling complied, the
+        resource of the share type a check routes, the ground of an accountability record, a heard defence)."""
+        if entity == "request" and state == "submitted" and ready and action in ("request.check_grant",
+                                                                               "request.check_refuse"):
+            share = "B.unconditional" if action == "request.check_grant" else "B.not_shared"
+            return self.request_in(session, "submitted", share)
         if entity == "request":
             return self.request_in(session, state or "draft") if state else uuid.uuid4()
+        if entity == "misuse":
+            if state is None:
+                self.granted_request = self.request_in(session, "granted")
+                return uuid.uuid4()
+            return self.misuse_in(session, state)
+        if entity == "receipt":
+            self.filed_dispute = self.dispute_in(session, "filed")[0]
+            return uuid.uuid4()
+        if entity == "accountability" and state is None:
+            self.overdue_order(session)
+            return uuid.uuid4()
+        if entity == "accountability" and state == "notified" and ready and action in (
+            "accountability.uphold", "accountability.change"
+        ):
+            rid = self.record_in(session, "notified")
+            self.run(session, self.people["B.commissioner"], "receipt.sign", uuid.uuid4(),
+                     {"subject": "notice", "subject_id": str(rid)})
+            self.advance(20)  # the defence period ran out without a defence
+            return rid
         if entity == "objection":
             return self.objection_in(session, state) if state else uuid.uuid4()
         if entity == "dispute" and action == "dispute.comply" and state == "ruled" and ready:
@@ -234,11 +332,11 @@ class Network:
             return ruling.id
         if action == "document.file_notice":
             return self.record_in(session, "open")
-        if action == "department.update":
+        if action in ("department.update", "department.change_duties"):
             return self.depts["C"]
         if action == "commissioner.end":
             return self.people["C.cdo"].id
-        if action == "resource.update":
+        if action in ("resource.update", "resource.record_update"):
             return self.resources["A.unconditional"]
         return uuid.uuid4()
 

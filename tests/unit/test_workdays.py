@@ -47,7 +47,12 @@ def test_a_year_nobody_knows_is_weekends_only_and_uncertain() -> None:
 def test_december_2026_deadline_running_into_2027_is_uncertain_until_published() -> None:
     result = add_workdays(D(2026, 12, 28), 5)
     assert result.uncertain
-    cal = HolidayCalendar.from_days([BureauDay(D(2027, 1, 1), False, "元旦")])
+    assert result.due == D(2027, 1, 5)  # 元旦 is a statutory holiday even before anyone publishes 2027
+    # a table holding only 元旦 does not make the year certain; only one the bureau marks complete does
+    partial = HolidayCalendar.from_days([BureauDay(D(2027, 1, 1), False, "元旦")])
+    assert partial.add_workdays(D(2026, 12, 28), 5).uncertain
+    assert partial.add_workdays(D(2027, 2, 4), 1).due == D(2027, 2, 11)  # 春节 and its 补假 still computed
+    cal = HolidayCalendar.from_days([BureauDay(D(2027, 1, 1), False, "元旦")], published_years={2027})
     published = cal.add_workdays(D(2026, 12, 28), 5)
     assert not published.uncertain
     assert published.due == D(2027, 1, 5)  # 29, 30, 31 Dec, 4, 5 Jan (1 Jan holiday, 2–3 weekend)
@@ -71,3 +76,68 @@ def test_policy_deadline_carries_its_clause() -> None:
     assert due.days == 10 and "51号" in due.clause
     overridden = Policy.default().with_overrides({"provider_reply": (7, "国务院令第809号")})
     assert overridden.deadlines[DeadlineKind.PROVIDER_REPLY].clause == "国务院令第809号"
+
+
+# -- statutory holidays for years nobody has published (issue #11, point 9) -------------------------------------
+
+
+def test_every_computed_statutory_holiday_2004_to_2026_is_a_holiday_in_chinese_calendar() -> None:
+    import chinese_calendar
+
+    from cdo_desktop.domain.holidays import statutory_holidays
+
+    checked = 0
+    for year in range(2004, 2027):
+        for day in statutory_holidays(year):
+            assert not chinese_calendar.is_workday(day.date), (day.date, day.name)
+            checked += 1
+    assert checked > 23 * 7  # every year has at least 元旦, 春节 ×3, 劳动节 and 国庆 ×3
+
+
+def test_2027_statutory_holidays_are_never_working_days() -> None:
+    days = [D(2027, 1, 1), *(D(2027, 2, d) for d in range(5, 9)), D(2027, 6, 9), D(2027, 9, 15),
+            *(D(2027, 10, d) for d in range(1, 4))]
+    cal = HolidayCalendar()
+    for day in days:
+        info = cal.day(day)
+        assert not info.workday and not info.certain, day
+    assert cal.day(D(2027, 2, 5)).name == "春节"  # 除夕
+    # 国庆 2027: 10/2 and 10/3 fall on a weekend, so Monday 4 and Tuesday 5 October are 补假
+    assert not cal.is_workday(D(2027, 10, 4)) and not cal.is_workday(D(2027, 10, 5))
+    assert cal.day(D(2027, 10, 4)).name == "国庆节补假"
+
+
+def test_2026_12_31_plus_one_working_day_is_not_new_years_day() -> None:
+    result = add_workdays(D(2026, 12, 31), 1)
+    assert result.due == D(2027, 1, 4) and result.uncertain
+    assert [d.date for d in result.skipped] == [D(2027, 1, 1), D(2027, 1, 2), D(2027, 1, 3)]
+
+
+def test_the_holiday_rules_by_revision() -> None:
+    from cdo_desktop.domain.holidays import statutory_holidays
+
+    def named(year: int, name: str) -> list[dt.date]:
+        return [d.date for d in statutory_holidays(year) if d.name == name]
+
+    assert named(2027, "劳动节") == [D(2027, 5, 1), D(2027, 5, 2)]  # 2025 revision: two days
+    assert named(2024, "劳动节") == [D(2024, 5, 1)]
+    assert named(2007, "劳动节") == [D(2007, 5, d) for d in (1, 2, 3)]
+    assert len(named(2030, "春节")) == 4 and len(named(2020, "春节")) == 3
+    assert named(2007, "清明节") == []  # 清明, 端午, 中秋 became holidays in 2008
+
+
+def test_a_bureau_day_counts_even_in_an_incomplete_year() -> None:
+    cal = HolidayCalendar.from_days([BureauDay(D(2027, 2, 20), True, "调休上班")])  # a Saturday
+    assert cal.is_workday(D(2027, 2, 20)) and cal.day(D(2027, 2, 20)).certain
+    assert not cal.day(D(2027, 2, 22)).certain
+
+
+def test_cdo_workdays_add_2026_12_31_1_is_not_new_years_day(tmp_path: object, capsys: object) -> None:
+    import json
+
+    from cdo_desktop.cli import main
+
+    assert main(["workdays", "add", "2026-12-31", "1", "--json", "--data-dir", str(tmp_path)]) == 0
+    answer = json.loads(capsys.readouterr().out)  # type: ignore[attr-defined]
+    assert answer["due"] == "2027-01-04" and answer["due"] != "2027-01-01" and answer["uncertain"] is True
+    assert {"date": "2027-01-01", "name": "元旦"} in answer["skipped"]

@@ -1,16 +1,17 @@
-"""Hold a department to account: on a ruling or a described violation, with a measure and a deadline."""
+"""Hold a department to account on a ground the product can point at (an overdue order, a confirmed misuse finding,
+an uncorrected objection, replies overdue in a period), with a measure and a rectification period."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
-from sqlalchemy import select
-
-from cdo_desktop.domain.enums import Measure
-from cdo_desktop.store import models as m
+from cdo_desktop.domain.enums import GroundKind, Measure
 from cdo_desktop.store.queries import departments
-from cdo_desktop.ui.dialogs.form import FormDialog, text_edit
+from cdo_desktop.ui import queries
+from cdo_desktop.ui.dialogs.form import FormDialog, date_edit, text_edit
 from cdo_desktop.ui.dialogs.resource_dialog import enum_combo
+from cdo_desktop.ui.i18n import label
 from cdo_desktop.ui.qt import QComboBox, QSpinBox, QWidget
 
 
@@ -21,17 +22,20 @@ class AccountabilityDialog(FormDialog):
         super().__init__(state, self.tr("Hold to account"), parent)
         with state.read() as session:
             depts = [d for d in departments(session) if not d.is_bureau]
-            rulings = list(session.execute(select(m.Ruling).order_by(m.Ruling.issued_on.desc()).limit(200)).scalars())
+            grounds = queries.accountability_grounds(session, state.today)
         dept = QComboBox()
         dept.addItem(self.tr("— choose a department —"), None)
         for d in depts:
             dept.addItem(d.name, str(d.id))
         self.add("department_id", self.tr("Department"), dept, required=True)
-        ruling = QComboBox()
-        ruling.addItem(self.tr("(no ruling: describe the violation)"), None)
-        for r in rulings:
-            ruling.addItem(r.number, str(r.id))
-        self.add("ruling_id", self.tr("Ruling"), ruling)
+        ground = QComboBox()
+        ground.addItem(self.tr("— choose the ground —"), None)
+        for g in grounds:
+            ground.addItem(f"{label(GroundKind(g['ground']))}：{g['text']}", (g["ground"], str(g["id"])))
+        ground.addItem(label(GroundKind.REPLIES_OVERDUE), (GroundKind.REPLIES_OVERDUE.value, None))
+        self.add("ground", self.tr("Ground"), ground, required=True)
+        self.add("period_start", self.tr("Period from (overdue replies)"), date_edit(state.today - dt.timedelta(days=90)))
+        self.add("period_end", self.tr("Period to (overdue replies)"), date_edit(state.today))
         self.add("violation", self.tr("Violation"), text_edit(height=60))
         self.add("measure", self.tr("Measure"), enum_combo(Measure, Measure.RECTIFY.value))
         days = QSpinBox()
@@ -45,8 +49,13 @@ class AccountabilityDialog(FormDialog):
         payload: dict[str, Any] = {"department_id": self.value("department_id"), "measure": self.value("measure"),
                                    "violation": self.value("violation"),
                                    "report_requirement": self.value("report_requirement")}
-        if self.value("ruling_id"):
-            payload["ruling_id"] = self.value("ruling_id")
+        kind, ground_id = self.value("ground")
+        payload["ground"] = kind
+        if ground_id:
+            payload["ground_id"] = ground_id
+        if kind == GroundKind.REPLIES_OVERDUE.value:
+            payload["period_start"] = self.value("period_start").isoformat()
+            payload["period_end"] = self.value("period_end").isoformat()
         if self.value("rectification_days"):
             payload["rectification_days"] = self.value("rectification_days")
         return payload

@@ -14,7 +14,7 @@ from cdo_desktop.store import models as m
 from cdo_desktop.store.queries import departments
 from cdo_desktop.ui.dialogs.form import FieldError, FormDialog, date_edit, text_edit
 from cdo_desktop.ui.dialogs.resource_dialog import enum_combo
-from cdo_desktop.ui.qt import QComboBox, QLineEdit, QSpinBox, QWidget
+from cdo_desktop.ui.qt import QCheckBox, QComboBox, QLineEdit, QSpinBox, QWidget
 
 
 class PolicyDialog(FormDialog):
@@ -50,6 +50,11 @@ class CalendarDialog(FormDialog):
         edit = text_edit(text, height=220)
         edit.setPlaceholderText(f"{year}-01-01 holiday 元旦\n{year}-02-14 workday 调休上班")
         self.add("days", self.tr("Days (date, holiday or workday, name)"), edit, required=True)
+        complete = QCheckBox(self.tr("This is the year's complete arrangement (every holiday and make-up workday)"))
+        with state.read() as session:
+            known = session.execute(select(m.HolidayYear).where(m.HolidayYear.year == year)).scalars().first()
+        complete.setChecked(bool(known and known.complete))
+        self.add("complete", self.tr("Complete"), complete)
 
     def payload(self) -> dict[str, Any]:
         days = []
@@ -66,7 +71,7 @@ class CalendarDialog(FormDialog):
                 raise FieldError("days", self.tr("Line %d: write holiday or workday") % number)
             days.append({"date": date.isoformat(), "workday": kind == "workday",
                          "name": parts[2] if len(parts) > 2 else ""})
-        return {"year": self.year, "days": days}
+        return {"year": self.year, "days": days, "complete": bool(self.value("complete"))}
 
 
 class DepartmentDialog(FormDialog):

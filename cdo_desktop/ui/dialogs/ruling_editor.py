@@ -1,11 +1,12 @@
-"""The ruling editor: findings, reasoning, rules relied on, decision, arbitrators, orders with deadlines."""
+"""The ruling editor: findings, reasoning, rules relied on, a decision on each claim with its reasoning, arbitrators,
+orders (each following from an upheld claim) with deadlines counted from receipt."""
 
 from __future__ import annotations
 
 import uuid
 from typing import Any
 
-from cdo_desktop.domain.enums import Decision
+from cdo_desktop.domain.enums import ClaimDecision, Decision
 from cdo_desktop.store import models as m
 from cdo_desktop.ui import queries
 from cdo_desktop.ui.dialogs.form import FieldError, FormDialog, check_list, text_edit
@@ -31,8 +32,9 @@ class OrdersTable(QWidget):
         self.parties = parties
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels([self.tr("Addressee"), self.tr("Action"), self.tr("Working days")])
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels([self.tr("Addressee"), self.tr("Action"), self.tr("Working days"),
+                                              self.tr("Claim")])
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -51,7 +53,8 @@ class OrdersTable(QWidget):
         row.addStretch(1)
         layout.addLayout(row)
 
-    def add_order(self, addressee: uuid.UUID | None = None, action: str = "", days: int = 10) -> None:
+    def add_order(self, addressee: uuid.UUID | None = None, action: str = "", days: int = 10,
+                  claim: int = 1) -> None:
         row = self.table.rowCount()
         self.table.insertRow(row)
         combo = QComboBox()
@@ -65,14 +68,58 @@ class OrdersTable(QWidget):
         spin.setRange(1, 365)
         spin.setValue(days)
         self.table.setCellWidget(row, 2, spin)
+        position = QSpinBox()
+        position.setRange(1, 20)
+        position.setValue(claim)
+        self.table.setCellWidget(row, 3, position)
 
     def orders(self) -> list[dict[str, Any]]:
         out = []
         for row in range(self.table.rowCount()):
-            combo, action, spin = (self.table.cellWidget(row, c) for c in range(3))
+            combo, action, spin, claim = (self.table.cellWidget(row, c) for c in range(4))
             out.append({"addressee_department_id": str(combo.currentData()), "action": action.text().strip(),
-                        "deadline_days": spin.value()})
+                        "deadline_days": spin.value(), "claim_position": claim.value()})
         return out
+
+
+class ClaimsTable(QWidget):
+    """The dispute's claims, each with the respondent's answer, and the arbitrator's decision and reasoning."""
+
+    def __init__(self, claims: list[Any], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.table = QTableWidget(len(claims), 4)
+        self.table.setHorizontalHeaderLabels([self.tr("Claim"), self.tr("Answer"), self.tr("Decision"),
+                                              self.tr("Reasoning")])
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.positions = []
+        for row, claim in enumerate(claims):
+            self.positions.append(claim.position)
+            self.table.setCellWidget(row, 0, QLineEdit(f"{claim.position}. {claim.text}"))
+            self.table.cellWidget(row, 0).setReadOnly(True)
+            self.table.setCellWidget(row, 1, QLineEdit(claim.answer))
+            self.table.cellWidget(row, 1).setReadOnly(True)
+            decision = QComboBox()
+            for value in ClaimDecision:
+                decision.addItem(label(value), value.value)
+            self.table.setCellWidget(row, 2, decision)
+            self.table.setCellWidget(row, 3, QLineEdit())
+        self.table.setMinimumHeight(40 + 30 * max(len(claims), 1))
+        layout.addWidget(self.table)
+
+    def set_decision(self, position: int, decision: str, reasoning: str) -> None:
+        row = self.positions.index(position)
+        combo = self.table.cellWidget(row, 2)
+        combo.setCurrentIndex(combo.findData(decision))
+        self.table.cellWidget(row, 3).setText(reasoning)
+
+    def decisions(self) -> list[dict[str, Any]]:
+        return [{"position": position, "decision": self.table.cellWidget(row, 2).currentData(),
+                 "reasoning": self.table.cellWidget(row, 3).text().strip()}
+                for row, position in enumerate(self.positions)]
 
 
 class RulingEditor(FormDialog):
@@ -87,6 +134,10 @@ class RulingEditor(FormDialog):
             dispute = session.get(m.Dispute, dispute_id)
             names = queries.dept_names(session)
             arbitrators = queries.serving_arbitrators(session)
+            from sqlalchemy import select
+
+            claims = list(session.execute(select(m.DisputeClaim).where(m.DisputeClaim.dispute_id == dispute_id)
+                                          .order_by(m.DisputeClaim.position)).scalars())
         assert dispute is not None
         self.base_revision = dispute.revision
         parties = [(names.get(dispute.respondent_department_id, ""), dispute.respondent_department_id),
@@ -98,10 +149,14 @@ class RulingEditor(FormDialog):
         rules = QLineEdit()
         rules.setPlaceholderText(self.tr("Rules relied on, separated by semicolons"))
         self.add("rules_relied_on", self.tr("Rules relied on"), rules)
-        decision = QComboBox()
-        for value in Decision:
-            decision.addItem(label(value), value.value)
-        self.add("decision", self.tr("Decision"), decision)
+        self.claims = ClaimsTable(claims)
+        if claims:
+            self.add("claim_decisions", self.tr("Decision on each claim"), self.claims)
+        else:  # a dispute filed before claims existed: one decision for the whole
+            decision = QComboBox()
+            for value in Decision:
+                decision.addItem(label(value), value.value)
+            self.add("decision", self.tr("Decision"), decision)
         actor = state.actor
         self.arbitrators = check_list([(a.name, str(a.id)) for a in arbitrators], checked=False)
         for i in range(self.arbitrators.count()):
@@ -121,11 +176,20 @@ class RulingEditor(FormDialog):
             if not order["action"]:
                 raise FieldError("orders", self.tr("Order %d needs an action") % position)
         rules = [r.strip() for r in self.value("rules_relied_on").replace("；", ";").split(";") if r.strip()]
-        return {"ruling_id": str(self.ruling_id), "arbitrator_ids": self.value("arbitrator_ids"),
-                "findings": findings, "reasoning": self.value("reasoning"), "rules_relied_on": rules,
-                "decision": self.value("decision"), "orders": orders}
+        payload = {"ruling_id": str(self.ruling_id), "arbitrator_ids": self.value("arbitrator_ids"),
+                   "findings": findings, "reasoning": self.value("reasoning"), "rules_relied_on": rules,
+                   "orders": orders}
+        if self.claims.positions:
+            payload["claim_decisions"] = self.claims.decisions()
+        else:
+            payload["decision"] = self.value("decision")
+            for order in orders:
+                order.pop("claim_position", None)
+        return payload
 
     def value(self, name: str) -> Any:
         if name == "orders":
             return self.orders.orders()
+        if name == "claim_decisions":
+            return self.claims.decisions()
         return super().value(name)

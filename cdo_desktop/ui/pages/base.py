@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import uuid
+from pathlib import Path
 from typing import Any
 
 from cdo_desktop.domain.workflow import Transition
 from cdo_desktop.ui.actions import ActionRunner, action_buttons
 from cdo_desktop.ui.qt import (
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QItemSelectionModel,
+    QPushButton,
     QSplitter,
     Qt,
     QTextBrowser,
@@ -70,6 +73,11 @@ class ListPage(Page):
         top.addStretch(1)
         self.toolbar = QHBoxLayout()
         top.addLayout(self.toolbar)
+        self.export_button = QPushButton(self.tr("Export…"))
+        self.export_button.setObjectName("export")
+        self.export_button.setToolTip(self.tr("Save this list (with its search and filters) as Excel, CSV or JSON"))
+        self.export_button.clicked.connect(self.ask_export)
+        top.addWidget(self.export_button)
         layout.addLayout(top)
         bar = QHBoxLayout()
         self.search = SearchBox(self.tr("Search (number, department, resource, text)…"))
@@ -194,6 +202,7 @@ class ListPage(Page):
                 self.tr("Nothing matches the search.") if self.model.search else self.empty_text())
             self.detail.setHtml(f"<p style='color:#777'>{hint}</p>")
             return
+        self.acknowledge(row)
         transitions = self.state.available_actions(self.entity(), row.get("state", ""), **self.departments_of(row))
         for button in action_buttons(transitions, self.run_action, self.skip_actions()):
             self.action_bar.addWidget(button)
@@ -201,6 +210,74 @@ class ListPage(Page):
 
     def skip_actions(self) -> set[str]:
         return set()
+
+    # -- receipt (送达/签收) ------------------------------------------------------------------------------------
+
+    def receipt_subject(self, row: dict[str, Any]) -> tuple[str, uuid.UUID, set[uuid.UUID]] | None:
+        """(subject, its id, the departments it is addressed to) when the row is a document or order with an
+        addressee; the addressee's desktop acknowledges it the first time its user opens it."""
+        return None
+
+    def acknowledge(self, row: dict[str, Any]) -> None:
+        subject = self.receipt_subject(row)
+        actor = self.state.actor
+        if subject is None or actor is None or actor.is_bureau:
+            return
+        kind, subject_id, addressees = subject
+        if actor.department_id not in addressees:
+            return
+        from cdo_desktop.domain.enums import ReceiptSubject
+        from cdo_desktop.domain.errors import DomainError
+        from cdo_desktop.services.receipts import receipt_id
+        from cdo_desktop.store import models as m
+
+        rid = receipt_id(ReceiptSubject(kind), subject_id, actor.department_id)
+        with self.state.db.read() as session:
+            if session.get(m.Receipt, rid) is not None:
+                return
+        try:
+            self.state.apply("receipt.sign", rid, {"subject": kind, "subject_id": str(subject_id), "via": "opened"})
+        except DomainError:
+            return  # e.g. received on another desktop meanwhile: the first receipt stands
+
+    # -- export -----------------------------------------------------------------------------------------------
+
+    def ask_export(self) -> None:
+        path, chosen = QFileDialog.getSaveFileName(
+            self, self.tr("Export"), f"{self.title()}.xlsx", "Excel (*.xlsx);;CSV (*.csv);;JSON (*.json)")
+        if not path:
+            return
+        suffix = Path(path).suffix.lower().lstrip(".")
+        fmt = suffix if suffix in ("xlsx", "csv", "json") else chosen.split("(*.")[-1].rstrip(")") or "xlsx"
+        self.export_to(Path(path), fmt)
+
+    def export_to(self, path: Path, fmt: str) -> int:
+        """Write the whole list as it is searched and filtered, headers in the UI language; returns the row count."""
+        from cdo_desktop.transfer.export import Column as ExportColumn
+        from cdo_desktop.transfer.export import ExportError, Labeled, write_table
+        from cdo_desktop.ui.i18n import is_english
+        from cdo_desktop.ui.qt import QMessageBox
+
+        lang = "en" if is_english() else "zh"
+        with self.state.db.read() as session:
+            page = self.model.fetch(session, offset=0, limit=1_000_000, sort=self.model.sort_key,
+                                    descending=self.model.descending, search=self.model.search,
+                                    filters=dict(self.model.filters), count=False)
+        columns = [ExportColumn(c.key, c.title, c.title) for c in self.model.columns]
+        rows = []
+        for row in page.rows:
+            cells: dict[str, Any] = {}
+            for c in self.model.columns:
+                raw, text = row.get(c.key), c.text(row)
+                cells[c.key] = Labeled(raw, text, text) if c.render is not None and raw is not None else (
+                    raw if raw is not None else text)
+            rows.append(cells)
+        try:
+            return write_table(path, fmt, name=self.entity() or "list", title=self.title(), columns=columns,
+                               rows=rows, lang=lang)
+        except ExportError as exc:
+            QMessageBox.warning(self, self.tr("Export"), str(exc))
+            return 0
 
     def run_action(self, transition: Transition) -> None:
         row = self.selected_row()

@@ -152,6 +152,8 @@ class DashboardPage(Page):
         if not actor.is_bureau:
             out.append((self.tr("Quality objections to verify"), items, len(rows)))
         out.append(self._due(session, calendar, actor, names))
+        if not actor.is_bureau:
+            out.append(self._duties(session, calendar, actor))
         refused = list(session.execute(select(m.RefusedChange).where(m.RefusedChange.dismissed == False)  # noqa: E712
                                        .limit(LIMIT)).scalars())
         items = [([c.kind, c.reason_en if is_english() else c.reason_zh, c.refused_at or "",
@@ -175,4 +177,30 @@ class DashboardPage(Page):
             left, tone = self._countdown(calendar, order.due_on)
             items.append(([self.tr("Order %d") % order.position, order.action[:40],
                            names.get(order.addressee_department_id, ""), order.due_on, left], tone))
+        notices = select(a).where(a.state == "notified")
+        if not actor.is_bureau:
+            notices = notices.where(a.department_id == actor.department_id)
+        for rec in session.execute(notices.order_by(a.created_on).limit(LIMIT)).scalars():
+            left, tone = self._countdown(calendar, rec.defence_due)
+            items.append(([rec.number, self.tr("Defence"), names.get(rec.department_id, ""), rec.defence_due or "",
+                           left], tone))
         return self.tr("Rectifications and orders due"), items, len(items)
+
+    def _duties(self, session: Any, calendar: Any, actor: Any) -> tuple[str, list[Any], int]:
+        """The owner's duties: data updates overdue for their cycle, and a catalogue update due after a change of
+        duties."""
+        from cdo_desktop.domain.duties import next_update_due, update_overdue
+
+        items: list[Any] = []
+        dept = session.get(m.Department, actor.department_id)
+        if dept is not None and dept.catalogue_update_due is not None and dept.catalogue_updated_on is None:
+            left, tone = self._countdown(calendar, dept.catalogue_update_due)
+            items.append(([self.tr("Catalogue update"), dept.duties_note[:40], "", dept.catalogue_update_due, left],
+                          tone))
+        resources = select(m.DataResource).where(m.DataResource.department_id == actor.department_id)
+        for res in session.execute(resources.order_by(m.DataResource.code)).scalars():
+            last = res.data_updated_on or res.published_on
+            if update_overdue(res.update_cycle, last, self.state.today):
+                items.append(([res.code, res.name, self.tr("Update overdue"), next_update_due(res.update_cycle, last),
+                               ""], "late"))
+        return self.tr("Catalogue and data updates due"), items[:LIMIT], len(items)

@@ -94,6 +94,9 @@ class DisputesPage(ListPage):
     def departments_of(self, row: dict[str, Any]) -> dict[str, uuid.UUID | None]:
         return {"claimant": row["claimant_department_id"], "respondent": row["respondent_department_id"]}
 
+    def receipt_subject(self, row: dict[str, Any]) -> tuple[str, uuid.UUID, set[uuid.UUID]] | None:
+        return "dispute", row["id"], {row["respondent_department_id"]}
+
     def skip_actions(self) -> set[str]:
         return {"dispute.add_evidence"}
 

@@ -131,11 +131,24 @@ class RequestsPage(ListPage):
             (self.tr("Legal basis"), req.legal_basis),
             (self.tr("Period"), f"{req.period_start} — {req.period_end}"),
             (self.tr("Reply due"), self._due_text(row)),
+            (self.tr("Deadline source"), self._due_source(row)),
             (self.tr("Reason"), req.reason),
+            (self.tr("Legal basis of the refusal"), req.refusal_basis),
+            (self.tr("Granted on"), req.granted_on or ""),
         ]
         body = "".join(f"<tr><th align='left' style='padding-right:12px'>{e(k)}</th><td>{e(str(v))}</td></tr>"
                        for k, v in lines if v)
         return f"<table>{body}</table>"
+
+    def _due_source(self, row: dict[str, Any]) -> str:
+        """Where the reply deadline comes from (the clause, or that it is this product's default)."""
+        if not row.get("reply_due"):
+            return ""
+        from cdo_desktop.domain.policy import DeadlineKind
+        from cdo_desktop.services.context import load_policy
+
+        with self.state.read() as session:
+            return str(load_policy(session).source(DeadlineKind.PROVIDER_REPLY))
 
     def extra_actions(self, row: dict[str, Any] | None) -> list[QWidget]:
         actor = self.state.actor

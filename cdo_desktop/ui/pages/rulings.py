@@ -55,6 +55,9 @@ class RulingList(ListPage):
         button.clicked.connect(lambda: preview_document(self.state, "ruling", row["number"], self))
         return [button]
 
+    def receipt_subject(self, row: dict[str, Any]) -> tuple[str, uuid.UUID, set[uuid.UUID]] | None:
+        return "ruling", row["id"], {row["claimant_department_id"], row["respondent_department_id"]}
+
 
 class OrderList(ListPage):
     entities = frozenset({"order", "ruling"})
@@ -87,6 +90,9 @@ class OrderList(ListPage):
 
     def departments_of(self, row: dict[str, Any]) -> dict[str, uuid.UUID | None]:
         return {"addressee": row["addressee_department_id"]}
+
+    def receipt_subject(self, row: dict[str, Any]) -> tuple[str, uuid.UUID, set[uuid.UUID]] | None:
+        return "order", row["id"], {row["addressee_department_id"]}
 
     def describe(self, row: dict[str, Any]) -> str:
         return f"<p><b>{row['action']}</b></p><p>{row['report']}</p>"
@@ -136,6 +142,9 @@ class RecordList(ListPage):
 
     def departments_of(self, row: dict[str, Any]) -> dict[str, uuid.UUID | None]:
         return {"addressee": row["department_id"]}
+
+    def receipt_subject(self, row: dict[str, Any]) -> tuple[str, uuid.UUID, set[uuid.UUID]] | None:
+        return "notice", row["id"], {row["department_id"]}
 
     def describe(self, row: dict[str, Any]) -> str:
         fingerprint = self.tr("Fingerprint")

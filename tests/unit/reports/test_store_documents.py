@@ -72,13 +72,18 @@ def test_editing_one_field_of_the_record_is_reported_by_name(session: Session) -
     assert "reasoning" in result.message("en")
 
 
-def test_an_edited_order_due_date_is_reported_with_its_position(session: Session) -> None:
+def test_an_edited_order_deadline_is_reported_with_its_position(session: Session) -> None:
     ruling = _first(session, m.Ruling)
     data = documents.render(documents.load_view(session, "ruling", ruling.number))
     order = session.exec(select(m.RulingOrder).where(m.RulingOrder.ruling_id == ruling.id)).first()
+    # a ruling issued with claims orders "within N working days of receipt": the due date is fixed at receipt
+    # and is not part of the issued document; the number of days is
     order.due_on = order.due_on.replace(year=order.due_on.year + 1)
     session.flush()
-    assert verify_bytes(session, data).changed_fields == (f"orders[{order.position}].due_on",)
+    assert verify_bytes(session, data).status is Status.MATCH
+    order.deadline_days += 5
+    session.flush()
+    assert verify_bytes(session, data).changed_fields == (f"orders[{order.position}].deadline_days",)
 
 
 def test_a_changed_file_is_reported_both_with_and_without_a_stored_pdf_hash(session: Session) -> None:

@@ -1,7 +1,7 @@
 """Reply numbers of the providing department: its prefix in the directory, the number on each answered request.
 
 Revision ID: 0009_documents
-Revises: 0003_request_created_index
+Revises: 0006_rules
 Create Date: 2026-11-26 11:10:00
 """
 from __future__ import annotations
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0009_documents"
-down_revision: str | None = "0003_request_created_index"
+down_revision: str | None = "0006_rules"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
