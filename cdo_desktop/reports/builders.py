@@ -12,6 +12,8 @@ from sqlmodel import Session, select
 
 from cdo_desktop.domain.canonical import canonical_json
 from cdo_desktop.domain.enums import (
+    ClaimDecision,
+    ClaimKind,
     Decision,
     DisputeKind,
     Measure,
@@ -26,11 +28,13 @@ from cdo_desktop.reports.citations import cite
 from cdo_desktop.reports.views import (
     DEFENCE_DAYS,
     ISSUER,
+    ClaimView,
     EventView,
     NoticeView,
     OfficerView,
     OrderView,
     PartyView,
+    ReceiptView,
     ReplyView,
     RulingView,
 )
@@ -249,6 +253,23 @@ def _course(session: Session, dispute: m.Dispute, until: dt.date) -> tuple[Event
     return tuple(view for _, _, view in sorted(lines, key=lambda t: (t[2].on, t[0], t[1])))
 
 
+def _claims(session: Session, dispute: m.Dispute) -> tuple[ClaimView, ...]:
+    rows = session.exec(select(m.DisputeClaim).where(m.DisputeClaim.dispute_id == dispute.id)).all()
+    return tuple(
+        ClaimView(c.position, c.text, ClaimKind(c.kind).zh if c.kind in {k.value for k in ClaimKind} else "",
+                  tuple(c.items), c.deadline_days, c.answer, c.answered_on,
+                  ClaimDecision(c.decision).zh if c.decision else "", c.reasoning)
+        for c in sorted(rows, key=lambda c: c.position)
+    )
+
+
+def _receipts(session: Session, subject: str, subject_id: uuid.UUID) -> tuple[ReceiptView, ...]:
+    rows = session.exec(select(m.Receipt).where(m.Receipt.subject == subject)
+                        .where(m.Receipt.subject_id == subject_id)).all()
+    return tuple(ReceiptView(department_name(session, r.department_id), r.received_on)
+                 for r in sorted(rows, key=lambda r: (r.received_on, str(r.department_id))))
+
+
 def ruling_view(session: Session, number: str) -> RulingView:
     """The ruling numbered ``number`` (e.g. ``佛数裁〔2026〕12号``) as printed."""
     ruling: m.Ruling = _by_number(session, m.Ruling, number, "裁决书")
@@ -294,6 +315,9 @@ def ruling_view(session: Session, number: str) -> RulingView:
         ),
         arbitrators=tuple(arbitrators),
         cc=tuple(ruling.cc),
+        claims=_claims(session, dispute),
+        claim_orders=tuple((o.position, o.claim_position) for o in orders if o.claim_position),
+        receipts=_receipts(session, "ruling", ruling.id),
     )
 
 

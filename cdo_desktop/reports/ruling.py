@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from cdo_desktop.reports import page
 from cdo_desktop.reports.compose import Story, render_view
-from cdo_desktop.reports.views import ESCALATION_DAYS, OrderView, PartyView, RulingView
+from cdo_desktop.reports.views import ESCALATION_DAYS, ClaimView, OrderView, PartyView, RulingView
 
 TITLE = "佛山市政务数据共享争议裁决书"
 UNCERTAIN_NOTE = "（该年度节假日安排尚未公布，日期按双休日推算）"
@@ -21,6 +21,17 @@ def party_text(party: PartyView) -> str:
     elif party.commissioners:  # a snapshot from before roles were printed
         text += f"数据工作负责人：{'、'.join(party.commissioners)}。"
     return text
+
+
+def claim_text(claim: ClaimView) -> str:
+    """请求 with its kind, the data items and the period it asks for, ending with a full stop."""
+    text = claim.text.strip().rstrip("。；")
+    extras = []
+    if claim.items:
+        extras.append(f"涉及数据项：{'、'.join(claim.items)}")
+    if claim.deadline_days:
+        extras.append(f"请求期限：{claim.deadline_days}个工作日")
+    return text + (f"（{'；'.join(extras)}）" if extras else "") + "。"
 
 
 def order_text(order: OrderView) -> str:
@@ -69,7 +80,26 @@ def build_story(view: RulingView) -> Story:
             story.text("course", f"{page.cn_date(event.on)}，{event.text.rstrip('。')}。")
         if view.arbitrators:
             story.text("arbitrators", f"本案由仲裁员{'、'.join(view.arbitrators)}审理。")
-    if view.claim or view.defence:
+    if view.claims:
+        heading("当事部门的请求和答辩")
+        story.heading("heading", 2, 1, "申请人的仲裁请求和理由")
+        count = "两" if len(view.claims) == 2 else page.cn_number(len(view.claims))
+        story.text("claims_intro", f"申请人提出{count}项仲裁请求：")
+        for claim in view.claims:
+            story.text(f"claims.{claim.position}", f"{page.heading_label(3, claim.position)}{claim_text(claim)}")
+        if view.claim:
+            story.text("claim", f"申请人的理由：{_sentence(view.claim)}")
+        story.heading("heading", 2, 2, "被申请人的答辩")
+        answered = [c for c in view.claims if c.answer.strip()]
+        for claim in answered:
+            when = f"（{page.cn_date(claim.answered_on)}提交）" if claim.answered_on else ""
+            story.text(f"answers.{claim.position}",
+                       f"对第{page.cn_number(claim.position)}项请求，被申请人答辩称{when}：{_sentence(claim.answer)}")
+        if view.defence:
+            story.text("defence", f"被申请人的总体意见：{_sentence(view.defence)}" if answered else _sentence(view.defence))
+        if not answered and not view.defence:
+            story.text("defence", "被申请人在答辩期限内未提交答辩意见。")
+    elif view.claim or view.defence:
         heading("当事部门的请求和答辩")
         n = 0
         if view.claim:
@@ -90,14 +120,36 @@ def build_story(view: RulingView) -> Story:
     heading("本局认为")
     if view.reasoning:
         story.text("reasoning", _sentence(view.reasoning))
+    for claim in view.claims:
+        story.heading("heading", 2, claim.position, f"关于第{page.cn_number(claim.position)}项请求")
+        if claim.answer.strip():
+            story.text(f"answers.{claim.position}.restated",
+                       f"申请人请求{claim.text.rstrip('。')}；被申请人答辩称{claim.answer.strip().rstrip('。')}。")
+        story.text(f"claims.{claim.position}.reasoning",
+                   _sentence(claim.reasoning) if claim.reasoning.strip() else "本局对该项请求未另行说明理由。")
     if view.rules:
         story.text("rules_intro", "本局据以作出裁决的规定：")
         for n, rule in enumerate(view.rules, start=1):
             story.text(f"rules.{n}", f"{page.heading_label(4, n)}{rule.rstrip('。；')}。")
     heading("裁决结果")
-    story.text("decision", f"本局裁决：{view.decision.rstrip('。')}。")
-    for order in view.orders:
-        story.text(f"orders.{order.position}", f"{page.heading_label(2, order.position)}{order_text(order)}")
+    if view.claims:
+        story.text("decision", "本局裁决如下：")
+        by_claim: dict[int, list[OrderView]] = {}
+        order_claim = dict(view.claim_orders)
+        for order in view.orders:
+            by_claim.setdefault(order_claim.get(order.position, 0), []).append(order)
+        for claim in view.claims:
+            verdict = {"支持": "予以支持", "部分支持": "予以部分支持", "驳回": "予以驳回"}.get(claim.decision, "不予裁决")
+            text = f"对申请人第{page.cn_number(claim.position)}项请求，{verdict}。"
+            for order in by_claim.get(claim.position, []):
+                text += order_text(order)
+            story.text(f"decisions.{claim.position}", f"{page.heading_label(2, claim.position)}{text}")
+        for order in by_claim.get(0, []):
+            story.text(f"orders.{order.position}", f"{page.heading_label(3, order.position)}{order_text(order)}")
+    else:
+        story.text("decision", f"本局裁决：{view.decision.rstrip('。')}。")
+        for order in view.orders:
+            story.text(f"orders.{order.position}", f"{page.heading_label(2, order.position)}{order_text(order)}")
     heading("复核与送达")
     story.text("escalation", view.escalation)
     if view.service:

@@ -87,6 +87,21 @@ class OrderView:
 
 
 @dataclass(frozen=True)
+class ClaimView:
+    """One numbered claim (仲裁请求), the respondent's answer to it (答辩) and the bureau's decision on it."""
+
+    position: int
+    text: str
+    kind: str = ""  # 责令共享数据 …
+    items: tuple[str, ...] = ()
+    deadline_days: int | None = None
+    answer: str = ""
+    answered_on: dt.date | None = None
+    decision: str = ""  # 支持 / 部分支持 / 驳回 (empty: not decided)
+    reasoning: str = ""
+
+
+@dataclass(frozen=True)
 class RulingView(DocumentView):
     dispute_number: str = ""
     dispute_kind: str = ""
@@ -104,6 +119,8 @@ class RulingView(DocumentView):
     escalation: str = ESCALATION
     arbitrators: tuple[str, ...] = ()
     cc: tuple[str, ...] = ()
+    claims: tuple[ClaimView, ...] = ()
+    claim_orders: tuple[tuple[int, int], ...] = ()  # (order position, claim position)
     addressees: tuple[str, ...] = ()  # 主送
     service: str = SERVICE
     receipts: tuple[ReceiptView, ...] = ()
