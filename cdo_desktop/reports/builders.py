@@ -16,7 +16,9 @@ from cdo_desktop.domain.enums import (
     ClaimKind,
     Decision,
     DisputeKind,
+    GroundKind,
     Measure,
+    MisuseKind,
     RequestState,
     Role,
     ShareMethod,
@@ -321,6 +323,69 @@ def ruling_view(session: Session, number: str) -> RulingView:
     )
 
 
+def _ruling_facts(session: Session, rec: m.AccountabilityRecord, ruling: m.Ruling) -> list[str]:
+    facts: list[str] = []
+    dispute = session.get(m.Dispute, ruling.dispute_id)
+    origin = ""
+    if dispute is not None:
+        claimant = department_name(session, dispute.claimant_department_id)
+        origin = f"，就{claimant}与你单位之间的争议（争议编号：{dispute.number}）"
+        if dispute.request_id is not None:
+            req = session.get(m.SharingRequest, dispute.request_id)
+            if req is not None:
+                res = session.get(m.DataResource, req.resource_id)
+                facts.append(
+                    f"{claimant}于{page.cn_date(req.submitted_on or req.created_on)}申请共享你单位"
+                    f"“{res.name if res else ''}”数据资源（共享申请编号：{req.number}）"
+                    + (f"，你单位于{page.cn_date(req.answered_on)}答复“{RequestState(req.state).zh}”。"
+                       if req.answered_on else "。")
+                )
+    facts.append(f"本局于{page.cn_date(ruling.issued_on)}作出裁决书{ruling.number}{origin}"
+                 f"{DECISION_TEXT.get(ruling.decision, '')}。")
+    orders = session.exec(select(m.RulingOrder).where(m.RulingOrder.ruling_id == ruling.id)
+                          .where(m.RulingOrder.addressee_department_id == rec.department_id)).all()
+    for order in sorted(orders, key=lambda o: o.position):
+        if order.received_on and order.due_on:
+            when = (f"，你单位于{page.cn_date(order.received_on)}收到，应于{page.cn_date(order.due_on)}前（含当日）履行")
+            if order.state != "complied" and order.due_on < rec.created_on:
+                when += f"，至{page.cn_date(rec.created_on)}仍未履行"
+        elif order.due_on and ruling.issuer_id is None:
+            when = f"，应于{page.cn_date(order.due_on)}前（含当日）履行"
+        else:
+            when = f"，应自收到裁决书之日起{order.deadline_days}个工作日内履行"
+        facts.append(f"该裁决第{page.cn_number(order.position)}项责成你单位{order.action.rstrip('。')}{when}。")
+    return facts
+
+
+def _late_replies(session: Session, rec: m.AccountabilityRecord) -> list[str]:
+    """The provider's replies overdue in the record's period: number, deadline, answer date (or none yet)."""
+    if rec.period_start is None or rec.period_end is None:
+        return []
+    rows = session.exec(
+        select(m.SharingRequest)
+        .where(m.SharingRequest.provider_department_id == rec.department_id)
+        .where(m.SharingRequest.reply_due != None)  # noqa: E711
+        .where(m.SharingRequest.reply_due >= rec.period_start)  # type: ignore[operator]
+        .where(m.SharingRequest.reply_due <= rec.period_end)  # type: ignore[operator]
+    ).all()
+    out = []
+    for req in sorted(rows, key=lambda r: (r.reply_due, r.number)):
+        assert req.reply_due is not None
+        if req.answered_on is not None and req.answered_on <= req.reply_due:
+            continue
+        answered = f"{page.cn_date(req.answered_on)}答复" if req.answered_on else "至今未答复"
+        out.append(f"{req.number}（答复期限{page.cn_date(req.reply_due)}，{answered}）")
+    return out
+
+
+def _policy_deadline(session: Session, kind_name: str) -> str:
+    from cdo_desktop.domain.policy import DeadlineKind
+    from cdo_desktop.services.context import load_policy
+
+    deadline = load_policy(session).deadlines[DeadlineKind[kind_name]]
+    return f"{deadline.days}个工作日（{deadline.clause}）"
+
+
 def notice_view(session: Session, number: str) -> NoticeView:
     """The accountability notice numbered ``number`` (e.g. ``佛数问〔2026〕3号``) as printed: the facts with their
     numbers and dates, the ground and the rule, the measure, the deadlines, the right to answer and the contact.
@@ -330,39 +395,55 @@ def notice_view(session: Session, number: str) -> NoticeView:
     rule = ""
     ground = ""
     contact_person: str | None = None
-    if rec.ruling_id is not None:
-        ruling = session.get(m.Ruling, rec.ruling_id)
+    ruling_id = rec.ruling_id
+    kind = rec.ground_kind
+    if kind == GroundKind.ORDER_OVERDUE.value and rec.ground_id is not None:
+        overdue = session.get(m.RulingOrder, rec.ground_id)
+        ruling_id = overdue.ruling_id if overdue is not None else ruling_id
+    if ruling_id is not None:
+        ruling = session.get(m.Ruling, ruling_id)
         if ruling is not None:
             ground = "不履行或者未按期履行本局裁决确定的义务"
-            dispute = session.get(m.Dispute, ruling.dispute_id)
-            origin = ""
-            if dispute is not None:
-                claimant = department_name(session, dispute.claimant_department_id)
-                origin = f"，就{claimant}与你单位之间的争议（争议编号：{dispute.number}）"
-                if dispute.request_id is not None:
-                    req = session.get(m.SharingRequest, dispute.request_id)
-                    if req is not None:
-                        res = session.get(m.DataResource, req.resource_id)
-                        facts.append(
-                            f"{claimant}于{page.cn_date(req.submitted_on or req.created_on)}申请共享你单位"
-                            f"“{res.name if res else ''}”数据资源（共享申请编号：{req.number}）"
-                            + (f"，你单位于{page.cn_date(req.answered_on)}答复“{RequestState(req.state).zh}”。"
-                               if req.answered_on else "。")
-                        )
-            facts.append(f"本局于{page.cn_date(ruling.issued_on)}作出裁决书{ruling.number}{origin}"
-                         f"{DECISION_TEXT.get(ruling.decision, '')}。")
-            orders = session.exec(select(m.RulingOrder).where(m.RulingOrder.ruling_id == ruling.id)
-                                  .where(m.RulingOrder.addressee_department_id == rec.department_id)).all()
-            for order in sorted(orders, key=lambda o: o.position):
-                received = getattr(order, "received_on", None)
-                when = (f"，应于{page.cn_date(order.due_on)}前（含当日）履行" if received and order.due_on
-                        else f"，应自收到裁决书之日起{order.deadline_days}个工作日内履行")
-                facts.append(f"该裁决第{page.cn_number(order.position)}项责成你单位{order.action.rstrip('。')}{when}。")
+            facts += _ruling_facts(session, rec, ruling)
             cited = [cite(r) for r in ruling.rules_relied_on]
-            rule = "裁决书" + ruling.number + "及其所依据的" + "、".join(cited) if cited else "裁决书" + ruling.number
+            rule = "裁决书" + ruling.number + ("及其所依据的" + "、".join(cited) if cited else "")
             contact_person = ruling.arbitrator_ids[0] if ruling.arbitrator_ids else None
-    if rec.violation:
-        facts.append(f"经查，你单位存在以下问题：{rec.violation.rstrip('。')}。")
+    elif kind == GroundKind.MISUSE_FINDING.value and rec.ground_id is not None:
+        report = session.get(m.MisuseReport, rec.ground_id)
+        if report is not None:
+            req = session.get(m.SharingRequest, report.request_id)
+            what = MisuseKind(report.kind).zh if report.kind in {k.value for k in MisuseKind} else report.kind
+            facts.append(f"{department_name(session, report.reporter_department_id)}于{page.cn_date(report.reported_on)}"
+                         f"报告你单位{what}（违规使用报告编号：{report.number}）：{report.description.rstrip('。')}。")
+            if req is not None:
+                facts.append(f"你单位经共享申请{req.number}获得{department_name(session, req.provider_department_id)}"
+                             f"的共享数据，申请用途为：{req.purpose.rstrip('。')}。")
+            if report.found_on:
+                facts.append(f"本局于{page.cn_date(report.found_on)}查实：{(report.finding or what).rstrip('。')}。")
+            granted = f"共享申请{req.number}的授权" if req is not None else "共享授权"
+            rule = f"{granted}所限定的使用要求（共享数据仅限用于申请用途，不得向第三方提供，授权终止后不得继续使用）"
+    elif kind == GroundKind.REPLIES_OVERDUE.value:
+        late = _late_replies(session, rec)
+        span = f"{page.cn_date(rec.period_start)}至{page.cn_date(rec.period_end)}"
+        facts.append(f"{span}期间，你单位有{len(late)}件有条件共享申请未在答复期限内答复：" +
+                     "；".join(late) + "。" if late else f"{span}期间，你单位多件共享申请逾期答复。")
+        deadline = _policy_deadline(session, "PROVIDER_REPLY")
+        rule = f"数源部门应当在{deadline}内答复有条件共享申请的规定" if deadline else "共享申请答复期限的规定"
+    elif kind == GroundKind.OBJECTION_UNCORRECTED.value and rec.ground_id is not None:
+        obj = session.get(m.QualityObjection, rec.ground_id)
+        if obj is not None:
+            res = session.get(m.DataResource, obj.resource_id)
+            facts.append(f"{department_name(session, obj.raiser_department_id)}于{page.cn_date(obj.raised_on)}对你单位"
+                         f"“{res.name if res else ''}”数据提出异议（数据异议编号：{obj.number}）："
+                         f"{obj.description.rstrip('。')}。")
+            if obj.due:
+                facts.append(f"你单位受理该异议后，应于{page.cn_date(obj.due)}前（含当日）核实更正，"
+                             f"至{page.cn_date(rec.created_on)}仍未更正。")
+            deadline = _policy_deadline(session, "OBJECTION_VERIFICATION")
+            rule = f"数据异议应当在{deadline}内核实处理的规定" if deadline else "数据异议处理期限的规定"
+    violation = page.cn_dates_in(rec.violation.strip().rstrip("。"))
+    if violation and not any(violation in fact for fact in facts):
+        facts.append(f"经查，你单位存在以下问题：{violation}。")
     person = session.get(m.Commissioner, rec.commissioner_id) if rec.commissioner_id else None
     hearing = _hearing_fields(session, rec)
     return NoticeView(
@@ -399,6 +480,11 @@ def reply_view(session: Session, number: str) -> ReplyView:
     if req.answered_on is None:
         raise InvalidState("not_answered", f"共享申请{req.number}尚未答复", f"Request {req.number} has no reply yet",
                            field="number")
+    if not req.reply_number and req.reply_due is None and req.checked_on == req.answered_on:
+        raise InvalidState(
+            "no_provider_reply", f"共享申请{req.number}由政数局在合规审核中办结，没有数源部门的答复书",
+            f"Request {req.number} was settled by the bureau's conformity check: the provider wrote no reply",
+            field="number")
     res = session.get(m.DataResource, req.resource_id)
     if req.state in {s.value for s in ANSWERED}:
         state = req.state

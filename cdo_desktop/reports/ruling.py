@@ -221,7 +221,24 @@ def build_story_en(view: RulingView) -> Story:
             story.text("course", f"{page.en_date(event.on)}: {event.text.rstrip('。')}.")
         if view.arbitrators:
             story.text("arbitrators", f"Heard by arbitrator(s) {', '.join(view.arbitrators)}.")
-    if view.claim or view.defence:
+    if view.claims:
+        heading("Claims and defence")
+        story.heading("heading", 2, 1, "The Claimant's claims and grounds")
+        for claim in view.claims:
+            extra = f" (data items: {', '.join(claim.items)})" if claim.items else ""
+            story.text(f"claims.{claim.position}", f"{page.en_heading_label(3, claim.position)}"
+                                                   f"{claim.text.rstrip('。')}{extra}.")
+        if view.claim:
+            story.text("claim", f"Grounds: {_sentence(view.claim)}")
+        story.heading("heading", 2, 2, "The Respondent's defence")
+        answered = [c for c in view.claims if c.answer.strip()]
+        for claim in answered:
+            story.text(f"answers.{claim.position}", f"On claim {claim.position}: {_sentence(claim.answer)}")
+        if view.defence:
+            story.text("defence", _sentence(view.defence))
+        if not answered and not view.defence:
+            story.text("defence", "The Respondent did not answer within the period for a defence.")
+    elif view.claim or view.defence:
         heading("Claims and defence")
         k = 0
         if view.claim:
@@ -242,13 +259,27 @@ def build_story_en(view: RulingView) -> Story:
     heading("The Bureau's reasoning")
     if view.reasoning:
         story.text("reasoning", _sentence(view.reasoning))
+    for claim in view.claims:
+        story.heading("heading", 2, claim.position, f"On claim {claim.position}")
+        story.text(f"claims.{claim.position}.reasoning", _sentence(claim.reasoning) if claim.reasoning.strip()
+                   else "No separate reasons were given on this claim.")
     if view.rules:
         story.text("rules_intro", "Rules relied on:")
         for k, rule in enumerate(view.rules, start=1):
             story.text(f"rules.{k}", f"{page.en_heading_label(4, k)}{rule.rstrip('。；')}")
     heading("Decision")
-    story.text("decision", f"The Bureau rules that {EN_DECISION.get(view.decision, view.decision)}.")
-    for order in view.orders:
+    if view.claims:
+        order_claim = dict(view.claim_orders)
+        verdicts = {"支持": "upheld", "部分支持": "upheld in part", "驳回": "dismissed"}
+        for claim in view.claims:
+            text = f"Claim {claim.position} is {verdicts.get(claim.decision, 'not decided')}."
+            for order in view.orders:
+                if order_claim.get(order.position) == claim.position:
+                    text += " " + en_order_text(order)
+            story.text(f"decisions.{claim.position}", f"{page.en_heading_label(2, claim.position)}{text}")
+    else:
+        story.text("decision", f"The Bureau rules that {EN_DECISION.get(view.decision, view.decision)}.")
+    for order in (o for o in view.orders if not view.claims or o.position not in dict(view.claim_orders)):
         story.text(f"orders.{order.position}", f"{page.en_heading_label(2, order.position)}{en_order_text(order)}")
     heading("Review and service")
     story.text("escalation", EN_ESCALATION)

@@ -8,6 +8,7 @@ import uuid
 from cdo_desktop.reports.views import (
     ISSUER,
     EventView,
+    ClaimView,
     NoticeView,
     OfficerView,
     OrderView,
@@ -98,6 +99,17 @@ def sample_ruling(findings: int = 6) -> RulingView:
         decision="支持申请人的仲裁请求",
         orders=orders,
         arbitrators=("李建国", "周文静"),
+        claims=(
+            ClaimView(1, "责令被申请人在10个工作日内共享所申请的企业登记基本信息", "责令共享数据",
+                      ("统一社会信用代码", "企业名称", "法定代表人", "登记状态"), 10,
+                      "法定代表人信息涉及个人信息，须经更严格的审批后方可共享", dt.date(2026, 2, 16), "支持",
+                      "该资源在目录中登记为有条件共享，共享条件为用于政务服务审批，申请用途符合该条件；"
+                      "法定代表人姓名属于企业登记公示信息，被申请人所称须经更严格审批，未指出任何规定，该答辩理由不能成立"),
+            ClaimView(2, "确认被申请人不予共享的答复缺乏依据", "确认共享属性", (), None,
+                      "答复已说明涉及商业秘密", dt.date(2026, 2, 16), "支持",
+                      "被申请人的答复仅称涉及商业秘密，未说明所依据的法律、法规条款，不符合不予共享应当说明理由和依据的要求"),
+        ),
+        claim_orders=((1, 1), (2, 1)),
         cc=("佛山市首席数据官办公室",),
     )
 

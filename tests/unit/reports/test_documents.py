@@ -16,7 +16,7 @@ import pytest
 from cdo_desktop.reports import documents, page, samples
 from cdo_desktop.reports.fingerprint import QrPayload, grouped_hex
 from cdo_desktop.reports.fonts import MissingGlyph
-from cdo_desktop.reports.ruling import order_text, party_text
+from cdo_desktop.reports.ruling import claim_text, order_text, party_text
 from cdo_desktop.reports.text import CANNOT_END, CANNOT_START
 from tests.unit.reports.conftest import Rendered, decode_qr
 
@@ -51,8 +51,11 @@ def test_ruling_prints_every_field_in_order(rendered: dict[str, Rendered]) -> No
     assert isinstance(v, type(samples.sample_ruling()))
     expected = [
         v.number, "、".join(v.addressees) + "：", party_text(v.claimant), party_text(v.respondent), v.dispute_number,
-        v.origin, *[page.cn_date(e.on) + "，" + e.text for e in v.course], *v.arbitrators, v.claim, v.defence,
-        *v.findings, v.reasoning, *v.rules, v.decision, *[order_text(o) for o in v.orders], v.escalation,
+        v.origin, *[page.cn_date(e.on) + "，" + e.text for e in v.course], *v.arbitrators,
+        *[claim_text(c) for c in v.claims], v.claim, *[c.answer for c in v.claims], v.defence,
+        *v.findings, v.reasoning, *[c.reasoning for c in v.claims], *v.rules,
+        "对申请人第一项请求，予以支持。" + "".join(order_text(o) for o in v.orders),
+        "对申请人第二项请求，予以支持。", v.escalation,
         v.service, *[r.department + "于" + page.cn_date(r.received_on) for r in v.receipts], v.issuer,
         page.cn_date(v.issued_on), grouped_hex(v.fingerprint), v.record_id, *v.cc,
     ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -30,7 +31,7 @@ def demo_documents(demo_dir: Path) -> list[tuple[str, str, object, bytes]]:
         numbers = [("ruling", r.number) for r in session.exec(select(m.Ruling))]
         numbers += [("notice", r.number) for r in session.exec(select(m.AccountabilityRecord))]
         numbers += [("reply", r.number) for r in session.exec(
-            select(m.SharingRequest).where(m.SharingRequest.answered_on != None))]  # noqa: E711
+            select(m.SharingRequest).where(m.SharingRequest.reply_number != ""))]
         for kind, number in numbers:
             view = documents.load_view(session, kind, number)
             out.append((kind, number, view, documents.render(view)))
@@ -90,8 +91,10 @@ def test_notices_name_facts_rule_defence_and_contact_and_copy_no_complainant(dem
     for view, data in notices:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             text = "".join(p.extract_text() or "" for p in pdf.pages).replace("\n", "")
-        assert "佛数裁〔" in text and "佛数享〔" in text  # the ruling and the request, by number
-        assert "年" in text and "申辩" in text and "联系人：" in text
+        assert view.facts and any(re.search(r"〔2026〕\d+号", f) for f in view.facts)  # facts name records
+        assert re.search(r"\d{4}年\d{1,2}月\d{1,2}日", text) and not pagecheck_iso(text)
+        assert view.rule and view.rule in text.replace(" ", "") or view.rule[:20] in text
+        assert "申辩" in text and "联系人：" in text
         assert view.cc == ()
 
 
