@@ -49,7 +49,7 @@ PUNCT_SQUEEZE = 0.05
 EPSILON = 1e-6
 # A line that had to end early (before an unbreakable date or document number) is set flush left rather than
 # stretched with gaps wider than this fraction of the font size.
-MAX_STRETCH = 0.25
+MAX_STRETCH = 0.12
 
 
 @dataclass(frozen=True)

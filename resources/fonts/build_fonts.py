@@ -248,8 +248,29 @@ def build_title(sources: Path) -> TTFont:
 
 
 def build_fangsong(sources: Path) -> TTFont:
-    return _build_plain(sources / ZHUQUE, family="CDO Fangsong", postscript="CDOFangsong-Regular",
-                        source="Zhuque Fangsong 0.212 (TrionesType/zhuque 227319a1)")
+    """Zhuque Fangsong covers every GB 2312 ideograph but not its symbol rows (①, ℃, full-width digits and
+    letters, box drawing …): those glyphs are taken from AR PL UMing CN, scaled to Zhuque's em, and merged in."""
+    zhuque = TTFont(str(sources / ZHUQUE), lazy=False)
+    for tag in ("vhea", "vmtx", "VORG", "STAT", "gasp"):
+        if tag in zhuque:
+            del zhuque[tag]
+    wanted = document_codepoints()
+    _subset(zhuque, wanted)
+    zhuque = _reload(zhuque)
+    borrowed = wanted - set(zhuque.getBestCmap())
+    uming = TTFont(str(UMING), fontNumber=UMING_INDEX, lazy=False)
+    _subset(uming, borrowed)
+    uming = _reload(uming)
+    scale_upem(uming, zhuque["head"].unitsPerEm)
+    uming = _reload(uming)
+    for tag in ("vhea", "vmtx", "VORG", "gasp", "kern"):
+        if tag in uming:
+            del uming[tag]
+    merged = _reload(Merger().merge([_to_file(zhuque), _to_file(uming)]))
+    _mainland_punctuation(merged)
+    _rename(merged, family="CDO Fangsong", postscript="CDOFangsong-Regular",
+            source="Zhuque Fangsong 0.211 (TrionesType/zhuque 227319a1), symbols from AR PL UMing CN")
+    return merged
 
 
 def _to_file(font: TTFont) -> io.BytesIO:
@@ -280,7 +301,7 @@ def main(argv: list[str] | None = None) -> int:
         "cdo-hei.ttf": (build_hei, (DROID, UMING)),
         "cdo-kai.ttf": (build_kai, (WENKAI,)),
         "cdo-title.ttf": (lambda: build_title(src), (src / NOTO_SERIF_BOLD,)),
-        "cdo-fangsong.ttf": (lambda: build_fangsong(src), (src / ZHUQUE,)),
+        "cdo-fangsong.ttf": (lambda: build_fangsong(src), (src / ZHUQUE, UMING)),
     }
     if args.only:
         outputs = {k: v for k, v in outputs.items() if k in args.only}
