@@ -40,9 +40,11 @@ class Story:
 
     def block(self, field: str, text: str, style: TextStyle = page.BODY) -> list[Flowable]:
         """Checked blocks for ``text`` (one per line of it), not yet added to the story."""
-        self.check(field, text, style.font)
         if self.lang == "en" and style.align == "justify":
             style = style.but(align="left")  # Latin text is not justified by letter spacing: ragged right
+        if self.lang == "en" and style.font == fonts.HEI:
+            style = style.but(font=fonts.TITLE)  # the 黑体 fallback's Latin is a typewriter face: bold serif instead
+        self.check(field, text, style.font)
         return page.para(text, style)
 
     def text(self, field: str, text: str, style: TextStyle = page.BODY) -> None:
