@@ -7,8 +7,8 @@ import uuid
 
 from cdo_desktop.reports.views import (
     ISSUER,
-    EventView,
     ClaimView,
+    EventView,
     NoticeView,
     OfficerView,
     OrderView,

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import itertools
 from dataclasses import dataclass
 
 import pdfplumber
 
 from cdo_desktop.reports import page
-from cdo_desktop.reports.text import CANNOT_START, _LOCKED
+from cdo_desktop.reports.text import _LOCKED, CANNOT_START
 
 MM = 72 / 25.4
 TOP = page.MARGIN_TOP  # type area, from the page top, in points
@@ -98,7 +99,7 @@ def widow_orphan_problems(lines: list[Line]) -> list[str]:
     line (orphan); a paragraph's short last line must not be alone at the top of a page (widow)."""
     problems = []
     body = [ln for ln in lines if ln.size == 16]
-    for prev, nxt in zip(body, body[1:], strict=False):
+    for prev, nxt in itertools.pairwise(body):
         if prev.page == nxt.page:
             continue
         indented = abs(prev.x0 - (LEFT + 32)) < 1.5
@@ -115,7 +116,7 @@ def break_problems(lines: list[Line]) -> list[str]:
     """No date, document number, article reference or count broken across lines; no line starts with closing
     punctuation."""
     problems = []
-    for prev, nxt in zip(lines, lines[1:], strict=False):
+    for prev, nxt in itertools.pairwise(lines):
         if nxt.text and nxt.text[0] in CANNOT_START:
             problems.append(f"line starts with {nxt.text[0]!r}: {nxt.text[:12]}…")
         if prev.size != nxt.size:
