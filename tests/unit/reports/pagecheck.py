@@ -129,7 +129,8 @@ def break_problems(lines: list[Line]) -> list[str]:
     return problems
 
 
-def metadata_problems(data: bytes, *, author: str, issued_on: dt.date, title_part: str) -> list[str]:
+def metadata_problems(data: bytes, *, author: str, issued_on: dt.date, title_part: str,
+                      lang: str = "zh-CN") -> list[str]:
     from pypdf import PdfReader
 
     reader = PdfReader(io.BytesIO(data))
@@ -145,18 +146,20 @@ def metadata_problems(data: bytes, *, author: str, issued_on: dt.date, title_par
         problems.append(f"Title {info.get('/Title')!r} lacks {title_part!r}")
     if not info.get("/Subject"):
         problems.append("no Subject")
-    if reader.trailer["/Root"].get("/Lang") != "zh-CN":
+    if reader.trailer["/Root"].get("/Lang") != lang:
         problems.append(f"Lang {reader.trailer['/Root'].get('/Lang')!r}")
     return problems
 
 
-def check_document(data: bytes, *, issuer: str, issued_on: dt.date, number: str, imprint: bool) -> list[str]:
+def check_document(data: bytes, *, issuer: str, issued_on: dt.date, number: str, imprint: bool,
+                   lang: str = "zh") -> list[str]:
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         lines = lines_of(pdf)
-        problems = signature_problems(lines, issuer, page.cn_date(issued_on))
+        problems = signature_problems(lines, issuer, page.date_in(lang, issued_on))
         if imprint:
             problems += imprint_problems(pdf)
         problems += widow_orphan_problems(lines)
         problems += break_problems(lines)
-    problems += metadata_problems(data, author=issuer, issued_on=issued_on, title_part=number)
+    problems += metadata_problems(data, author=issuer, issued_on=issued_on, title_part=number,
+                                  lang="en" if lang == "en" else "zh-CN")
     return problems

@@ -160,3 +160,32 @@ def test_qr_carries_the_bureau_verification_link() -> None:
     parsed = QrPayload.parse(codes[0])
     assert (parsed.kind, parsed.number, parsed.record_id, parsed.fingerprint) == (
         "notice", view.number, view.record_id, view.fingerprint)
+
+
+@pytest.mark.parametrize("name", ["ruling", "notice", "reply", "refused"])
+def test_the_english_rendering_is_complete_and_holds_the_page(name: str) -> None:
+    import dataclasses
+
+    view = {"ruling": samples.sample_ruling(), "notice": samples.sample_notice(), "reply": samples.sample_reply(),
+            "refused": samples.sample_reply("refused")}[name]
+    english = dataclasses.replace(view, lang="en")
+    data = documents.render(english)
+    shown = getattr(view, "reply_number", "") or view.number
+    assert pagecheck.check_document(data, issuer=view.issuer, issued_on=view.issued_on, number=shown,
+                                    imprint=name in ("ruling", "notice"), lang="en") == []
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        text = " ".join(p.extract_text() or "" for p in pdf.pages).replace("\n", " ")
+    expected = {
+        "ruling": ["Ruling on a Government Data Sharing", "Claims and defence", "On claim 1", "Claim 1 is upheld",
+                   "by 20 March 2026 inclusive", "Review and service", "Copy to:"],
+        "notice": ["Accountability Notice", "Facts", "Ground and rule", "Right to answer", "by 7 April 2026 inclusive",
+                   "Contact:"],
+        "reply": ["Reply to a Government Data Sharing", "approved in part", "Conditions of use", "Remedy",
+                  "within 15 working days"],
+        "refused": ["Sharing is refused", "Remedy", "within 15 working days"],
+    }[name]
+    for phrase in expected:
+        assert phrase in text, phrase
+    for template in ("本局认为", "救济途径", "问责事实", "申辩权利", "复核与送达", "答复意见", "印发"):
+        assert template not in text, template  # no Chinese template wording left in the English rendering
+    assert documents.render(english) == data  # reproducible like the original

@@ -7,6 +7,7 @@ import io
 import json
 from pathlib import Path
 
+import pypdf
 import pytest
 from reportlab.pdfgen.canvas import Canvas
 from sqlmodel import Session, select
@@ -146,6 +147,12 @@ def test_cli_pdf_and_verify(demo_dir: Path, tmp_path: Path, capsys: pytest.Captu
     assert main([*base, "pdf", "ruling", "佛数裁〔2099〕1号", "-o", str(tmp_path / "x.pdf")]) == 2
     assert main([*base, "pdf", "scorecard", "--from", "2026-01-01", "--to", "2026-12-31", "-o",
                  str(tmp_path / "s.pdf")]) == 0
+    english = tmp_path / "ruling-en.pdf"
+    assert main([*base, "pdf", "ruling", number, "-o", str(english), "--lang", "en"]) == 0
+    capsys.readouterr()
+    assert pypdf.PdfReader(english).metadata["/Title"].startswith("Ruling on a Government Data Sharing Dispute")
+    assert main([*base, "verify", str(english), "--json"]) == 0  # re-rendered from its snapshot, in English
+    assert json.loads(capsys.readouterr().out)["status"] == "match"
 
 
 def test_filing_the_issued_file_stores_its_hash_once(demo_dir: Path, tmp_path: Path,
