@@ -92,7 +92,9 @@ def test_the_whole_story_against_a_local_bureau(demo: Any, settings: Any, qtbot:
         number = session.get(m.SharingRequest, made["request"]).number
     select_by_number(requests, number, refresh=True)
     qtbot.mouseClick(buttons(requests)["action:request.submit"], Qt.MouseButton.LeftButton)
-    assert state.sync_blocking().accepted >= 2
+    assert state.sync_blocking().pending == 0  # the background sync (800 ms after a change) may have pushed some
+    with bureau.app.state.db.read() as session:
+        assert session.get(m.SharingRequest, made["request"]).state == "submitted"
     with state.read() as session:  # the bureau numbers documents: the local number was provisional
         number = session.get(m.SharingRequest, made["request"]).number
 
@@ -173,18 +175,24 @@ def test_the_whole_story_against_a_local_bureau(demo: Any, settings: Any, qtbot:
         ruling = session.execute(select(m.Ruling).where(m.Ruling.dispute_id == dispute.id)).scalars().one()
 
     # holding the provider to account on the day of the ruling is refused: nothing is overdue yet
+    import uuid
+
+    from cdo_desktop.domain.errors import GuardFailed
     from cdo_desktop.ui.dialogs.accountability_dialog import AccountabilityDialog
 
     dialog = AccountabilityDialog(state, window)
     qtbot.addWidget(dialog)
-    dialog.fields["department_id"][1].setCurrentIndex(dialog.fields["department_id"][1].findData(str(provider)))
     ground = dialog.fields["ground"][1]
-    assert ground.count() == 2  # no overdue order, finding or objection to point at: only the replies ground
-    ground.setCurrentIndex(1)
-    dialog.accept()
-    assert dialog.result() != dialog.DialogCode.Accepted
-    assert "逾期答复" in dialog.error.text() or "overdue replies" in dialog.error.text()
+    offered = [ground.itemText(i) for i in range(ground.count())]
+    assert not any(ruling.number in text for text in offered)  # the new order is not a ground: not even received
     dialog.reject()
+    with state.read() as session:
+        order_id = session.execute(select(m.RulingOrder.id).where(m.RulingOrder.ruling_id == ruling.id)).scalar_one()
+    with pytest.raises(GuardFailed) as refused:
+        state.apply("accountability.create", uuid.uuid4(), {
+            "department_id": str(provider), "measure": "criticism", "ground": "order_overdue",
+            "ground_id": str(order_id)})
+    assert refused.value.code == "ground_not_received"
 
     act_as("b")  # the respondent opens the ruling: its desktop acknowledges receipt, the order's period starts
     window.show_page("rulings")

@@ -19,7 +19,7 @@ from tests.unit.scenario import Network, build_network
 
 _TEMPLATE: Network | None = None
 ENTITY_MODELS = {"request": m.SharingRequest, "objection": m.QualityObjection, "dispute": m.Dispute,
-                 "order": m.RulingOrder, "accountability": m.AccountabilityRecord}
+                 "order": m.RulingOrder, "accountability": m.AccountabilityRecord, "misuse": m.MisuseReport}
 ACTIONS = sorted(a for a, t in TRANSITIONS.items() if t.entity in ENTITY_MODELS)
 
 

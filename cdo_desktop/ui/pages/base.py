@@ -17,6 +17,7 @@ from cdo_desktop.ui.qt import (
     QSplitter,
     Qt,
     QTextBrowser,
+    QTimer,
     QVBoxLayout,
     QWidget,
 )
@@ -235,10 +236,16 @@ class ListPage(Page):
         with self.state.db.read() as session:
             if session.get(m.Receipt, rid) is not None:
                 return
-        try:
-            self.state.apply("receipt.sign", rid, {"subject": kind, "subject_id": str(subject_id), "via": "opened"})
-        except DomainError:
-            return  # e.g. received on another desktop meanwhile: the first receipt stands
+
+        def sign() -> None:
+            try:
+                self.state.apply("receipt.sign", rid, {"subject": kind, "subject_id": str(subject_id),
+                                                       "via": "opened"})
+            except DomainError:
+                return  # e.g. received on another desktop meanwhile: the first receipt stands
+
+        # after this selection is shown: the change it announces refreshes this very page
+        QTimer.singleShot(0, sign)
 
     # -- export -----------------------------------------------------------------------------------------------
 
