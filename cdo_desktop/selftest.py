@@ -84,6 +84,9 @@ def run() -> int:
         try:
             width, height = _check_window(folder)
             pdf_size = _check_pdf(folder)
+            from cdo_desktop.reports.fonts import summary
+
+            faces = summary()
             keyring_backend = _check_keyring()
         except Exception as exc:
             print(f"CDO Desktop self-test FAILED: {type(exc).__name__}: {exc}")
@@ -91,7 +94,7 @@ def run() -> int:
     elapsed = time.perf_counter() - began
     print(
         f"CDO Desktop self-test OK: database migrated, window {width}x{height} rendered, "
-        f"PDF {pdf_size} bytes with embedded font, keyring round trip ok (OS backend: {keyring_backend}), "
+        f"PDF {pdf_size} bytes with embedded fonts (faces: {faces}), keyring round trip ok (OS backend: {keyring_backend}), "
         f"{elapsed:.1f} s"
     )
     return 0

@@ -5,3 +5,5 @@ from __future__ import annotations
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Documents print with the bundled faces in tests: the same bytes whatever fonts this machine has installed.
+os.environ.setdefault("CDO_DOCUMENT_FONTS", "bundled")

@@ -33,6 +33,11 @@ from cdo_desktop.store import models as m
 from cdo_desktop.store import search
 from cdo_desktop.store.db import Database
 
+
+def _cn_date(day: dt.date) -> str:
+    """Dates in findings the way documents print them: 2026年5月23日."""
+    return f"{day.year}年{day.month}月{day.day}日"
+
 CHINA = dt.timezone(dt.timedelta(hours=8))
 START = dt.date(2026, 1, 5)
 END = dt.date(2026, 11, 20)
@@ -268,6 +273,7 @@ class _Generator:
         }
         clerk = requester["commissioner"]
         answerer = provider["commissioner"]
+        submitted = day
         self.act(clerk, "request.create", request_id, payload, day)
         paths = {"conditional": REQUEST_PATHS, "unconditional": UNCONDITIONAL_PATHS,
                  "not_shared": NOT_SHARED_PATHS}[resource["share"]]
@@ -276,6 +282,7 @@ class _Generator:
             day += dt.timedelta(days=self.rng.randint(1, 6))
             if action in ("submit",):
                 self.act(clerk, "request.submit", request_id, {}, day)
+                submitted = day
             elif action in ("check", "check_grant", "expire"):
                 self.act(self.bureau(), f"request.{action}", request_id, {}, day)
             elif action == "check_refuse":
@@ -299,7 +306,7 @@ class _Generator:
                 self.act(answerer, f"request.{action}", request_id, payload2, day)
         self.result.requests += 1
         return {"id": request_id, "requester": requester, "provider": provider, "path": path, "day": day,
-                "resource": resource, "items": items}
+                "submitted": submitted, "resource": resource, "items": items}
 
     def objection(self, i: int) -> None:
         raiser, owner = self.rng.sample(self.depts, 2)
@@ -396,7 +403,7 @@ class _Generator:
             "ruling_id": str(ruling_id),
             "arbitrator_ids": [str(arbitrator.id)],
             "findings": [
-                f"{claimant['name']}于{request['day'].isoformat()}提出共享申请，用途明确。",
+                f"{claimant['name']}于{_cn_date(request['submitted'])}提出共享申请，用途明确。",
                 f"{respondent['name']}答辩称所申请数据涉及个人敏感信息。",
             ],
             "reasoning": "经审查双方陈述和证据，对申请人的各项仲裁请求逐项裁决如下。",

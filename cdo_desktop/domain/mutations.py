@@ -81,6 +81,8 @@ Code = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max
 Text = Annotated[str, StringConstraints(strip_whitespace=True, max_length=20_000), MultiLine]
 Reason = Annotated[str, StringConstraints(strip_whitespace=True, max_length=4_000), MultiLine]
 Short = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200), OneLine]
+# The prefix of a document number (佛公安复 in 佛公安复〔2026〕3号): no brackets, no spaces, at most 16 characters.
+ReplyPrefix = Annotated[str, StringConstraints(strip_whitespace=True, max_length=16, pattern=r"^[^〔〕\[\]\s]*$"), OneLine]
 Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
 
 
@@ -105,6 +107,7 @@ class DepartmentCreate(Payload):
     level: DepartmentLevel = DepartmentLevel.CITY
     parent_id: uuid.UUID | None = None
     is_bureau: bool = False
+    reply_prefix: ReplyPrefix = ""
 
 
 class DepartmentUpdate(Payload):
@@ -113,6 +116,7 @@ class DepartmentUpdate(Payload):
     level: DepartmentLevel | None = None
     parent_id: uuid.UUID | None = None
     active: bool | None = None
+    reply_prefix: ReplyPrefix | None = None
 
 
 class DutiesChange(Payload):

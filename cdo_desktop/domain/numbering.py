@@ -39,6 +39,25 @@ class DocumentNumber:
         return cls(match["prefix"], int(match["year"]), int(match["seq"]))
 
 
+def default_reply_prefix(short_name: str) -> str:
+    """The prefix of a department's reply numbers when the directory names none: 市公安局 → 佛公安复."""
+    core = short_name.strip()
+    if core.startswith("市"):
+        core = core[1:]
+    for suffix in ("局", "委员会", "委", "办公室", "办"):
+        if core.endswith(suffix) and len(core) > len(suffix):
+            core = core[: -len(suffix)]
+            break
+    return f"佛{core[:12]}复"
+
+
+def reply_sequence_key(department_id: str) -> str:
+    """The yearly sequence of one department's replies (fits the 16-character sequence key)."""
+    import hashlib
+
+    return "r:" + hashlib.sha256(department_id.encode()).hexdigest()[:14]
+
+
 def format_number(kind: DocumentKind, year: int, seq: int, prefixes: dict[DocumentKind, str] | None = None) -> str:
     prefix = (prefixes or DEFAULT_PREFIXES)[kind]
     return str(DocumentNumber(prefix, year, seq))

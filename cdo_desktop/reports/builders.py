@@ -12,9 +12,13 @@ from sqlmodel import Session, select
 
 from cdo_desktop.domain.canonical import canonical_json
 from cdo_desktop.domain.enums import (
+    ClaimDecision,
+    ClaimKind,
     Decision,
     DisputeKind,
+    GroundKind,
     Measure,
+    MisuseKind,
     RequestState,
     Role,
     ShareMethod,
@@ -22,12 +26,17 @@ from cdo_desktop.domain.enums import (
 )
 from cdo_desktop.domain.errors import InvalidState, NotFound
 from cdo_desktop.reports import page
+from cdo_desktop.reports.citations import cite
 from cdo_desktop.reports.views import (
+    DEFENCE_DAYS,
     ISSUER,
+    ClaimView,
     EventView,
     NoticeView,
+    OfficerView,
     OrderView,
     PartyView,
+    ReceiptView,
     ReplyView,
     RulingView,
 )
@@ -70,6 +79,19 @@ def reply_record(req: m.SharingRequest) -> dict[str, Any]:
     }
 
 
+PUBLIC_URL_ENV = "CDO_PUBLIC_URL"
+
+
+def verify_base(session: Session) -> str:
+    """The bureau's address for the verification link: the server this desktop signs in to, or on the bureau
+    server its public address (``CDO_PUBLIC_URL``, set by `cdo serve --public-url`). Empty: no link is printed."""
+    import os
+
+    row = session.get(m.SyncState, "server_url")
+    url = (row.value if row is not None else "") or os.environ.get(PUBLIC_URL_ENV, "")
+    return url.strip().rstrip("/")
+
+
 def _not_found(what: str, number: str) -> NotFound:
     return NotFound("document_not_found", f"找不到{what}“{number}”", f"No {what} numbered {number!r}", field="number")
 
@@ -86,6 +108,45 @@ def bureau_name(session: Session) -> str:
     return bureau.name if bureau else ISSUER
 
 
+ROLE_TITLE = {Role.CDO.value: "首席数据官", Role.COMMISSIONER.value: "数据专员"}
+
+
+def officers_on(session: Session, dept_id: uuid.UUID, day: dt.date) -> tuple[OfficerView, ...]:
+    """The department's chief data officer and commissioners serving on ``day``, each by the role really held
+    (the CDO first)."""
+    rows = session.exec(
+        select(m.Commissioner)
+        .where(m.Commissioner.department_id == dept_id)
+        .where(m.Commissioner.role.in_([Role.COMMISSIONER.value, Role.CDO.value]))  # type: ignore[attr-defined]
+        .where(m.Commissioner.appointed_on <= day)
+        .order_by(m.Commissioner.appointed_on, m.Commissioner.name)
+    ).all()
+    serving = [r for r in rows if r.ended_on is None or r.ended_on > day]
+    serving.sort(key=lambda r: (r.role != Role.CDO.value, r.appointed_on, r.name))
+    return tuple(OfficerView(ROLE_TITLE[r.role], r.name, r.phone) for r in serving)
+
+
+def bureau_contact(session: Session, person_id: uuid.UUID | str | None = None) -> str:
+    """Who at the bureau answers questions about a document: the named person if given, else the first serving
+    arbitrator or administrator with a telephone number."""
+    person = session.get(m.Commissioner, uuid.UUID(str(person_id))) if person_id else None
+    if person is None or not person.phone:
+        bureau = session.exec(select(m.Department).where(m.Department.is_bureau == True)).first()  # noqa: E712
+        if bureau is None:
+            return ""
+        rows = session.exec(
+            select(m.Commissioner).where(m.Commissioner.department_id == bureau.id)
+            .order_by(m.Commissioner.appointed_on, m.Commissioner.name)
+        ).all()
+        person = next((r for r in rows if r.phone and r.ended_on is None), None)
+    if person is None:
+        return ""
+    return f"{person.name}，电话{person.phone}" + (f"，电子邮箱{person.email}" if person.email else "")
+
+
+def provider_contact(session: Session, dept_id: uuid.UUID, day: dt.date) -> str:
+    people = [o for o in officers_on(session, dept_id, day) if o.role == "数据专员" and o.phone]
+    return f"{people[0].name}（数据专员），电话{people[0].phone}" if people else ""
 def _hearing_fields(session: Session, rec: m.AccountabilityRecord) -> dict[str, Any]:
     """A notice issued on a ground states the ground and the defence period with its source."""
     from cdo_desktop.domain.enums import GroundKind
@@ -194,6 +255,23 @@ def _course(session: Session, dispute: m.Dispute, until: dt.date) -> tuple[Event
     return tuple(view for _, _, view in sorted(lines, key=lambda t: (t[2].on, t[0], t[1])))
 
 
+def _claims(session: Session, dispute: m.Dispute) -> tuple[ClaimView, ...]:
+    rows = session.exec(select(m.DisputeClaim).where(m.DisputeClaim.dispute_id == dispute.id)).all()
+    return tuple(
+        ClaimView(c.position, c.text, ClaimKind(c.kind).zh if c.kind in {k.value for k in ClaimKind} else "",
+                  tuple(c.items), c.deadline_days, c.answer, c.answered_on,
+                  ClaimDecision(c.decision).zh if c.decision else "", c.reasoning)
+        for c in sorted(rows, key=lambda c: c.position)
+    )
+
+
+def _receipts(session: Session, subject: str, subject_id: uuid.UUID) -> tuple[ReceiptView, ...]:
+    rows = session.exec(select(m.Receipt).where(m.Receipt.subject == subject)
+                        .where(m.Receipt.subject_id == subject_id)).all()
+    return tuple(ReceiptView(department_name(session, r.department_id), r.received_on)
+                 for r in sorted(rows, key=lambda r: (r.received_on, str(r.department_id))))
+
+
 def ruling_view(session: Session, number: str) -> RulingView:
     """The ruling numbered ``number`` (e.g. ``佛数裁〔2026〕12号``) as printed."""
     ruling: m.Ruling = _by_number(session, m.Ruling, number, "裁决书")
@@ -209,6 +287,7 @@ def ruling_view(session: Session, number: str) -> RulingView:
         arbitrators.append(person.name if person else str(arbitrator_id))
     return RulingView(
         kind="ruling",
+        verify_base=verify_base(session),
         number=ruling.number,
         record_id=str(ruling.id),
         record=plain(ruling_record(ruling, orders)),
@@ -217,61 +296,181 @@ def ruling_view(session: Session, number: str) -> RulingView:
         dispute_number=dispute.number,
         dispute_kind=DisputeKind(dispute.kind).zh,
         claimant=PartyView("申请人", department_name(session, dispute.claimant_department_id),
-                           commissioners_on(session, dispute.claimant_department_id, filed)),
+                           officers=officers_on(session, dispute.claimant_department_id, filed)),
         respondent=PartyView("被申请人", department_name(session, dispute.respondent_department_id),
-                             commissioners_on(session, dispute.respondent_department_id, filed)),
+                             officers=officers_on(session, dispute.respondent_department_id, filed)),
+        addressees=(department_name(session, dispute.claimant_department_id),
+                    department_name(session, dispute.respondent_department_id)),
         origin=_origin(session, dispute),
         course=_course(session, dispute, ruling.issued_on),
         claim=dispute.claimant_statement,
         defence=dispute.respondent_statement,
-        findings=tuple(ruling.findings),
+        findings=tuple(page.cn_dates_in(f) for f in ruling.findings),
         reasoning=ruling.reasoning,
-        rules=tuple(ruling.rules_relied_on),
+        rules=tuple(cite(r) for r in ruling.rules_relied_on),
         decision=DECISION_TEXT.get(ruling.decision, Decision(ruling.decision).zh),
         orders=tuple(
             OrderView(o.position, department_name(session, o.addressee_department_id), o.action, o.deadline_days,
-                      None if ruling.issuer_id is not None else o.due_on, o.due_uncertain)
+                      o.due_on if (o.received_on or ruling.issuer_id is None) else None, o.due_uncertain,
+                      o.received_on)
             for o in orders
         ),
         arbitrators=tuple(arbitrators),
         cc=tuple(ruling.cc),
+        claims=_claims(session, dispute),
+        claim_orders=tuple((o.position, o.claim_position) for o in orders if o.claim_position),
+        receipts=_receipts(session, "ruling", ruling.id),
     )
 
 
+def _ruling_facts(session: Session, rec: m.AccountabilityRecord, ruling: m.Ruling) -> list[str]:
+    facts: list[str] = []
+    dispute = session.get(m.Dispute, ruling.dispute_id)
+    origin = ""
+    if dispute is not None:
+        claimant = department_name(session, dispute.claimant_department_id)
+        origin = f"，就{claimant}与你单位之间的争议（争议编号：{dispute.number}）"
+        if dispute.request_id is not None:
+            req = session.get(m.SharingRequest, dispute.request_id)
+            if req is not None:
+                res = session.get(m.DataResource, req.resource_id)
+                facts.append(
+                    f"{claimant}于{page.cn_date(req.submitted_on or req.created_on)}申请共享你单位"
+                    f"“{res.name if res else ''}”数据资源（共享申请编号：{req.number}）"
+                    + (f"，你单位于{page.cn_date(req.answered_on)}答复“{RequestState(req.state).zh}”。"
+                       if req.answered_on else "。")
+                )
+    facts.append(f"本局于{page.cn_date(ruling.issued_on)}作出裁决书{ruling.number}{origin}"
+                 f"{DECISION_TEXT.get(ruling.decision, '')}。")
+    orders = session.exec(select(m.RulingOrder).where(m.RulingOrder.ruling_id == ruling.id)
+                          .where(m.RulingOrder.addressee_department_id == rec.department_id)).all()
+    for order in sorted(orders, key=lambda o: o.position):
+        if order.received_on and order.due_on:
+            when = (f"，你单位于{page.cn_date(order.received_on)}收到，应于{page.cn_date(order.due_on)}前（含当日）履行")
+            if order.state != "complied" and order.due_on < rec.created_on:
+                when += f"，至{page.cn_date(rec.created_on)}仍未履行"
+        elif order.due_on and ruling.issuer_id is None:
+            when = f"，应于{page.cn_date(order.due_on)}前（含当日）履行"
+        else:
+            when = f"，应自收到裁决书之日起{order.deadline_days}个工作日内履行"
+        facts.append(f"该裁决第{page.cn_number(order.position)}项责成你单位{order.action.rstrip('。')}{when}。")
+    return facts
+
+
+def _late_replies(session: Session, rec: m.AccountabilityRecord) -> list[str]:
+    """The provider's replies overdue in the record's period: number, deadline, answer date (or none yet)."""
+    if rec.period_start is None or rec.period_end is None:
+        return []
+    rows = session.exec(
+        select(m.SharingRequest)
+        .where(m.SharingRequest.provider_department_id == rec.department_id)
+        .where(m.SharingRequest.reply_due != None)  # noqa: E711
+        .where(m.SharingRequest.reply_due >= rec.period_start)  # type: ignore[operator]
+        .where(m.SharingRequest.reply_due <= rec.period_end)  # type: ignore[operator]
+    ).all()
+    out = []
+    for req in sorted(rows, key=lambda r: (r.reply_due, r.number)):
+        assert req.reply_due is not None
+        if req.answered_on is not None and req.answered_on <= req.reply_due:
+            continue
+        answered = f"{page.cn_date(req.answered_on)}答复" if req.answered_on else "至今未答复"
+        out.append(f"{req.number}（答复期限{page.cn_date(req.reply_due)}，{answered}）")
+    return out
+
+
+def _policy_deadline(session: Session, kind_name: str) -> str:
+    from cdo_desktop.domain.policy import DeadlineKind
+    from cdo_desktop.services.context import load_policy
+
+    deadline = load_policy(session).deadlines[DeadlineKind[kind_name]]
+    return f"{deadline.days}个工作日（{deadline.clause}）"
+
+
 def notice_view(session: Session, number: str) -> NoticeView:
-    """The accountability notice numbered ``number`` (e.g. ``佛数问〔2026〕3号``) as printed."""
+    """The accountability notice numbered ``number`` (e.g. ``佛数问〔2026〕3号``) as printed: the facts with their
+    numbers and dates, the ground and the rule, the measure, the deadlines, the right to answer and the contact.
+    Only the addressee receives it: the department that complained is not copied."""
     rec: m.AccountabilityRecord = _by_number(session, m.AccountabilityRecord, number, "问责通知书")
-    basis = ""
-    cc: list[str] = []
-    if rec.ruling_id is not None:
-        ruling = session.get(m.Ruling, rec.ruling_id)
+    facts: list[str] = []
+    rule = ""
+    ground = ""
+    contact_person: str | None = None
+    ruling_id = rec.ruling_id
+    kind = rec.ground_kind
+    if kind == GroundKind.ORDER_OVERDUE.value and rec.ground_id is not None:
+        overdue = session.get(m.RulingOrder, rec.ground_id)
+        ruling_id = overdue.ruling_id if overdue is not None else ruling_id
+    if ruling_id is not None:
+        ruling = session.get(m.Ruling, ruling_id)
         if ruling is not None:
-            decision = DECISION_TEXT.get(ruling.decision, "")
-            basis = f"本局{page.cn_date(ruling.issued_on)}作出的裁决书{ruling.number}（{decision}）"
-            dispute = session.get(m.Dispute, ruling.dispute_id)
-            if dispute is not None:
-                cc = [department_name(session, d) for d in (dispute.claimant_department_id,
-                                                            dispute.respondent_department_id)
-                      if d != rec.department_id]
+            ground = "不履行或者未按期履行本局裁决确定的义务"
+            facts += _ruling_facts(session, rec, ruling)
+            cited = [cite(r) for r in ruling.rules_relied_on]
+            rule = "裁决书" + ruling.number + ("及其所依据的" + "、".join(cited) if cited else "")
+            contact_person = ruling.arbitrator_ids[0] if ruling.arbitrator_ids else None
+    elif kind == GroundKind.MISUSE_FINDING.value and rec.ground_id is not None:
+        report = session.get(m.MisuseReport, rec.ground_id)
+        if report is not None:
+            req = session.get(m.SharingRequest, report.request_id)
+            what = MisuseKind(report.kind).zh if report.kind in {k.value for k in MisuseKind} else report.kind
+            facts.append(f"{department_name(session, report.reporter_department_id)}于{page.cn_date(report.reported_on)}"
+                         f"报告你单位{what}（违规使用报告编号：{report.number}）：{report.description.rstrip('。')}。")
+            if req is not None:
+                facts.append(f"你单位经共享申请{req.number}获得{department_name(session, req.provider_department_id)}"
+                             f"的共享数据，申请用途为：{req.purpose.rstrip('。')}。")
+            if report.found_on:
+                facts.append(f"本局于{page.cn_date(report.found_on)}查实：{(report.finding or what).rstrip('。')}。")
+            granted = f"共享申请{req.number}的授权" if req is not None else "共享授权"
+            rule = f"{granted}所限定的使用要求（共享数据仅限用于申请用途，不得向第三方提供，授权终止后不得继续使用）"
+    elif kind == GroundKind.REPLIES_OVERDUE.value:
+        late = _late_replies(session, rec)
+        span = f"{page.cn_date(rec.period_start)}至{page.cn_date(rec.period_end)}"
+        facts.append(f"{span}期间，你单位有{len(late)}件有条件共享申请未在答复期限内答复：" +
+                     "；".join(late) + "。" if late else f"{span}期间，你单位多件共享申请逾期答复。")
+        deadline = _policy_deadline(session, "PROVIDER_REPLY")
+        rule = f"数源部门应当在{deadline}内答复有条件共享申请的规定" if deadline else "共享申请答复期限的规定"
+    elif kind == GroundKind.OBJECTION_UNCORRECTED.value and rec.ground_id is not None:
+        obj = session.get(m.QualityObjection, rec.ground_id)
+        if obj is not None:
+            res = session.get(m.DataResource, obj.resource_id)
+            facts.append(f"{department_name(session, obj.raiser_department_id)}于{page.cn_date(obj.raised_on)}对你单位"
+                         f"“{res.name if res else ''}”数据提出异议（数据异议编号：{obj.number}）："
+                         f"{obj.description.rstrip('。')}。")
+            if obj.due:
+                facts.append(f"你单位受理该异议后，应于{page.cn_date(obj.due)}前（含当日）核实更正，"
+                             f"至{page.cn_date(rec.created_on)}仍未更正。")
+            deadline = _policy_deadline(session, "OBJECTION_VERIFICATION")
+            rule = f"数据异议应当在{deadline}内核实处理的规定" if deadline else "数据异议处理期限的规定"
+    violation = page.cn_dates_in(rec.violation.strip().rstrip("。"))
+    if violation and not any(violation in fact for fact in facts):
+        facts.append(f"经查，你单位存在以下问题：{violation}。")
     person = session.get(m.Commissioner, rec.commissioner_id) if rec.commissioner_id else None
+    hearing = _hearing_fields(session, rec)
     return NoticeView(
         kind="notice",
+        verify_base=verify_base(session),
         number=rec.number,
         record_id=str(rec.id),
         record=plain(notice_record(rec)),
         issuer=bureau_name(session),
         issued_on=rec.created_on,
         addressee=department_name(session, rec.department_id),
-        commissioner=f"{Role(person.role).zh}：{person.name}" if person else "",
-        **_hearing_fields(session, rec),
+        commissioner=f"{ROLE_TITLE.get(person.role, '数据专员')}{person.name}" if person else "",
         violation=rec.violation,
-        basis=basis,
+        basis=rule,
         measure=Measure(rec.measure).zh,
         rectification_days=rec.rectification_days,
         rectification_due=rec.rectification_due,
         due_uncertain=rec.due_uncertain,
         report_requirement=rec.report_requirement,
-        cc=tuple(cc),
+        cc=(),
+        facts=tuple(facts),
+        ground=hearing.get("ground") or ground,
+        rule=rule,
+        defence_days=hearing.get("defence_days") or DEFENCE_DAYS,
+        defence_clause=hearing.get("defence_clause", ""),
+        defence_due=getattr(rec, "defence_due", None),
+        contact=bureau_contact(session, contact_person),
     )
 
 
@@ -281,6 +480,11 @@ def reply_view(session: Session, number: str) -> ReplyView:
     if req.answered_on is None:
         raise InvalidState("not_answered", f"共享申请{req.number}尚未答复", f"Request {req.number} has no reply yet",
                            field="number")
+    if not req.reply_number and req.reply_due is None and req.checked_on == req.answered_on:
+        raise InvalidState(
+            "no_provider_reply", f"共享申请{req.number}由政数局在合规审核中办结，没有数源部门的答复书",
+            f"Request {req.number} was settled by the bureau's conformity check: the provider wrote no reply",
+            field="number")
     res = session.get(m.DataResource, req.resource_id)
     if req.state in {s.value for s in ANSWERED}:
         state = req.state
@@ -288,13 +492,16 @@ def reply_view(session: Session, number: str) -> ReplyView:
         state = RequestState.REFUSED.value
     else:
         state = (RequestState.APPROVED if set(req.granted_items) >= set(req.items) else RequestState.PARTLY_APPROVED).value
+    # Only the provider's basis: what its catalogue entry (and, where recorded, its refusal) relies on. The
+    # requester's own basis belongs to the request, not to the provider's reasons.
     basis_parts = [p for p in (
+        getattr(req, "refusal_basis", "") if state != RequestState.APPROVED.value else "",
         res.legal_basis if res else "",
         f"资源目录登记的共享条件：{res.share_conditions}" if res and res.share_conditions else "",
-        f"申请所附依据：{req.legal_basis}" if req.legal_basis else "",
     ) if p]
     return ReplyView(
         kind="reply",
+        verify_base=verify_base(session),
         number=req.number,
         record_id=str(req.id),
         record=plain(reply_record(req)),
@@ -318,4 +525,6 @@ def reply_view(session: Session, number: str) -> ReplyView:
         period_start=req.period_start,
         period_end=req.period_end,
         reply_due=req.reply_due,
+        reply_number=req.reply_number,
+        contact=provider_contact(session, req.provider_department_id, req.answered_on),
     )

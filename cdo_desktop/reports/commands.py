@@ -56,13 +56,15 @@ def run_pdf(args: argparse.Namespace, sessions: SessionFactory) -> int:
                 raise ValueError("--to 不能早于 --from / --to must not be before --from")
             view = documents.scorecard(session, args.start, args.end, issued_on=args.issued)
         else:
-            view = documents.load_view(session, args.pdf_kind, args.number)
+            view = documents.load_view(session, args.pdf_kind, args.number, lang=getattr(args, "lang", "zh"))
         signed = None if view.kind == "scorecard" else documents.issued_file(session, view, Path(args.data_dir))
         data = signed if signed is not None else documents.render(view)
     sha = documents.write_pdf(data, args.output)
     if getattr(args, "file_issued", False):
         if view.kind not in ("ruling", "notice"):
             raise ValueError("--file-issued 仅用于裁决书和问责通知书 / only rulings and notices are filed")
+        if view.lang != "zh":
+            raise ValueError("--file-issued 仅用于中文正本 / only the Chinese original is filed (not --lang en)")
         from cdo_desktop.services.bootstrap import admin_actor_id
         from cdo_desktop.services.documents import file_issued
         from cdo_desktop.store.migrate import open_database
@@ -214,6 +216,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         d = psub.add_parser(kind, parents=[common], help=f"{label}, by document number")
         d.add_argument("number", metavar="NUMBER", help="e.g. 佛数裁〔2026〕12号 (ASCII brackets accepted)")
         d.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+        d.add_argument("--lang", choices=("zh", "en"), default="zh",
+                       help="zh: the document as issued (default); en: its English rendering")
         if kind != "reply":
             d.add_argument("--file-issued", action="store_true",
                            help="record this file's SHA-256 as the issued document (bureau data folder)")

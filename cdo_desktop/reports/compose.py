@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import contextvars
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from contextvars import ContextVar, Token
+from dataclasses import dataclass
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table, TableStyle
-from reportlab.platypus.flowables import HRFlowable
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table, TableStyle
 
 from cdo_desktop.domain.canonical import canonical_json
 from cdo_desktop.reports import fonts, page
@@ -19,8 +20,9 @@ from cdo_desktop.reports.fingerprint import (
     encode_snapshot,
     grouped_hex,
     qr_drawing,
+    verify_link,
 )
-from cdo_desktop.reports.text import TextStyle
+from cdo_desktop.reports.text import TextBlock, TextStyle, break_lines
 from cdo_desktop.reports.views import DocumentView, view_to_dict
 
 
@@ -39,6 +41,10 @@ class Story:
 
     def block(self, field: str, text: str, style: TextStyle = page.BODY) -> list[Flowable]:
         """Checked blocks for ``text`` (one per line of it), not yet added to the story."""
+        if self.lang == "en" and style.align == "justify":
+            style = style.but(align="left")  # Latin text is not justified by letter spacing: ragged right
+        if self.lang == "en" and style.font == fonts.HEI:
+            style = style.but(font=fonts.TITLE)  # the 黑体 fallback's Latin is a typewriter face: bold serif instead
         self.check(field, text, style.font)
         return page.para(text, style)
 
@@ -48,6 +54,8 @@ class Story:
     def add(self, *flowables: Flowable) -> None:
         self.items.extend(flowables)
 
+    lang = "zh"
+
     def heading(self, field: str, level: int, n: int, text: str, *, keep: bool = True) -> None:
         """A numbered heading, kept with what follows; ``keep=False`` before a table or chart that may split (a
         kept heading would drag a whole table to the next page): a conditional page break guards it instead."""
@@ -55,30 +63,33 @@ class Story:
         if not keep:
             self.add(CondPageBreak(4 * page.LEADING))
             style = style.but(keep_with_next=False)
-        self.text(field, page.heading_label(level, n) + text, style)
+        label = page.en_heading_label(level, n) if self.lang == "en" else page.heading_label(level, n)
+        self.text(field, label + text, style)
 
     def addressee(self, field: str, name: str) -> None:
         """主送机关: flush left, ending with a full-width colon."""
-        self.text(field, f"{name}：", page.PLAIN)
+        self.text(field, f"To: {name}" if self.lang == "en" else f"{name}：", page.PLAIN)
 
     def closing(self, view: DocumentView, *, issued_on: str, seal: bool = True) -> None:
-        """Signature and fingerprint, kept together on one page."""
-        self.add(KeepTogether(self.signature(issuer=view.issuer, issued_on=issued_on, seal=seal)
-                              + self.fingerprint_block(view)))
+        """Signature (issuer, date, seal area) and fingerprint, taken to the page of the last body lines: the
+        signature block never stands on a page without body text (GB/T 9704 §7.3.5 — no "此页无正文")."""
+        lead: list[Flowable] = []
+        while self.items and isinstance(self.items[-1], TextBlock) and not self.items[-1].keepWithNext:
+            lead.insert(0, self.items.pop())
+            if sum(len(block.lines_for(page.BODY_WIDTH)) for block in lead) >= 2:
+                break
+        tail = self.signature(issuer=view.issuer, issued_on=issued_on, seal=seal) + self.fingerprint_block(view)
+        self.add(ClosingGroup(lead, tail))
 
     def signature(self, *, issuer: str, issued_on: str, seal: bool = True) -> list[Flowable]:
-        """Issuer and date right-aligned four characters in from the edge, with room for the seal over both."""
-        blocks: list[Flowable] = [Spacer(1, page.LEADING)]
-        if seal:
-            issuer_width = fonts.register(fonts.SONG).text_width(issuer, page.BODY_SIZE)
-            blocks.append(SealPlace(page.SIGNATURE.right_indent + issuer_width / 2, issuer))
-        blocks += self.block("issuer", issuer, page.SIGNATURE)
-        blocks += self.block("issued_on", issued_on, page.SIGNATURE)
-        return blocks
+        """The date four characters in from the right edge, the issuer centred over it, room for the seal."""
+        self.check("issuer", issuer, page.BODY.font)
+        self.check("issued_on", issued_on, page.BODY.font)
+        return [Signature(issuer, issued_on, seal=seal)]
 
     def fingerprint_block(self, view: DocumentView) -> list[Flowable]:
         """The QR code (number, record id, fingerprint) beside the fingerprint printed as grouped hex."""
-        payload = QrPayload(view.kind, view.number, view.record_id, view.fingerprint)
+        payload = QrPayload(view.kind, view.number, view.record_id, view.fingerprint, view.verify_base)
         hex_text = grouped_hex(view.fingerprint)
         half = len(hex_text) // 2 + 1
         lines = [
@@ -88,6 +99,14 @@ class Story:
             ("record_id", f"记录编号：{view.record_id}"),
             ("verify_hint", "核验：cdo verify 本文件，或扫描左侧二维码"),
         ]
+        if view.verify_base:
+            lines[-1] = ("verify_hint", "核验：扫描左侧二维码，或访问 " + verify_link(view.verify_base, "") + "（指纹）")
+        if view.lang == "en":
+            lines[0] = ("fingerprint_label", "Document fingerprint (SHA-256 of the record):")
+            lines[3] = ("record_id", f"Record id: {view.record_id}")
+            lines[4] = ("verify_hint", "Verify: scan the QR code, or run cdo verify on this file"
+                        if not view.verify_base else
+                        f"Verify: scan the QR code, or open {verify_link(view.verify_base, '')}<fingerprint>")
         text_cell: list[Flowable] = []
         for field, line in lines:
             text_cell += self.block(field, line, page.SMALL)
@@ -101,17 +120,27 @@ class Story:
         return [Spacer(1, page.LEADING / 2), table]
 
     def imprint(self, *, cc: Iterable[str], issuer: str, printed_on: str) -> None:
-        """版记: the 抄送 line and the 印发 line between thin rules, at the end of the document."""
-        rule = HRFlowable(width="100%", thickness=0.7, color=colors.black, spaceBefore=4, spaceAfter=4)
+        """版记 at the foot of the last page: 抄送 and 印发机关/印发日期 between 0.35 mm rules (0.25 mm between)."""
         cc_list = [c for c in cc if c.strip()]
-        blocks: list[Flowable] = [Spacer(1, page.LEADING / 2), rule]
-        style = page.PLAIN.but(size=14.0, leading=24.0, left_indent=14.0, right_indent=14.0)
-        if cc_list:
-            blocks += self.block("cc", "抄送：" + "，".join(cc_list) + "。", style)
-            blocks.append(HRFlowable(width="100%", thickness=0.35, color=colors.black, spaceBefore=2, spaceAfter=2))
-        blocks += self.block("imprint", f"{issuer}　　{printed_on}印发", style.but(align="right"))
-        blocks.append(HRFlowable(width="100%", thickness=0.7, color=colors.black, spaceBefore=4, spaceAfter=0))
-        self.add(KeepTogether(blocks))
+        en = self.lang == "en"
+        label = "Copy to: " if en else "抄送："
+        cc_text = label + ("; ".join(cc_list) + "." if en else "，".join(cc_list) + "。") if cc_list else ""
+        printed = f"Printed {printed_on}" if en else f"{printed_on}印发"
+        self.check("cc", cc_text, fonts.FANGSONG)
+        self.check("imprint", issuer + printed, fonts.FANGSONG)
+        self.add(Imprint(cc_text, issuer, printed, label=label))
+
+
+@dataclass(frozen=True)
+class SealArea:
+    """Where the seal goes, in the signature flowable's own coordinates (points, origin at its lower left): centred
+    over the issuer and the date, which sit a little below its centre (GB/T 9704 §7.3.5.1)."""
+
+    cx: float
+    cy: float
+    radius: float
+    issuer: str
+    issued_on: str
 
 
 class Sealing:
@@ -123,36 +152,189 @@ class Sealing:
         self.placements: list[tuple[int, tuple[float, float, float, float]]] = []
 
 
-SEALING: contextvars.ContextVar[Sealing | None] = contextvars.ContextVar("cdo_sealing", default=None)
+SEALING: ContextVar[Sealing | None] = ContextVar("cdo_sealing", default=None)
+
+# The hook that paints the seal area. By default: the issuing body's vector seal on a signed copy (its place is
+# recorded for the PAdES signature widget), and the "草稿 · 未签章" mark on every other render (drafts, previews).
+# ``set_seal_painter`` replaces it per render context.
+SealPainter = Callable[[Canvas, SealArea], None]
 
 
-class SealPlace(Flowable):
-    """The seal over the signature (signed copies) or the draft mark (everything else), drawn over the next lines."""
+def seal_or_draft_mark(canvas: Canvas, area: SealArea) -> None:
+    sealing = SEALING.get()
+    if sealing is not None and sealing.signed:
+        seal_art.draw_seal(canvas, area.cx, area.cy, area.radius, name=area.issuer)
+        x0, y0 = canvas.absolutePosition(area.cx - area.radius, area.cy - area.radius)
+        x1, y1 = canvas.absolutePosition(area.cx + area.radius, area.cy + area.radius)
+        sealing.placements.append((canvas.getPageNumber() - 1, (x0, y0, x1, y1)))
+    else:
+        # in the blank lines above the issuer, where the seal's upper half would be: never on the issuer's line
+        seal_art.draw_draft_mark(canvas, area.cx - area.radius, area.cy + page.LEADING * 1.8, area.radius)
 
-    DIAMETER = 42 * mm
 
-    def __init__(self, centre_from_right: float, issuer: str = "") -> None:
+_seal_painter: ContextVar[SealPainter] = ContextVar("seal_painter", default=seal_or_draft_mark)
+
+
+def set_seal_painter(painter: SealPainter) -> Token[SealPainter]:
+    """Use ``painter`` for the seal area of the documents rendered in this context; reset with the token."""
+    return _seal_painter.set(painter)
+
+
+def reset_seal_painter(token: Token[SealPainter]) -> None:
+    _seal_painter.reset(token)
+
+
+class Signature(Flowable):
+    """Issuer over date: the date right-aligned four characters in from the edge, the issuer centred over the
+    date (moved left only if it would cross the right edge), two blank lines above for the seal's top half."""
+
+    LINES_ABOVE = 2
+    SEAL_DIAMETER = 42 * mm
+
+    def __init__(self, issuer: str, issued_on: str, *, seal: bool = True) -> None:
         super().__init__()
-        self.centre_from_right = centre_from_right
         self.issuer = issuer
+        self.issued_on = issued_on
+        self.seal = seal
+        self.face = fonts.register(page.BODY.font)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width = availWidth
-        return availWidth, 0.0
+        self.height = (self.LINES_ABOVE + 2) * page.LEADING
+        return availWidth, self.height
+
+    def positions(self) -> tuple[float, float, float]:
+        """x of the issuer, x of the date, and the centre both share."""
+        size = page.BODY_SIZE
+        date_width = self.face.text_width(self.issued_on, size)
+        date_x = self.width - 4 * size - date_width
+        centre = date_x + date_width / 2
+        issuer_width = self.face.text_width(self.issuer, size)
+        issuer_x = min(centre - issuer_width / 2, self.width - issuer_width)
+        return issuer_x, date_x, centre
 
     def draw(self) -> None:
         canvas = self.canv
-        radius = self.DIAMETER / 2
-        cx = self.width - self.centre_from_right
-        cy = -page.LEADING
-        sealing = SEALING.get()
-        if sealing is not None and sealing.signed:
-            seal_art.draw_seal(canvas, cx, cy, radius, name=self.issuer)
-            x0, y0 = canvas.absolutePosition(cx - radius, cy - radius)
-            x1, y1 = canvas.absolutePosition(cx + radius, cy + radius)
-            sealing.placements.append((canvas.getPageNumber() - 1, (x0, y0, x1, y1)))
-        else:
-            seal_art.draw_draft_mark(canvas, 0.0, cy, radius)
+        size, leading = page.BODY_SIZE, page.LEADING
+        baseline = leading / 2 - 0.38 * size  # the text baseline within a line, as TextBlock draws it
+        issuer_x, date_x, centre = self.positions()
+        if self.seal:
+            area = SealArea(centre, leading * 1.2, self.SEAL_DIAMETER / 2, self.issuer, self.issued_on)
+            _seal_painter.get()(canvas, area)
+        canvas.setFont(page.BODY.font, size)
+        canvas.drawString(issuer_x, leading + baseline, self.issuer)
+        canvas.drawString(date_x, baseline, self.issued_on)
+
+
+class ClosingGroup(Flowable):
+    """The last body lines and the signature block, which go to a new page together: when they do not fit, the
+    last paragraph is split so that at least two of its lines travel with the signature."""
+
+    def __init__(self, lead: list[Flowable], tail: list[Flowable]) -> None:
+        super().__init__()
+        self.lead = lead
+        self.tail = tail
+
+    def _parts(self) -> list[Flowable]:
+        return [*self.lead, *self.tail]
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width = availWidth
+        total = 0.0
+        for index, part in enumerate(self._parts()):
+            _, height = part.wrap(availWidth, availHeight)
+            total += height + (part.getSpaceBefore() if index else 0.0) + part.getSpaceAfter()
+        self.height = total
+        return availWidth, total
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        self.wrap(availWidth, availHeight)
+        if self.height <= availHeight + 1e-6:
+            return [self]
+        if not self.lead or not isinstance(self.lead[0], TextBlock):
+            return []
+        first = self.lead[0]
+        first.wrap(availWidth, availHeight)
+        fit = int((availHeight + 1e-6) // first.style.leading)
+        parts = first.split_at(fit)
+        if len(parts) != 2:
+            return []
+        return [parts[0], ClosingGroup([parts[1], *self.lead[1:]], self.tail)]
+
+    def draw(self) -> None:
+        y = self.height
+        for index, part in enumerate(self._parts()):
+            if index:
+                y -= part.getSpaceBefore()
+            _, height = part.wrap(self.width, self.height)
+            y -= height
+            part.drawOn(self.canv, 0, y)
+            y -= part.getSpaceAfter()
+
+
+class Imprint(Flowable):
+    """版记 (GB/T 9704 §7.4): fills what is left of the last page so that its last rule lies on the type area's
+    lower edge. 4号仿宋; 抄送 one character in from both edges, a wrapped line aligned after the colon; 印发机关
+    one character in from the left, 印发日期 one character in from the right; rules 0.35 mm first and last,
+    0.25 mm between."""
+
+    SIZE = page.IMPRINT_SIZE
+    LEADING = 24.0
+
+    def __init__(self, cc_text: str, issuer: str, printed: str, *, label: str = "抄送：") -> None:
+        super().__init__()
+        self.label = label
+        self.cc_text = cc_text
+        self.issuer = issuer
+        self.printed = printed
+        self.face = fonts.register(fonts.FANGSONG)
+        self._cc_lines: list[str] = []
+
+    def _break_cc(self, width: float) -> list[str]:
+        if not self.cc_text:
+            return []
+        indent = self.face.text_width(self.label, self.SIZE)
+        inner = width - 2 * self.SIZE
+        lines = break_lines(self.cc_text, self.face, self.SIZE, inner - indent, inner)
+        return [self.cc_text[line.start:line.end] for line in lines]
+
+    def needed(self, width: float) -> float:
+        self._cc_lines = self._break_cc(width)
+        return (len(self._cc_lines) + 1) * self.LEADING
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width = availWidth
+        need = self.needed(availWidth)
+        self.height = max(need, availHeight) if availHeight < page.BODY_HEIGHT * 2 else need
+        return availWidth, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        return [self] if self.needed(availWidth) <= availHeight + 1e-6 else []
+
+    def draw(self) -> None:
+        canvas = self.canv
+        size, leading = self.SIZE, self.LEADING
+        baseline = leading / 2 - 0.38 * size
+        label_width = self.face.text_width(self.label, size)
+        canvas.saveState()
+        canvas.setFont(fonts.FANGSONG, size)
+        canvas.setStrokeColor(colors.black)
+        y = 0.0
+        canvas.drawString(size, y + baseline, self.issuer)
+        canvas.drawRightString(self.width - size, y + baseline, self.printed)
+        rules = [(0.0, page.RULE_HEAVY)]
+        y += leading
+        if self._cc_lines:
+            rules.append((y, page.RULE_LIGHT))
+            for index, line in enumerate(reversed(self._cc_lines)):
+                first = index == len(self._cc_lines) - 1
+                canvas.drawString(size + (0.0 if first else label_width), y + baseline, line)
+                y += leading
+        rules.append((y, page.RULE_HEAVY))
+        for at, width in rules:
+            canvas.setLineWidth(width)
+            canvas.line(0, at, self.width, at)
+        canvas.restoreState()
 
 
 def render_view(view: DocumentView, story: Story, *, title: str) -> bytes:
@@ -167,4 +349,5 @@ def render_view(view: DocumentView, story: Story, *, title: str) -> bytes:
     }
     subject = f"{view.number} {view.record_id} sha256:{view.fingerprint}"
     canonical_json(snapshot)  # fails early, before layout, if anything in the view is not canonicalisable
-    return page.render(story.items, title=title, subject=subject, record=encode_snapshot(snapshot))
+    return page.render(story.items, title=title, subject=subject, record=encode_snapshot(snapshot),
+                       author=view.issuer, issued_on=view.issued_on, lang="en" if view.lang == "en" else "zh-CN")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import os
@@ -50,14 +51,16 @@ def render_signed(view: DocumentView, signer: DocumentSigner) -> bytes:
     return signer.sign(data, seal=box, reason=f"{KIND_LABELS.get(view.kind, view.kind)} {view.number} 印发")
 
 
-def load_view(session: Session, kind: str, number: str) -> DocumentView:
-    """The view of the ruling, notice or reply numbered ``number`` (NotFound / InvalidState name the number)."""
+def load_view(session: Session, kind: str, number: str, *, lang: str = "zh") -> DocumentView:
+    """The view of the ruling, notice or reply numbered ``number`` (NotFound / InvalidState name the number);
+    ``lang="en"`` gives the English rendering of the same record."""
     loaders: dict[str, Callable[[Session, str], DocumentView]] = {
         "ruling": builders.ruling_view,
         "notice": builders.notice_view,
         "reply": builders.reply_view,
     }
-    return loaders[kind](session, number)
+    view = loaders[kind](session, number)
+    return dataclasses.replace(view, lang="en") if lang.startswith("en") else view
 
 
 def scorecard(session: Session, start: dt.date, end: dt.date, *, issued_on: dt.date | None = None) -> ScorecardView:
@@ -66,6 +69,12 @@ def scorecard(session: Session, start: dt.date, end: dt.date, *, issued_on: dt.d
 
 def sha256_bytes(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def write_pdf(data: bytes, path: Path) -> str:
@@ -78,6 +87,7 @@ def write_pdf(data: bytes, path: Path) -> str:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600: give the file the user's normal permissions
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -8,6 +8,7 @@ import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 from reportlab.graphics.barcode import qrencoder
 from reportlab.graphics.shapes import Drawing, Path
@@ -32,18 +33,39 @@ def grouped_hex(digest: str, group: int = 4) -> str:
     return " ".join(upper[i:i + group] for i in range(0, len(upper), group))
 
 
+def verify_link(base: str, digest: str) -> str:
+    """The bureau's verification address of a document: ``https://BUREAU/verify/<fingerprint>``."""
+    return f"{base.rstrip('/')}/verify/{digest}"
+
+
 @dataclass(frozen=True)
 class QrPayload:
+    """What the QR code carries. With the bureau's address known, a link a phone opens directly
+    (``https://BUREAU/verify/<fingerprint>?k=kind&n=number&r=record id``); without it the plain
+    ``CDO1|kind|number|record id|fingerprint`` that `cdo verify --code` reads."""
+
     kind: str
     number: str
     record_id: str
     fingerprint: str
+    verify_base: str = ""
 
     def text(self) -> str:
+        if self.verify_base:
+            query = urlencode({"k": self.kind, "n": self.number, "r": self.record_id})
+            return f"{verify_link(self.verify_base, self.fingerprint)}?{query}"
         return "|".join((QR_PREFIX, self.kind, self.number, self.record_id, self.fingerprint))
 
     @classmethod
     def parse(cls, text: str) -> QrPayload:
+        link = urlsplit(text.strip())
+        if link.scheme in ("http", "https") and "/verify/" in link.path:
+            base, _, digest = link.path.rpartition("/verify/")
+            query = parse_qs(link.query)
+            if len(digest) != 64:
+                raise ValueError(f"not a CDO document link: {text[:80]!r}")
+            return cls(kind=query.get("k", [""])[0], number=query.get("n", [""])[0], record_id=query.get("r", [""])[0],
+                       fingerprint=digest.lower(), verify_base=f"{link.scheme}://{link.netloc}{base}")
         parts = text.strip().split("|")
         if len(parts) != 5 or parts[0] != QR_PREFIX or len(parts[4]) != 64:
             raise ValueError(f"not a CDO document code: {text[:80]!r}")

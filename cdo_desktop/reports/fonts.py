@@ -1,16 +1,20 @@
-"""The bundled CJK TrueType fonts: registration with reportlab, widths, and the missing-glyph check."""
+"""Document faces by role (仿宋 body, 小标宋 title, 黑体 and 楷体 headings): official fonts found the platform's way
+when the PC has them, bundled free TrueType fallbacks otherwise; registration with reportlab once per process,
+widths, and the missing-glyph check."""
 
 from __future__ import annotations
 
 import functools
 import os
+import shutil
+import subprocess
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from cdo_desktop.domain.errors import DomainError
 
@@ -18,16 +22,45 @@ FONT_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
 if getattr(sys, "frozen", False):  # PyInstaller bundle: resources/ sits next to the executable's data
     FONT_DIR = Path(getattr(sys, "_MEIPASS", ".")) / "resources" / "fonts"
 
-SONG = "CDOSong"  # body text (宋/仿宋 role)
-HEI = "CDOHei"  # titles (黑体 role)
+# reportlab names of the faces, one per role of GB/T 9704-2012.
+FANGSONG = "CDOFangsong"  # body text, 3号仿宋
+TITLE = "CDOTitle"  # document title, 2号小标宋
+HEI = "CDOHei"  # first-level headings 黑体 (also table headers)
+KAI = "CDOKai"  # second-level headings 楷体
+SONG = "CDOSong"  # page numbers (4号宋体) and small print
 
-BUNDLED: dict[str, str] = {SONG: "cdo-song.ttf", HEI: "cdo-hei.ttf"}
+# Kept for the callers that print "body text" without caring which face it is.
+BODY = FANGSONG
 
-# The official-document fonts Windows ships as TrueType, used only when a setting asks for them.
-WINDOWS_FONTS: dict[str, tuple[str, ...]] = {
-    SONG: ("simfang.ttf", "simsun.ttc"),
-    HEI: ("simhei.ttf",),
+
+@dataclass(frozen=True)
+class Role:
+    """One face role: its label, the official fonts tried first (family names, file names) and the fallback."""
+
+    zh: str
+    en: str
+    families: tuple[str, ...]
+    files: tuple[str, ...]
+    bundled: str
+    bundled_family: str
+
+
+ROLES: dict[str, Role] = {
+    FANGSONG: Role("正文（仿宋）", "Body (FangSong)", ("仿宋_GB2312", "FangSong_GB2312", "仿宋", "FangSong"),
+                   ("simfang.ttf", "FS_GB2312.ttf"), "cdo-fangsong.ttf", "CDO Fangsong (Zhuque Fangsong)"),
+    TITLE: Role("标题（小标宋）", "Title (XiaoBiaoSong)", ("方正小标宋简体", "FZXiaoBiaoSong-B05S", "方正小标宋_GBK"),
+                ("FZXBSJW.TTF", "FZXBSK.TTF"), "cdo-title.ttf", "CDO Title Song (Noto Serif SC Bold)"),
+    HEI: Role("一级标题（黑体）", "Heading 1 (HeiTi)", ("黑体", "SimHei"), ("simhei.ttf",), "cdo-hei.ttf",
+              "CDO Hei (Droid Sans Fallback)"),
+    KAI: Role("二级标题（楷体）", "Heading 2 (KaiTi)", ("楷体_GB2312", "KaiTi_GB2312", "楷体", "KaiTi"),
+              ("simkai.ttf", "KAI_GB2312.ttf"), "cdo-kai.ttf", "CDO Kai (LXGW WenKai)"),
+    SONG: Role("页码（宋体）", "Page numbers (SongTi)", ("宋体", "SimSun"), ("simsun.ttc",), "cdo-song.ttf",
+               "CDO Song (AR PL UMing CN)"),
 }
+
+# "bundled" makes the same bytes on every PC (tests, reproducible re-renders); "system" (the default) prefers the
+# official fonts where the PC has them.
+FONT_CHOICE_ENV = "CDO_DOCUMENT_FONTS"
 
 # Characters that are layout, not glyphs: never looked up in a font.
 _IGNORED = frozenset("\n\r\t")
@@ -57,6 +90,8 @@ class FontFace:
     codepoints: frozenset[int]
     widths: dict[int, float]  # 1/1000 em
     default_width: float
+    family: str = ""
+    system: bool = False  # an official font of this PC rather than the bundled fallback
 
     def width(self, char: str, size: float) -> float:
         return self.widths.get(ord(char), self.default_width) * size / 1000.0
@@ -73,47 +108,159 @@ class FontFace:
         return None
 
 
-def _windows_font(name: str) -> Path | None:
-    windir = os.environ.get("WINDIR")
-    if not windir:
+def _windows_fonts() -> dict[str, Path]:
+    """Windows: the fonts registry (machine and per-user), display name → file; how Windows itself finds fonts."""
+    found: dict[str, Path] = {}
+    try:
+        import winreg  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:
+        return found
+    windir = Path(os.environ.get("WINDIR", r"C:\Windows")) / "Fonts"
+    key_path = r"SOFTWARE\Microsoft\Windows NT\CurrentVersion\Fonts"
+    for hive in (winreg.HKEY_LOCAL_MACHINE, winreg.HKEY_CURRENT_USER):
+        try:
+            with winreg.OpenKey(hive, key_path) as key:
+                index = 0
+                while True:
+                    try:
+                        name, value, _ = winreg.EnumValue(key, index)
+                    except OSError:
+                        break
+                    index += 1
+                    path = Path(str(value))
+                    if not path.is_absolute():
+                        path = windir / path
+                    label = str(name).split(" (")[0]
+                    for part in label.split(" & "):
+                        found.setdefault(part.strip(), path)
+        except OSError:
+            continue
+    return found
+
+
+def _fontconfig(family: str) -> Path | None:
+    """Linux (UOS, Kylin …) and other fontconfig systems: the file of an exactly matching family."""
+    fc_list = shutil.which("fc-list")
+    if fc_list is None:
         return None
-    for filename in WINDOWS_FONTS.get(name, ()):
-        candidate = Path(windir) / "Fonts" / filename
-        if candidate.exists():
-            return candidate
-    return None
+    try:
+        out = subprocess.run([fc_list, f":family={family}", "file"], capture_output=True, text=True, timeout=5,
+                             check=False).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    files = sorted(line.strip().rstrip(":") for line in out.splitlines() if line.strip())
+    return Path(files[0]) if files else None
+
+
+def _font_dirs() -> list[Path]:
+    dirs = [Path(os.environ.get("WINDIR", r"C:\Windows")) / "Fonts"]
+    local = os.environ.get("LOCALAPPDATA")
+    if local:
+        dirs.append(Path(local) / "Microsoft" / "Windows" / "Fonts")
+    home = Path.home()
+    dirs += [home / "Library" / "Fonts", Path("/Library/Fonts"), Path("/System/Library/Fonts/Supplemental")]
+    return dirs
 
 
 @functools.cache
-def register(name: str, *, prefer_system: bool = False) -> FontFace:
-    """Register font ``name`` (SONG or HEI) with reportlab once and return its face.
+def _windows_registry() -> dict[str, Path]:
+    return _windows_fonts()
 
-    With ``prefer_system`` the Windows official-document font is used where installed; the bundled font stays
-    the default because it makes the same file on every PC.
+
+def find_system_font(role: Role) -> Path | None:
+    """The official font of ``role`` installed on this PC, found the way the platform finds fonts: the Windows
+    fonts registry, fontconfig elsewhere, then the usual font folders by file name."""
+    registry = _windows_registry()
+    for family in role.families:
+        path = registry.get(family)
+        if path is not None and path.exists():
+            return path
+    if sys.platform != "win32":
+        for family in role.families:
+            path = _fontconfig(family)
+            if path is not None and path.exists():
+                return path
+    for folder in _font_dirs():
+        for filename in role.files:
+            for candidate in (folder / filename, folder / filename.upper(), folder / filename.lower()):
+                if candidate.exists():
+                    return candidate
+    return None
+
+
+def _prefer_system() -> bool:
+    return os.environ.get(FONT_CHOICE_ENV, "system").strip().lower() != "bundled"
+
+
+@functools.cache
+def register(name: str) -> FontFace:
+    """Register the face of role ``name`` with reportlab once per process and return it.
+
+    The official font is used where this PC has one that reportlab can embed (TrueType outlines); otherwise the
+    bundled fallback, which prints the same bytes on every PC.
     """
-    path = (_windows_font(name) if prefer_system else None) or FONT_DIR / BUNDLED[name]
-    if not path.exists():
-        raise FileNotFoundError(f"字体文件缺失 / font file missing: {path}")
-    font = TTFont(name, str(path), subfontIndex=0, asciiReadable=0)
+    role = ROLES[name]
+    font: TTFont | None = None
+    path = FONT_DIR / role.bundled
+    system = False
+    if _prefer_system():
+        candidate = find_system_font(role)
+        if candidate is not None:
+            try:
+                font = TTFont(name, str(candidate), subfontIndex=0, asciiReadable=0)
+                path, system = candidate, True
+            except (TTFError, OSError, ValueError):
+                font = None  # a CFF/OpenType or damaged file: reportlab cannot embed it, use the fallback
+    if font is None:
+        if not path.exists():
+            raise FileNotFoundError(f"字体文件缺失 / font file missing: {path}")
+        font = TTFont(name, str(path), subfontIndex=0, asciiReadable=0)
     pdfmetrics.registerFont(font)
     face = font.face
+    family = str(getattr(face, "familyName", b"") or "")
+    if isinstance(getattr(face, "familyName", None), bytes):
+        family = face.familyName.decode("utf-8", "replace")
     return FontFace(
         name=name,
         path=path,
         codepoints=frozenset(face.charToGlyph),
         widths={cp: float(w) for cp, w in face.charWidths.items()},
         default_width=float(face.defaultWidth),
+        family=family if system else role.bundled_family,
+        system=system,
     )
 
 
 def faces() -> dict[str, FontFace]:
-    return {name: register(name) for name in BUNDLED}
+    return {name: register(name) for name in ROLES}
+
+
+def describe(lang: str = "zh") -> list[str]:
+    """One line per role saying which face prints it and whether it is the PC's official font (doctor, settings)."""
+    lines = []
+    for name, role in ROLES.items():
+        face = register(name)
+        if lang.startswith("en"):
+            where = f"system font {face.path}" if face.system else f"bundled fallback {face.path.name}"
+            lines.append(f"{role.en}: {face.family} — {where}")
+        else:
+            where = f"本机字体 {face.path}" if face.system else f"内置替代字体 {face.path.name}"
+            lines.append(f"{role.zh}：{face.family}（{where}）")
+    return lines
+
+
+def summary() -> str:
+    """One line for the self-test: which face prints each role and where it comes from."""
+    parts = []
+    for name, role in ROLES.items():
+        face = register(name)
+        parts.append(f"{role.en.split(' (')[0].lower()}={face.family}{'' if face.system else ' (bundled)'}")
+    return "; ".join(parts)
 
 
 def check_fields(fields: Iterable[tuple[str, str, str]]) -> None:
     """Refuse the first ``(field, text, font)`` whose text holds a character its font cannot print."""
-    known = faces()
     for field, text, font in fields:
-        ch = known[font].missing(text)
+        ch = register(font).missing(text)
         if ch is not None:
             raise MissingGlyph(char=ch, field=field, font=font)

@@ -10,17 +10,37 @@ TITLE = "佛山市政务数据共享问责通知书"
 
 
 def deadline_text(view: NoticeView) -> str:
-    if view.defence_days is not None and view.rectification_due is None:  # issued on a ground, before the hearing
-        text = (f"你单位对本通知有异议的，可以自收到本通知书之日起{view.defence_days}个工作日内向本局提出申辩"
-                f"（期限依据：{view.defence_clause}）。本局在听取申辩后作出维持、变更或者撤销的决定")
+    """The rectification deadline, counted from receipt; the date once it is known ("于…前（含当日）"). A notice
+    issued on a ground, before the hearing: rectification runs from the bureau's decision on the defence."""
+    if view.defence_clause and view.rectification_due is None:
         if view.rectification_days:
-            text += f"；维持或者变更的，你单位应当自该决定作出之日起{view.rectification_days}个工作日内完成整改，并书面报送整改情况"
-        return text + "。"
-    if view.rectification_due is None:
-        return "请立即整改，并于收到本通知书之日起5个工作日内将整改情况书面报送本局。"
+            return (f"本局听取申辩后作出维持或者变更决定的，你单位应当自该决定作出之日起{view.rectification_days}"
+                    "个工作日内完成整改，并书面报送整改情况。")
+        return "本局听取申辩后作出维持或者变更决定的，你单位应当按照该决定立即整改，并书面报送整改情况。"
     note = "（该年度节假日安排尚未公布，日期按双休日推算）" if view.due_uncertain else ""
-    days = f"自本通知书印发之日起{view.rectification_days}个工作日内，即" if view.rectification_days else ""
-    return f"请你单位{days}于{page.cn_date(view.rectification_due)}前完成整改，并于同日前将整改情况书面报送本局。{note}"
+    if view.rectification_days:
+        span = f"自收到本通知书之日起{view.rectification_days}个工作日内"
+        if view.rectification_due is not None:
+            return (f"请你单位于{page.cn_date(view.rectification_due)}前（含当日）完成整改（{span}），"
+                    f"并于同日前将整改情况书面报送本局。{note}")
+        return f"请你单位{span}完成整改，并在期限内将整改情况书面报送本局。"
+    if view.rectification_due is not None:
+        return f"请你单位于{page.cn_date(view.rectification_due)}前（含当日）完成整改，并于同日前将整改情况书面报送本局。{note}"
+    return "请你单位立即整改，并自收到本通知书之日起5个工作日内将整改情况书面报送本局。"
+
+
+def defence_text(view: NoticeView) -> str:
+    """The right to answer (申辩): how, within what period, from when, and what happens without an answer."""
+    if view.defence_due is not None:
+        when = f"于{page.cn_date(view.defence_due)}前（含当日）"
+    else:
+        when = f"自收到本通知书之日起{view.defence_days}个工作日内（自收到之日的次日起算）"
+    source = f"（期限依据：{view.defence_clause}）" if view.defence_clause else ""
+    return (
+        f"你单位对本通知书认定的事实、依据或者问责措施有异议的，可以{when}向本局书面提出申辩{source}，"
+        "并提交相关证据材料。本局将对申辩意见进行复核，作出维持、变更或者撤销的决定并书面告知你单位。"
+        "逾期未提出申辩的，视为放弃申辩。申辩期间，整改要求不停止执行。"
+    )
 
 
 def build_story(view: NoticeView) -> Story:
@@ -28,15 +48,22 @@ def build_story(view: NoticeView) -> Story:
     story.text("title", TITLE, page.TITLE)
     story.text("number", view.number, page.NUMBER)
     story.addressee("addressee", view.addressee)
-    person = f"（{view.commissioner}）" if view.commissioner else ""  # named with the role held
+    person = f"（{view.commissioner}）" if view.commissioner else ""
     story.text(
         "preamble",
-        f"根据政务数据共享管理和问责的有关规定，现就你单位{person}在政务数据共享工作中存在的问题通知如下。",
+        f"经核查，你单位{person}在政务数据共享工作中存在下列问题。根据政务数据共享管理和问责的有关规定，现将有关事项通知如下。",
     )
     story.heading("heading", 1, 1, "问责事实")
-    story.text("violation", view.violation or "（未填写）")
-    story.heading("heading", 1, 2, "问责依据")
-    story.text("basis", f"本通知依据{view.basis.rstrip('。')}作出。" if view.basis else "本通知依据政务数据共享管理的有关规定作出。")
+    if view.facts:
+        for n, fact in enumerate(view.facts, start=1):
+            story.text(f"facts.{n}", f"{page.heading_label(3, n)}{fact}" if len(view.facts) > 1 else fact)
+    else:
+        story.text("violation", f"{view.violation.rstrip('。')}。" if view.violation else "（未填写）")
+    story.heading("heading", 1, 2, "问责事由和依据")
+    if view.ground:
+        story.text("ground", f"上述事实属于{view.ground.rstrip('。')}的情形。")
+    rule = view.rule or view.basis
+    story.text("basis", f"本通知依据{rule.rstrip('。')}作出。" if rule else "本通知依据政务数据共享管理的有关规定作出。")
     story.heading("heading", 1, 3, "问责措施")
     story.text("measure", f"经研究，决定对你单位予以{view.measure}。")
     story.heading("heading", 1, 4, "整改和报告要求")
@@ -47,11 +74,81 @@ def build_story(view: NoticeView) -> Story:
         "closing",
         "逾期未整改或者整改不到位的，本局将依照有关规定暂停你单位相关数据共享权限，并将有关情况纳入年度绩效考核。",
     )
+    story.heading("heading", 1, 5, "申辩权利")
+    story.text("defence", defence_text(view))
+    story.heading("heading", 1, 6, "送达和联系方式")
+    if view.service:
+        story.text("service", view.service)
+    story.text("contact", f"联系人：{view.contact}。" if view.contact else "联系人：本局仲裁和问责工作人员。")
+    story.text("ending", "特此通知。")
     story.closing(view, issued_on=page.cn_date(view.issued_on))
     story.imprint(cc=view.cc, issuer=view.issuer, printed_on=page.cn_date(view.issued_on))
     return story
 
 
+EN_TITLE = "Accountability Notice on Government Data Sharing"
+EN_MEASURES = {"通报批评": "a circulated criticism", "约谈": "a formal talk (interview)", "限期整改": "rectification within a deadline",
+               "暂停共享权限": "suspension of data sharing rights"}
+
+
+def build_story_en(view: NoticeView) -> Story:
+    """The English rendering: the same sections; facts and names as recorded (in Chinese)."""
+    story = Story()
+    story.lang = "en"
+    story.text("title", EN_TITLE, page.TITLE)
+    story.text("number", view.number, page.NUMBER)
+    story.addressee("addressee", view.addressee)
+    person = f" ({view.commissioner})" if view.commissioner else ""
+    story.text("preamble", f"The Bureau has found the following problems in your department's{person} data sharing "
+                           "work. Under the rules on the management of and accountability for government data "
+                           "sharing, you are notified as follows.")
+    story.heading("heading", 1, 1, "Facts")
+    if view.facts:
+        for n, fact in enumerate(view.facts, start=1):
+            story.text(f"facts.{n}", f"{page.en_heading_label(3, n)}{page.cn_dates_in(fact)}")
+    else:
+        story.text("violation", view.violation or "(not recorded)")
+    story.heading("heading", 1, 2, "Ground and rule")
+    if view.ground:
+        story.text("ground", f"These facts are a case of: {view.ground.rstrip('。')}.")
+    rule = view.rule or view.basis
+    story.text("basis", f"This notice rests on {rule.rstrip('。')}." if rule else
+               "This notice rests on the rules on government data sharing.")
+    story.heading("heading", 1, 3, "Measure")
+    story.text("measure", f"The Bureau has decided on {EN_MEASURES.get(view.measure, view.measure)} ({view.measure}).")
+    story.heading("heading", 1, 4, "Rectification and report")
+    if view.rectification_days and view.rectification_due is not None:
+        deadline = (f"Rectify by {page.en_date(view.rectification_due)} inclusive (within {view.rectification_days} "
+                    "working days of receiving this notice) and report the rectification in writing by the same day.")
+    elif view.rectification_days:
+        deadline = (f"Rectify within {view.rectification_days} working days of receiving this notice and report in "
+                    "writing within that period.")
+    else:
+        deadline = "Rectify at once and report in writing within 5 working days of receiving this notice."
+    story.text("deadline", deadline)
+    if view.report_requirement:
+        story.text("report_requirement", f"The report shall cover: {view.report_requirement.rstrip('。')}.")
+    story.text("closing", "If rectification is late or insufficient, the Bureau will suspend the department's data "
+                          "sharing rights under the applicable rules and record the matter in the annual performance "
+                          "assessment.")
+    story.heading("heading", 1, 5, "Right to answer")
+    when = (f"by {page.en_date(view.defence_due)} inclusive" if view.defence_due is not None else
+            f"within {view.defence_days} working days of receiving this notice (from the day after receipt)")
+    story.text("defence", f"If your department disagrees with the facts, the ground or the measure, it may answer "
+                          f"the Bureau in writing {when}, with its evidence. The Bureau will review the answer and "
+                          "uphold, change or withdraw the measure in writing. Without an answer in time the right "
+                          "is deemed waived. Rectification is not suspended while an answer is reviewed.")
+    story.heading("heading", 1, 6, "Service and contact")
+    story.text("service", "This document is served through the Foshan government data sharing platform; the day "
+                          "the addressee signs for it is the day of receipt.")
+    story.text("contact", f"Contact: {view.contact}." if view.contact else "Contact: the Bureau's accountability staff.")
+    story.closing(view, issued_on=page.en_date(view.issued_on))
+    story.imprint(cc=view.cc, issuer=view.issuer, printed_on=page.en_date(view.issued_on))
+    return story
+
+
 def render_notice(view: NoticeView) -> bytes:
-    """The accountability notice as PDF bytes: same view, same bytes."""
+    """The accountability notice as PDF bytes: same view, same bytes (English when ``view.lang`` is "en")."""
+    if view.lang == "en":
+        return render_view(view, build_story_en(view), title=f"{EN_TITLE} {view.number}")
     return render_view(view, build_story(view), title=f"{TITLE} {view.number}")

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from collections.abc import Sequence
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
+from reportlab.lib.utils import TimeStamp
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
@@ -28,12 +30,17 @@ TITLE_SIZE = 22.0  # 二号
 PAGE_NUMBER_SIZE = 14.0  # 四号
 PAGE_NUMBER_GAP = 7 * mm  # from the type area's lower edge to the top of the page number
 
-BODY = TextStyle(font=fonts.SONG, size=BODY_SIZE, leading=LEADING, first_indent=2 * BODY_SIZE)
+IMPRINT_SIZE = 14.0  # 版记: 4号仿宋
+RULE_HEAVY = 0.35 * mm  # first and last rule of the 版记
+RULE_LIGHT = 0.25 * mm  # rules between its items
+
+# Faces by role (GB/T 9704-2012 §7): body 3号仿宋, title 2号小标宋, 一、 黑体, （一） 楷体, 1. and （1） in the body face.
+BODY = TextStyle(font=fonts.FANGSONG, size=BODY_SIZE, leading=LEADING, first_indent=2 * BODY_SIZE)
 PLAIN = BODY.but(first_indent=0.0, align="left")
-TITLE = TextStyle(font=fonts.HEI, size=TITLE_SIZE, leading=36.0, align="center", space_after=LEADING / 2)
+TITLE = TextStyle(font=fonts.TITLE, size=TITLE_SIZE, leading=36.0, align="center", space_after=LEADING / 2)
 NUMBER = BODY.but(first_indent=0.0, align="center", space_after=LEADING / 2)
 HEADING_1 = BODY.but(font=fonts.HEI, keep_with_next=True)
-HEADING_2 = BODY.but(keep_with_next=True)
+HEADING_2 = BODY.but(font=fonts.KAI, keep_with_next=True)
 SIGNATURE = BODY.but(first_indent=0.0, align="right", right_indent=4 * BODY_SIZE)
 SMALL = TextStyle(font=fonts.SONG, size=10.5, leading=15.0, align="left")
 
@@ -66,14 +73,57 @@ def cn_date(day: dt.date | None) -> str:
     return f"{day.year}年{day.month}月{day.day}日" if day else "——"
 
 
+_ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+
+
+def cn_dates_in(text: str) -> str:
+    """ISO dates inside printed text (2026-05-23) in the GB/T 9704 form (2026年5月23日)."""
+    return _ISO_DATE.sub(lambda m: f"{int(m[1])}年{int(m[2])}月{int(m[3])}日", text)
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+
+
+def en_date(day: dt.date | None) -> str:
+    """Dates in the English rendering: 23 May 2026."""
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}" if day else "—"
+
+
+def date_in(lang: str, day: dt.date | None) -> str:
+    return en_date(day) if lang == "en" else cn_date(day)
+
+
+def en_heading_label(level: int, n: int) -> str:
+    """Heading numbers of the English rendering: I.  (1)  1.  (a)."""
+    romans = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+    if level == 1:
+        return f"{romans[n - 1] if n <= len(romans) else n}. "
+    if level == 2:
+        return f"({n}) "
+    if level == 3:
+        return f"{n}. "
+    return f"({chr(ord('a') + (n - 1) % 26)}) "
+
+
 def page_number_text(n: int) -> str:
     return f"— {n} —"
+
+
+def issue_timestamp(day: dt.date) -> TimeStamp:
+    """The PDF dates of a document issued on ``day``: its start in China time (records keep the issue date only),
+    so the bytes depend on the record alone."""
+    stamp = TimeStamp(invariant=1)
+    stamp.YMDhms = (day.year, day.month, day.day, 0, 0, 0)
+    stamp.dhh, stamp.dmm = 8, 0
+    return stamp
 
 
 class _RecordInfo(pdfdoc.PDFInfo):
     """The document information dictionary with the record snapshot under a custom key (read by verify)."""
 
     record = ""
+    stamp: TimeStamp | None = None
 
     def format(self, document: pdfdoc.PDFDocument) -> bytes:  # type: ignore[override]
         entries = {
@@ -83,8 +133,8 @@ class _RecordInfo(pdfdoc.PDFInfo):
             "Keywords": pdfdoc.PDFString(self.keywords),
             "Creator": pdfdoc.PDFString(self.creator),
             "Producer": pdfdoc.PDFString(self.producer),
-            "CreationDate": pdfdoc.PDFDate(ts=document._timeStamp),
-            "ModDate": pdfdoc.PDFDate(ts=document._timeStamp),
+            "CreationDate": pdfdoc.PDFDate(ts=self.stamp or document._timeStamp),
+            "ModDate": pdfdoc.PDFDate(ts=self.stamp or document._timeStamp),
             "Trapped": pdfdoc.PDFName(self.trapped),
         }
         if self.record:
@@ -93,8 +143,10 @@ class _RecordInfo(pdfdoc.PDFInfo):
 
 
 class _Template(BaseDocTemplate):
-    def __init__(self, buffer: io.BytesIO, *, title: str, subject: str, record: str) -> None:
+    def __init__(self, buffer: io.BytesIO, *, title: str, subject: str, record: str, author: str,
+                 issued_on: dt.date | None, lang: str) -> None:
         fonts.register(fonts.SONG)
+        fonts.register(fonts.FANGSONG)
         super().__init__(
             buffer,
             pagesize=A4,
@@ -103,15 +155,17 @@ class _Template(BaseDocTemplate):
             topMargin=MARGIN_TOP,
             bottomMargin=MARGIN_BOTTOM,
             title=title,
-            author="佛山市政务服务数据管理局",
+            author=author,
             subject=subject,
+            lang=lang,
             creator="CDO Desktop 首席数据官协同桌面",
             invariant=1,
             pageCompression=1,
-            initialFontName=fonts.SONG,  # else every page names Helvetica, a font that is not embedded
+            initialFontName=fonts.FANGSONG,  # else every page names Helvetica, a font that is not embedded
             initialFontSize=BODY_SIZE,
         )
         self._record = record
+        self._stamp = issue_timestamp(issued_on) if issued_on else None
         frame = Frame(MARGIN_LEFT, MARGIN_BOTTOM, BODY_WIDTH, BODY_HEIGHT, id="body",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=_draw_page_number)])
@@ -121,6 +175,7 @@ class _Template(BaseDocTemplate):
         info = _RecordInfo()
         info.__dict__.update(self.canv._doc.info.__dict__)
         info.record = self._record
+        info.stamp = self._stamp
         self.canv._doc.info = info
 
 
@@ -140,10 +195,14 @@ def _draw_page_number(canvas: Canvas, doc: BaseDocTemplate) -> None:
     canvas.restoreState()
 
 
-def render(story: Sequence[Flowable], *, title: str, subject: str, record: str = "") -> bytes:
-    """Lay out ``story`` on GB/T 9704 pages and return the PDF bytes (invariant: same story, same bytes)."""
+def render(story: Sequence[Flowable], *, title: str, subject: str, record: str = "",
+           author: str = "佛山市政务服务数据管理局", issued_on: dt.date | None = None, lang: str = "zh-CN") -> bytes:
+    """Lay out ``story`` on GB/T 9704 pages and return the PDF bytes (invariant: same story, same bytes).
+
+    ``author`` is the issuing body; the PDF's creation and modification dates are ``issued_on``."""
     buffer = io.BytesIO()
-    doc = _Template(buffer, title=title, subject=subject, record=record)
+    doc = _Template(buffer, title=title, subject=subject, record=record, author=author, issued_on=issued_on,
+                    lang=lang)
     doc.build(list(story))
     return buffer.getvalue()
 

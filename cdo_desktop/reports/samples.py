@@ -7,10 +7,13 @@ import uuid
 
 from cdo_desktop.reports.views import (
     ISSUER,
+    ClaimView,
     EventView,
     NoticeView,
+    OfficerView,
     OrderView,
     PartyView,
+    ReceiptView,
     RefusalLine,
     ReplyView,
     RulingView,
@@ -43,8 +46,9 @@ def sample_ruling(findings: int = 6) -> RulingView:
     )
     orders = (
         OrderView(1, "佛山市市场监督管理局", "通过市政务数据共享平台向申请人开通所申请4个数据项的接口共享权限", 10,
-                  dt.date(2026, 3, 19)),
-        OrderView(2, "佛山市市场监督管理局", "书面报告履行情况，并抄送本局", 15, dt.date(2026, 3, 26)),
+                  dt.date(2026, 3, 20), received_on=dt.date(2026, 3, 6)),
+        OrderView(2, "佛山市市场监督管理局", "书面报告履行情况，并抄送本局", 15, dt.date(2026, 3, 27),
+                  received_on=dt.date(2026, 3, 6)),
     )
     record = {
         "id": _id(f"ruling-{findings}"),
@@ -63,8 +67,12 @@ def sample_ruling(findings: int = 6) -> RulingView:
         issued_on=dt.date(2026, 3, 5),
         dispute_number="佛数争〔2026〕4号",
         dispute_kind="拒绝共享",
-        claimant=PartyView("申请人", "佛山市公安局", ("数据专员：陈志明",)),
-        respondent=PartyView("被申请人", "佛山市市场监督管理局", ("首席数据官：黄丽华", "数据专员：梁国栋")),
+        claimant=PartyView("申请人", "佛山市公安局",
+                           officers=(OfficerView("首席数据官", "何国强"), OfficerView("数据专员", "陈志明"))),
+        respondent=PartyView("被申请人", "佛山市市场监督管理局",
+                             officers=(OfficerView("首席数据官", "梁国栋"), OfficerView("数据专员", "黄丽华"))),
+        addressees=("佛山市公安局", "佛山市市场监督管理局"),
+        receipts=(ReceiptView("佛山市公安局", dt.date(2026, 3, 6)), ReceiptView("佛山市市场监督管理局", dt.date(2026, 3, 6))),
         origin=(
             "本争议源于共享申请佛数享〔2026〕3号：申请人于2026年1月12日申请共享被申请人的“企业登记基本信息”"
             "（资源代码 FS-SCJG-0001，有条件共享），被申请人于2026年2月3日答复不予共享。"
@@ -91,7 +99,18 @@ def sample_ruling(findings: int = 6) -> RulingView:
         decision="支持申请人的仲裁请求",
         orders=orders,
         arbitrators=("李建国", "周文静"),
-        cc=("佛山市首席数据官办公室", "佛山市公安局", "佛山市市场监督管理局"),
+        claims=(
+            ClaimView(1, "责令被申请人在10个工作日内共享所申请的企业登记基本信息", "责令共享数据",
+                      ("统一社会信用代码", "企业名称", "法定代表人", "登记状态"), 10,
+                      "法定代表人信息涉及个人信息，须经更严格的审批后方可共享", dt.date(2026, 2, 16), "支持",
+                      "该资源在目录中登记为有条件共享，共享条件为用于政务服务审批，申请用途符合该条件；"
+                      "法定代表人姓名属于企业登记公示信息，被申请人所称须经更严格审批，未指出任何规定，该答辩理由不能成立"),
+            ClaimView(2, "确认被申请人不予共享的答复缺乏依据", "确认共享属性", (), None,
+                      "答复已说明涉及商业秘密", dt.date(2026, 2, 16), "支持",
+                      "被申请人的答复仅称涉及商业秘密，未说明所依据的法律、法规条款，不符合不予共享应当说明理由和依据的要求"),
+        ),
+        claim_orders=((1, 1), (2, 1)),
+        cc=("佛山市首席数据官办公室",),
     )
 
 
@@ -105,17 +124,26 @@ def sample_notice() -> NoticeView:
         issuer=ISSUER,
         issued_on=dt.date(2026, 3, 27),
         addressee="佛山市市场监督管理局",
-        commissioner="数据专员：黄丽华",
-        violation=(
-            "你单位未在本局裁决书佛数裁〔2026〕12号确定的期限（2026年3月19日）内开通“企业登记基本信息”接口共享权限，"
-            "至今仍未履行，亦未说明理由。"
+        commissioner="数据专员黄丽华",
+        violation="逾期未履行裁决书佛数裁〔2026〕12号第一项确定的义务，亦未说明理由",
+        facts=(
+            "佛山市公安局于2026年1月12日申请共享你单位“企业登记基本信息”数据资源（共享申请编号：佛数享〔2026〕3号），"
+            "你单位于2026年2月3日答复“不予共享”。",
+            "本局于2026年3月5日作出裁决书佛数裁〔2026〕12号，就佛山市公安局与你单位之间的争议（争议编号：佛数争〔2026〕4号）"
+            "支持申请人的仲裁请求。你单位于2026年3月6日签收该裁决书。",
+            "该裁决第一项责成你单位通过市政务数据共享平台向申请人开通所申请4个数据项的接口共享权限，"
+            "应于2026年3月20日前（含当日）履行。至2026年3月27日，你单位仍未开通，亦未说明理由。",
         ),
-        basis="本局2026年3月5日作出的裁决书佛数裁〔2026〕12号（支持申请人的仲裁请求）",
+        ground="不履行或者未按期履行本局裁决确定的义务",
+        rule="裁决书佛数裁〔2026〕12号",
+        basis="裁决书佛数裁〔2026〕12号",
+        defence_due=dt.date(2026, 4, 7),
+        contact="李建国，电话0757-83031000",
         measure="限期整改",
         rectification_days=10,
         rectification_due=dt.date(2026, 4, 13),
         report_requirement="整改措施、接口开通时间、数据项清单及今后防范措施，由数据专员签字后加盖单位公章",
-        cc=("佛山市首席数据官办公室", "佛山市公安局"),
+        cc=("佛山市首席数据官办公室",),
     )
 
 
@@ -143,12 +171,14 @@ def sample_reply(state: str = "partly_approved") -> ReplyView:
         items_asked=asked,
         items_granted=granted,
         reason="“注册资本”不属于企业开办联办业务所必需的数据项，依照最小必要原则不予提供。" if state != "approved" else "",
-        basis="《政务数据共享条例》（国务院令第809号）；资源目录登记的共享条件：用于政务服务审批。",
+        basis="资源目录登记的共享条件：用于政务服务审批",
         purpose="办理“企业开办一件事”联办业务中的企业身份核验",
         usage_method="接口",
         period_start=dt.date(2026, 2, 1),
         period_end=dt.date(2027, 1, 31),
         reply_due=dt.date(2026, 1, 28),
+        reply_number="佛市场监管复〔2026〕7号",
+        contact="黄丽华（数据专员），电话0757-83012100",
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -16,12 +17,39 @@ CANNOT_END = frozenset("（《「『【〔〖〈“‘([{￥$£")
 # Doubled marks (—— and ……) are one mark: never split in the middle.
 _NO_SPLIT_PAIRS = frozenset("—…")
 
+# Runs never broken across lines: dates (2026年1月12日), document numbers (国发〔2016〕51号), article references
+# (第十四条第二款, 国务院令第809号) and counts with their unit (15个工作日). A run longer than a line may break.
+_CN_NUM = "〇零一二三四五六七八九十百千0-9"
+_LOCKED = re.compile(
+    r"\d{4}年\d{1,2}月(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日"
+    r"|[\u4e00-\u9fff]{1,4}〔\d{4}〕\d+号"
+    rf"|(?:第[{_CN_NUM}]+[编章节条款项目号])+"
+    r"|（含当日）"
+    r"|\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{4}"
+    r"|\d+(?:\.\d+)?(?:个工作日|个月|个|日|年|月|项|件|次|元|万元|％|%)"
+)
+_MAX_LOCKED = 24
+
+
+def locked_positions(text: str) -> frozenset[int]:
+    """Positions inside a date, document number, article reference or count: no line may end there."""
+    locked: set[int] = set()
+    for match in _LOCKED.finditer(text):
+        start, end = match.span()
+        if end - start <= _MAX_LOCKED:
+            locked.update(range(start + 1, end))
+    return frozenset(locked)
+
+
 # Compression a justified line may take per gap, as a fraction of the font size: NORMAL lets a full line hold
 # exactly 28 characters of 16 pt on the 156 mm GB/T 9704 type area; PUNCT pulls a closing mark back onto the
 # line (压缩标点) rather than start the next line with it.
 NORMAL_SQUEEZE = 0.016
 PUNCT_SQUEEZE = 0.05
 EPSILON = 1e-6
+# A line that had to end early (before an unbreakable date or document number) is set flush left rather than
+# stretched with gaps wider than this fraction of the font size.
+MAX_STRETCH = 0.12
 
 
 @dataclass(frozen=True)
@@ -87,6 +115,11 @@ def break_lines(text: str, face: fonts.FontFace, size: float, width: float, firs
     """Break ``text`` (one paragraph, no newlines) into lines of at most ``width`` points (the first line
     ``first_width``) so that no line starts with closing punctuation or ends with opening punctuation."""
     widths = [face.width(ch, size) for ch in text]
+    locked = locked_positions(text)
+
+    def legal(i: int) -> bool:
+        return i not in locked and can_break(text, i)
+
     n = len(text)
     lines: list[Line] = []
     start = 0
@@ -100,8 +133,8 @@ def break_lines(text: str, face: fonts.FontFace, size: float, width: float, firs
         while end < n and total + widths[end] - normal * (end - start) <= avail + EPSILON:
             total += widths[end]
             end += 1
-        if end < n and not can_break(text, end):
-            end = _settle(text, widths, start, end, avail, punct)
+        if end < n and not legal(end):
+            end = _settle(text, widths, start, end, avail, punct, legal)
         content_end = end
         while content_end > start + 1 and text[content_end - 1] == " ":
             content_end -= 1
@@ -113,17 +146,24 @@ def break_lines(text: str, face: fonts.FontFace, size: float, width: float, firs
     return lines
 
 
-def _settle(text: str, widths: list[float], start: int, end: int, avail: float, squeeze: float) -> int:
+def _settle(text: str, widths: list[float], start: int, end: int, avail: float, squeeze: float,
+            legal: Any = None) -> int:
     """``end`` is not a legal break: pull up to two closing marks onto the line, else step back to a legal break,
     else (a word longer than the line) break where it is."""
     n = len(text)
+    if legal is None:
+        def legal(i: int) -> bool:
+            return can_break(text, i)
     for extra in (1, 2):
         candidate = end + extra
         if candidate > n or any(ch not in CANNOT_START for ch in text[end:candidate]):
             break
-        if _fits(widths, start, candidate, avail, squeeze) and (candidate == n or can_break(text, candidate)):
+        if _fits(widths, start, candidate, avail, squeeze) and (candidate == n or legal(candidate)):
             return candidate
     for candidate in range(end - 1, start, -1):
+        if legal(candidate):
+            return candidate
+    for candidate in range(end - 1, start, -1):  # only a locked run longer than the line is left: break it
         if can_break(text, candidate):
             return candidate
     return end
@@ -173,9 +213,14 @@ class TextBlock(Flowable):
         fit = int((availHeight + EPSILON) // self.style.leading)
         if fit >= len(lines):
             return [self]
-        if len(lines) - fit == 1 and fit >= 2:
-            fit -= 1  # no widow: carry two lines over rather than one
-        if fit <= 0 or (fit == 1 and len(lines) >= 3):
+        return self.split_at(fit)
+
+    def split_at(self, fit: int) -> list[Flowable]:
+        """Keep ``fit`` lines here and carry the rest over, never leaving one line alone on either side: no
+        orphan (a first line alone at a page's foot) and no widow (a last line alone at the next page's head)."""
+        lines = self.lines_for(self.width) if self._lines is None else self._lines
+        fit = min(fit, len(lines) - 2)  # no widow: at least two lines go over
+        if fit < 2:
             return []  # no orphan: move the whole paragraph
         head = TextBlock(self.text, self.style, continued=self.continued, lines=lines[:fit])
         head.spaceAfter = 0.0
@@ -200,7 +245,7 @@ class TextBlock(Flowable):
             gaps = len(content) - 1
             slack = avail - line.width
             last = line.next_start >= len(self.text) and index == len(lines) - 1
-            if style.align == "justify" and not last and gaps > 0:
+            if style.align == "justify" and not last and gaps > 0 and slack / gaps <= MAX_STRETCH * style.size:
                 char_space = slack / gaps
             else:
                 char_space = min(0.0, slack / gaps) if gaps > 0 else 0.0

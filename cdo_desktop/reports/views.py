@@ -13,10 +13,17 @@ from typing import Any
 from cdo_desktop.reports.fingerprint import fingerprint as _fingerprint
 
 ISSUER = "佛山市政务服务数据管理局"
+ESCALATION_DAYS = 15
 ESCALATION = (
-    "当事部门对本裁决有异议的，可以自收到本裁决书之日起15个工作日内，向佛山市首席数据官书面提请复核。"
+    f"当事部门对本裁决有异议的，可以自收到本裁决书之日起{ESCALATION_DAYS}个工作日内，向佛山市首席数据官书面提请复核。"
+    "该期间自收到本裁决书之日的次日起算，收到之日以送达回证（签收记录）载明的日期为准。"
     "复核期间，本裁决确定的义务不停止履行。逾期不履行的，由佛山市政务服务数据管理局依照有关规定予以问责。"
 )
+# How long a requesting department has to bring a dispute over a refused item (product default, docs/documents.md).
+DISPUTE_PERIOD_DAYS = 15
+# How long the addressee of a notice has to answer it (申辩) when the policy names no period (product default).
+DEFENCE_DAYS = 5
+SERVICE = "本文书通过佛山市政务数据共享协同平台送达，以受送达部门签收之日为收到之日。"
 
 
 @dataclass(frozen=True)
@@ -29,6 +36,8 @@ class DocumentView:
     record: Mapping[str, Any]
     issuer: str
     issued_on: dt.date
+    verify_base: str = ""  # the bureau's address for the QR's verification link (https://BUREAU)
+    lang: str = "zh"  # the language the document is printed in: "zh" (the legal text) or "en" (a rendering)
 
     @property
     def fingerprint(self) -> str:
@@ -37,10 +46,28 @@ class DocumentView:
 
 
 @dataclass(frozen=True)
+class OfficerView:
+    """A person responsible for a department's data work on a given day, printed by the role really held."""
+
+    role: str  # 首席数据官 / 数据专员
+    name: str
+    phone: str = ""
+
+
+@dataclass(frozen=True)
 class PartyView:
     role: str  # 申请人 / 被申请人
     department: str
-    commissioners: tuple[str, ...] = ()
+    commissioners: tuple[str, ...] = ()  # names only (older snapshots)
+    officers: tuple[OfficerView, ...] = ()
+
+
+@dataclass(frozen=True)
+class ReceiptView:
+    """送达: who received the document and when (deadlines run from here)."""
+
+    department: str
+    received_on: dt.date
 
 
 @dataclass(frozen=True)
@@ -55,8 +82,24 @@ class OrderView:
     addressee: str
     action: str
     deadline_days: int
-    due_on: dt.date | None  # None: counted from the addressee's receipt, not known when the ruling is issued
+    due_on: dt.date | None
     due_uncertain: bool = False
+    received_on: dt.date | None = None  # the deadline runs from the addressee's receipt
+
+
+@dataclass(frozen=True)
+class ClaimView:
+    """One numbered claim (仲裁请求), the respondent's answer to it (答辩) and the bureau's decision on it."""
+
+    position: int
+    text: str
+    kind: str = ""  # 责令共享数据 …
+    items: tuple[str, ...] = ()
+    deadline_days: int | None = None
+    answer: str = ""
+    answered_on: dt.date | None = None
+    decision: str = ""  # 支持 / 部分支持 / 驳回 (empty: not decided)
+    reasoning: str = ""
 
 
 @dataclass(frozen=True)
@@ -77,6 +120,11 @@ class RulingView(DocumentView):
     escalation: str = ESCALATION
     arbitrators: tuple[str, ...] = ()
     cc: tuple[str, ...] = ()
+    claims: tuple[ClaimView, ...] = ()
+    claim_orders: tuple[tuple[int, int], ...] = ()  # (order position, claim position)
+    addressees: tuple[str, ...] = ()  # 主送
+    service: str = SERVICE
+    receipts: tuple[ReceiptView, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -91,11 +139,14 @@ class NoticeView(DocumentView):
     due_uncertain: bool = False
     report_requirement: str = ""
     cc: tuple[str, ...] = ()
-    # a notice issued on a ground (issue #11): the addressee may answer within defence_days of receipt, and the
-    # rectification period runs from the bureau's decision after the hearing
-    ground: str = ""
-    defence_days: int | None = None
+    facts: tuple[str, ...] = ()  # what happened, with numbers and dates
+    ground: str = ""  # which kind of ground the record rests on
+    rule: str = ""  # the rule (by name and article) the ground breaks
+    defence_days: int = DEFENCE_DAYS
+    defence_due: dt.date | None = None
     defence_clause: str = ""
+    contact: str = ""
+    service: str = SERVICE
 
 
 @dataclass(frozen=True)
@@ -118,6 +169,9 @@ class ReplyView(DocumentView):
     period_start: dt.date | None = None
     period_end: dt.date | None = None
     reply_due: dt.date | None = None
+    reply_number: str = ""  # the provider's own number (per-department prefix kept in the directory)
+    dispute_days: int = DISPUTE_PERIOD_DAYS
+    contact: str = ""
 
 
 @dataclass(frozen=True)

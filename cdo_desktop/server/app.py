@@ -13,7 +13,7 @@ from cdo_desktop.server import errors, keys, ledger
 from cdo_desktop.server.config import ServerConfig
 from cdo_desktop.server.guard import Guard
 from cdo_desktop.server.issuing import Issuer
-from cdo_desktop.server.routes import admin, auth, blobs, meta, sync
+from cdo_desktop.server.routes import admin, auth, blobs, meta, sync, verify
 from cdo_desktop.services.bootstrap import ensure_initialised
 from cdo_desktop.store.db import Database
 from cdo_desktop.store.migrate import DatabaseMissing, open_database, require_existing, require_populated
@@ -59,7 +59,7 @@ def create_app(config: ServerConfig, *, db: Database | None = None) -> FastAPI:
     app.state.issuer = Issuer.from_keys(bureau_keys, config.blob_dir)
     app.state.keeper = keep_open(app.state.db)
     errors.install(app)
-    for module in (meta, auth, sync, blobs, admin):
+    for module in (meta, auth, sync, blobs, admin, verify):
         app.include_router(module.router)
     app.add_middleware(Guard, config=config, db=app.state.db)
     if config.forwarded_allow_ips:  # only named proxies are believed about the client's address

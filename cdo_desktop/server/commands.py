@@ -46,6 +46,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     except keys.SigningKeyError as exc:
         raise UserError(str(exc)) from None
     db = _db(args)
+    if getattr(args, "public_url", None):  # the host of the verification link printed in documents' QR codes
+        os.environ["CDO_PUBLIC_URL"] = args.public_url.rstrip("/")
     if args.workers > 1:
         if db.is_sqlite:
             raise UserError("多进程仅支持 PostgreSQL / several workers need PostgreSQL (--database-url)")
@@ -249,6 +251,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--new-bureau", action="store_true",
                    help="start a new, empty bureau even though this data folder has served one before")
+    p.add_argument("--public-url", help="the bureau's public address, e.g. https://bureau.example (verification "
+                   "links in documents: https://BUREAU/verify/<fingerprint>; env CDO_PUBLIC_URL)")
     p.set_defaults(func=cmd_serve)
 
     admin = sub.add_parser("admin", parents=[common], help="bureau administration on the server's database")

@@ -143,6 +143,25 @@ class Context:
         self.session.add(seq)
         return format_number(kind, year, seq.last, DEFAULT_PREFIXES)
 
+    def next_reply_number(self, dept: m.Department) -> str:
+        """The provider's own number for a reply: its prefix from the directory, its own yearly sequence; on a
+        desktop copy a provisional one until the bureau numbers it."""
+        from cdo_desktop.domain.numbering import DocumentNumber, default_reply_prefix, reply_sequence_key
+
+        year = self.today.year
+        prefix = dept.reply_prefix or default_reply_prefix(dept.short_name or dept.name)
+        if self.provisional:
+            return f"{prefix}〔{year}〕{PROVISIONAL_MARK}-{self.mutation.entity_id.hex[:6]}"
+        key = reply_sequence_key(str(dept.id))
+        seq = self.session.exec(
+            select(m.DocSequence).where(m.DocSequence.kind == key, m.DocSequence.year == year).with_for_update()
+        ).first()
+        if seq is None:
+            seq = m.DocSequence(kind=key, year=year, last=0)
+        seq.last += 1
+        self.session.add(seq)
+        return str(DocumentNumber(prefix, year, seq.last))
+
     def event(self, dispute_id: uuid.UUID, action: str, note: str = "") -> None:
         from cdo_desktop.domain.actor import derived_id
 

@@ -38,6 +38,7 @@ def create_department(ctx: Context) -> None:
             level=p.level.value,
             parent_id=p.parent_id,
             is_bureau=p.is_bureau,
+            reply_prefix=p.reply_prefix,
         )
     )
     ctx.session.flush()
@@ -54,7 +55,7 @@ def update_department(ctx: Context) -> None:
         if p.parent_id == dept.id:
             raise GuardFailed("parent_self", "上级部门不能是本部门", "A department cannot be its own parent", field="parent_id")
         ctx.get(m.Department, p.parent_id, field="parent_id")
-    for name in ("name", "short_name", "parent_id", "active"):
+    for name in ("name", "short_name", "parent_id", "active", "reply_prefix"):
         value = getattr(p, name)
         if value is not None:
             setattr(dept, name, value)

@@ -146,6 +146,13 @@ def return_to_draft(ctx: Context) -> None:
     req.reason = p.reason
 
 
+def _number_reply(ctx: Context, req: m.SharingRequest) -> None:
+    """A reply carries the provider's own number (its prefix kept in the directory), given once."""
+    if not req.reply_number:
+        provider = ctx.get(m.Department, req.provider_department_id, field="provider_department_id")
+        req.reply_number = ctx.next_reply_number(provider)
+
+
 @handles("request.approve")
 def approve(ctx: Context) -> None:
     p = cast(mu.ReasonPayload, ctx.payload)
@@ -154,6 +161,7 @@ def approve(ctx: Context) -> None:
     req.granted_items = list(req.items)
     req.reason = p.reason
     req.answered_on = ctx.today
+    _number_reply(ctx, req)
 
 
 @handles("request.approve_partly")
@@ -164,6 +172,7 @@ def approve_partly(ctx: Context) -> None:
     req.granted_items = list(p.granted_items)
     req.reason = p.reason
     req.answered_on = ctx.today
+    _number_reply(ctx, req)
 
 
 @handles("request.refuse")
@@ -175,6 +184,7 @@ def refuse(ctx: Context) -> None:
     req.reason = p.reason
     req.refusal_basis = p.legal_basis
     req.answered_on = ctx.today
+    _number_reply(ctx, req)
 
 
 @handles("request.grant")

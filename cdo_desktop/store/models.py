@@ -44,6 +44,7 @@ class Department(Synced, table=True):
     parent_id: uuid.UUID | None = Field(default=None, foreign_key="department.id")
     is_bureau: bool = False
     active: bool = True
+    reply_prefix: str = Field(default="", max_length=16)  # of the department's reply numbers, e.g. 佛公安复
     # a change of duties (职能变更) opens the catalogue-update deadline; the next catalogue edit meets it
     duties_changed_on: dt.date | None = None
     duties_note: str = ""
@@ -123,6 +124,7 @@ class SharingRequest(Synced, table=True):
     reply_due: dt.date | None = Field(default=None, index=True)
     reply_due_uncertain: bool = False
     answered_on: dt.date | None = None
+    reply_number: str = Field(default="", max_length=64)  # the provider's own number of its reply
     refusal_basis: str = ""  # the legal basis a refusal relies on (the owner's, or the catalogue's at the check)
     granted_on: dt.date | None = None
     owner_notified_on: dt.date | None = None  # 无条件共享: the bureau grants and the owner is notified

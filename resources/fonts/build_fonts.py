@@ -40,6 +40,10 @@ HERE = Path(__file__).resolve().parent
 UMING = Path("/usr/share/fonts/truetype/arphic/uming.ttc")
 UMING_INDEX = 0  # "AR PL UMing CN": simplified-Chinese glyph forms
 DROID = Path("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf")
+WENKAI = Path("/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf")  # Debian fonts-lxgw-wenkai
+# Not packaged by Debian: pass their folders with --sources (see README.md for where each comes from).
+NOTO_SERIF_BOLD = "NotoSerifSC_700Bold.ttf"  # npm @expo-google-fonts/noto-serif-sc 0.4.3 (Google Fonts' glyf build)
+ZHUQUE = "ZhuqueFangsong-Regular.ttf"  # fontmake build of TrionesType/zhuque at commit 227319a1
 
 MODIFIED = "2026-11-26"
 # A fixed timestamp for head.created/modified: same inputs, same bytes (seconds since 1904-01-01).
@@ -130,8 +134,36 @@ def _reload(font: TTFont) -> TTFont:
     return TTFont(buffer)
 
 
+# Mainland (GB) placement of full-width punctuation: 。，、． in the lower-left corner of the character box, ：；！？
+# in its left half. AR PL UMing centres them (the Taiwan way) and Droid Sans Fallback puts ，：；！ in the right half.
+_LOWER_LEFT = "。，、．"
+_LEFT_HALF = "：；！？"
+
+
+def _mainland_punctuation(font: TTFont) -> None:
+    """Move the glyphs of full-width punctuation to where mainland typesetting puts them (GB/T 15834)."""
+    cmap = font.getBestCmap()
+    glyf = font["glyf"]
+    upem = font["head"].unitsPerEm
+    descent = -0.08 * upem
+    for ch in _LOWER_LEFT + _LEFT_HALF:
+        name = cmap.get(ord(ch))
+        if name is None:
+            continue
+        glyph = glyf[name]
+        if glyph.isComposite() or glyph.numberOfContours <= 0:
+            continue
+        glyph.recalcBounds(glyf)
+        dx = round(0.1 * upem - glyph.xMin)
+        dy = round(descent - glyph.yMin) if ch in _LOWER_LEFT else 0
+        glyph.coordinates.translate((dx, dy))
+        glyph.recalcBounds(glyf)
+        font["hmtx"][name] = (upem, glyph.xMin)  # a full em wide, left side bearing follows the outline
+
+
 def _rename(font: TTFont, *, family: str, postscript: str, source: str) -> None:
     name = font["name"]
+    copyright_notice = name.getDebugName(0) or ""
     notice = (
         f"Modified {MODIFIED} by CDO Desktop (resources/fonts/build_fonts.py) from {source}: subset to GB 2312 "
         f"and document punctuation, embedded bitmaps, hinting and OpenType layout removed, renamed to {family}."
@@ -145,6 +177,8 @@ def _rename(font: TTFont, *, family: str, postscript: str, source: str) -> None:
     name.setName(family, 4, 3, 1, 0x409)
     name.setName(postscript, 6, 3, 1, 0x409)
     name.setName(notice, 10, 3, 1, 0x409)
+    if copyright_notice:
+        name.setName(copyright_notice, 0, 3, 1, 0x409)
     for nid, text in ((1, family), (2, "Regular"), (4, family), (6, postscript)):
         name.setName(text, nid, 1, 0, 0)  # Mac Roman records: some tools only read these
     font.recalcTimestamp = False  # else save() stamps head.modified with the current time
@@ -160,6 +194,7 @@ def build_song() -> TTFont:
     font = TTFont(str(UMING), fontNumber=UMING_INDEX, lazy=False)
     _subset(font, document_codepoints())
     font = _reload(font)
+    _mainland_punctuation(font)
     _rename(font, family="CDO Song", postscript="CDOSong-Regular", source="AR PL UMing CN 0.2.20080216.1")
     return font
 
@@ -183,8 +218,58 @@ def build_hei() -> TTFont:
                 del font[tag]
     merged = Merger().merge([_to_file(droid), _to_file(uming)])
     merged = _reload(merged)
+    _mainland_punctuation(merged)
     _rename(merged, family="CDO Hei", postscript="CDOHei-Regular",
             source="Droid Sans Fallback 1.00c (with punctuation from AR PL UMing CN)")
+    return merged
+
+
+def _build_plain(path: Path, *, family: str, postscript: str, source: str) -> TTFont:
+    """Subset one glyf TrueType font to the document character set and rename it (OFL: a modified font must not
+    keep a Reserved Font Name such as "LXGW"/"霞鹜")."""
+    font = TTFont(str(path), lazy=False)
+    for tag in ("vhea", "vmtx", "VORG", "STAT", "fvar", "gvar", "HVAR", "MVAR", "avar"):
+        if tag in font:
+            del font[tag]
+    _subset(font, document_codepoints())
+    font = _reload(font)
+    _mainland_punctuation(font)
+    _rename(font, family=family, postscript=postscript, source=source)
+    return font
+
+
+def build_kai() -> TTFont:
+    return _build_plain(WENKAI, family="CDO Kai", postscript="CDOKai-Regular", source="LXGW WenKai 1.250")
+
+
+def build_title(sources: Path) -> TTFont:
+    return _build_plain(sources / NOTO_SERIF_BOLD, family="CDO Title Song", postscript="CDOTitleSong-Bold",
+                        source="Noto Serif SC Bold 2.003")
+
+
+def build_fangsong(sources: Path) -> TTFont:
+    """Zhuque Fangsong covers every GB 2312 ideograph but not its symbol rows (①, ℃, full-width digits and
+    letters, box drawing …): those glyphs are taken from AR PL UMing CN, scaled to Zhuque's em, and merged in."""
+    zhuque = TTFont(str(sources / ZHUQUE), lazy=False)
+    for tag in ("vhea", "vmtx", "VORG", "STAT", "gasp"):
+        if tag in zhuque:
+            del zhuque[tag]
+    wanted = document_codepoints()
+    _subset(zhuque, wanted)
+    zhuque = _reload(zhuque)
+    borrowed = wanted - set(zhuque.getBestCmap())
+    uming = TTFont(str(UMING), fontNumber=UMING_INDEX, lazy=False)
+    _subset(uming, borrowed)
+    uming = _reload(uming)
+    scale_upem(uming, zhuque["head"].unitsPerEm)
+    uming = _reload(uming)
+    for tag in ("vhea", "vmtx", "VORG", "gasp", "kern"):
+        if tag in uming:
+            del uming[tag]
+    merged = _reload(Merger().merge([_to_file(zhuque), _to_file(uming)]))
+    _mainland_punctuation(merged)
+    _rename(merged, family="CDO Fangsong", postscript="CDOFangsong-Regular",
+            source="Zhuque Fangsong 0.211 (TrionesType/zhuque 227319a1), symbols from AR PL UMing CN")
     return merged
 
 
@@ -206,14 +291,28 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=HERE, help="output folder (default: next to this script)")
     parser.add_argument("--check", action="store_true", help="print coverage and sizes after building")
+    parser.add_argument("--sources", type=Path, default=Path("."),
+                        help=f"folder holding {NOTO_SERIF_BOLD} and {ZHUQUE} (not Debian packages)")
+    parser.add_argument("--only", nargs="*", help="build only these files (e.g. cdo-kai.ttf)")
     args = parser.parse_args(argv)
-    for source in (UMING, DROID):
-        if not source.exists():
-            print(f"missing {source}: apt-get install fonts-arphic-uming fonts-droid-fallback", file=sys.stderr)
-            return 2
+    src = args.sources
+    outputs = {  # file: (builder, the source fonts it reads)
+        "cdo-song.ttf": (build_song, (UMING,)),
+        "cdo-hei.ttf": (build_hei, (DROID, UMING)),
+        "cdo-kai.ttf": (build_kai, (WENKAI,)),
+        "cdo-title.ttf": (lambda: build_title(src), (src / NOTO_SERIF_BOLD,)),
+        "cdo-fangsong.ttf": (lambda: build_fangsong(src), (src / ZHUQUE, UMING)),
+    }
+    if args.only:
+        outputs = {k: v for k, v in outputs.items() if k in args.only}
+    for _, needed in outputs.values():
+        for source in needed:
+            if not source.exists():
+                print(f"missing {source}: apt-get install fonts-arphic-uming fonts-droid-fallback fonts-lxgw-wenkai;"
+                      " README.md says where the fonts passed with --sources come from", file=sys.stderr)
+                return 2
     args.out.mkdir(parents=True, exist_ok=True)
-    outputs = {"cdo-song.ttf": build_song, "cdo-hei.ttf": build_hei}
-    for filename, build in outputs.items():
+    for filename, (build, _) in outputs.items():
         target = args.out / filename
         build().save(str(target))
         if args.check:

@@ -1627,6 +1627,10 @@
         <translation>Data folder</translation>
     </message>
     <message>
+        <source>Document fonts</source>
+        <translation>Document fonts</translation>
+    </message>
+    <message>
         <source>Save settings</source>
         <translation>Save settings</translation>
     </message>

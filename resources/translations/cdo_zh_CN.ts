@@ -1628,6 +1628,10 @@
         <translation>数据文件夹</translation>
     </message>
     <message>
+        <source>Document fonts</source>
+        <translation>公文字体</translation>
+    </message>
+    <message>
         <source>Save settings</source>
         <translation>保存设置</translation>
     </message>

@@ -120,17 +120,22 @@ def preview_document(state: Any, kind: str, number: str, parent: QWidget | None)
     """
     from cdo_desktop.ui.dialogs.busy import run_with_progress
 
+    settings = getattr(state, "settings", None)
+    language = str(settings.get("ui/language") or "") if settings is not None else ""
+    lang = "en" if language.startswith("en") else "zh"  # the English UI previews the English rendering
+
     def render(progress: Any) -> bytes:
         from cdo_desktop.reports import documents
 
         with state.read() as session:
-            view = documents.load_view(session, kind, number)
+            view = documents.load_view(session, kind, number, lang=lang)
         return documents.render(view)
 
     data = run_with_progress(parent, number, render)
     if data is None:
         return None
-    file_issued(state, kind, number, data, parent)
+    if lang == "zh":  # only the Chinese original is the issued document
+        file_issued(state, kind, number, data, parent)
     from cdo_desktop.reports.documents import safe_filename
 
     dialog = PdfPreview(data, f"{safe_filename(number)}.pdf", parent)

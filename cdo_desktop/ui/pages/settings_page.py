@@ -51,6 +51,13 @@ class SettingsPage(Page):
         self.language.setCurrentIndex(max(self.language.findData(self.settings.get("ui/language")), 0))
         form.addRow(self.tr("Language"), self.language)
         form.addRow(self.tr("Data folder"), QLabel(str(state.data_dir)))
+        from cdo_desktop.reports.fonts import describe
+
+        lang = self.settings.get("ui/language") or "zh_CN"
+        self.faces = QLabel("\n".join(describe("en" if str(lang).startswith("en") else "zh")))
+        self.faces.setObjectName("documentFaces")
+        self.faces.setWordWrap(True)
+        form.addRow(self.tr("Document fonts"), self.faces)
         layout.addLayout(form)
         save = QPushButton(self.tr("Save settings"))
         save.setObjectName("saveSettings")

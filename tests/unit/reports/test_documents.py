@@ -16,7 +16,7 @@ import pytest
 from cdo_desktop.reports import documents, page, samples
 from cdo_desktop.reports.fingerprint import QrPayload, grouped_hex
 from cdo_desktop.reports.fonts import MissingGlyph
-from cdo_desktop.reports.ruling import order_text
+from cdo_desktop.reports.ruling import claim_text, order_text, party_text
 from cdo_desktop.reports.text import CANNOT_END, CANNOT_START
 from tests.unit.reports.conftest import Rendered, decode_qr
 
@@ -50,30 +50,41 @@ def test_ruling_prints_every_field_in_order(rendered: dict[str, Rendered]) -> No
     v = rendered["ruling"].view
     assert isinstance(v, type(samples.sample_ruling()))
     expected = [
-        v.number, v.claimant.department, *v.claimant.commissioners, v.respondent.department,
-        *v.respondent.commissioners, v.dispute_number, v.origin,
-        *[page.cn_date(e.on) + "，" + e.text for e in v.course], v.claim, v.defence, *v.findings, v.reasoning,
-        *v.rules, v.decision, *[order_text(o) for o in v.orders], v.escalation, *v.arbitrators, v.issuer,
+        v.number, "、".join(v.addressees) + "：", party_text(v.claimant), party_text(v.respondent), v.dispute_number,
+        v.origin, *[page.cn_date(e.on) + "，" + e.text for e in v.course], *v.arbitrators,
+        *[claim_text(c) for c in v.claims], v.claim, *[c.answer for c in v.claims], v.defence,
+        *v.findings, v.reasoning, *[c.reasoning for c in v.claims], *v.rules,
+        "对申请人第一项请求，予以支持。" + "".join(order_text(o) for o in v.orders),
+        "对申请人第二项请求，予以支持。", v.escalation,
+        v.service, *[r.department + "于" + page.cn_date(r.received_on) for r in v.receipts], v.issuer,
         page.cn_date(v.issued_on), grouped_hex(v.fingerprint), v.record_id, *v.cc,
     ]
     _assert_in_order(_text(rendered["ruling"]), expected)
+    text = _squash(_text(rendered["ruling"]))
+    assert "首席数据官：何国强；数据专员：陈志明" in text  # each person by the role really held
+    assert "于2026年3月20日前（含当日）" in text  # order deadlines from receipt, inclusive
+    assert "自收到本裁决书之日的次日起算" in text  # the review period says from when it runs
 
 
 def test_notice_and_replies_print_every_field_in_order(rendered: dict[str, Rendered]) -> None:
     n = rendered["notice"].view
     _assert_in_order(_text(rendered["notice"]), [
-        n.number, n.addressee, n.commissioner, n.violation, n.basis, n.measure, page.cn_date(n.rectification_due),
-        n.report_requirement, n.issuer, page.cn_date(n.issued_on), grouped_hex(n.fingerprint), *n.cc])
+        n.number, n.addressee, n.commissioner, *n.facts, n.ground, n.rule, n.measure,
+        page.cn_date(n.rectification_due) + "前（含当日）", n.report_requirement,
+        "申辩", page.cn_date(n.defence_due) + "前（含当日）", n.contact, n.issuer, page.cn_date(n.issued_on),
+        grouped_hex(n.fingerprint), *n.cc])
+    assert "佛山市公安局" not in n.cc  # the complaining department is not copied
     for name in ("reply", "reply_refused"):
         r = rendered[name].view
         refused = [i for i in r.items_asked if i not in r.items_granted]
-        expected = [r.request_number, r.requester, page.cn_date(r.submitted_on), r.resource, r.resource_code,
-                    "、".join(r.items_asked), r.outcome]
+        expected = [r.reply_number, r.requester, page.cn_date(r.submitted_on), r.request_number, r.resource,
+                    r.resource_code, "、".join(r.items_asked), r.outcome]
         if r.state == "partly_approved":
             expected += ["、".join(r.items_granted), "、".join(refused), r.reason, r.basis, r.purpose,
-                         page.cn_date(r.period_end)]
+                         page.cn_date(r.period_end), "不予共享的数据项有异议"]
         else:
-            expected += [r.reason, r.basis, "申请协调或者仲裁"]
+            expected += [r.reason, r.basis]
+        expected += [f"自收到本答复之日起{r.dispute_days}个工作日内", "申请协调或者仲裁", r.contact]
         _assert_in_order(_text(rendered[name]), [*expected, r.issuer, page.cn_date(r.issued_on)])
 
 
@@ -180,7 +191,9 @@ def test_qr_code_decodes_to_number_record_and_fingerprint(rendered: dict[str, Re
     for name in ("ruling", "notice", "scorecard"):
         doc = rendered[name]
         expected = QrPayload(doc.view.kind, doc.view.number, doc.view.record_id, doc.view.fingerprint).text()
-        assert decode_qr(doc.data) == [expected], name
+        pages = len(pypdf.PdfReader(io.BytesIO(doc.data)).pages)
+        found = [code for index in range(pages) for code in decode_qr(doc.data, index)]
+        assert found == [expected], name
 
 
 def test_same_view_gives_the_same_bytes_even_in_another_process(rendered: dict[str, Rendered]) -> None:

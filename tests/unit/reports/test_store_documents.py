@@ -7,11 +7,13 @@ import io
 import json
 from pathlib import Path
 
+import pypdf
 import pytest
 from reportlab.pdfgen.canvas import Canvas
 from sqlmodel import Session, select
 
 from cdo_desktop.cli import main
+from cdo_desktop.domain.errors import InvalidState
 from cdo_desktop.reports import documents
 from cdo_desktop.reports.verify import Status, verify_bytes, verify_code
 from cdo_desktop.store import models as m
@@ -51,10 +53,16 @@ def test_every_ruling_and_notice_in_the_demo_renders_with_the_fingerprint_the_se
 
 def test_replies_and_scorecard_render_and_verify(session: Session) -> None:
     answered = session.exec(select(m.SharingRequest).where(m.SharingRequest.answered_on != None)).all()  # noqa: E711
-    assert answered
-    for req in answered[:5]:
+    replies = [r for r in answered if r.reply_number]
+    assert replies
+    for req in replies[:5]:
         data = documents.render(documents.load_view(session, "reply", req.number))
         assert verify_bytes(session, data).status is Status.UNSIGNED
+    settled = [r for r in answered if not r.reply_number]  # granted or refused at the bureau's check
+    assert settled
+    with pytest.raises(InvalidState, match="wrote no reply") as refused:
+        documents.load_view(session, "reply", settled[0].number)
+    assert "合规审核" in refused.value.zh
     first = min(r.checked_on for r in answered if r.checked_on)
     view = documents.scorecard(session, first, first.replace(month=12, day=31))
     assert view.total.received >= 1
@@ -141,6 +149,12 @@ def test_cli_pdf_and_verify(demo_dir: Path, tmp_path: Path, capsys: pytest.Captu
     assert main([*base, "pdf", "ruling", "佛数裁〔2099〕1号", "-o", str(tmp_path / "x.pdf")]) == 2
     assert main([*base, "pdf", "scorecard", "--from", "2026-01-01", "--to", "2026-12-31", "-o",
                  str(tmp_path / "s.pdf")]) == 0
+    english = tmp_path / "ruling-en.pdf"
+    assert main([*base, "pdf", "ruling", number, "-o", str(english), "--lang", "en"]) == 0
+    capsys.readouterr()
+    assert pypdf.PdfReader(english).metadata["/Title"].startswith("Ruling on a Government Data Sharing Dispute")
+    assert main([*base, "verify", str(english), "--json"]) == 0  # re-rendered from its snapshot, in English
+    assert json.loads(capsys.readouterr().out)["status"] == "match"
 
 
 def test_filing_the_issued_file_stores_its_hash_once(demo_dir: Path, tmp_path: Path,

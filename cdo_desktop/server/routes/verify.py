@@ -1,0 +1,63 @@
+"""The verification link printed in every document's QR code (``https://BUREAU/verify/<fingerprint>``): anyone may
+ask whether a document is issued, superseded or withdrawn; the answer names the document, never its content."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from fastapi import APIRouter
+from fastapi.responses import JSONResponse
+from sqlmodel import Session, select
+
+from cdo_desktop.domain.canonical import canonical_json, sha256_hex
+from cdo_desktop.server.deps import DbDep
+from cdo_desktop.services.accountability import notice_record
+from cdo_desktop.services.disputes import ruling_record
+from cdo_desktop.store import models as m
+
+router = APIRouter(tags=["verify"])
+
+_HEX64 = re.compile(r"^[0-9a-fA-F]{64}$")
+STATUS_TEXT = {
+    "issued": ("有效：该文书已印发，内容与印发时一致", "Valid: the document was issued and is unchanged since"),
+    "superseded": ("已变更：该文书印发后记录已被变更，请以最新文书为准", "Superseded: the record changed after issue"),
+    "withdrawn": ("已撤销：该文书已被撤销", "Withdrawn: the document has been withdrawn"),
+    "unknown": ("未找到：本局没有印发该指纹对应的文书", "Unknown: the bureau issued no document with this fingerprint"),
+}
+
+
+def document_status(session: Session, fingerprint: str) -> dict[str, Any]:
+    """Status of the issued document whose stored fingerprint is ``fingerprint``: kind, number, issue date."""
+    fp = fingerprint.lower()
+    ruling = session.exec(select(m.Ruling).where(m.Ruling.fingerprint == fp)).first()
+    if ruling is not None:
+        orders = list(session.exec(select(m.RulingOrder).where(m.RulingOrder.ruling_id == ruling.id)).all())
+        orders.sort(key=lambda o: o.position)
+        now = sha256_hex(canonical_json(ruling_record(ruling, orders)))
+        return _answer("ruling", ruling.number, ruling.issued_on.isoformat(), "issued" if now == fp else "superseded")
+    record = session.exec(select(m.AccountabilityRecord).where(m.AccountabilityRecord.fingerprint == fp)).first()
+    if record is not None:
+        if getattr(record, "decision", None) in ("withdrawn", "revoked") or record.state == "withdrawn":
+            status = "withdrawn"
+        else:
+            status = "issued" if sha256_hex(canonical_json(notice_record(record))) == fp else "superseded"
+        return _answer("notice", record.number, record.created_on.isoformat(), status)
+    return _answer("", "", "", "unknown")
+
+
+def _answer(kind: str, number: str, issued_on: str, status: str) -> dict[str, Any]:
+    zh, en = STATUS_TEXT[status]
+    return {"status": status, "kind": kind, "number": number, "issued_on": issued_on, "message": zh,
+            "message_en": en}
+
+
+@router.get("/verify/{fingerprint}")
+def verify(fingerprint: str, db: DbDep) -> JSONResponse:
+    if not _HEX64.match(fingerprint):
+        zh, en = "指纹应为64位十六进制数", "A fingerprint is 64 hexadecimal digits"
+        return JSONResponse({"status": "invalid", "message": zh, "message_en": en, "field": "fingerprint"},
+                            status_code=400)
+    with db.read() as session:
+        body = document_status(session, fingerprint)
+    return JSONResponse(body, status_code=200 if body["status"] != "unknown" else 404)

@@ -1,0 +1,191 @@
+"""Every document the demo network generates, read back and measured against GB/T 9704 (tests/unit/reports/
+pagecheck.py): the signature page has body text, 版记 position and rule widths, issuer centred over the date, no
+orphan or widow, no split date/number/article, metadata; plus the checks themselves failing on a bad page."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import stat
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from fontTools.ttLib import TTFont
+from sqlmodel import Session, select
+
+from cdo_desktop.reports import compose, documents, fonts, page, samples
+from cdo_desktop.reports.fingerprint import QrPayload
+from cdo_desktop.store import models as m
+from cdo_desktop.store.migrate import open_database
+from tests.unit.reports import pagecheck
+from tests.unit.reports.conftest import decode_qr
+
+
+@pytest.fixture(scope="module")
+def demo_documents(demo_dir: Path) -> list[tuple[str, str, object, bytes]]:
+    db = open_database(demo_dir)
+    out = []
+    with Session(db.writer) as session:
+        numbers = [("ruling", r.number) for r in session.exec(select(m.Ruling))]
+        numbers += [("notice", r.number) for r in session.exec(select(m.AccountabilityRecord))]
+        numbers += [("reply", r.number) for r in session.exec(
+            select(m.SharingRequest).where(m.SharingRequest.reply_number != ""))]
+        for kind, number in numbers:
+            view = documents.load_view(session, kind, number)
+            out.append((kind, number, view, documents.render(view)))
+    db.dispose()
+    return out
+
+
+def test_every_demo_document_holds_the_gbt_9704_page(demo_documents: list) -> None:
+    kinds = {kind for kind, *_ in demo_documents}
+    assert kinds == {"ruling", "notice", "reply"}
+    refused = [v for kind, _, v, _ in demo_documents if kind == "reply" and v.state == "refused"]
+    assert refused, "the demo has refused replies (once the worst case for a lone signature)"
+    failures = {}
+    for kind, number, view, data in demo_documents:
+        shown = getattr(view, "reply_number", "") or view.number
+        problems = pagecheck.check_document(data, issuer=view.issuer, issued_on=view.issued_on, number=shown,
+                                            imprint=kind != "reply")
+        if problems:
+            failures[f"{kind} {number}"] = problems
+    assert not failures, failures
+
+
+def test_a_reply_is_authored_and_numbered_by_its_provider(demo_documents: list) -> None:
+    replies = [(v, data) for kind, _, v, data in demo_documents if kind == "reply"]
+    numbers = {v.reply_number for v, _ in replies}
+    assert len(numbers) == len(replies) and all("复〔" in n for n in numbers)
+    for view, data in replies:
+        assert view.issuer == view.provider != "佛山市政务服务数据管理局"
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            text = "".join(p.extract_text() or "" for p in pdf.pages).replace("\n", "")
+            assert pdf.metadata["Author"] == view.provider
+        assert view.reply_number in text and f"{view.request_number}答复" not in text
+        if view.state != "approved":
+            assert f"自收到本答复之日起{view.dispute_days}个工作日内" in text  # the remedy and its period
+        assert "申请所附依据" not in text  # the requester's basis is not the provider's
+
+
+def test_demo_findings_print_dates_the_chinese_way(demo_documents: list) -> None:
+    for kind, _, view, data in demo_documents:
+        if kind != "ruling":
+            continue
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            text = "".join(p.extract_text() or "" for p in pdf.pages).replace("\n", "")
+        assert not pagecheck_iso(text), view.number
+        assert "首席数据官：" in text  # each party's CDO by the role really held
+
+
+def pagecheck_iso(text: str) -> list[str]:
+    import re
+
+    return re.findall(r"\d{4}-\d{2}-\d{2}", text)
+
+
+def test_notices_name_facts_rule_defence_and_contact_and_copy_no_complainant(demo_documents: list) -> None:
+    notices = [(v, data) for kind, _, v, data in demo_documents if kind == "notice"]
+    assert notices
+    for view, data in notices:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            text = "".join(p.extract_text() or "" for p in pdf.pages).replace("\n", "")
+        assert view.facts and any(re.search(r"〔2026〕\d+号", f) for f in view.facts)  # facts name records
+        assert re.search(r"\d{4}年\d{1,2}月\d{1,2}日", text) and not pagecheck_iso(text)
+        assert view.rule and view.rule[:20] in text
+        assert "申辩" in text and "联系人：" in text
+        assert view.cc == ()
+
+
+def test_the_checks_fail_on_a_bad_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    view = samples.sample_notice()
+    good = documents.render(view)
+    assert pagecheck.check_document(good, issuer=view.issuer, issued_on=view.issued_on, number=view.number,
+                                    imprint=True) == []
+    monkeypatch.setattr(page, "RULE_LIGHT", 1.5)
+    original = compose.Signature.positions
+    monkeypatch.setattr(compose.Signature, "positions", lambda self: (0.0, *original(self)[1:]))
+    bad = documents.render(view)
+    problems = pagecheck.check_document(bad, issuer=view.issuer, issued_on=view.issued_on, number=view.number,
+                                        imprint=True)
+    assert any("rule widths" in p for p in problems) and any("issuer centred" in p for p in problems), problems
+    assert pagecheck.metadata_problems(good, author="someone else", issued_on=view.issued_on, title_part="x")
+
+
+def test_punctuation_sits_the_mainland_way_in_every_face() -> None:
+    for name in fonts.ROLES:
+        face = fonts.register(name)
+        font = TTFont(str(face.path))
+        cmap, glyf, upem = font.getBestCmap(), font["glyf"], font["head"].unitsPerEm
+        for ch in "。，、":
+            glyph = glyf[cmap[ord(ch)]]
+            glyph.recalcBounds(glyf)
+            assert glyph.xMax < 0.5 * upem and glyph.yMax < 0.35 * upem, (name, ch, glyph.xMin, glyph.yMax)
+
+
+def test_faces_by_role_and_what_the_doctor_says() -> None:
+    assert page.BODY.font == fonts.FANGSONG and page.TITLE.font == fonts.TITLE
+    assert page.HEADING_1.font == fonts.HEI and page.HEADING_2.font == fonts.KAI
+    lines = fonts.describe("zh")
+    assert len(lines) == len(fonts.ROLES) and any(line.startswith("正文（仿宋）") for line in lines)
+    assert all("内置替代字体" in line for line in lines)  # CDO_DOCUMENT_FONTS=bundled in tests
+    assert fonts.describe("en")[0].startswith("Body (FangSong)")
+
+
+def test_an_official_font_found_by_fontconfig_is_preferred(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    role = fonts.ROLES[fonts.KAI]
+    monkeypatch.setattr(fonts, "_fontconfig", lambda family: Path(fonts.FONT_DIR / "cdo-kai.ttf")
+                        if family == role.families[0] else None)
+    monkeypatch.setattr(fonts, "_windows_registry", lambda: {})
+    assert fonts.find_system_font(role) == fonts.FONT_DIR / "cdo-kai.ttf"
+    assert fonts.find_system_font(fonts.ROLES[fonts.TITLE]) is None
+
+
+def test_written_files_have_the_users_normal_permissions(tmp_path: Path) -> None:
+    target = tmp_path / "notice.pdf"
+    documents.write_pdf(documents.render(samples.sample_notice()), target)
+    mask = os.umask(0o022)
+    os.umask(mask)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~mask
+
+
+def test_qr_carries_the_bureau_verification_link() -> None:
+    import dataclasses
+
+    view = dataclasses.replace(samples.sample_notice(), verify_base="https://bureau.example")
+    data = documents.render(view)
+    codes = [c for i in range(len(pdfplumber.open(io.BytesIO(data)).pages)) for c in decode_qr(data, i)]
+    assert codes == [f"https://bureau.example/verify/{view.fingerprint}?k=notice&n=%E4%BD%9B%E6%95%B0%E9%97%AE%E3%80%942026%E3%80%953%E5%8F%B7&r={view.record_id}"]
+    parsed = QrPayload.parse(codes[0])
+    assert (parsed.kind, parsed.number, parsed.record_id, parsed.fingerprint) == (
+        "notice", view.number, view.record_id, view.fingerprint)
+
+
+@pytest.mark.parametrize("name", ["ruling", "notice", "reply", "refused"])
+def test_the_english_rendering_is_complete_and_holds_the_page(name: str) -> None:
+    import dataclasses
+
+    view = {"ruling": samples.sample_ruling(), "notice": samples.sample_notice(), "reply": samples.sample_reply(),
+            "refused": samples.sample_reply("refused")}[name]
+    english = dataclasses.replace(view, lang="en")
+    data = documents.render(english)
+    shown = getattr(view, "reply_number", "") or view.number
+    assert pagecheck.check_document(data, issuer=view.issuer, issued_on=view.issued_on, number=shown,
+                                    imprint=name in ("ruling", "notice"), lang="en") == []
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        text = " ".join(p.extract_text() or "" for p in pdf.pages).replace("\n", " ")
+    expected = {
+        "ruling": ["Ruling on a Government Data Sharing", "Claims and defence", "On claim 1", "Claim 1 is upheld",
+                   "by 20 March 2026 inclusive", "Review and service", "Copy to:"],
+        "notice": ["Accountability Notice", "Facts", "Ground and rule", "Right to answer", "by 7 April 2026 inclusive",
+                   "Contact:"],
+        "reply": ["Reply to a Government Data Sharing", "approved in part", "Conditions of use", "Remedy",
+                  "within 15 working days"],
+        "refused": ["Sharing is refused", "Remedy", "within 15 working days"],
+    }[name]
+    for phrase in expected:
+        assert phrase in text, phrase
+    for template in ("本局认为", "救济途径", "问责事实", "申辩权利", "复核与送达", "答复意见", "印发"):
+        assert template not in text, template  # no Chinese template wording left in the English rendering
+    assert documents.render(english) == data  # reproducible like the original
