@@ -77,6 +77,7 @@ class VerifyResult:
     file_sha256: str | None = None
     expected_sha256: str | None = None  # of the signed file the bureau issued
     changed_fields: tuple[str, ...] = ()
+    context_changes: tuple[str, ...] = ()  # service (送达) recorded after issue: receipts, due dates from receipt
     signer: str = ""
     signing_time: str | None = None
     detail: str = ""
@@ -99,6 +100,7 @@ class VerifyResult:
         data = dataclasses.asdict(self)
         data["status"] = self.status.value
         data["changed_fields"] = list(self.changed_fields)
+        data["context_changes"] = list(self.context_changes)
         data["message_zh"] = self.message("zh")
         data["message_en"] = self.message("en")
         return data
@@ -128,6 +130,46 @@ def _plain_view(view: DocumentView | dict[str, Any]) -> dict[str, Any]:
 def view_diff(old: DocumentView | dict[str, Any], new: DocumentView | dict[str, Any]) -> tuple[str, ...]:
     """Every printed field that differs between two document views (the whole view, not a list of fields)."""
     return tuple(diff(_plain_view(old), _plain_view(new)))
+
+
+_SERVICE_FIELD = re.compile(r"^orders\[(\d+)\]\.(received_on|due_on|due_uncertain)$")
+
+
+def _lookup(data: Any, path: str) -> Any:
+    for part in re.findall(r"[^.\[\]]+|\[\d+\]", path):
+        if part.startswith("["):
+            index = int(part[1:-1]) - 1
+            data = data[index] if isinstance(data, list) and 0 <= index < len(data) else None
+        else:
+            data = data.get(part) if isinstance(data, dict) else None
+    return data
+
+
+def changes_since_issue(issued: DocumentView | dict[str, Any], now: DocumentView | dict[str, Any]
+                        ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(changed, served): what changed in the record since issue, apart from what service (送达) added later.
+
+    Deadlines run from receipt, so a ruling issued on day one learns its orders' receipt and due dates afterwards
+    (and lists the receipts on a reprint). Those later entries — a receipt appended, an order's ``received_on`` /
+    ``due_on`` filled in where the issued copy had none — are events after issue, reported as context, never as a
+    change of the issued record; an edited receipt or due date that the issued copy already had is a change."""
+    old, new = _plain_view(issued), _plain_view(now)
+    changed: list[str] = []
+    served: list[str] = []
+    for path in diff(old, new):
+        if path == "verify_base":  # the verification link's host: where the copy is rebuilt, not what was issued
+            served.append(path)
+            continue
+        if path == "receipts" or path.startswith("receipts["):
+            before, after = old.get("receipts") or [], new.get("receipts") or []
+            if after[: len(before)] == before:
+                served.append(path)
+                continue
+        if _SERVICE_FIELD.match(path) and _lookup(old, path) in (None, False):
+            served.append(path)
+            continue
+        changed.append(path)
+    return tuple(changed), tuple(served)
 
 
 def read_snapshot(data: bytes) -> dict[str, Any] | None:
@@ -257,10 +299,10 @@ def verify_bytes(session: Session, data: bytes, *, root_pem: bytes | None = None
     if now is None:
         return VerifyResult(Status.RECORD_CHANGED, **base, changed_fields=("(record)",),
                             detail="记录已不在本数据库中")
-    changed_since = view_diff(view, now)
+    changed_since, served = changes_since_issue(view, now)
     if changed_since:
-        return VerifyResult(Status.RECORD_CHANGED, **base, changed_fields=changed_since)
-    return VerifyResult(Status.SIGNED_MATCH, **base)
+        return VerifyResult(Status.RECORD_CHANGED, **base, changed_fields=changed_since, context_changes=served)
+    return VerifyResult(Status.SIGNED_MATCH, **base, context_changes=served)
 
 
 def verify_pdf(session: Session, path: Path | str, *, root_pem: bytes | None = None) -> VerifyResult:
@@ -292,7 +334,7 @@ def verify_code(session: Session, text: str) -> VerifyResult:
     base.update(current_fingerprint=issued.fingerprint, expected_sha256=issued.pdf_sha256)
     if issued.number != payload.number or issued.fingerprint != payload.fingerprint:
         return VerifyResult(Status.FILE_CHANGED, **base, detail="二维码不是数据库登记的印发版本")
-    if now is not None and (changed := view_diff(json.loads(issued.view), now)):
+    if now is not None and (changed := changes_since_issue(json.loads(issued.view), now)[0]):
         return VerifyResult(Status.RECORD_CHANGED, **base, changed_fields=changed)
     if not issued.pdf_sha256:
         return VerifyResult(Status.UNSIGNED, **base, detail="印发时未签章")

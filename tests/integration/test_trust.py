@@ -5,6 +5,7 @@ a changed root and a rolled-back, truncated or re-hashed audit chain are refused
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import io
 import json
 import subprocess
@@ -63,22 +64,36 @@ def _issue_ruling(bureau: Bureau) -> uuid.UUID:
     dispute, ruling = uuid.uuid4(), uuid.uuid4()
     _push(bureau.url, a_token, mutation("dispute.file", ppl[("A", "commissioner")], dispute, {
         "claimant_department_id": str(w.depts["A"]), "respondent_department_id": str(w.depts["B"]),
-        "kind": "other", "statement": "长期不答复共享申请"}))
+        "kind": "other", "statement": "长期不答复共享申请",
+        "claims": [{"kind": "order_reply", "text": "责令被申请人依法答复"}]}))
     _push(bureau.url, arb_token,
           mutation("dispute.accept", ppl[("bureau", "arbitrator")], dispute, {}),
           mutation("dispute.rule", ppl[("bureau", "arbitrator")], dispute, {
               "ruling_id": str(ruling), "arbitrator_ids": [str(ppl[("bureau", "arbitrator")])],
-              "findings": ["被申请人逾期未答复"], "reasoning": "理由充分", "decision": "upheld",
-              "orders": [{"addressee_department_id": str(w.depts["B"]), "action": "答复申请", "deadline_days": 10}]}))
+              "findings": ["被申请人逾期未答复"], "reasoning": "理由充分",
+              "claim_decisions": [{"position": 1, "decision": "upheld", "reasoning": "被申请人未在期限内答复"}],
+              "orders": [{"addressee_department_id": str(w.depts["B"]), "action": "答复申请", "deadline_days": 10,
+                          "claim_position": 1}]}))
     return ruling
 
 
-def _issue_notice(bureau: Bureau) -> uuid.UUID:
+def _issue_notice(bureau: Bureau, ruling_id: uuid.UUID) -> uuid.UUID:
+    """A notice on a real ground: the ruling's order, received by B and (time having passed) overdue."""
+    from cdo_desktop.domain.actor import derived_id
+
     w: World = bureau.world
+    order_id = derived_id(ruling_id, "order", 1)
+    with bureau.db.write() as session:  # the passing of time: the order was received and fell due a month ago
+        order = session.get(m.RulingOrder, order_id)
+        assert order is not None
+        order.received_on = dt.date.today() - dt.timedelta(days=45)
+        order.due_on = dt.date.today() - dt.timedelta(days=30)
+        session.add(order)
     record = uuid.uuid4()
     token = sign_in(bureau.url, w.users[("bureau", "admin")], PASSWORD)
     _push(bureau.url, token, mutation("accountability.create", w.people[("bureau", "admin")], record, {
-        "department_id": str(w.depts["A"]), "violation": "超范围使用共享数据", "measure": "criticism"}))
+        "department_id": str(w.depts["B"]), "violation": "逾期未履行裁决", "measure": "criticism",
+        "ground": "order_overdue", "ground_id": str(order_id)}))
     return record
 
 
@@ -142,8 +157,8 @@ def _append_update(data: bytes) -> bytes:
 def test_signed_ruling_and_forgeries(signed_bureau: Bureau, tmp_path: Path) -> None:
     bureau = signed_bureau
     ruling_id = _issue_ruling(bureau)
-    notice_id = _issue_notice(bureau)
-    desk = _desktop(bureau, tmp_path)
+    notice_id = _issue_notice(bureau, ruling_id)
+    desk = _desktop(bureau, tmp_path, ("B", "commissioner"))  # the respondent: a party to the ruling, the notice's addressee
     try:
         root = bureau.server.app.state.keys.root_pem
         with desk.db.read() as session:
