@@ -55,7 +55,7 @@ def pull(  # answered as ready JSON: the page is already a validated model, no s
     request: Request,
     after: Annotated[int, Query(ge=0, le=2**62)] = 0,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE_ROWS)] = DEFAULT_PAGE_ROWS,
-    known: Annotated[int | None, Query(ge=0, le=2**62)] = None,
+    known: Annotated[int | None, Query(ge=0, le=2**31 - 1)] = None,  # an audit position (a 32-bit column)
 ) -> Response:
     _refuse_ended(viewer)
     with db.read() as session:
