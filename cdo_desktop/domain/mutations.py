@@ -119,6 +119,7 @@ class ResourceFields(Payload):
     open_type: OpenType = OpenType.CLOSED
     update_cycle: UpdateCycle = UpdateCycle.DAILY
     source_system: Short = ""
+    source_system_id: uuid.UUID | None = None  # from the platform register (集约化); its name fills source_system
     published_on: dt.date | None = None
 
 

@@ -13,6 +13,7 @@ DEFAULT_PREFIXES: dict[DocumentKind, str] = {
     DocumentKind.REQUEST: "佛数享",
     DocumentKind.OBJECTION: "佛数异",
     DocumentKind.DISPUTE: "佛数争",
+    DocumentKind.ASSET: "佛数资",
 }
 
 _PATTERN = re.compile(r"^(?P<prefix>[^〔〕\s]{1,16})〔(?P<year>\d{4})〕(?P<seq>\d{1,7})号$")

@@ -74,6 +74,13 @@ def _records(bureau: Any) -> dict[str, uuid.UUID]:
     ids["accountability"] = uuid.uuid4()
     do("accountability.create", ("bureau", "admin"), ids["accountability"], {
         "department_id": str(w.depts["A"]), "violation": "超范围使用", "measure": "criticism"})
+    ids["platform"] = uuid.uuid4()
+    do("platform.register", ("B", "cdo"), ids["platform"], {
+        "code": "SYS-B", "name": "乙部门业务系统", "operator_department_id": str(w.depts["B"])})
+    ids["asset"] = uuid.uuid4()
+    do("asset.apply", ("B", "cdo"), ids["asset"], {
+        "code": "440600-T-B-ZC-0001", "resource_id": str(w.resources["B"]), "name": "乙部门资产", "scope": "全市",
+        "volume": "约 1 万条"})
     return ids
 
 
