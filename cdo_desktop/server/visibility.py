@@ -15,7 +15,7 @@ from sqlmodel import col
 from cdo_desktop.domain.enums import Role
 from cdo_desktop.store import models as m
 
-PUBLIC = {"department", "commissioner", "data_resource", "policy_deadline", "holiday_day"}
+PUBLIC = {"department", "commissioner", "data_resource", "policy_deadline", "holiday_day", "platform_system"}
 
 
 @dataclass(frozen=True)
@@ -65,4 +65,23 @@ def restrict(query: Select[Any], table: str, viewer: Viewer) -> Select[Any]:
         return query.where(m.RulingOrder.ruling_id.in_(rulings))  # type: ignore[attr-defined]
     if table == "accountability_record":
         return query.where(m.AccountabilityRecord.department_id == d)  # type: ignore[arg-type]
+    assets = _restrict_assets(query, table, d)
+    if assets is not None:
+        return assets
     return query.where(false())  # an unknown table: show nothing
+
+
+def _restrict_assets(query: Select[Any], table: str, d: uuid.UUID) -> Select[Any] | None:
+    """The asset register as the catalogue shows it: an asset of a shareable resource for all, the rest to its
+    holder; valuations (values and reports) to the holder only; duplicate flags of resources for all, of
+    requests to the request's two departments."""
+    if table == "data_asset":
+        shared = select(col(m.DataResource.id)).where(col(m.DataResource.share_type) != "not_shared")
+        return query.where(or_(col(m.DataAsset.department_id) == d, col(m.DataAsset.resource_id).in_(shared)))
+    if table == "asset_valuation":
+        return query.where(col(m.AssetValuation.department_id) == d)
+    if table == "duplicate_flag":
+        f = m.DuplicateFlag
+        return query.where(or_(col(f.subject_kind) == "resource", col(f.subject_department_id) == d,
+                               col(f.other_department_id) == d))
+    return None

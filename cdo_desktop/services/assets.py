@@ -75,10 +75,17 @@ def _find_system(ctx: Context, system_id: uuid.UUID | None, text: str) -> m.Plat
 
 @after("resource.create")
 @after("resource.update")
-def link_source_system(ctx: Context) -> None:
+def check_new_resource(ctx: Context) -> None:
+    """A resource names its source system from the register, and is flagged if it duplicates another's items."""
+    row = ctx.get(m.DataResource, ctx.mutation.entity_id)
+    link_source_system(ctx, row)
+    flag_duplicates(ctx, kind="resource", subject_id=row.id, department_id=row.department_id,
+                    items=[i["name"] for i in row.items], exclude={row.department_id})
+
+
+def link_source_system(ctx: Context, row: m.DataResource) -> None:
     """Every resource names its source system from the register (once the register holds any system)."""
     p = cast(mu.ResourceFields, ctx.payload)
-    row = ctx.get(m.DataResource, ctx.mutation.entity_id)
     system = _find_system(ctx, p.source_system_id, p.source_system)
     if system is None:
         if ctx.session.exec(select(m.PlatformSystem).limit(1)).first() is None:
@@ -97,8 +104,6 @@ def link_source_system(ctx: Context) -> None:
                           f"The system '{system.name}' is retired", field="source_system")
     row.source_system_id = system.id
     row.source_system = system.name
-    flag_duplicates(ctx, kind="resource", subject_id=row.id, department_id=row.department_id,
-                    items=[i["name"] for i in row.items], exclude={row.department_id})
 
 
 # --- duplicate data items (集约化) ------------------------------------------------------------------------------

@@ -174,8 +174,9 @@ class SyncClient:
         if self.data_dir is None:
             return
         for entry in batch:
-            if entry.kind == "dispute.add_evidence":
-                sha = str(entry.mutation.get("payload", {}).get("sha256", ""))
+            if entry.kind in ("dispute.add_evidence", "asset.value"):
+                payload = entry.mutation.get("payload", {})
+                sha = str(payload.get("sha256") or payload.get("report_sha256") or "")
                 if len(sha) == 64 and blobs.upload_blob(self.http, self.data_dir, sha):
                     with self.db.write() as session:
                         row = session.get(m.Blob, sha)

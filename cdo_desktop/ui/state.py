@@ -29,12 +29,14 @@ ENTITY_OF_KIND = {
     "commissioner": {"person"},
     "policy": {"policy"},
     "calendar": {"calendar"},
-    "resource": {"resource"},
-    "request": {"request"},
+    "resource": {"resource", "duplicate"},
+    "request": {"request", "duplicate"},
     "objection": {"objection"},
     "dispute": {"dispute", "ruling", "order"},
     "order": {"order", "ruling", "dispute"},
     "accountability": {"accountability"},
+    "asset": {"asset"},
+    "platform": {"platform", "resource"},
 }
 
 

@@ -87,7 +87,11 @@ def get_blob(sha256: Sha, viewer: ViewerDep, db: DbDep, config: ConfigDep) -> Fi
                 .where(col(m.Evidence.sha256) == sha256, col(m.Evidence.dispute_id).in_(disputes))
                 .limit(1)
             ).first()
-            allowed = hit is not None
+            allowed = hit is not None or session.execute(  # a valuation report of the viewer's own asset
+                select(col(m.AssetValuation.id))
+                .where(col(m.AssetValuation.report_sha256) == sha256, col(m.AssetValuation.department_id) == d)
+                .limit(1)
+            ).first() is not None
     if row is None or not row.present or not path.exists() or not allowed:
         raise ApiError(404, "not_found", "找不到该文件", "No such file")
     return FileResponse(path, media_type=row.media_type or "application/octet-stream")
