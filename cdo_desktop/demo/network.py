@@ -18,6 +18,7 @@ from typing import Any
 from argon2 import PasswordHasher
 from sqlmodel import Session
 
+from cdo_desktop.demo import assets as demo_assets
 from cdo_desktop.demo import catalogue as data
 from cdo_desktop.domain.actor import Actor, derived_id
 from cdo_desktop.domain.enums import Role
@@ -59,6 +60,8 @@ class DemoResult:
     disputes: int = 0
     rulings: int = 0
     records: int = 0
+    systems: int = 0
+    assets: int = 0
     mutations: int = 0
     seconds: float = 0.0
     accounts: list[dict[str, str]] = field(default_factory=list)
@@ -199,6 +202,7 @@ class _Generator:
         if share != "unconditional":
             payload["legal_basis"] = self.rng.choice(data.LEGAL_BASES)
             payload["share_conditions"] = "仅限依法履职需要，按最小必要原则共享" if share == "conditional" else ""
+        demo_assets.ensure_system(self, dept, day)  # the source system is registered before it is named
         self.act(dept["cdo"], "resource.create", resource_id, payload, day)
         dept["resources"].append({"id": resource_id, "items": items, "share": share, "name": name})
         self.result.resources += 1
@@ -385,6 +389,7 @@ class _Generator:
                 self.objection(i)
             for i, req in enumerate(refused[: max(self.scale // 100, 8)]):
                 self.dispute(i, req)
+            demo_assets.register(self)
             if self.with_accounts:
                 self.accounts()
             self.commit()

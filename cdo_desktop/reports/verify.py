@@ -132,6 +132,11 @@ def _current(session: Session, kind: str, record_id: str, view: DocumentView | N
     if kind == "reply":
         req = session.get(m.SharingRequest, key)
         return (builders.plain(builders.reply_record(req)), None) if req and req.answered_on else None
+    if kind == "certificate":
+        from cdo_desktop.services.assets import certificate_record
+
+        asset = session.get(m.DataAsset, key)
+        return (builders.plain(certificate_record(asset)), None) if asset and asset.registered_on else None
     if kind == "scorecard":
         parts = record_id.split(":")
         try:

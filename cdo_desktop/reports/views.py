@@ -149,11 +149,33 @@ class ScorecardView(DocumentView):
     refusals: tuple[RefusalLine, ...] = ()
 
 
+@dataclass(frozen=True)
+class CertificateView(DocumentView):
+    """数据资产登记凭证: what the bureau certifies about one registered data asset."""
+
+    holder: str = ""
+    asset_code: str = ""
+    asset_name: str = ""
+    resource: str = ""
+    resource_code: str = ""
+    source_system: str = ""
+    scope: str = ""
+    volume: str = ""
+    record_count: int | None = None
+    quality_grade: str = ""
+    status: str = ""
+    registered_on: dt.date | None = None
+    changed_on: dt.date | None = None
+    change_count: int = 0
+    cancelled_on: dt.date | None = None
+
+
 VIEW_TYPES: dict[str, type[DocumentView]] = {
     "ruling": RulingView,
     "notice": NoticeView,
     "reply": ReplyView,
     "scorecard": ScorecardView,
+    "certificate": CertificateView,
 }
 
 

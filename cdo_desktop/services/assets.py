@@ -8,6 +8,7 @@ name one of them. A new resource or request whose data items a municipal departm
 
 from __future__ import annotations
 
+import mimetypes
 import uuid
 from decimal import Decimal
 from typing import Any, cast
@@ -307,8 +308,8 @@ def value(ctx: Context) -> None:
         note=p.note, recorded_on=ctx.today,
     ))
     if p.report_sha256 and ctx.session.get(m.Blob, p.report_sha256) is None:
-        ctx.session.add(m.Blob(sha256=p.report_sha256, size=p.report_size, media_type="application/pdf",
-                               created_at=ctx.now))
+        media = mimetypes.guess_type(p.report_filename)[0] or "application/octet-stream"
+        ctx.session.add(m.Blob(sha256=p.report_sha256, size=p.report_size, media_type=media, created_at=ctx.now))
 
 
 def certificate_record(asset: m.DataAsset) -> dict[str, Any]:
