@@ -20,7 +20,8 @@ from cdo_desktop.domain.errors import DomainError
 from cdo_desktop.store.backup import BackupError
 from cdo_desktop.store.db import default_data_dir
 
-PLUGINS = ("cdo_desktop.reports.commands", "cdo_desktop.server.commands", "cdo_desktop.sync.commands")
+PLUGINS = ("cdo_desktop.reports.commands", "cdo_desktop.server.commands", "cdo_desktop.sync.commands",
+           "cdo_desktop.transfer.commands")
 
 
 class UserError(Exception):

@@ -18,7 +18,14 @@ from cdo_desktop.reports.notice import render_notice
 from cdo_desktop.reports.reply import render_reply
 from cdo_desktop.reports.ruling import render_ruling
 from cdo_desktop.reports.scorecard import render_scorecard
-from cdo_desktop.reports.views import CertificateView, DocumentView, NoticeView, ReplyView, RulingView, ScorecardView
+from cdo_desktop.reports.views import (
+    CertificateView,
+    DocumentView,
+    NoticeView,
+    ReplyView,
+    RulingView,
+    ScorecardView,
+)
 
 KINDS = ("ruling", "notice", "reply", "scorecard", "certificate")
 KIND_LABELS = {"ruling": "裁决书", "notice": "问责通知书", "reply": "共享申请答复书", "scorecard": "绩效报告",
