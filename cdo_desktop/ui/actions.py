@@ -101,6 +101,10 @@ class ActionRunner(QWidget):
         elif payload_type is mu.HearingSchedule:
             dialog = HearingDialog(self.state, transition, entity_id, parent)
         if dialog is None:
+            from cdo_desktop.ui.dialogs.asset_dialogs import action_dialog
+
+            dialog = action_dialog(self.state, transition, entity_id, row, parent)
+        if dialog is None:
             return False
         dialog.base_revision = int(row.get("revision") or 0)
         return bool(dialog.exec())

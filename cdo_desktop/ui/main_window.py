@@ -27,11 +27,13 @@ from cdo_desktop.ui.sync_status import SyncIndicator
 def page_classes() -> list[tuple[str, type]]:
     from cdo_desktop.ui.pages import (
         admin,
+        assets,
         catalogue,
         dashboard,
         directory,
         disputes,
         objections,
+        platforms,
         requests,
         rulings,
         scorecard,
@@ -46,6 +48,8 @@ def page_classes() -> list[tuple[str, type]]:
         ("disputes", disputes.DisputesPage),
         ("rulings", rulings.RulingsPage),
         ("directory", directory.DirectoryPage),
+        ("assets", assets.AssetsPage),
+        ("platforms", platforms.PlatformsPage),
         ("scorecard", scorecard.ScorecardPage),
         ("admin", admin.AdminPage),
         ("settings", settings_page.SettingsPage),
