@@ -26,7 +26,6 @@ def resolve_importer(db: Any, who: str | None) -> uuid.UUID:
 
     from cdo_desktop.services.bootstrap import admin_actor_id
     from cdo_desktop.store import models as m
-    from cdo_desktop.sync import state as sync_state
 
     with db.read() as session:
         if who:
@@ -37,8 +36,8 @@ def resolve_importer(db: Any, who: str | None) -> uuid.UUID:
                 if account is None:
                     raise ValueError(f"找不到用户“{who}” / no such user: {who}") from None
                 return account.commissioner_id
-        signed_in = sync_state.get(session, sync_state.COMMISSIONER_ID)
-    return uuid.UUID(signed_in) if signed_in else uuid.UUID(str(admin_actor_id()))
+        signed_in = session.get(m.SyncState, "commissioner_id")
+    return uuid.UUID(signed_in.value) if signed_in and signed_in.value else uuid.UUID(str(admin_actor_id()))
 
 
 def run_import(args: argparse.Namespace) -> int:
@@ -57,9 +56,11 @@ def run_import(args: argparse.Namespace) -> int:
 
     def progress(done: int, total: int) -> None:
         if show:
-            from cdo_desktop.reports.commands import progress_bar
-
-            progress_bar(done, total, "导入 / importing")
+            filled = 30 * done // total if total else 30
+            sys.stderr.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {done}/{total} 导入 / importing")
+            if done >= total:
+                sys.stderr.write("\n")
+            sys.stderr.flush()
 
     try:
         result = import_file(db, args.kind, args.file, actor_id=actor, progress=progress)

@@ -16,7 +16,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import select
 from sqlmodel import Session
@@ -62,6 +62,8 @@ class Problem:
     en: str
 
     def text(self, lang: str = "zh") -> str:
+        if not self.row:
+            return self.en if lang.startswith("en") else self.zh
         if lang.startswith("en"):
             where = f"Row {self.row}" + (f", column '{self.column_en}' ({self.letter})" if self.column_en else "")
             return f"{where}: {self.en}"
@@ -386,33 +388,56 @@ def _refusal(plan: Planned, kind: str, exc: DomainError, headers: dict[str, Colu
     return ImportRefused([_problem(plan.row, column, "", exc.zh, exc.en)])
 
 
-def import_file(db: Database, kind: str, path: Path, *, actor_id: uuid.UUID,
-                progress: Progress | None = None) -> ImportResult:
-    """Check ``path`` and, if every row is good, apply all of it in one transaction; else `ImportRefused`."""
-    from cdo_desktop.sync import state as sync_state
+class Applier(Protocol):
+    """How the rows are written inside the import's one transaction (directly, or through a desktop's outbox)."""
 
+    def begin(self, session: Session) -> None: ...
+
+    def apply(self, session: Session, mutation: Mutation, actor: Actor) -> None: ...
+
+
+class DirectApplier:
+    """A bureau database or a desktop working alone: `services.apply` and nothing else."""
+
+    def begin(self, session: Session) -> None:
+        return None
+
+    def apply(self, session: Session, mutation: Mutation, actor: Actor) -> None:
+        apply(session, mutation, actor)
+
+
+def is_connected(session: Session) -> bool:
+    """Whether this data folder is a desktop signed in to a bureau (its changes must go through the outbox)."""
+    row = session.get(m.SyncState, "server_url")
+    return bool(row and row.value)
+
+
+def import_file(db: Database, kind: str, path: Path, *, actor_id: uuid.UUID,
+                progress: Progress | None = None, applier: Applier | None = None) -> ImportResult:
+    """Check ``path`` and, if every row is good, apply all of it in one transaction; else `ImportRefused`.
+
+    ``applier``: a connected desktop passes its outbox's (`sync.outbox.OutboxApplier`); without one, a data folder
+    signed in to a bureau is refused (its changes would never reach the bureau).
+    """
     with db.read() as session:
         actor = resolve_actor(session, actor_id, on=dt.date.today())
-        connected = bool(sync_state.get(session, sync_state.SERVER_URL))
+        if applier is None and is_connected(session):
+            raise ImportRefused([Problem(0, "", "", "", "这是已连接政数局的桌面数据文件夹：请在桌面程序中导入，以便将变更提交政数局",
+                                         "This data folder is a desktop signed in to the bureau: import in the desktop "
+                                         "app, so that the changes are sent to the bureau")])
         plans, ignored = plan_import(session, kind, path, actor, progress=progress)
+    writer = applier or DirectApplier()
     headers = {c.key: c for c in EXPORT_COLUMNS[kind]}
     total = len(plans)
     count = 0
     with db.write() as session:
-        if connected:
-            from cdo_desktop.sync import replica
-
-            replica.capture_shadows(session)
+        writer.begin(session)
         for done, plan in enumerate(plans, start=1):
             for mutation in plan.mutations:
                 try:
-                    apply(session, mutation, actor, provisional=connected)
+                    writer.apply(session, mutation, actor)
                 except DomainError as exc:
                     raise _refusal(plan, kind, exc, headers) from None
-                if connected:
-                    session.add(m.OutboxEntry(mutation_id=mutation.id, kind=mutation.kind,
-                                              entity_id=mutation.entity_id, mutation=mutation.model_dump(mode="json"),
-                                              created_at=dt.datetime.now(dt.UTC), attempts=0))
                 count += 1
             if progress is not None and (done % 50 == 0 or done == total):
                 progress(total + done, total * 2)

@@ -53,10 +53,15 @@ def run_import(parent: QWidget, state: Any, kind: str, path: Path, *, notify: bo
     from cdo_desktop.ui.dialogs.busy import run_with_progress
 
     actor_id = state.actor.id
+    applier = None
+    if state.connected():
+        from cdo_desktop.sync.outbox import OutboxApplier
+
+        applier = OutboxApplier()
 
     def work(progress: Any) -> Any:
         try:
-            return import_file(state.db, kind, path, actor_id=actor_id,
+            return import_file(state.db, kind, path, actor_id=actor_id, applier=applier,
                                progress=lambda done, total: progress.update(done, total, _tr("Importing…")))
         except (ImportRefused, FileProblem) as refused:
             return refused

@@ -68,3 +68,29 @@ def test_assets_and_valuations_sync_to_whom_they_belong(bureau, tmp_path: Path) 
     assert got.status_code == 200 and got.content == data
     holder.close()
     other.close()
+
+
+def test_an_import_on_a_connected_desktop_goes_through_its_outbox(bureau, tmp_path: Path) -> None:
+    from cdo_desktop.sync.outbox import OutboxApplier, pending_count
+    from cdo_desktop.transfer.importer import ImportRefused, import_file
+    from cdo_desktop.transfer.specs import PLATFORMS
+    from cdo_desktop.transfer.tables import write_table
+
+    w: World = bureau.world
+    desk = Desktop(tmp_path / "b", bureau.url, w.users[("B", "cdo")], PASSWORD)
+    desk.client.sync()
+    sheet = tmp_path / "systems.xlsx"
+    write_table(sheet, PLATFORMS, [{"code": f"SYS-B-{i}", "name": f"乙部门系统{i}", "operator": "T-B"} for i in range(3)])
+    try:
+        import_file(desk.db, "platforms", sheet, actor_id=desk.actor_id)
+        raise AssertionError("a connected desktop must not import past its outbox")
+    except ImportRefused as refused:
+        assert "signed in to the bureau" in refused.text("en")
+    result = import_file(desk.db, "platforms", sheet, actor_id=desk.actor_id, applier=OutboxApplier())
+    assert result.rows == 3
+    with desk.db.read() as session:
+        assert pending_count(session) == 3
+    report = desk.client.sync()
+    assert (report.accepted, report.refused) == (3, 0)
+    assert _count(bureau.db, m.PlatformSystem) == 3
+    desk.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import itertools
 from typing import Any
 
 from cdo_desktop.domain.enums import AssetState, QualityGrade, ValuationMethod
@@ -66,7 +67,7 @@ class ValueChart(QWidget):
         painter.drawText(QRectF(0, bottom + 4, left - 6, 16), Qt.AlignmentFlag.AlignRight, self.tr("10k yuan"))
         points = self.geometry_of()
         painter.setPen(QPen(QColor("#1e88e5"), 2))
-        for a, b in zip(points, points[1:], strict=False):
+        for a, b in itertools.pairwise(points):
             painter.drawLine(a, b)
         for point, (day, value) in zip(points, self.points, strict=True):
             painter.setBrush(QColor("#1e88e5"))
