@@ -11,10 +11,6 @@ from cdo_desktop.ui.i18n import is_english
 from cdo_desktop.ui.qt import QCoreApplication, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Assets", text)
-
-
 def flags_html(state: Any, subject_id: uuid.UUID) -> str:
     """The active duplicate flags of a resource or request as an HTML notice ("" when there is none)."""
     from cdo_desktop.ui.asset_queries import flags_of
@@ -24,7 +20,7 @@ def flags_html(state: Any, subject_id: uuid.UUID) -> str:
     if not flags:
         return ""
     lines = "".join(f"<li>{html.escape(en if is_english() else zh)}</li>" for zh, en in flags)
-    title = html.escape(_tr("Shared platforms (集约化): the same data items are provided already"))
+    title = html.escape(QCoreApplication.translate("Assets", "Shared platforms (集约化): the same data items are provided already"))
     return f"<div style='color:#8a5300'><b>{title}</b><ul>{lines}</ul></div>"
 
 
@@ -34,8 +30,8 @@ class AssetFigures(QTableWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, 6, parent)
         self.setObjectName("assetFigures")
-        self.setHorizontalHeaderLabels([_tr("Department"), _tr("Resources"), _tr("Registered share"),
-                                        _tr("Valued share"), _tr("Total value (10k yuan)"), _tr("Assets")])
+        self.setHorizontalHeaderLabels([QCoreApplication.translate("Assets", "Department"), QCoreApplication.translate("Assets", "Resources"), QCoreApplication.translate("Assets", "Registered share"),
+                                        QCoreApplication.translate("Assets", "Valued share"), QCoreApplication.translate("Assets", "Total value (10k yuan)"), QCoreApplication.translate("Assets", "Assets")])
         self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.verticalHeader().setVisible(False)

@@ -23,19 +23,15 @@ from cdo_desktop.ui.qt import (
 )
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Transfer", text)
-
-
 class ProblemsDialog(QDialog):
     """The rows an import refused, one line each (row, column, reason), in the UI language."""
 
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_tr("Import refused"))
+        self.setWindowTitle(QCoreApplication.translate("Transfer", "Import refused"))
         self.setMinimumSize(640, 360)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(_tr("Nothing was imported. Correct these cells and import the file again:")))
+        layout.addWidget(QLabel(QCoreApplication.translate("Transfer", "Nothing was imported. Correct these cells and import the file again:")))
         self.text = QPlainTextEdit(text)
         self.text.setObjectName("importProblems")
         self.text.setReadOnly(True)
@@ -62,11 +58,11 @@ def run_import(parent: QWidget, state: Any, kind: str, path: Path, *, notify: bo
     def work(progress: Any) -> Any:
         try:
             return import_file(state.db, kind, path, actor_id=actor_id, applier=applier,
-                               progress=lambda done, total: progress.update(done, total, _tr("Importing…")))
+                               progress=lambda done, total: progress.update(done, total, QCoreApplication.translate("Transfer", "Importing…")))
         except (ImportRefused, FileProblem) as refused:
             return refused
 
-    outcome = run_with_progress(parent, _tr("Importing…"), work)
+    outcome = run_with_progress(parent, QCoreApplication.translate("Transfer", "Importing…"), work)
     lang = "en" if is_english() else "zh"
     if outcome is None:
         return None
@@ -75,19 +71,19 @@ def run_import(parent: QWidget, state: Any, kind: str, path: Path, *, notify: bo
         parent.problems_dialog.show()  # type: ignore[attr-defined]
         return None
     if hasattr(outcome, "zh") and not hasattr(outcome, "rows"):
-        QMessageBox.warning(parent, _tr("Import refused"), outcome.en if lang == "en" else outcome.zh)
+        QMessageBox.warning(parent, QCoreApplication.translate("Transfer", "Import refused"), outcome.en if lang == "en" else outcome.zh)
         return None
     kinds = {"catalogue": "resource", "directory": "department", "assets": "asset", "platforms": "platform"}
     state.changed.emit({kinds[kind], "resource", "person", "outbox", "duplicate"})
     if state.sync_client is not None:
         state.sync_wanted.emit()
     if notify:
-        QMessageBox.information(parent, _tr("Import"), _tr("Imported %1 rows.").replace("%1", str(outcome.rows)))
+        QMessageBox.information(parent, QCoreApplication.translate("Transfer", "Import"), QCoreApplication.translate("Transfer", "Imported %1 rows.").replace("%1", str(outcome.rows)))
     return outcome
 
 
 def choose_and_import(parent: QWidget, state: Any, kind: str) -> Any:
-    path, _ = QFileDialog.getOpenFileName(parent, _tr("Import"), "", _tr("Spreadsheets (*.xlsx *.csv)"))
+    path, _ = QFileDialog.getOpenFileName(parent, QCoreApplication.translate("Transfer", "Import"), "", QCoreApplication.translate("Transfer", "Spreadsheets (*.xlsx *.csv)"))
     return run_import(parent, state, kind, Path(path)) if path else None
 
 
@@ -95,12 +91,12 @@ def choose_and_export(parent: QWidget, state: Any, kind: str) -> int | None:
     from cdo_desktop.transfer.exports import export_table
     from cdo_desktop.transfer.specs import TITLES
 
-    path, _ = QFileDialog.getSaveFileName(parent, _tr("Export"), f"{TITLES[kind]}.xlsx",
-                                          _tr("Excel (*.xlsx);;CSV (*.csv);;JSON (*.json)"))
+    path, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("Transfer", "Export"), f"{TITLES[kind]}.xlsx",
+                                          QCoreApplication.translate("Transfer", "Excel (*.xlsx);;CSV (*.csv);;JSON (*.json)"))
     if not path:
         return None
     count = export_table(state.db, kind, Path(path))
-    QMessageBox.information(parent, _tr("Export"), _tr("Exported %1 rows.").replace("%1", str(count)))
+    QMessageBox.information(parent, QCoreApplication.translate("Transfer", "Export"), QCoreApplication.translate("Transfer", "Exported %1 rows.").replace("%1", str(count)))
     return count
 
 
@@ -109,12 +105,12 @@ def template_button(parent: QWidget, kind: str) -> QPushButton:
     from cdo_desktop.transfer.exports import write_template
     from cdo_desktop.transfer.specs import TITLES
 
-    button = QPushButton(_tr("Template…"))
+    button = QPushButton(QCoreApplication.translate("Transfer", "Template…"))
     button.setObjectName(f"template:{kind}")
 
     def save() -> None:
-        path, _ = QFileDialog.getSaveFileName(parent, _tr("Template…"), f"{TITLES[kind]}导入模板.xlsx",
-                                              _tr("Excel (*.xlsx);;CSV (*.csv)"))
+        path, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("Transfer", "Template…"), f"{TITLES[kind]}导入模板.xlsx",
+                                              QCoreApplication.translate("Transfer", "Excel (*.xlsx);;CSV (*.csv)"))
         if path:
             write_template(kind, Path(path))
 
@@ -124,12 +120,12 @@ def template_button(parent: QWidget, kind: str) -> QPushButton:
 
 def transfer_buttons(parent: QWidget, state: Any, kind: str, *, export: bool = True) -> list[QPushButton]:
     """Import…, Template… and (optionally) Export… for a page's toolbar."""
-    imp = QPushButton(_tr("Import…"))
+    imp = QPushButton(QCoreApplication.translate("Transfer", "Import…"))
     imp.setObjectName(f"import:{kind}")
     imp.clicked.connect(lambda: choose_and_import(parent, state, kind))
     buttons = [imp, template_button(parent, kind)]
     if export:
-        exp = QPushButton(_tr("Export…"))
+        exp = QPushButton(QCoreApplication.translate("Transfer", "Export…"))
         exp.setObjectName(f"export:{kind}")
         exp.clicked.connect(lambda: choose_and_export(parent, state, kind))
         buttons.append(exp)

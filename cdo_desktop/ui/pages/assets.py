@@ -175,11 +175,12 @@ class AssetsPage(ListPage):
             f"<td align='right'>{yuan(v.value_fen)}</td><td>{e(v.valuer)}</td>"
             f"<td>{e(v.report_filename)}<br/><small>SHA-256 {e((v.report_sha256 or '')[:16])}…</small></td></tr>"
             for v in history)
-        head = (f"<tr><th>{e(self.tr('Valuation date'))}</th><th>{e(self.tr('Method'))}</th>"
-                f"<th>{e(self.tr('Value (yuan)'))}</th><th>{e(self.tr('Valuer'))}</th>"
-                f"<th>{e(self.tr('Valuation report'))}</th></tr>")
-        valuations = (f"<h4>{e(self.tr('Valuation history'))}</h4><table cellpadding='3'>{head}{lines}</table>"
-                      if history else f"<p style='color:#777'>{e(self.tr('No valuation yet'))}</p>")
+        names = [self.tr("Valuation date"), self.tr("Method"), self.tr("Value (yuan)"), self.tr("Valuer"),
+                 self.tr("Valuation report")]
+        head = "<tr>" + "".join(f"<th>{e(n)}</th>" for n in names) + "</tr>"
+        title, none = self.tr("Valuation history"), self.tr("No valuation yet")
+        valuations = (f"<h4>{e(title)}</h4><table cellpadding='3'>{head}{lines}</table>"
+                      if history else f"<p style='color:#777'>{e(none)}</p>")
         return f"<table>{body}</table>{valuations}"
 
     def apply_for_asset(self) -> None:
