@@ -119,3 +119,25 @@ def test_one_live_asset_per_resource_and_unique_codes(network: Network, session:
         network.run(session, network.people["A.cdo"], "asset.apply", uuid.uuid4(),
                     network.payload("asset.apply") | {"code": "440600-D-A-ZC-0002"})
     assert caught.value.code == "resource_has_asset" and caught.value.field == "resource_id"
+
+
+def test_the_scorecard_counts_registered_and_valued_shares_and_the_latest_values(
+        network: Network, session: Session) -> None:
+    import datetime as dt
+
+    from cdo_desktop.reports.asset_stats import asset_rows
+
+    aid = network.asset_in(session, "registered")
+    holder = network.people["A.commissioner"]
+    for value, day in (("100.00", "2026-02-01"), ("250.50", "2026-02-20")):
+        network.run(session, holder, "asset.value", aid, network.payload("asset.value") | {
+            "valuation_id": str(uuid.uuid4()), "value_yuan": value, "valued_on": day})
+    depts = [session.get(m.Department, network.depts[k]) for k in ("A", "B")]
+    rows, total = asset_rows(session, depts, dt.date(2026, 12, 31))  # type: ignore[arg-type]
+    a, b = rows
+    assert (a.resources, a.registered, a.valued, a.value_fen) == (1, 1, 1, 25_050)  # the latest value only
+    assert (b.resources, b.registered, b.valued, b.value_fen) == (3, 0, 0, 0)
+    assert (total.resources, total.registered, total.value_fen) == (4, 1, 25_050)
+    assert a.registered_share == 1.0 and total.registered_share == 0.25
+    before, _ = asset_rows(session, depts, dt.date(2026, 3, 1))  # type: ignore[arg-type]
+    assert (before[0].registered, before[0].value_fen) == (0, 0)  # as of the period's end: registered on 3-2
