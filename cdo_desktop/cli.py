@@ -21,7 +21,7 @@ from cdo_desktop.store.backup import BackupError
 from cdo_desktop.store.db import default_data_dir
 
 PLUGINS = ("cdo_desktop.reports.commands", "cdo_desktop.server.commands", "cdo_desktop.sync.commands",
-           "cdo_desktop.transfer.commands")
+           "cdo_desktop.transfer.commands", "cdo_desktop.transfer.import_commands")
 
 
 class UserError(Exception):

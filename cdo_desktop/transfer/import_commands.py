@@ -1,4 +1,5 @@
-"""`cdo import KIND FILE`, `cdo import --template KIND -o FILE` and `cdo export KIND -o FILE` (registered by cli.py)."""
+"""`cdo import KIND FILE` and `cdo import --template KIND -o FILE` (registered by cli.py); `cdo export` of the
+registers when no other module offers the command (the export registry adds assets and platforms to its own)."""
 
 from __future__ import annotations
 
@@ -108,7 +109,7 @@ def register(sub: Any, common: argparse.ArgumentParser, *, with_export: bool = T
     p.add_argument("-o", "--output", type=Path, metavar="FILE")
     p.add_argument("--as", dest="as_user", metavar="USER", help="username or commissioner id who imports")
     p.set_defaults(func=_handler(run_import))
-    if with_export:
+    if with_export and "export" not in getattr(sub, "choices", {}):
         e = sub.add_parser("export", parents=[common], help="export a register (csv, xlsx, json)")
         e.add_argument("kind", choices=EXPORT_KINDS, metavar="KIND", help="assets | platforms | catalogue | directory")
         e.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
