@@ -334,6 +334,14 @@
         <translation>Certificate PDF</translation>
     </message>
     <message>
+        <source>Open valuation report</source>
+        <translation>Open valuation report</translation>
+    </message>
+    <message>
+        <source>The file has not been downloaded from the bureau yet.</source>
+        <translation>The file has not been downloaded from the bureau yet.</translation>
+    </message>
+    <message>
         <source>Resource</source>
         <translation>Resource</translation>
     </message>

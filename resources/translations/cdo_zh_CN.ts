@@ -335,6 +335,14 @@
         <translation>登记凭证PDF</translation>
     </message>
     <message>
+        <source>Open valuation report</source>
+        <translation>打开评估报告</translation>
+    </message>
+    <message>
+        <source>The file has not been downloaded from the bureau yet.</source>
+        <translation>该文件尚未从政数局下载。</translation>
+    </message>
+    <message>
         <source>Resource</source>
         <translation>对应数据资源</translation>
     </message>

@@ -86,7 +86,11 @@ def test_an_asset_is_applied_for_approved_and_valued_through_the_ui(window: Any,
     _select_code(page, created["code"])
     assert [v for _d, v in page.chart.points] == [125_000_050]
     assert "1,250,000.50" in page.detail.toPlainText() and "评估报告.pdf" in page.detail.toPlainText()
-    assert (state.data_dir / "blobs").rglob("*")  # the report is kept by its hash
+    from cdo_desktop.ui.evidence import blob_path
+
+    kept = blob_path(state.data_dir, __import__("hashlib").sha256(report.read_bytes()).hexdigest())
+    assert kept.read_bytes() == report.read_bytes()  # the report is kept by its hash
+    assert "openReport" in buttons(page)
 
 
 def test_a_registered_asset_with_two_valuations_draws_two_points(window: Any) -> None:

@@ -137,12 +137,45 @@ class AssetsPage(ListPage):
         return {"owner": row["department_id"]}
 
     def extra_actions(self, row: dict[str, Any] | None) -> list[QWidget]:
-        if row is None or not row.get("number") or row.get("registered_on") is None:
+        if row is None:
             return []
-        button = QPushButton(self.tr("Certificate PDF"))
-        button.setObjectName("certificatePdf")
-        button.clicked.connect(lambda: self.open_certificate(row["number"]))
-        return [button]
+        out: list[QWidget] = []
+        if row.get("number") and row.get("registered_on") is not None:
+            button = QPushButton(self.tr("Certificate PDF"))
+            button.setObjectName("certificatePdf")
+            button.clicked.connect(lambda: self.open_certificate(row["number"]))
+            out.append(button)
+        with self.state.read() as session:
+            reports = [v for v in asset_queries.valuations(session, row["id"]) if v.report_sha256]
+        if reports:
+            latest = reports[-1]
+            report = QPushButton(self.tr("Open valuation report"))
+            report.setObjectName("openReport")
+            report.clicked.connect(lambda: self.open_report(str(latest.report_sha256)))
+            out.append(report)
+        return out
+
+    def open_report(self, sha256: str) -> None:
+        """The latest valuation report, from this desktop's blobs/ or downloaded (hash-checked) from the bureau."""
+        from cdo_desktop.ui.evidence import blob_path
+        from cdo_desktop.ui.qt import QDesktopServices, QMessageBox, QUrl
+
+        path = blob_path(self.state.data_dir, sha256)
+        if not path.exists():
+            client = self.state.sync_client
+            if client is None:
+                QMessageBox.information(self, self.tr("Valuation report"),
+                                        self.tr("The file has not been downloaded from the bureau yet."))
+                return
+            from cdo_desktop.sync.blobs import fetch_blob
+            from cdo_desktop.ui.dialogs.busy import run_with_progress
+
+            data_dir = self.state.data_dir
+            path = run_with_progress(self, self.tr("Valuation report"),
+                                     lambda progress: fetch_blob(client.http, data_dir, sha256))
+            if path is None:
+                return
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     def on_selection(self) -> None:
         super().on_selection()
