@@ -174,7 +174,17 @@ def build_parser() -> argparse.ArgumentParser:
                 raise
             continue
         module.register(sub, common)
+    _wire_bureau_imports()
     return parser
+
+
+def _wire_bureau_imports() -> None:
+    """An import on the bureau's own database stamps its rows in the bureau's sequence (server/ledger.py); the entry
+    point joins the two layers, which may not import each other."""
+    commands = importlib.import_module("cdo_desktop.transfer.import_commands")
+    ledger = importlib.import_module("cdo_desktop.server.ledger")
+    if ledger.applier_for not in commands.APPLIERS:
+        commands.APPLIERS.append(ledger.applier_for)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

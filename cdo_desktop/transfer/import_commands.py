@@ -14,6 +14,10 @@ from cdo_desktop.transfer.exports import EXPORT_KINDS, export_table, write_templ
 from cdo_desktop.transfer.importer import KINDS, ImportRefused, import_file
 from cdo_desktop.transfer.tables import FileProblem
 
+# who writes an import on this data folder, asked in turn (the entry point adds the bureau ledger's: rows written on
+# a running bureau's database need their sequence numbers in the same transaction); none answering: written directly
+APPLIERS: list[Any] = []
+
 
 def _db(args: argparse.Namespace) -> Any:
     from cdo_desktop.store.migrate import open_database
@@ -63,8 +67,9 @@ def run_import(args: argparse.Namespace) -> int:
                 sys.stderr.write("\n")
             sys.stderr.flush()
 
+    applier = next((a for a in (factory(db) for factory in APPLIERS) if a is not None), None)
     try:
-        result = import_file(db, args.kind, args.file, actor_id=actor, progress=progress)
+        result = import_file(db, args.kind, args.file, actor_id=actor, progress=progress, applier=applier)
     except ImportRefused as refused:
         if args.json:
             print(json.dumps({"imported": 0, "problems": [p.as_json() for p in refused.problems],

@@ -94,3 +94,26 @@ def test_an_import_on_a_connected_desktop_goes_through_its_outbox(bureau, tmp_pa
     assert (report.accepted, report.refused) == (3, 0)
     assert _count(bureau.db, m.PlatformSystem) == 3
     desk.close()
+
+
+def test_cdo_import_on_the_running_bureaus_database_is_pulled_by_desktops(bureau, tmp_path: Path) -> None:
+    import pytest
+
+    from cdo_desktop.cli import main
+    from cdo_desktop.transfer.specs import PLATFORMS
+    from cdo_desktop.transfer.tables import write_table
+
+    if bureau.backend != "sqlite":
+        pytest.skip("cdo import reaches the bureau's database through --data-dir (SQLite)")
+    w: World = bureau.world
+    desk = Desktop(tmp_path / "c", bureau.url, w.users[("C", "commissioner")], PASSWORD)
+    desk.client.sync()
+    sheet = tmp_path / "systems.csv"
+    write_table(sheet, PLATFORMS, [{"code": f"SYS-A-{i}", "name": f"甲部门系统{i}", "operator": "T-A"} for i in range(4)])
+    head = httpx.get(f"{bureau.url}/v1/health").json()["head"]
+    assert main(["import", "platforms", str(sheet), "--data-dir", str(bureau.server.config.data_dir),
+                 "--as", w.users[("bureau", "root")]]) == 0
+    assert httpx.get(f"{bureau.url}/v1/health").json()["head"] == head + 4  # one sequence number per accepted row
+    desk.client.sync()
+    assert _count(desk.db, m.PlatformSystem) == 4
+    desk.close()
