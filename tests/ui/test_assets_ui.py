@@ -134,3 +134,28 @@ def test_the_platform_register_and_the_scorecard_figures(window: Any) -> None:
     figures = window.pages["scorecard"].assets
     assert figures.rowCount() > 2
     assert figures.item(figures.rowCount() - 1, 0).text() == "全市合计"
+
+
+def test_a_good_catalogue_file_is_imported_from_the_catalogue_page(window: Any, tmp_path: Path) -> None:
+    from sqlalchemy import func, select
+
+    from cdo_desktop.transfer.specs import CATALOGUE
+    from cdo_desktop.ui.transfer_ui import run_import
+
+    window.select_role("a")
+    state = window.state
+    with state.read() as session:
+        dept = session.get(m.Department, state.actor.department_id)
+        system = session.execute(select(m.PlatformSystem.name)
+                                 .where(m.PlatformSystem.operator_department_id == dept.id)).scalars().first()
+        before = session.execute(select(func.count()).select_from(m.DataResource)).scalar_one()
+    window.show_page("catalogue")
+    page = window.pages["catalogue"]
+    assert {"import:catalogue", "template:catalogue"} <= set(buttons(page))
+    sheet = tmp_path / "catalogue.xlsx"
+    write_table(sheet, CATALOGUE, [{"code": f"{dept.code}-IMP-{i}", "name": f"导入资源{i}", "department": dept.code,
+                                    "items": "姓名；地址", "source_system": system} for i in range(25)])
+    result = run_import(page, state, "catalogue", sheet, notify=False)
+    assert result is not None and result.rows == 25
+    with state.read() as session:
+        assert session.execute(select(func.count()).select_from(m.DataResource)).scalar_one() == before + 25
