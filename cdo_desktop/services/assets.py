@@ -78,10 +78,13 @@ def _find_system(ctx: Context, system_id: uuid.UUID | None, text: str) -> m.Plat
 @after("resource.update")
 def check_new_resource(ctx: Context) -> None:
     """A resource names its source system from the register, and is flagged if it duplicates another's items."""
-    row = ctx.get(m.DataResource, ctx.mutation.entity_id)
-    link_source_system(ctx, row)
-    flag_duplicates(ctx, kind="resource", subject_id=row.id, department_id=row.department_id,
-                    items=[i["name"] for i in row.items], exclude={row.department_id})
+    ctx.session.flush()  # the handler's row, once; the checks below read without flushing again
+    with ctx.session.no_autoflush:
+        row = ctx.get(m.DataResource, ctx.mutation.entity_id)
+        link_source_system(ctx, row)
+        _remember(ctx, row)
+        flag_duplicates(ctx, kind="resource", subject_id=row.id, department_id=row.department_id,
+                        items=[i["name"] for i in row.items], exclude={row.department_id})
 
 
 def link_source_system(ctx: Context, row: m.DataResource) -> None:
@@ -110,15 +113,34 @@ def link_source_system(ctx: Context, row: m.DataResource) -> None:
 # --- duplicate data items (集约化) ------------------------------------------------------------------------------
 
 
+_CANDIDATES_KEY = "cdo_duplicate_candidates"  # dropped with the other cached rules (services.context)
+
+
+def _city_candidates(ctx: Context) -> dict[uuid.UUID, Candidate]:
+    """Every municipal department's resource as a candidate, loaded once per session and kept current below."""
+    cached: dict[uuid.UUID, Candidate] | None = ctx.session.info.get(_CANDIDATES_KEY)
+    if cached is None:
+        stmt = (select(m.DataResource, m.Department)
+                .join(m.Department, col(m.Department.id) == m.DataResource.department_id)
+                .where(m.Department.level == "city"))
+        cached = {res.id: Candidate(res.id, res.name, dept.id, dept.name, tuple(i.get("name", "") for i in res.items))
+                  for res, dept in ctx.session.exec(stmt)}
+        ctx.session.info[_CANDIDATES_KEY] = cached
+    return cached
+
+
+def _remember(ctx: Context, row: m.DataResource) -> None:
+    """A resource just written: its current items replace what the cache knew (if its department is municipal)."""
+    cached = ctx.session.info.get(_CANDIDATES_KEY)
+    if cached is None:
+        return
+    dept = ctx.session.get(m.Department, row.department_id)
+    if dept is not None and dept.level == "city":
+        cached[row.id] = Candidate(row.id, row.name, dept.id, dept.name, tuple(i.get("name", "") for i in row.items))
+
+
 def _candidates(ctx: Context, exclude: set[uuid.UUID], skip_resource: uuid.UUID | None) -> list[Candidate]:
-    stmt = (select(m.DataResource, m.Department).join(m.Department, col(m.Department.id) == m.DataResource.department_id)
-            .where(m.Department.level == "city"))
-    out = []
-    for res, dept in ctx.session.exec(stmt):
-        if res.department_id in exclude or res.id == skip_resource:
-            continue
-        out.append(Candidate(res.id, res.name, dept.id, dept.name, tuple(i.get("name", "") for i in res.items)))
-    return out
+    return [c for c in _city_candidates(ctx).values() if c.department_id not in exclude and c.resource_id != skip_resource]
 
 
 def flag_duplicates(ctx: Context, *, kind: str, subject_id: uuid.UUID, department_id: uuid.UUID, items: list[str],
