@@ -4,6 +4,7 @@ import templates: CSV, XLSX (Chinese headers) or JSON (column keys), written ato
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from cdo_desktop.store.db import Database
 from cdo_desktop.transfer.specs import EXPORT_COLUMNS, IMPORT_COLUMNS, ROWS, TITLES
@@ -33,3 +34,14 @@ def write_template(kind: str, path: Path, *, fmt: str | None = None) -> int:
     notes = [(f"{c.zh}{'（必填）' if c.required else ''}", c.hint or c.en) for c in columns]
     write_table(path, columns, [], fmt=fmt, sheet_title=TITLES[kind], notes=notes)
     return len(columns)
+
+
+ENGLISH_TITLES = {"assets": "Data asset register", "platforms": "Platform and system register"}
+
+
+def register_exports(registry: Any) -> None:
+    """Offer the asset and platform registers through the named-exporter registry of `transfer/export.py` (issue 11),
+    with the same columns as their import files: ``register_exports(sys.modules[__name__])`` at its end."""
+    for kind, english in ENGLISH_TITLES.items():
+        columns = tuple(registry.Column(c.key, c.zh, c.en) for c in EXPORT_COLUMNS[kind])
+        registry.register(registry.Exporter(kind, TITLES[kind], english, columns, ROWS[kind]))
