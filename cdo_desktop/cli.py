@@ -1,7 +1,9 @@
 """The `cdo` command line (DESIGN.md section 7): a contract that scripts, tests and operators rely on.
 
 Each layer contributes its own commands through a ``commands`` module with ``register(subparsers)``: this file
-keeps the global options and the foundation's commands (init, demo-data, workdays, audit). Errors of the
+keeps the global options and the foundation's commands (init, demo-data, workdays, audit). Building the parser
+imports nothing beyond the standard library: every handler imports its own layer when it runs, so ``cdo --help``
+never loads SQLAlchemy, reportlab, httpx or FastAPI (tests/test_cli_imports.py pins the module set of each command). Errors of the
 environment (a bad date, a locked or newer database) print a clear message and exit 2; they never show a traceback.
 """
 
@@ -17,8 +19,6 @@ from pathlib import Path
 
 from cdo_desktop import __version__
 from cdo_desktop.domain.errors import DomainError
-from cdo_desktop.store.backup import BackupError
-from cdo_desktop.store.db import default_data_dir
 
 PLUGINS = ("cdo_desktop.reports.commands", "cdo_desktop.server.commands", "cdo_desktop.sync.commands",
            "cdo_desktop.transfer.commands", "cdo_desktop.transfer.import_commands")
@@ -191,6 +191,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if not hasattr(args, "data_dir"):
+        from cdo_desktop.paths import default_data_dir
+
         args.data_dir = default_data_dir()
     if not hasattr(args, "json"):
         args.json = False
@@ -201,19 +203,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DomainError as exc:
         print(f"错误 / error: {exc.zh} / {exc.en}", file=sys.stderr)
         return 2
-    except BackupError as exc:
-        print(f"错误 / error: {exc}", file=sys.stderr)
-        return 2
     except UserError as exc:
         print(f"错误 / error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("已取消 / cancelled", file=sys.stderr)
         return 130
-    except Exception as exc:  # environment errors (locked or newer database, disk full): no traceback
+    except Exception as exc:  # environment errors (bad backup, locked or newer database, disk full): no traceback
+        from cdo_desktop.store.backup import BackupError
         from cdo_desktop.store.migrate import SchemaTooNew
 
-        if isinstance(exc, (SchemaTooNew, OSError)) or type(exc).__module__.startswith("sqlalchemy"):
+        if isinstance(exc, (BackupError, SchemaTooNew, OSError)) or type(exc).__module__.startswith("sqlalchemy"):
             print(f"错误 / error: {exc}", file=sys.stderr)
             return 2
         raise

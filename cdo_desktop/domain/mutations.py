@@ -7,10 +7,21 @@ message that names the field, before any rule or row is touched.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
 
 from cdo_desktop.domain.enums import (
     DataItemType,
@@ -26,11 +37,44 @@ from cdo_desktop.domain.enums import (
 )
 from cdo_desktop.domain.errors import DomainError
 
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
-Code = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=64)]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, max_length=20_000)]
-Reason = Annotated[str, StringConstraints(strip_whitespace=True, max_length=4_000)]
-Short = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)]
+# Control characters (C0, DEL, C1) are refused everywhere: PostgreSQL cannot store U+0000 at all, and none of them
+# belongs in a name or a letter. Multi-line texts may hold tab and line breaks; single-line fields may not.
+_CONTROL_ANY = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_CONTROL_MULTILINE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _describe(ch: str) -> str:
+    return f"U+{ord(ch):04X}"
+
+
+def single_line(value: str) -> str:
+    """Refuse any control character (tab and line breaks too): names, codes, short labels."""
+    found = _CONTROL_ANY.search(value)
+    if found:
+        raise PydanticCustomError(
+            "control_character", "control character {char} is not allowed in a one-line text", {"char": _describe(found.group())}
+        )
+    return value
+
+
+def multi_line(value: str) -> str:
+    """Refuse control characters other than tab, line feed and carriage return: multi-line texts."""
+    found = _CONTROL_MULTILINE.search(value)
+    if found:
+        raise PydanticCustomError(
+            "control_character", "control character {char} is not allowed", {"char": _describe(found.group())}
+        )
+    return value
+
+
+OneLine = AfterValidator(single_line)
+MultiLine = AfterValidator(multi_line)
+
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), OneLine]
+Code = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=64), OneLine]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, max_length=20_000), MultiLine]
+Reason = Annotated[str, StringConstraints(strip_whitespace=True, max_length=4_000), MultiLine]
+Short = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200), OneLine]
 Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
 
 
@@ -249,18 +293,28 @@ class DocumentFile(Payload):
     sha256: Sha256
 
 
+def _no_number_as_time(value: Any) -> Any:
+    """A client time is an ISO 8601 text (or a datetime): a bare number such as ``0`` is a client bug, not 1970."""
+    if isinstance(value, (bool, int, float)):
+        raise PydanticCustomError("datetime_type", "client_time must be an ISO 8601 date and time, not a number")
+    return value
+
+
+ClientTime = Annotated[dt.datetime, BeforeValidator(_no_number_as_time)]
+
+
 class Mutation(BaseModel):
     """The envelope that travels through the outbox and over the wire."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     id: uuid.UUID = Field(default_factory=uuid.uuid4)
-    kind: Annotated[str, StringConstraints(min_length=3, max_length=64)]
+    kind: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z_]*(\.[a-z][a-z_]*)+$", min_length=3, max_length=64)]
     actor_id: uuid.UUID
     entity_id: uuid.UUID
     base_revision: int = Field(default=0, ge=0)
     payload: dict[str, Any] = Field(default_factory=dict)
-    client_time: dt.datetime = Field(default_factory=lambda: dt.datetime.now(dt.UTC))
+    client_time: ClientTime = Field(default_factory=lambda: dt.datetime.now(dt.UTC))
 
 
 def _field_name(loc: tuple[int | str, ...]) -> str:
@@ -297,6 +351,9 @@ def validation_error(exc: ValidationError, *, prefix: str = "") -> DomainError:
         "list_type": "应为列表",
         "string_pattern_mismatch": "格式不正确",
         "value_error": "取值不正确",
+        "control_character": "含有不允许的控制字符",
+        "datetime_type": "不是有效的日期时间",
+        "datetime_parsing": "不是有效的日期时间",
     }
     zh = zh_reasons.get(kind, "取值不正确")
     return DomainError(

@@ -9,16 +9,12 @@ import sys
 from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from sqlmodel import Session, select
+if TYPE_CHECKING:  # the handlers import the document stack when they run: `cdo --help` stays light
+    from sqlmodel import Session
 
-from cdo_desktop.domain.enums import AccountabilityState
-from cdo_desktop.reports import documents
-from cdo_desktop.reports.verify import verify_pdf
-from cdo_desktop.store import models as m
-
-SessionFactory = Callable[[], AbstractContextManager[Session]]
+SessionFactory = Callable[[], AbstractContextManager["Session"]]
 
 
 def _date(text: str) -> dt.date:
@@ -51,6 +47,8 @@ def progress_bar(done: int, total: int, label: str = "", *, stream: TextIO | Non
 
 def run_pdf(args: argparse.Namespace, sessions: SessionFactory) -> int:
     """``cdo pdf ruling|notice|reply NUMBER -o FILE`` and ``cdo pdf scorecard --from --to -o FILE``."""
+    from cdo_desktop.reports import documents
+
     with sessions() as session:
         if args.pdf_kind == "scorecard":
             if args.end < args.start:
@@ -80,6 +78,11 @@ def run_pdf(args: argparse.Namespace, sessions: SessionFactory) -> int:
 
 
 def open_notice_numbers(session: Session) -> list[str]:
+    from sqlmodel import select
+
+    from cdo_desktop.domain.enums import AccountabilityState
+    from cdo_desktop.store import models as m
+
     rows = session.exec(
         select(m.AccountabilityRecord).where(m.AccountabilityRecord.state != AccountabilityState.CLOSED.value)
     ).all()
@@ -96,19 +99,49 @@ def _number_key(number: str) -> tuple[Any, ...]:
     return (parsed.prefix, parsed.year, parsed.seq, number)
 
 
+def _render(view: Any) -> bytes:  # a top-level function: what the worker processes run
+    from cdo_desktop.reports import documents
+
+    return documents.render(view)
+
+
 def write_notices(
-    sessions: SessionFactory, numbers: Iterable[str], out_dir: Path, *, progress: Callable[[int, int, str], None] | None
+    sessions: SessionFactory, numbers: Iterable[str], out_dir: Path, *, progress: Callable[[int, int, str], None] | None,
+    workers: int | None = None,
 ) -> list[dict[str, Any]]:
-    """Render every notice in ``numbers`` into ``out_dir`` (one file each); the batch behind ``pdf notices``."""
+    """Render every notice in ``numbers`` into ``out_dir`` (one file each); the batch behind ``pdf notices``.
+
+    The views are read here in one session; the rendering (pure CPU: view → bytes, the same bytes whichever
+    process renders) runs in ``workers`` processes (default: one per core); files are written, hashed and
+    reported in order as the pages come back.
+    """
+    import os
+
+    from cdo_desktop.reports import documents
+
     numbers = list(numbers)
-    written: list[dict[str, Any]] = []
     with sessions() as session:
-        for done, number in enumerate(numbers, start=1):
+        views = [documents.load_view(session, "notice", number) for number in numbers]
+    workers = min(workers or os.cpu_count() or 1, len(views))
+    written: list[dict[str, Any]] = []
+    pool: Any = None
+    if workers > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        pool = ProcessPoolExecutor(max_workers=workers)
+        rendered: Iterable[bytes] = pool.map(_render, views, chunksize=4)
+    else:
+        rendered = map(_render, views)
+    try:
+        for done, (number, data) in enumerate(zip(numbers, rendered, strict=True), start=1):
             path = Path(out_dir) / f"{documents.safe_filename(number)}.pdf"
-            sha = documents.write_document(session, "notice", number, path)
+            sha = documents.write_pdf(data, path)
             written.append({"number": number, "file": str(path), "sha256": sha})
             if progress:
                 progress(done, len(numbers), number)
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
     return written
 
 
@@ -119,7 +152,9 @@ def run_notices(args: argparse.Namespace, sessions: SessionFactory) -> int:
     with sessions() as session:
         numbers = open_notice_numbers(session)
     show = None if args.json or (not sys.stderr.isatty() and not args.progress) else progress_bar
-    written = write_notices(sessions, numbers, args.output, progress=show)
+    if args.jobs is not None and args.jobs < 1:
+        raise ValueError("--jobs 至少为 1 / --jobs must be at least 1")
+    written = write_notices(sessions, numbers, args.output, progress=show, workers=args.jobs)
     _emit(args, {"count": len(written), "files": written},
           f"已生成 {len(written)} 份问责通知书 / wrote {len(written)} notices to {args.output}")
     return 0
@@ -127,6 +162,8 @@ def run_notices(args: argparse.Namespace, sessions: SessionFactory) -> int:
 
 def run_verify(args: argparse.Namespace, sessions: SessionFactory) -> int:
     """``cdo verify FILE.pdf``: exit 0 when the file matches its record, 1 otherwise."""
+    from cdo_desktop.reports.verify import verify_pdf
+
     if not Path(args.file).is_file():
         raise FileNotFoundError(f"找不到文件 / no such file: {args.file}")
     with sessions() as session:
@@ -174,6 +211,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     d = psub.add_parser("notices", parents=[common], help="问责通知书 in batch")
     d.add_argument("--all-open", action="store_true", help="every notice not yet closed")
     d.add_argument("--progress", action="store_true", help="show the progress bar even when not on a terminal")
+    d.add_argument("--jobs", type=int, default=None, metavar="N",
+                   help="render in N processes (default: one per core)")
     d.add_argument("-o", "--output", type=Path, required=True, metavar="DIR")
     d.set_defaults(func=_handler(run_notices))
 

@@ -1,22 +1,23 @@
-"""The bureau server's FastAPI application: routes, error answers, protocol and body-size checks."""
+"""The bureau server's FastAPI application: routes, error answers, the front door (`guard`), trusted proxies."""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
+from typing import Any
 
-from fastapi import FastAPI, Request, Response
-from fastapi.responses import JSONResponse
+from fastapi import FastAPI
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
-from cdo_desktop import PROTOCOL_VERSION, __version__
+from cdo_desktop import __version__
 from cdo_desktop.server import errors, ledger
 from cdo_desktop.server.config import ServerConfig
+from cdo_desktop.server.guard import Guard
 from cdo_desktop.server.routes import admin, auth, blobs, meta, sync
 from cdo_desktop.services.bootstrap import ensure_initialised
 from cdo_desktop.store.db import Database
 from cdo_desktop.store.migrate import open_database
 from cdo_desktop.sync.replica import keep_open
-from cdo_desktop.sync.wire import PROTOCOL_HEADER
+from cdo_desktop.sync.wire import ErrorBody
 
 log = logging.getLogger("cdo.server")
 
@@ -34,35 +35,19 @@ def prepare_database(config: ServerConfig) -> Database:
 
 
 def create_app(config: ServerConfig, *, db: Database | None = None) -> FastAPI:
-    app = FastAPI(title="CDO bureau server 政数局协同服务", version=__version__)
+    responses: dict[int | str, dict[str, Any]] = {
+        status: {"model": ErrorBody, "description": text} for status, text in errors.ERROR_STATUSES.items()
+    }
+    app = FastAPI(title="CDO bureau server 政数局协同服务", version=__version__, responses=responses)
     app.state.config = config
     app.state.db = db if db is not None else prepare_database(config)
     app.state.keeper = keep_open(app.state.db)
     errors.install(app)
-
-    @app.middleware("http")
-    async def _protocol_and_size(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        sent = request.headers.get(PROTOCOL_HEADER)
-        if sent is not None and sent != str(PROTOCOL_VERSION):
-            older = not sent.isdigit() or int(sent) < PROTOCOL_VERSION
-            zh = "客户端版本过旧，请更新 CDO Desktop 后再同步" if older else "服务器版本较旧，请联系政数局升级服务器"
-            en = "This desktop is too old for the server: please update CDO Desktop" if older else (
-                "The server is older than this desktop: ask the bureau to update the server"
-            )
-            return JSONResponse(
-                errors.body("protocol_mismatch", zh, en, PROTOCOL_HEADER), status_code=426,
-                headers={PROTOCOL_HEADER: str(PROTOCOL_VERSION)},
-            )
-        length = request.headers.get("content-length")
-        if length and length.isdigit() and not request.url.path.startswith("/v1/blobs/"):
-            if int(length) > config.max_body_bytes:
-                return JSONResponse(errors.body("too_large", "请求过大", "The request is too large"), status_code=413)
-        response = await call_next(request)
-        response.headers[PROTOCOL_HEADER] = str(PROTOCOL_VERSION)
-        return response
-
     for module in (meta, auth, sync, blobs, admin):
         app.include_router(module.router)
+    app.add_middleware(Guard, config=config, db=app.state.db)
+    if config.forwarded_allow_ips:  # only named proxies are believed about the client's address
+        app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=config.forwarded_allow_ips)
     return app
 
 

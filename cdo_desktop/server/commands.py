@@ -17,7 +17,10 @@ from cdo_desktop.cli import UserError, emit
 def _config(args: argparse.Namespace) -> Any:
     from cdo_desktop.server.config import ServerConfig
 
-    return ServerConfig(data_dir=Path(args.data_dir), database_url=getattr(args, "database_url", None))
+    return ServerConfig(
+        data_dir=Path(args.data_dir), database_url=getattr(args, "database_url", None),
+        forwarded_allow_ips=getattr(args, "forwarded_allow_ips", None) or "",
+    )
 
 
 def _db(args: argparse.Namespace) -> Any:
@@ -30,7 +33,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from cdo_desktop.server.app import create_app
-    from cdo_desktop.server.config import ENV_DATA_DIR, ENV_DATABASE_URL
+    from cdo_desktop.server.config import ENV_DATA_DIR, ENV_DATABASE_URL, ENV_FORWARDED_ALLOW_IPS
 
     config = _config(args)
     db = _db(args)
@@ -39,15 +42,17 @@ def cmd_serve(args: argparse.Namespace) -> int:
             raise UserError("多进程仅支持 PostgreSQL / several workers need PostgreSQL (--database-url)")
         os.environ[ENV_DATA_DIR] = str(config.data_dir)
         os.environ[ENV_DATABASE_URL] = config.url
+        os.environ[ENV_FORWARDED_ALLOW_IPS] = config.forwarded_allow_ips
         db.dispose()
-        uvicorn.run(
+        uvicorn.run(  # forwarded headers are handled by the app itself, for the proxies it was told to trust
             "cdo_desktop.server.app:app_from_env", factory=True, host=args.host, port=args.port,
-            workers=args.workers, log_level=args.log_level,
+            workers=args.workers, log_level=args.log_level, proxy_headers=False, server_header=False,
         )
         return 0
     print(f"政数局服务器 / bureau server on http://{args.host}:{args.port} ({'SQLite' if db.is_sqlite else 'PostgreSQL'})",
           file=sys.stderr)
-    uvicorn.run(create_app(config, db=db), host=args.host, port=args.port, log_level=args.log_level)
+    uvicorn.run(create_app(config, db=db), host=args.host, port=args.port, log_level=args.log_level,
+                proxy_headers=False, server_header=False)
     return 0
 
 
@@ -168,6 +173,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--port", type=int, default=8470)
     p.add_argument("--workers", type=int, default=1, help="uvicorn worker processes (PostgreSQL only)")
     p.add_argument("--log-level", default="info")
+    p.add_argument(
+        "--forwarded-allow-ips", default="",
+        help="reverse proxies (comma-separated addresses or networks) whose X-Forwarded-For/-Proto are believed; "
+        "default: none (see docs/operations.md)",
+    )
     p.set_defaults(func=cmd_serve)
 
     admin = sub.add_parser("admin", parents=[common], help="bureau administration on the server's database")

@@ -1,8 +1,10 @@
 """Error answers: every refusal is `{"error": {code, zh, en, field}}`; an unexpected failure is logged with an id
-and answered with that id (never a traceback, never an unlabelled 500)."""
+and answered with that id (never a traceback, never an unlabelled 500). A busy database or a full disk is the
+environment's fault, not a bug: 503 with Retry-After."""
 
 from __future__ import annotations
 
+import errno
 import logging
 import uuid
 
@@ -54,6 +56,10 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        from cdo_desktop.server.guard import BodyTooLarge
+
+        if isinstance(exc, BodyTooLarge):  # passed the limit while streaming in: the rest is never read
+            return JSONResponse(exc.answer(), status_code=413, headers={"Connection": "close"})
         zh = {404: "找不到该地址", 405: "不支持该请求方法"}.get(exc.status_code, "请求被拒绝")
         return JSONResponse(
             body(f"http_{exc.status_code}", zh, str(exc.detail)), status_code=exc.status_code, headers=exc.headers
@@ -62,7 +68,15 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
         error_id = uuid.uuid4().hex[:12]
-        if _is_busy(exc):
+        if is_full(exc):
+            log.error("disk or database full (%s) on %s %s: %s", error_id, request.method, request.url.path, exc)
+            retry = str(getattr(request.app.state.config, "retry_after_full_s", 60))
+            return JSONResponse(
+                body("storage_full", "服务器存储空间已满，请稍后重试并通知政数局管理员",
+                     "The server's storage is full; try again later and tell the bureau's administrator", error_id=error_id),
+                status_code=503, headers={"Retry-After": retry},
+            )
+        if is_busy(exc):
             log.warning("database busy (%s) on %s %s: %s", error_id, request.method, request.url.path, exc)
             return JSONResponse(
                 body("busy", "服务器繁忙，请稍后重试", "The server is busy; try again shortly", error_id=error_id),
@@ -75,6 +89,39 @@ def install(app: FastAPI) -> None:
         )
 
 
-def _is_busy(exc: Exception) -> bool:
+def is_busy(exc: BaseException) -> bool:
     text = str(exc).lower()
     return "database is locked" in text or "could not serialize" in text or "deadlock detected" in text
+
+
+def is_full(exc: BaseException) -> bool:
+    """No space left: the file system (ENOSPC, EDQUOT), SQLite ("database or disk is full") or PostgreSQL
+    ("could not extend file", SQLSTATE 53100 disk_full)."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, OSError) and current.errno in (errno.ENOSPC, errno.EDQUOT):
+            return True
+        text = str(current).lower()
+        if "database or disk is full" in text or "no space left on device" in text or "could not extend file" in text:
+            return True
+        if getattr(current, "sqlstate", None) == "53100":
+            return True
+        current = current.__cause__ or current.__context__ or getattr(current, "orig", None)
+    return False
+
+
+ERROR_STATUSES: dict[int, str] = {
+    400: "Bad request (e.g. a malformed Content-Length)",
+    401: "No device token, or an unknown, revoked or disabled one",
+    403: "Signed in, but not allowed",
+    404: "No such thing (or not yours to see)",
+    409: "Conflict (e.g. a device id bound to another account)",
+    413: "The body is larger than the route's limit (counted while it streams in)",
+    422: "Invalid input: the first bad field is named",
+    426: "Client and server protocol versions differ",
+    429: "Too many sign-in attempts: wait Retry-After seconds",
+    500: "A bug: the answer carries an error id that is in the server's log",
+    503: "Busy, or the server's storage is full: retry after Retry-After seconds",
+}

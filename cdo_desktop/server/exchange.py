@@ -1,50 +1,93 @@
-"""Push and pull on the bureau's side: each pushed mutation in its own transaction with the real actor's rights;
-pull pages of visible rows after a cursor, cut at whole sequence numbers."""
+"""Push and pull on the bureau's side: each pushed mutation in its own transaction and savepoint with the real
+actor's rights, its answer kept under (account, device, mutation id); pull pages of visible rows after a cursor,
+cut at whole sequence numbers."""
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import uuid
 from typing import Any
 
 from sqlalchemy import select
 from sqlmodel import Session, col
 
+from cdo_desktop.domain.canonical import canonical_json, sha256_hex
 from cdo_desktop.domain.errors import DomainError, NotAllowed
 from cdo_desktop.domain.mutations import Mutation
-from cdo_desktop.server import ledger
+from cdo_desktop.server import evidence, ledger
+from cdo_desktop.server.errors import is_busy, is_full
 from cdo_desktop.server.visibility import Viewer, restrict
 from cdo_desktop.services.apply import apply, resolve_actor
 from cdo_desktop.services.context import CHINA
 from cdo_desktop.store.db import Database
-from cdo_desktop.store.server_models import SyncReceipt
+from cdo_desktop.store.models import AuditEntry
+from cdo_desktop.store.server_models import SyncCounter, SyncReceipt
 from cdo_desktop.sync.wire import PAGE_BYTES, TABLES, MutationAnswer, PullPage, Reason, WireRow, row_to_wire
+
+log = logging.getLogger("cdo.server")
+
+
+def mutation_digest(mutation: Mutation) -> str:
+    return sha256_hex(canonical_json(mutation.model_dump(mode="json")))
+
+
+def _refusal(mutation: Mutation, code: str, zh: str, en: str, field: str | None = "id") -> MutationAnswer:
+    return MutationAnswer(id=mutation.id, status="refused", reason=Reason(code=code, zh=zh, en=en, field=field))
+
+
+def _id_taken(session: Session, viewer: Viewer, mutation_id: uuid.UUID) -> bool:
+    """The id was already used by another account, or by a change written on the bureau itself."""
+    other = session.execute(
+        select(col(SyncReceipt.account_id)).where(
+            col(SyncReceipt.mutation_id) == mutation_id, col(SyncReceipt.account_id) != viewer.account_id
+        ).limit(1)
+    ).first()
+    if other is not None:
+        return True
+    audited = session.execute(
+        select(col(AuditEntry.position)).where(col(AuditEntry.mutation_id) == str(mutation_id)).limit(1)
+    ).first()
+    return audited is not None
 
 
 def push_one(db: Database, viewer: Viewer, mutation: Mutation) -> MutationAnswer:
-    """Apply one mutation (or repeat the first answer to its id from this device)."""
+    """Apply one mutation, in its own transaction and savepoint, and record the answer under (account, device, id).
+
+    The same account pushing the same change again gets the first answer again; the same id with other content,
+    or an id another account (or the bureau) already used, is refused for this mutation alone. A rule's refusal
+    or an unexpected error rolls back this mutation only. A busy or full database is raised (the batch stops there;
+    the mutations answered so far keep their answers).
+    """
     now = dt.datetime.now(dt.UTC)
+    digest = mutation_digest(mutation)
     with db.write() as session:
         counter = ledger.lock_counter(session)  # serialises writers: audit, numbers and seq stay gap-free
-        receipt = session.get(SyncReceipt, (viewer.device_id, mutation.id))
-        if receipt is not None:
-            return MutationAnswer.model_validate(receipt.answer)
-        try:
-            actor = resolve_actor(session, viewer.commissioner_id, on=now.astimezone(CHINA).date())
-            if mutation.actor_id != actor.id:
-                raise NotAllowed(
-                    "actor_mismatch", "操作人与登录用户不一致", "The mutation's actor is not the signed-in user",
-                    field="actor_id",
+        mine = session.execute(
+            select(SyncReceipt).where(
+                col(SyncReceipt.account_id) == viewer.account_id, col(SyncReceipt.mutation_id) == mutation.id
+            ).limit(1)
+        ).scalars().first()
+        if mine is not None:
+            if mine.digest and mine.digest != digest:
+                return _refusal(
+                    mutation, "mutation_id_reused", "该修改的标识已用于另一项修改，请重新提交",
+                    "This change's id was already used for a different change: make the change again",
                 )
-            applied = apply(session, mutation, actor, now=now)
-            seq = ledger.stamp(session, counter, applied.touched)
-            answer = MutationAnswer(id=mutation.id, status="accepted", seq=seq)
-        except DomainError as exc:
-            answer = MutationAnswer(id=mutation.id, status="refused", reason=Reason(**exc.as_dict()))
+            return MutationAnswer.model_validate(mine.answer)
+        if _id_taken(session, viewer, mutation.id):
+            answer = _refusal(
+                mutation, "mutation_id_taken", "该修改的标识已被其他用户或设备使用，请重新提交",
+                "This change's id was already used by another user or device: make the change again",
+            )
+        else:
+            answer = _apply_in_savepoint(session, counter, viewer, mutation, now)
         session.add(
             SyncReceipt(
+                account_id=viewer.account_id,
                 device_id=viewer.device_id,
                 mutation_id=mutation.id,
-                account_id=viewer.account_id,
+                digest=digest,
                 accepted=answer.status == "accepted",
                 seq=answer.seq,
                 answer=answer.model_dump(mode="json"),
@@ -52,6 +95,51 @@ def push_one(db: Database, viewer: Viewer, mutation: Mutation) -> MutationAnswer
             )
         )
     return answer
+
+
+def _apply_in_savepoint(
+    session: Session, counter: SyncCounter, viewer: Viewer, mutation: Mutation, now: dt.datetime
+) -> MutationAnswer:
+    savepoint = session.begin_nested()
+    try:
+        actor = resolve_actor(session, viewer.commissioner_id, on=now.astimezone(CHINA).date())
+        if mutation.actor_id != actor.id:
+            raise NotAllowed(
+                "actor_mismatch", "操作人与登录用户不一致", "The mutation's actor is not the signed-in user",
+                field="actor_id",
+            )
+        applied = apply(session, mutation, actor, now=now)
+        if mutation.kind == "dispute.add_evidence":  # after the rules, so a non-party hears "not allowed" first
+            evidence.check_attach(session, viewer, mutation.payload)
+        if mutation.kind == "asset.value":  # a valuation report, like evidence, must be the department's own file
+            evidence.check_report(session, viewer, mutation.payload)
+        seq = ledger.stamp(session, counter, applied.touched)
+        session.flush()
+        savepoint.commit()
+        return MutationAnswer(id=mutation.id, status="accepted", seq=seq)
+    except DomainError as exc:
+        savepoint.rollback()
+        _forget_caches(session)
+        return MutationAnswer(id=mutation.id, status="refused", reason=Reason(**exc.as_dict()))
+    except Exception as exc:
+        savepoint.rollback()
+        _forget_caches(session)
+        if is_busy(exc) or is_full(exc):
+            raise
+        error_id = uuid.uuid4().hex[:12]
+        log.exception("mutation %s (%s) failed unexpectedly, error %s", mutation.id, mutation.kind, error_id)
+        return _refusal(
+            mutation, "internal", f"服务器处理该修改时出错，编号 {error_id}",
+            f"The server failed on this change, error id {error_id}", field=None,
+        )
+
+
+def _forget_caches(session: Session) -> None:
+    from cdo_desktop.services.context import forget_cached_rules
+    from cdo_desktop.store import audit
+
+    audit.forget_tail(session)
+    forget_cached_rules(session)
 
 
 def _visible(session: Session, viewer: Viewer, table: str, low: int, high: int, limit: int | None) -> list[Any]:

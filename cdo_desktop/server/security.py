@@ -1,19 +1,17 @@
-"""Device tokens (random, only their SHA-256 stored), password checks and sign-in throttling shared by workers."""
+"""Device tokens (random, only their SHA-256 stored), device ids bound to their first account, password checks."""
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import math
 import secrets
 import uuid
-from dataclasses import dataclass
 
 from sqlmodel import Session, select
 
 from cdo_desktop.services.accounts import verify_password
 from cdo_desktop.store import models as m
-from cdo_desktop.store.server_models import DeviceToken, SignInThrottle
+from cdo_desktop.store.server_models import DeviceToken
 
 # A valid Argon2id hash of a random password: unknown user names cost the same time as wrong passwords.
 _DUMMY_HASH = "$argon2id$v=19$m=65536,t=3,p=4$k2HPVMkwCRwjVh9odTBKCw$GR66+HVZc+JnBWl/4LP1+RkxhyjGIthXVssRnoHQ24U"
@@ -34,6 +32,14 @@ def check_password(account: m.Account | None, password: str) -> bool:
     return verify_password(account.password_hash, password) and account.active
 
 
+def device_owner(session: Session, device_id: str) -> uuid.UUID | None:
+    """The account that first signed in with ``device_id`` (a device id is bound to it for good)."""
+    row = session.exec(
+        select(DeviceToken).where(DeviceToken.device_id == device_id).order_by(DeviceToken.created_at)  # type: ignore[arg-type]
+    ).first()
+    return row.account_id if row is not None else None
+
+
 def issue_token(session: Session, *, account: m.Account, device_id: str, device_name: str) -> tuple[str, DeviceToken]:
     """A fresh token for (account, device); an earlier token of the same pair is revoked."""
     now = dt.datetime.now(dt.UTC)
@@ -50,43 +56,6 @@ def issue_token(session: Session, *, account: m.Account, device_id: str, device_
     session.add(row)
     session.flush()
     return token, row
-
-
-@dataclass(frozen=True)
-class Throttle:
-    window_s: int
-    account_failures: int
-    address_failures: int
-    block_s: int
-
-    def blocked_for(self, session: Session, keys: list[str], now: dt.datetime) -> int:
-        """Seconds until every key may try again (0: not blocked)."""
-        wait = 0.0
-        for key in keys:
-            row = session.get(SignInThrottle, key)
-            if row is not None and row.blocked_until is not None:
-                wait = max(wait, (_aware(row.blocked_until) - now).total_seconds())
-        return math.ceil(wait) if wait > 0 else 0
-
-    def failed(self, session: Session, key: str, limit: int, now: dt.datetime) -> None:
-        row = session.get(SignInThrottle, key)
-        if row is None or _aware(row.window_start) + dt.timedelta(seconds=self.window_s) < now:
-            row = row or SignInThrottle(key=key)
-            row.failures, row.window_start, row.blocked_until = 0, now, None
-        row.failures += 1
-        if row.failures >= limit:
-            row.blocked_until = now + dt.timedelta(seconds=self.block_s)
-        session.add(row)
-
-    def succeeded(self, session: Session, key: str) -> None:
-        row = session.get(SignInThrottle, key)
-        if row is not None:
-            session.delete(row)
-
-
-def _aware(value: dt.datetime | None) -> dt.datetime:
-    assert value is not None
-    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
 
 
 def find_token(session: Session, token: str) -> DeviceToken | None:

@@ -8,7 +8,6 @@ locked" halfway through. On PostgreSQL both are the same engine.
 from __future__ import annotations
 
 import contextlib
-import os
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,7 +18,10 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.pool import NullPool
 from sqlmodel import Session, create_engine
 
+from cdo_desktop.paths import default_data_dir
 from cdo_desktop.store import search
+
+__all__ = ["DB_FILENAME", "Database", "default_data_dir", "sqlite_url"]
 
 DB_FILENAME = "cdo.sqlite3"
 BUSY_TIMEOUT_MS = 10_000
@@ -99,13 +101,3 @@ class Database:
         self.reader.dispose()
         if self.writer is not self.reader:
             self.writer.dispose()
-
-
-def default_data_dir() -> Path:
-    """``$CDO_DATA_DIR`` or the platform's user data folder."""
-    env = os.environ.get("CDO_DATA_DIR")
-    if env:
-        return Path(env)
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("cdo-desktop", "FoshanDataBureau"))

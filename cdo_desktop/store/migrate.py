@@ -2,18 +2,27 @@
 
 A database written by a newer version of the program (a revision this build does not know) is refused with a
 clear message instead of being touched.
+
+Alembic costs ~0.3 s to import, and on almost every start the schema is already current. So the revisions are read
+from the migration files with the standard library (their ``revision``/``down_revision`` lines) and the database's
+``alembic_version`` with one plain SELECT; Alembic is imported only when there is something to upgrade (a new or
+older database) or when the files cannot be read that simply (then Alembic decides, as before).
 """
 
 from __future__ import annotations
 
+import ast
+import functools
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
+from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
 
 from cdo_desktop.store.db import Database
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -30,36 +39,94 @@ class SchemaTooNew(RuntimeError):
 
 
 def _config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     return config
 
 
+def _assigned(tree: ast.Module, name: str) -> Any:
+    """The literal assigned to ``name`` at the top of a migration file (``revision: str = "0003_…"``)."""
+    for node in tree.body:
+        if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.value is not None:
+            target, value = node.target.id, node.value
+        elif isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            target, value = node.targets[0].id, node.value
+        else:
+            continue
+        if target == name:
+            return ast.literal_eval(value)
+    raise KeyError(name)
+
+
+@functools.cache
+def revision_graph() -> dict[str, tuple[str, ...]]:
+    """Each revision of ``migrations/versions`` → the revisions it revises, read from the files without Alembic."""
+    graph: dict[str, tuple[str, ...]] = {}
+    for path in sorted((MIGRATIONS / "versions").glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        try:
+            revision = _assigned(tree, "revision")
+            down = _assigned(tree, "down_revision")
+        except KeyError:  # not a migration (a helper module beside them)
+            continue
+        graph[revision] = tuple(down) if isinstance(down, (tuple, list)) else ((down,) if down else ())
+    return graph
+
+
 def head_revision() -> str:
+    """The newest revision (the one no other revises); Alembic decides if the files show more than one."""
+    graph = revision_graph()
+    revised = {down for downs in graph.values() for down in downs}
+    heads = [rev for rev in graph if rev not in revised]
+    if len(heads) == 1:
+        return heads[0]
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(_config()).get_current_head()
     assert head is not None
     return head
 
 
 def known_revisions() -> set[str]:
-    return {rev.revision for rev in ScriptDirectory.from_config(_config()).walk_revisions()}
+    return set(revision_graph())
 
 
 def current_revision(db: Database) -> str | None:
+    """The database's ``alembic_version`` (None for a database without one), read with one plain SELECT."""
     with db.writer.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        try:
+            rows = connection.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+        except DBAPIError:  # no such table: a new database
+            connection.rollback()
+            return None
+    if len(rows) > 1:  # several heads: let Alembic report it
+        from alembic.runtime.migration import MigrationContext
+
+        with db.writer.connect() as connection:
+            return MigrationContext.configure(connection).get_current_revision()
+    return rows[0] if rows else None
 
 
 def upgrade(db: Database) -> str:
-    """Migrate ``db`` to the newest schema; returns the revision. Refuses a database newer than this build."""
+    """Migrate ``db`` to the newest schema; returns the revision. Refuses a database newer than this build.
+
+    Alembic is imported only when the database is not already at the head revision.
+    """
     current = current_revision(db)
     if current is not None and current not in known_revisions():
         raise SchemaTooNew(current)
+    head = head_revision()
+    if current == head:
+        return head
+    from alembic import command
+
     config = _config()
     with db.writer.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
-    return head_revision()
+    return head
 
 
 def open_database(data_dir: Path | None = None, *, url: str | None = None) -> Database:

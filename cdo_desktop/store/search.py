@@ -174,34 +174,57 @@ def suspend(session: Session) -> None:
         session.info["search_attached"] = False
 
 
-_INSERT = text(f"INSERT INTO {FTS_TABLE}(rowid, body, entity, entity_id) VALUES (:r, :b, :e, :i)")
+def _dept(alias: str, column: str) -> str:
+    """The department-name part of a document, as `_dept_name` makes it: "name short_name", or nothing."""
+    return (f"(SELECT {alias}.name || ' ' || {alias}.short_name FROM department AS {alias} "
+            f"WHERE {alias}.id = t.{column})")
 
 
-def rebuild(session: Session, *, batch: int = 2000) -> int:
-    """Re-index every searchable row; returns the number of rows indexed."""
-    from sqlmodel import select
+# One INSERT … SELECT per searchable table, mirroring `document_for` part by part (tests/unit/test_bulk_paths.py
+# checks that both give the same index): the joins and JSON lists are resolved by SQLite, only the tokenising
+# runs in Python (``cdo_index_text``), so no ORM object is built per row.
+_REBUILD = {
+    "department": ("department", "t.code, t.name, t.short_name"),
+    "person": ("commissioner", f"t.name, t.phone, t.email, {_dept('d1', 'department_id')}"),
+    "resource": ("data_resource", "t.code, t.name, t.summary, t.source_system, "
+                 "(SELECT group_concat(coalesce(json_extract(j.value, '$.name'), ''), ' ') FROM json_each(t.items) AS j), "
+                 f"{_dept('d1', 'department_id')}"),
+    "request": ("sharing_request", "t.number, t.purpose, t.legal_basis, "
+                "(SELECT group_concat(j.value, ' ') FROM json_each(t.items) AS j), "
+                f"{_dept('d1', 'requester_department_id')}, {_dept('d2', 'provider_department_id')}, "
+                "(SELECT r.name || ' ' || r.code FROM data_resource AS r WHERE r.id = t.resource_id)"),
+    "objection": ("quality_objection", "t.number, t.description, t.response, "
+                  f"{_dept('d1', 'raiser_department_id')}"),
+    "dispute": ("dispute", "t.number, t.claimant_statement, t.respondent_statement, "
+                f"{_dept('d1', 'claimant_department_id')}, {_dept('d2', 'respondent_department_id')}"),
+}
 
-    from cdo_desktop.store import models as m
 
+def _rowid_of_hex(value: str) -> int:
+    return rowid_for(uuid.UUID(hex=value))
+
+
+def rebuild(session: Session) -> int:
+    """Re-index every searchable row with one set-based ``INSERT … SELECT``; returns the rows indexed.
+
+    The rows go in ascending rowid order: FTS5 flushes its in-memory terms to a new segment whenever a rowid is not
+    larger than the previous one, and our rowids come from random UUIDs — unordered, the insert wrote a segment
+    every row or two and spent most of its time merging them (measured: 38 s → 18 s for 20,000 requests).
+    """
     connection = session.connection()
+    raw = connection.connection.driver_connection
+    assert raw is not None
+    raw.create_function("cdo_index_text", -1, lambda *parts: index_text(parts), deterministic=True)
+    raw.create_function("cdo_rowid", 1, _rowid_of_hex, deterministic=True)
     connection.execute(text(f"DELETE FROM {FTS_TABLE}"))
-    cache: dict[uuid.UUID, str] = {}
-    count = 0
-    for model in (m.Department, m.Commissioner, m.DataResource, m.SharingRequest, m.QualityObjection, m.Dispute):
-        rows: list[dict[str, Any]] = []
-        for obj in session.execute(select(model)).scalars().yield_per(batch):
-            doc = document_for(session, obj, cache)
-            if doc is None:
-                continue
-            rows.append({"r": rowid_for(obj.id), "b": doc[1], "e": doc[0], "i": obj.id.hex})
-            if len(rows) >= batch:
-                connection.execute(_INSERT, rows)
-                count += len(rows)
-                rows = []
-        if rows:
-            connection.execute(_INSERT, rows)
-            count += len(rows)
-    return count
+    selects = " UNION ALL ".join(
+        f"SELECT cdo_rowid(t.id) AS r, cdo_index_text({parts}) AS b, '{entity}' AS e, t.id AS i FROM {table} AS t"
+        for entity, (table, parts) in _REBUILD.items()
+    )
+    result = connection.execute(text(
+        f"INSERT INTO {FTS_TABLE}(rowid, body, entity, entity_id) SELECT r, b, e, i FROM ({selects}) ORDER BY r"
+    ))
+    return int(result.rowcount)
 
 
 def matching_ids_sql(entity: str) -> str:

@@ -24,7 +24,7 @@ from cdo_desktop.store.db import Database
 from cdo_desktop.store.models import OutboxEntry
 from cdo_desktop.store.server_models import OutboxAnswer
 from cdo_desktop.sync import blobs, credentials, outbox, replica, state
-from cdo_desktop.sync.http import AuthRequired, BureauHttp, RetryPolicy
+from cdo_desktop.sync.http import AuthRequired, BureauHttp, RetryPolicy, ServerRefused
 from cdo_desktop.sync.wire import DEFAULT_PAGE_ROWS, TABLES, PullPage, PushAnswer
 
 log = logging.getLogger("cdo.sync")
@@ -143,18 +143,7 @@ class SyncClient:
                     if fresh is not None:
                         fresh.attempts += 1
                         session.add(fresh)
-            answer = PushAnswer.model_validate(
-                self.http.call("POST", "/v1/sync/push", json={"mutations": [e.mutation for e in batch]})
-            )
-            self._note_clock(report, answer.server_time)
-            rows = [
-                OutboxAnswer(
-                    mutation_id=a.id, accepted=a.status == "accepted", seq=a.seq,
-                    code=a.reason.code if a.reason else "", reason_zh=a.reason.zh if a.reason else "",
-                    reason_en=a.reason.en if a.reason else "", field=a.reason.field if a.reason else None,
-                )
-                for a in answer.answers
-            ]
+            rows = self._push_batch(batch, report)
             with self.db.write() as session:
                 outbox.record_answers(session, rows)
             report.pushed += len(batch)
@@ -169,15 +158,47 @@ class SyncClient:
                 outbox.rebase_pending(session, final=True)
         return report
 
+    def _push_batch(self, batch: list[OutboxEntry], report: SyncReport) -> list[OutboxAnswer]:
+        """The bureau's answers to one batch. When the bureau refuses the batch as a whole (one entry it cannot
+        even read, or a batch too large), the batch is split until the entry at fault stands alone; that entry is
+        answered "refused" with the bureau's reason and every other entry still goes through."""
+        try:
+            answer = PushAnswer.model_validate(
+                self.http.call("POST", "/v1/sync/push", json={"mutations": [e.mutation for e in batch]})
+            )
+        except ServerRefused as exc:
+            if exc.status not in (400, 409, 413, 422):
+                raise
+            if len(batch) > 1:
+                half = len(batch) // 2
+                return self._push_batch(batch[:half], report) + self._push_batch(batch[half:], report)
+            log.warning("the bureau refused outbox entry %s as unreadable: %s", batch[0].mutation_id, exc.en)
+            return [OutboxAnswer(mutation_id=batch[0].mutation_id, accepted=False, seq=None,
+                                 code=(exc.code or "refused")[:64], reason_zh=exc.zh, reason_en=exc.en)]
+        self._note_clock(report, answer.server_time)
+        return [
+            OutboxAnswer(
+                mutation_id=a.id, accepted=a.status == "accepted", seq=a.seq,
+                code=a.reason.code if a.reason else "", reason_zh=a.reason.zh if a.reason else "",
+                reason_en=a.reason.en if a.reason else "", field=a.reason.field if a.reason else None,
+            )
+            for a in answer.answers
+        ]
+
     def _upload_evidence(self, batch: list[OutboxEntry]) -> None:
         """Evidence files go up before the mutations that cite them (the bureau checks their hash)."""
         if self.data_dir is None:
             return
         for entry in batch:
-            if entry.kind in ("dispute.add_evidence", "asset.value"):
+            if entry.kind in ("dispute.add_evidence", "asset.value"):  # evidence, or a valuation report
                 payload = entry.mutation.get("payload", {})
                 sha = str(payload.get("sha256") or payload.get("report_sha256") or "")
-                if len(sha) == 64 and blobs.upload_blob(self.http, self.data_dir, sha):
+                try:
+                    sent = len(sha) == 64 and blobs.upload_blob(self.http, self.data_dir, sha)
+                except ServerRefused as exc:  # the mutation will be refused with its reason; the rest goes on
+                    log.warning("evidence file %s refused by the bureau: %s", sha[:12], exc.en)
+                    continue
+                if sent:
                     with self.db.write() as session:
                         row = session.get(m.Blob, sha)
                         if row is not None:

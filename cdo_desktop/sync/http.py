@@ -3,11 +3,13 @@ backoff on network errors, 5xx and 429; refusals and auth errors are raised at o
 
 from __future__ import annotations
 
+import ipaddress
 import random
 import ssl
 import time
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -37,6 +39,43 @@ class ProtocolMismatch(SyncError):
 
 class ServerRefused(SyncError):
     """The server refused the request itself (bad input, not allowed)."""
+
+
+class InsecureServer(SyncError):
+    """A bureau address that would send passwords and tokens in clear text (``http://`` to another machine)."""
+
+
+SHORT_WAIT_S = 10  # a sign-in told to wait this long or less waits and tries again by itself
+
+
+def _loopback(host: str) -> bool:
+    if host.lower() in ("localhost", "localhost.localdomain") or host.lower().endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def require_secure_url(url: str) -> None:
+    """Refuse any address but ``https://…``, except ``http://`` to this very machine (loopback, for tests and a
+    bureau proxy on the same host)."""
+    parts = urlsplit(url.strip())
+    scheme, host = parts.scheme.lower(), parts.hostname or ""
+    if scheme == "https" and host:
+        return
+    if scheme == "http" and host and _loopback(host):
+        return
+    if scheme == "http":
+        raise InsecureServer(
+            f"不安全的服务器地址 {url}：http:// 会以明文发送密码和令牌，请使用 https:// 地址",
+            f"Insecure server address {url}: http:// would send the password and token in clear text; use https://",
+            code="insecure_url",
+        )
+    raise InsecureServer(
+        f"服务器地址不正确：{url}（应为 https://…）", f"Not a server address: {url} (expected https://…)",
+        code="bad_url",
+    )
 
 
 @dataclass(frozen=True)
@@ -72,6 +111,7 @@ class BureauHttp:
         retry: RetryPolicy | None = None,
         timeout: float = 30.0,
     ) -> None:
+        require_secure_url(base_url)
         verify: ssl.SSLContext | bool = ssl.create_default_context(cafile=ca_bundle) if ca_bundle else True
         headers = {PROTOCOL_HEADER: str(PROTOCOL_VERSION), "User-Agent": f"cdo-desktop/{__version__}"}
         if token:
@@ -97,8 +137,12 @@ class BureauHttp:
             if status >= 500 or status == 429:
                 last = f"HTTP {status}"
                 if status == 429 and path.endswith("/sign-in"):
-                    code, zh, en = _reason(response)
-                    raise ServerRefused(zh, en, code=code, status=status)
+                    wait = response.headers.get("retry-after", "")
+                    if not (wait.isdigit() and int(wait) <= SHORT_WAIT_S and attempt + 1 < self.retry.attempts):
+                        code, zh, en = _reason(response)
+                        raise ServerRefused(zh, en, code=code, status=status)
+                    time.sleep(int(wait))  # a busy address: a short wait, then the turn is ours
+                    continue
                 time.sleep(self.retry.delay(attempt, response.headers.get("retry-after")))
                 continue
             if status == 426:

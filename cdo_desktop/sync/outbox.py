@@ -1,4 +1,7 @@
-"""The outbox: a local change and its queued mutation in one transaction; rebasing pending changes on bureau rows."""
+"""The outbox: a local change and its queued mutation in one transaction; rebasing pending changes on bureau rows.
+
+One entry the bureau or this version refuses is kept aside with its reason; it never holds up the entries after it.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +9,12 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass
 
+from pydantic import ValidationError
 from sqlalchemy import delete, func, select
 from sqlmodel import Session
 
 from cdo_desktop.domain.errors import DomainError
-from cdo_desktop.domain.mutations import Mutation
+from cdo_desktop.domain.mutations import Mutation, validation_error
 from cdo_desktop.services.apply import Applied, apply, resolve_actor
 from cdo_desktop.store.db import Database
 from cdo_desktop.store.models import OutboxEntry, RefusedChange
@@ -93,8 +97,8 @@ def rebase_pending(session: Session, *, final: bool) -> RebaseResult:
             session.delete(answer)
             result.refused += 1
             continue
-        mutation = Mutation.model_validate(entry.mutation)
         try:
+            mutation = _readable(entry)
             actor = resolve_actor(session, mutation.actor_id)
             apply(session, mutation, actor, provisional=True)
             result.reapplied += 1
@@ -106,6 +110,15 @@ def rebase_pending(session: Session, *, final: bool) -> RebaseResult:
                 result.deferred += 1
     session.flush()
     return result
+
+
+def _readable(entry: OutboxEntry) -> Mutation:
+    """The queued mutation; one this version cannot read (queued by an older version, e.g. with a control
+    character the rules now refuse) is a `DomainError` like any other refusal, never a crash of the whole sync."""
+    try:
+        return Mutation.model_validate(entry.mutation)
+    except ValidationError as exc:
+        raise validation_error(exc) from None
 
 
 def record_answers(session: Session, answers: list[OutboxAnswer]) -> None:

@@ -77,6 +77,7 @@ def _reindex(session: Session, model: type[m.Synced], values: list[dict[str, Any
         if doc is not None:
             docs.append({"r": search.rowid_for(v["id"]), "b": doc[1], "e": doc[0], "i": v["id"].hex})
     if docs:
+        docs.sort(key=lambda d: d["r"])  # ascending rowids: FTS5 keeps them in one pending segment (store/search.py)
         connection.execute(text(f"DELETE FROM {search.FTS_TABLE} WHERE rowid = :r"), [{"r": d["r"]} for d in docs])
         connection.execute(
             text(f"INSERT INTO {search.FTS_TABLE}(rowid, body, entity, entity_id) VALUES (:r, :b, :e, :i)"), docs

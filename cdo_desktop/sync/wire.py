@@ -12,11 +12,11 @@ import uuid
 from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
 from sqlalchemy import JSON, Boolean, Date, DateTime, Integer, Uuid
 
 from cdo_desktop import PROTOCOL_VERSION
-from cdo_desktop.domain.mutations import Mutation
+from cdo_desktop.domain.mutations import Mutation, OneLine
 from cdo_desktop.store import models as m
 
 PROTOCOL_HEADER = "X-CDO-Protocol"
@@ -28,9 +28,9 @@ PAGE_BYTES = 1_000_000
 TABLES: dict[str, type[m.Synced]] = {model.__tablename__: model for model in m.SYNCED_TABLES}  # type: ignore[misc]
 
 DeviceId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9._:-]{8,64}$")]
-Username = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=64)]
+Username = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=64), OneLine]
 Password = Annotated[str, StringConstraints(min_length=1, max_length=1024)]
-Label = Annotated[str, StringConstraints(max_length=200)]
+Label = Annotated[str, StringConstraints(max_length=200), OneLine]
 
 
 class Wire(BaseModel):
@@ -71,9 +71,9 @@ class TokenInfo(Wire):
     username: str
     device_id: str
     device_name: str
-    created_at: dt.datetime | None
-    last_used_at: dt.datetime | None
-    revoked_at: dt.datetime | None
+    created_at: AwareDatetime | None
+    last_used_at: AwareDatetime | None
+    revoked_at: AwareDatetime | None
 
 
 class UserCreate(Wire):
@@ -105,7 +105,7 @@ class PushAnswer(Wire):
     epoch: str
     head: int
     protocol: int = PROTOCOL_VERSION
-    server_time: dt.datetime
+    server_time: AwareDatetime
 
 
 class WireRow(Wire):
@@ -121,7 +121,7 @@ class PullPage(Wire):
     cursor: int
     more: bool
     rows: list[WireRow]
-    server_time: dt.datetime
+    server_time: AwareDatetime
 
 
 class RowsRequest(Wire):

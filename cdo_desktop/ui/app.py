@@ -1,4 +1,10 @@
-"""Application entry point: arguments, QApplication, font, translator, settings, database, main window."""
+"""Application entry point: arguments, QApplication, font, translator, settings, database, main window.
+
+Paint first, then load: the window's shell (navigation and a "loading" pane) is shown before the database stack
+(SQLAlchemy, the models, the services) is imported; the database is opened, the person signed in and the pages
+built once the shell has painted. Nothing of reportlab, httpx, FastAPI or uvicorn is imported before the first
+paint (tests/ui/test_startup.py records the modules loaded at that moment).
+"""
 
 from __future__ import annotations
 
@@ -60,8 +66,11 @@ def make_app(argv: Sequence[str], *, offscreen: bool = False) -> Any:
 
 
 def build_window(state: Any, settings: Any, *, demo: bool, roles: list[Any] | None = None,
-                 start_as: Any = None) -> Any:
-    """The main window for ``state``, signed in as ``start_as``, the remembered person, or the demo's commissioner A."""
+                 start_as: Any = None, window: Any = None) -> Any:
+    """The main window for ``state``, signed in as ``start_as``, the remembered person, or the demo's commissioner A.
+
+    Given the already painted shell ``window``, its pages are built over ``state`` instead of a new window.
+    """
     import uuid
 
     from cdo_desktop.ui.demo_roles import cast
@@ -86,6 +95,9 @@ def build_window(state: Any, settings: Any, *, demo: bool, roles: list[Any] | No
             break
         except Exception:
             continue
+    if window is not None:
+        window.attach(state, roles=roles)
+        return window
     return MainWindow(state, settings, roles=roles)
 
 
@@ -145,19 +157,65 @@ def connect_or_offline(state: Any, settings: Any) -> Any:
     return None
 
 
-def _exit_after_first_paint(app: Any, window: Any, started: float) -> None:
-    from cdo_desktop.ui.qt import QEvent, QObject, QTimer
+class _FirstPaint:
+    """Runs ``then`` on the event loop's next turn after ``window`` first paints (or after a second at the latest,
+    should the window not be exposed); with ``CDO_EXIT_AFTER_FIRST_PAINT`` (tests/bench/bench_ui.py) it prints
+    when the shell painted and when the first page's rows were painted, then quits; with
+    ``CDO_MODULES_AT_FIRST_PAINT=FILE`` it writes the names of the modules loaded at the first paint to FILE."""
 
-    class FirstPaint(QObject):
-        def eventFilter(self, watched: Any, event: Any) -> bool:
-            if event.type() == QEvent.Type.Paint and not getattr(self, "seen", False):
-                self.seen = True
-                print(f"first-paint {time.time():.6f} in-process {time.perf_counter() - started:.3f}", flush=True)
-                QTimer.singleShot(0, app.quit)
-            return False
+    def __init__(self, app: Any, window: Any, started: float, then: Any) -> None:
+        from cdo_desktop.ui.qt import QEvent, QObject, QTimer
 
-    window._first_paint = FirstPaint(window)
-    window.installEventFilter(window._first_paint)
+        self.app, self.window, self.started, self.then = app, window, started, then
+        self.fired = False
+        outer = self
+
+        class Filter(QObject):
+            def eventFilter(self, watched: Any, event: Any) -> bool:
+                if event.type() == QEvent.Type.Paint and not outer.fired:
+                    outer.painted()
+                return False
+
+        self.filter = Filter(window)
+        window.installEventFilter(self.filter)
+        window._first_paint = self
+        QTimer.singleShot(1000, lambda: None if self.fired else self.painted())
+
+    def painted(self) -> None:
+        from cdo_desktop.ui.qt import QTimer
+
+        self.fired = True
+        modules_file = os.environ.get("CDO_MODULES_AT_FIRST_PAINT")
+        if modules_file:
+            Path(modules_file).write_text("\n".join(sorted(sys.modules)), encoding="utf-8")
+        if os.environ.get("CDO_EXIT_AFTER_FIRST_PAINT"):
+            print(f"first-paint {time.time():.6f} in-process {time.perf_counter() - self.started:.3f}", flush=True)
+        QTimer.singleShot(0, self.load)
+
+    def load(self) -> None:
+        self.then()
+        if os.environ.get("CDO_EXIT_AFTER_FIRST_PAINT"):
+            self.window.repaint()  # the first page with its rows, painted now
+            print(f"first-rows {time.time():.6f} in-process {time.perf_counter() - self.started:.3f}", flush=True)
+            self.app.quit()
+
+
+def open_into(window: Any, data_dir: Path, settings: Any, *, offline: bool) -> None:
+    """Open the database of ``data_dir`` behind the painted shell ``window``, sign in, build the pages."""
+    from cdo_desktop.ui.qt import QApplication
+    from cdo_desktop.ui.state import AppState
+
+    try:
+        db = open_local(data_dir)
+    except Exception as exc:  # a newer, locked or unreadable database: say so, never a traceback
+        from cdo_desktop.ui.widgets import show_error
+
+        show_error(window, exc, QApplication.translate("App", "The database cannot be opened"))
+        QApplication.exit(2)
+        return
+    state = AppState(db, data_dir)
+    start_as = None if offline else connect_or_offline(state, settings)
+    build_window(state, settings, demo=False, start_as=start_as, window=window)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -168,10 +226,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run()
     started = time.perf_counter()
     app = make_app([sys.argv[0]], offscreen=args.screenshot is not None)
-    from cdo_desktop.store.db import default_data_dir
+    from cdo_desktop.paths import default_data_dir
     from cdo_desktop.ui import i18n
     from cdo_desktop.ui.settings import Settings
-    from cdo_desktop.ui.state import AppState
 
     settings = Settings()
     data_dir = args.data_dir or (default_data_dir() / "demo" if args.demo else default_data_dir())
@@ -186,13 +243,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 1
         window, bureau = started_demo
         app.aboutToQuit.connect(bureau.stop)
+        if os.environ.get("CDO_EXIT_AFTER_FIRST_PAINT"):
+            _FirstPaint(app, window, started, lambda: None)
     else:
-        db = open_local(data_dir)
-        state = AppState(db, data_dir)
-        start_as = None if args.offline else connect_or_offline(state, settings)
-        window = build_window(state, settings, demo=False, start_as=start_as)
-    if os.environ.get("CDO_EXIT_AFTER_FIRST_PAINT"):  # tests/bench/bench_ui.py: time to the first painted window
-        _exit_after_first_paint(app, window, started)
+        from cdo_desktop.ui.main_window import MainWindow
+
+        window = MainWindow(None, settings)  # the shell: painted before the database stack is imported
+        _FirstPaint(app, window, started, lambda: open_into(window, data_dir, settings, offline=args.offline))
     window.show()
     code = app.exec()
     from cdo_desktop.ui.worker import wait_all

@@ -1,4 +1,10 @@
-"""The main window: navigation list on the left, the pages, the status bar with sync state and role switcher."""
+"""The main window: navigation list on the left, the pages, the status bar with sync state and role switcher.
+
+Paint first, then load: ``MainWindow(None, settings)`` is the shell (navigation, a "loading" pane, the status bar)
+and needs nothing but Qt; `MainWindow.attach` builds the pages once the database is open. The shell's navigation
+titles are the pages' own ``title()`` strings, looked up in the pages' translation contexts without importing the
+pages (tests/ui/test_startup.py checks that they match).
+"""
 
 from __future__ import annotations
 
@@ -8,6 +14,7 @@ from typing import Any
 from cdo_desktop.ui.qt import (
     QCloseEvent,
     QComboBox,
+    QCoreApplication,
     QHBoxLayout,
     QKeySequence,
     QLabel,
@@ -21,39 +28,74 @@ from cdo_desktop.ui.qt import (
     QWidget,
 )
 from cdo_desktop.ui.settings import Settings
-from cdo_desktop.ui.sync_status import SyncIndicator
+
+# the navigation of the shell: (key, translation context, the page's title) in page order, as page_classes() lists
+NAVIGATION = (
+    ("dashboard", "DashboardPage", "My tasks"),
+    ("catalogue", "CataloguePage", "Data catalogue"),
+    ("requests", "RequestsPage", "Sharing requests"),
+    ("objections", "ObjectionsPage", "Quality objections"),
+    ("disputes", "DisputesPage", "Disputes and docket"),
+    ("rulings", "RulingsPage", "Rulings and accountability"),
+    ("directory", "DirectoryPage", "Directory"),
+    ("assets", "AssetsPage", "Data assets"),
+    ("platforms", "PlatformsPage", "Platforms and systems"),
+    ("scorecard", "ScorecardPage", "Scorecard"),
+    ("admin", "AdminPage", "Administration"),
+    ("settings", "SettingsPage", "Settings"),
+)
+
+
+# where each page lives: it is imported and built the first time it is shown (or asked for), not at start
+PAGE_MODULES = {
+    "dashboard": ("dashboard", "DashboardPage"),
+    "catalogue": ("catalogue", "CataloguePage"),
+    "requests": ("requests", "RequestsPage"),
+    "objections": ("objections", "ObjectionsPage"),
+    "disputes": ("disputes", "DisputesPage"),
+    "rulings": ("rulings", "RulingsPage"),
+    "directory": ("directory", "DirectoryPage"),
+    "assets": ("assets", "AssetsPage"),
+    "platforms": ("platforms", "PlatformsPage"),
+    "scorecard": ("scorecard", "ScorecardPage"),
+    "admin": ("admin", "AdminPage"),
+    "settings": ("settings_page", "SettingsPage"),
+}
+
+
+def page_class(key: str) -> type:
+    import importlib
+
+    module, name = PAGE_MODULES[key]
+    cls: type = getattr(importlib.import_module(f"cdo_desktop.ui.pages.{module}"), name)
+    return cls
 
 
 def page_classes() -> list[tuple[str, type]]:
-    from cdo_desktop.ui.pages import (
-        admin,
-        assets,
-        catalogue,
-        dashboard,
-        directory,
-        disputes,
-        objections,
-        platforms,
-        requests,
-        rulings,
-        scorecard,
-        settings_page,
-    )
+    return [(key, page_class(key)) for key, _, _ in NAVIGATION]
 
-    return [
-        ("dashboard", dashboard.DashboardPage),
-        ("catalogue", catalogue.CataloguePage),
-        ("requests", requests.RequestsPage),
-        ("objections", objections.ObjectionsPage),
-        ("disputes", disputes.DisputesPage),
-        ("rulings", rulings.RulingsPage),
-        ("directory", directory.DirectoryPage),
-        ("assets", assets.AssetsPage),
-        ("platforms", platforms.PlatformsPage),
-        ("scorecard", scorecard.ScorecardPage),
-        ("admin", admin.AdminPage),
-        ("settings", settings_page.SettingsPage),
-    ]
+
+class Pages(dict[str, Any]):
+    """The window's pages by key, each built the first time it is asked for; iterating builds them all."""
+
+    def __init__(self, build: Any) -> None:
+        super().__init__()
+        self._build = build
+
+    def __missing__(self, key: str) -> Any:
+        if key not in PAGE_MODULES:
+            raise KeyError(key)
+        page = self[key] = self._build(key)
+        return page
+
+    def built(self, key: str) -> bool:
+        return dict.__contains__(self, key)
+
+    def items(self) -> Any:  # type: ignore[override]
+        return [(key, self[key]) for key, _, _ in NAVIGATION]
+
+    def values(self) -> Any:  # type: ignore[override]
+        return [self[key] for key, _, _ in NAVIGATION]
 
 
 BUREAU_ONLY = {"admin"}
@@ -65,17 +107,18 @@ class MainWindow(QMainWindow):
         self.state = state
         self.settings = settings
         self.roles = roles or []
+        self.sync_indicator: Any = None
         self.setWindowTitle(self.tr("CDO Desktop — data sharing governance"))
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.stack = QStackedWidget()
-        self.pages: dict[str, Any] = {}
-        for key, cls in page_classes():
-            page = cls(state)
-            page.setObjectName(f"page:{key}")
-            self.pages[key] = page
-            self.stack.addWidget(page)
-            item = QListWidgetItem(page.title())
+        self.loading = QLabel(self.tr("Opening the database…"))
+        self.loading.setObjectName("loading")
+        self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.loading)
+        self.pages: dict[str, Any] = {}  # the shell has none; `attach` gives a `Pages` that builds them lazily
+        for key, context, title in NAVIGATION:
+            item = QListWidgetItem(QCoreApplication.translate(context, title))
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.nav.addItem(item)
         metrics = self.nav.fontMetrics()
@@ -91,21 +134,41 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self._nav_changed)
         for number in range(1, 10):
             QShortcut(QKeySequence(f"Ctrl+{number}"), self, activated=lambda n=number: self.nav.setCurrentRow(n - 1))
-        self._build_status_bar()
-        state.actor_changed.connect(self._actor_changed)
-        self._actor_changed()
-        self.show_page(settings.get("ui/last_page") or "dashboard")
+        self.who = QLabel(self.tr("Opening the database…"))
+        self.who.setObjectName("signedIn")
+        self.statusBar().addWidget(self.who, 1)
         geometry = settings.get("ui/geometry")
         if geometry:
             self.restoreGeometry(geometry)
         else:
             self.resize(1360, 860)
+        if state is not None:
+            self.attach(state, roles=self.roles)
+
+    def attach(self, state: Any, *, roles: list[Any] | None = None) -> None:
+        """Work over ``state`` (the database is open): show the remembered page, built now; the other pages are
+        built the first time they are shown."""
+        self.state = state
+        self.roles = roles if roles is not None else self.roles
+        self.pages = Pages(self._build_page)
+        self._build_status_bar()
+        state.actor_changed.connect(self._actor_changed)
+        self._actor_changed()
+        self.show_page(self.current_page_key() or self.settings.get("ui/last_page") or "dashboard")
+        self._nav_changed(self.nav.currentRow())  # the row may have been chosen in the shell already
+        self.stack.removeWidget(self.loading)
+        self.loading.deleteLater()
+
+    def _build_page(self, key: str) -> Any:
+        page = page_class(key)(self.state)
+        page.setObjectName(f"page:{key}")
+        self.stack.addWidget(page)
+        return page
 
     def _build_status_bar(self) -> None:
+        from cdo_desktop.ui.sync_status import SyncIndicator
+
         bar = self.statusBar()
-        self.who = QLabel()
-        self.who.setObjectName("signedIn")
-        bar.addWidget(self.who, 1)
         self.role_switch = QComboBox()
         self.role_switch.setObjectName("roleSwitch")
         self.role_switch.setToolTip(self.tr("Demo: act as another person"))
@@ -170,6 +233,8 @@ class MainWindow(QMainWindow):
         if row < 0:
             return
         key = self.nav.item(row).data(Qt.ItemDataRole.UserRole)
+        if not isinstance(self.pages, Pages):  # the shell: the database is still opening
+            return
         self.stack.setCurrentWidget(self.pages[key])
         self.settings.set("ui/last_page", key)
 
@@ -187,5 +252,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.set("ui/geometry", self.saveGeometry())
         self.settings.sync()
-        self.sync_indicator.stop()
+        if self.sync_indicator is not None:
+            self.sync_indicator.stop()
         super().closeEvent(event)

@@ -163,6 +163,10 @@
         <source>Preparing the Foshan demo: bureau server and desktops…</source>
         <translation>Preparing the Foshan demo: bureau server and desktops…</translation>
     </message>
+    <message>
+        <source>The database cannot be opened</source>
+        <translation>The database cannot be opened</translation>
+    </message>
 </context>
 <context>
     <name>AppointDialog</name>
@@ -918,6 +922,10 @@
     <message>
         <source>CDO Desktop — data sharing governance</source>
         <translation>CDO Desktop — data sharing governance</translation>
+    </message>
+    <message>
+        <source>Opening the database…</source>
+        <translation>Opening the database…</translation>
     </message>
     <message>
         <source>Demo: act as another person</source>

@@ -164,6 +164,10 @@
         <source>Preparing the Foshan demo: bureau server and desktops…</source>
         <translation>正在准备佛山演示：政数局服务器与各部门桌面…</translation>
     </message>
+    <message>
+        <source>The database cannot be opened</source>
+        <translation>无法打开数据库</translation>
+    </message>
 </context>
 <context>
     <name>AppointDialog</name>
@@ -919,6 +923,10 @@
     <message>
         <source>CDO Desktop — data sharing governance</source>
         <translation>首席数据官协同桌面 — 数据共享治理</translation>
+    </message>
+    <message>
+        <source>Opening the database…</source>
+        <translation>正在打开数据库…</translation>
     </message>
     <message>
         <source>Demo: act as another person</source>

@@ -72,15 +72,18 @@ def build_database(data_dir: Path, scale: int) -> None:
     db.dispose()
 
 
-def first_paint(command: list[str], env: dict[str, str], runs: int = 3) -> float:
-    """Median seconds from launching ``command`` to its first painted window."""
-    times = []
+def start_times(commands: dict[str, tuple[list[str], dict[str, str]]], runs: int = 5) -> dict[str, dict[str, float]]:
+    """Median seconds from launching each command to its first painted window ("first-paint") and, for ours, to
+    the first page painted with its rows ("first-rows"); the commands run alternately, ``runs`` times each."""
+    samples: dict[str, dict[str, list[float]]] = {name: {} for name in commands}
     for _ in range(runs):
-        began = time.time()
-        out = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120, check=True).stdout
-        line = next(x for x in out.splitlines() if x.startswith("first-paint"))
-        times.append(float(line.split()[1]) - began)
-    return statistics.median(times)
+        for name, (command, env) in commands.items():
+            began = time.time()
+            out = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300, check=True).stdout
+            for line in out.splitlines():
+                if line.startswith(("first-paint", "first-rows")):
+                    samples[name].setdefault(line.split()[0], []).append(float(line.split()[1]) - began)
+    return {name: {k: statistics.median(v) for k, v in marks.items()} for name, marks in samples.items()}
 
 
 def timed(fn: Any, repeat: int = 5) -> float:
@@ -140,7 +143,7 @@ def model_timings(data_dir: Path) -> dict[str, float]:
     return out
 
 
-BOUNDS = {"first painted window": 2.5, "open list (first page + count)": 400, "scroll: one more page of 200 rows (mean over 10)": 150,
+BOUNDS = {"open list (first page + count)": 400, "scroll: one more page of 200 rows (mean over 10)": 150,
           "sort by providing department": 800, "sort by date": 800, "search '公安' (2 characters)": 400,
           "search '信' (1 character)": 800, "search a request number": 300,
           "UI thread busy while a search runs (max)": 50}
@@ -153,14 +156,24 @@ def run(scale: int = 100_000, data_dir: Path | None = None) -> list[dict[str, An
         build_database(folder, scale)
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(Path(tmp) / "config"),
                    HOME=str(Path(tmp) / "home"), CDO_EXIT_AFTER_FIRST_PAINT="1", PYTHONPATH=str(ROOT))
-        bare = first_paint([sys.executable, "-c", BARE], env)
-        ours = first_paint([sys.executable, str(ROOT / "main.py"), "--data-dir", str(folder), "--lang", "zh_CN",
-                            "--offline"], env)
+        on_list = dict(env, XDG_CONFIG_HOME=str(Path(tmp) / "config-list"))
+        settings = Path(on_list["XDG_CONFIG_HOME"]) / "FoshanDataBureau" / "cdo-desktop.conf"
+        settings.parent.mkdir(parents=True, exist_ok=True)
+        settings.write_text("[ui]\nlast_page=requests\n", encoding="utf-8")  # reopen on the request list
+        ours = [sys.executable, str(ROOT / "main.py"), "--data-dir", str(folder), "--lang", "zh_CN", "--offline"]
+        times = start_times({"bare": ([sys.executable, "-c", BARE], env), "dashboard": (ours, env),
+                             "list": (ours, on_list)})
+        bare = times["bare"]["first-paint"]
         results = [
-            {"name": "first painted window: bare PySide6 QMainWindow", "value": round(bare, 2), "unit": "s",
-             "bound": ""},
-            {"name": f"first painted window: CDO Desktop on {scale:,} requests", "value": round(ours, 2), "unit": "s",
-             "bound": f"<= {BOUNDS['first painted window']} s"},
+            {"name": "first painted window: bare PySide6 QMainWindow (floor)", "value": round(bare, 2), "unit": "s",
+             "bound": "median of 5, alternating"},
+            {"name": f"first painted window (shell): CDO Desktop on {scale:,} requests",
+             "value": round(times["dashboard"]["first-paint"], 2), "unit": "s",
+             "bound": f"{times['dashboard']['first-paint'] / bare:.1f}x floor; goal <= 2x"},
+            {"name": f"first page with its rows painted (My tasks) on {scale:,}",
+             "value": round(times["dashboard"]["first-rows"], 2), "unit": "s", "bound": "goal <= 1.0 s"},
+            {"name": f"first page with its rows painted (request list) on {scale:,}",
+             "value": round(times["list"]["first-rows"], 2), "unit": "s", "bound": "goal <= 1.0 s"},
         ]
         for name, ms in model_timings(folder).items():
             results.append({"name": f"request list on {scale:,}: {name}", "value": round(ms, 1), "unit": "ms",

@@ -23,10 +23,12 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
-ORDER = ["demo", "ui", "sync", "reports", "import"]
+KEEP_MARKER = "<!-- kept by run.py: hand-written analysis below -->"
+ORDER = ["startup", "demo", "ui", "sync", "reports", "import"]
 # what --scale (the number of sharing requests in the network) means to each area's run(): documents are measured
-# at the fixed sizes (one ruling; 1,000 notices in batch), whatever the network's scale
-SCALE_OF = {"reports": lambda scale: 1.0, "import": lambda scale: 1.0}  # import: the 1,000-row file
+# at the fixed sizes (one ruling; 1,000 notices in batch), whatever the network's scale; import: the issue's
+# 1,000-row file
+SCALE_OF = {"reports": lambda scale: 1.0, "startup": lambda scale: 0, "import": lambda scale: 1.0}
 
 
 def machine() -> str:
@@ -107,7 +109,10 @@ def write(path: Path, scale: int, results: list[tuple[str, dict[str, Any]]], fai
     lines += [f"| {a} | {r['name']} | {r['value']} | {r['unit']} | {r.get('bound', '')} |" for a, r in results]
     if failures:
         lines += ["", "## Benchmarks that failed in this run", ""] + [f"- `{f.splitlines()[0]}`" for f in failures]
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    kept = ""  # the hand-written analysis below the marker survives a re-run
+    if path.exists() and KEEP_MARKER in (old := path.read_text(encoding="utf-8")):
+        kept = "\n" + old[old.index(KEEP_MARKER):]
+    path.write_text("\n".join(lines) + "\n" + kept, encoding="utf-8")
 
 
 if __name__ == "__main__":

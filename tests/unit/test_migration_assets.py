@@ -17,7 +17,7 @@ from cdo_desktop.store import models as m
 from cdo_desktop.store.db import Database
 from cdo_desktop.store.migrate import _config, current_revision, head_revision, upgrade
 
-PREVIOUS = "0003_request_created_index"
+PREVIOUS = "0004_hardening"
 
 
 def _at_previous_schema(tmp_path: Path) -> Database:

@@ -1,4 +1,4 @@
-"""Sign-in (device tokens), the caller's own tokens, sign-out; throttled per account and per address."""
+"""Sign-in (device tokens bound to their device id), the caller's own tokens, sign-out; throttled (see `throttle`)."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ import uuid
 from fastapi import APIRouter, Request
 from sqlmodel import select
 
-from cdo_desktop.server import ledger
+from cdo_desktop.server import ledger, throttle
 from cdo_desktop.server.deps import ConfigDep, DbDep, ViewerDep
 from cdo_desktop.server.errors import ApiError
-from cdo_desktop.server.security import Throttle, check_password, issue_token, revoke
+from cdo_desktop.server.security import check_password, device_owner, issue_token, revoke
 from cdo_desktop.store import models as m
 from cdo_desktop.store.server_models import DeviceToken
 from cdo_desktop.sync.wire import SignedIn, SignIn, TokenInfo
@@ -19,36 +19,51 @@ from cdo_desktop.sync.wire import SignedIn, SignIn, TokenInfo
 router = APIRouter(prefix="/v1/auth", tags=["auth"])
 
 
-def _throttle(config: ConfigDep) -> Throttle:
-    return Throttle(config.signin_window_s, config.signin_account_failures, config.signin_address_failures, config.signin_block_s)
+def policy(config: ConfigDep) -> throttle.Policy:
+    return throttle.Policy(
+        window_s=config.signin_window_s, account_failures=config.signin_account_failures,
+        account_delay_s=config.signin_account_delay_s, max_delay_s=config.signin_block_s,
+        address_failures=config.signin_address_failures, address_delay_s=config.signin_address_delay_s,
+    )
+
+
+def _too_many(wait: int) -> ApiError:
+    return ApiError(
+        429, "too_many_attempts", f"登录尝试过于频繁，请 {wait} 秒后再试",
+        f"Too many sign-in attempts; try again in {wait} s", headers={"Retry-After": str(wait)},
+    )
 
 
 @router.post("/sign-in", response_model=SignedIn)
 def sign_in(body: SignIn, request: Request, db: DbDep, config: ConfigDep) -> SignedIn:
-    throttle = _throttle(config)
-    address = request.client.host if request.client else "unknown"
-    keys = [f"account:{body.username.lower()}", f"address:{address}"]
+    rules = policy(config)
+    address = request.client.host if request.client else "unknown"  # a trusted proxy's X-Forwarded-For, or the peer
+    account_key, address_key = f"account:{body.username.lower()}"[:128], f"address:{address}"[:128]
     now = dt.datetime.now(dt.UTC)
+    try:
+        with db.write() as session:
+            throttle.begin_attempt(session, rules, account_key=account_key, address_key=address_key, now=now)
+    except throttle.Throttled as exc:
+        raise _too_many(exc.wait_s) from None
     with db.read() as session:
-        wait = throttle.blocked_for(session, keys, now)
         account = session.exec(select(m.Account).where(m.Account.username == body.username)).first()
-    if wait:
-        raise ApiError(
-            429, "too_many_attempts", f"登录失败次数过多，请 {wait} 秒后再试",
-            f"Too many failed sign-ins; try again in {wait} s", headers={"Retry-After": str(wait)},
-        )
     ok = check_password(account, body.password)  # slow on purpose (Argon2id): outside any transaction
     with db.write() as session:
-        if not ok:
-            throttle.failed(session, keys[0], config.signin_account_failures, now)
-            throttle.failed(session, keys[1], config.signin_address_failures, now)
+        if ok:
+            throttle.succeeded(session, account_key=account_key)
         else:
-            throttle.succeeded(session, keys[0])
+            throttle.failed(session, rules, address_key=address_key, now=now)
     if not ok or account is None:
         raise ApiError(401, "bad_credentials", "用户名或密码不正确", "Wrong user name or password")
     with db.write() as session:
         fresh = session.get(m.Account, account.id)
         assert fresh is not None
+        owner = device_owner(session, body.device_id)
+        if owner is not None and owner != fresh.id:
+            raise ApiError(
+                409, "device_taken", "该设备标识已属于另一账号，请用新的设备标识登录",
+                "This device id belongs to another account: sign in with a new device id", field="device_id",
+            )
         token, row = issue_token(session, account=fresh, device_id=body.device_id, device_name=body.device_name)
         person = session.get(m.Commissioner, fresh.commissioner_id)
         assert person is not None

@@ -1,10 +1,12 @@
-"""Evidence files by SHA-256: streamed in with a size limit (413 before spooling) and a hash check (422)."""
+"""Evidence files by SHA-256: streamed in with a size limit (413) and a hash check (422), uploader recorded, served
+only as downloads to departments that hold them (`evidence`)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
 import os
+import re
 import uuid
 from pathlib import Path
 from typing import Annotated
@@ -12,9 +14,8 @@ from typing import Annotated
 from fastapi import APIRouter, Request
 from fastapi import Path as PathParam
 from fastapi.responses import FileResponse
-from sqlalchemy import or_, select
-from sqlmodel import col
 
+from cdo_desktop.server import evidence
 from cdo_desktop.server.deps import ConfigDep, DbDep, ViewerDep
 from cdo_desktop.server.errors import ApiError
 from cdo_desktop.store import models as m
@@ -32,14 +33,21 @@ def _too_large(limit: int) -> ApiError:
     return ApiError(413, "too_large", f"文件超过 {mb:g} MB 上限", f"The file is larger than the {mb:g} MB limit")
 
 
+_MEDIA_TYPE = re.compile(r"^[a-z0-9][a-z0-9!#$&^_.+-]{0,63}/[a-z0-9][a-z0-9!#$&^_.+-]{0,63}$")
+
+
+def safe_media_type(declared: str | None) -> str:
+    """The declared type without parameters, if it looks like one; otherwise plain bytes."""
+    value = (declared or "").split(";", 1)[0].strip().lower()
+    return value if _MEDIA_TYPE.match(value) else "application/octet-stream"
+
+
 @router.put("/{sha256}", status_code=201)
-async def put_blob(sha256: Sha, request: Request, _viewer: ViewerDep, db: DbDep, config: ConfigDep) -> dict[str, object]:
-    declared = request.headers.get("content-length")
-    if declared is not None:
-        if not declared.isdigit():
-            raise ApiError(400, "bad_length", "Content-Length 不正确", "Bad Content-Length")
-        if int(declared) > config.max_blob_bytes:
-            raise _too_large(config.max_blob_bytes)
+async def put_blob(sha256: Sha, request: Request, viewer: ViewerDep, db: DbDep, config: ConfigDep) -> dict[str, object]:
+    """Store the bytes (the front door has already refused a body over the limit); record who uploaded them. The
+    media type is the one given at the first upload: a later upload of the same bytes cannot change it."""
+    if viewer.ended:
+        raise ApiError(403, "actor_ended", "该账号的任职已结束，不能上传文件", "This account's appointment has ended")
     target = blob_path(config.blob_dir, sha256)
     tmp_dir = config.blob_dir / "incoming"
     tmp_dir.mkdir(parents=True, exist_ok=True)
@@ -63,35 +71,36 @@ async def put_blob(sha256: Sha, request: Request, _viewer: ViewerDep, db: DbDep,
         os.replace(tmp, target)
     finally:
         tmp.unlink(missing_ok=True)
-    media_type = request.headers.get("content-type", "application/octet-stream")[:200]
+    now = dt.datetime.now(dt.UTC)
     with db.write() as session:
-        row = session.get(m.Blob, sha256) or m.Blob(sha256=sha256, created_at=dt.datetime.now(dt.UTC))
-        row.size, row.media_type, row.present, row.uploaded = size, media_type, True, True
+        row = session.get(m.Blob, sha256)
+        if row is None:
+            row = m.Blob(sha256=sha256, created_at=now, media_type=safe_media_type(request.headers.get("content-type")))
+        elif not row.present:  # known from an evidence record only: the first upload fixes the type
+            row.media_type = safe_media_type(request.headers.get("content-type"))
+        row.size, row.present, row.uploaded = size, True, True
         session.add(row)
-    return {"sha256": sha256, "size": size}
+        evidence.record_upload(session, viewer, sha256, now)
+        media_type = row.media_type
+    return {"sha256": sha256, "size": size, "media_type": media_type}
 
 
-@router.get("/{sha256}")
+@router.get(
+    "/{sha256}",
+    response_class=FileResponse,
+    responses={200: {"content": {"application/octet-stream": {}}, "description": "The file, as a download"}},
+)
 def get_blob(sha256: Sha, viewer: ViewerDep, db: DbDep, config: ConfigDep) -> FileResponse:
+    """The file as a download (never rendered by a browser), for a department that holds it."""
     path = blob_path(config.blob_dir, sha256)
     with db.read() as session:
         row = session.get(m.Blob, sha256)
-        allowed = viewer.sees_everything
-        if not allowed and not viewer.ended:
-            d = viewer.department_id
-            disputes = select(col(m.Dispute.id)).where(
-                or_(col(m.Dispute.claimant_department_id) == d, col(m.Dispute.respondent_department_id) == d)
-            )
-            hit = session.execute(
-                select(col(m.Evidence.id))
-                .where(col(m.Evidence.sha256) == sha256, col(m.Evidence.dispute_id).in_(disputes))
-                .limit(1)
-            ).first()
-            allowed = hit is not None or session.execute(  # a valuation report of the viewer's own asset
-                select(col(m.AssetValuation.id))
-                .where(col(m.AssetValuation.report_sha256) == sha256, col(m.AssetValuation.department_id) == d)
-                .limit(1)
-            ).first() is not None
+        allowed = evidence.holds(session, viewer, sha256)
     if row is None or not row.present or not path.exists() or not allowed:
         raise ApiError(404, "not_found", "找不到该文件", "No such file")
-    return FileResponse(path, media_type=row.media_type or "application/octet-stream")
+    return FileResponse(
+        path, media_type=row.media_type or "application/octet-stream", filename=sha256,
+        content_disposition_type="attachment",
+        headers={"X-Content-Type-Options": "nosniff", "Content-Security-Policy": "sandbox; default-src 'none'",
+                 "Cache-Control": "private, no-store"},
+    )

@@ -1,4 +1,4 @@
-"""Push (a batch of mutations, each in its own transaction) and pull (visible rows after a cursor)."""
+"""Push (a batch of mutations, each in its own transaction and savepoint) and pull (visible rows after a cursor)."""
 
 from __future__ import annotations
 
@@ -9,11 +9,12 @@ from fastapi import APIRouter, Query, Response
 
 from cdo_desktop.server import exchange, ledger
 from cdo_desktop.server.deps import ConfigDep, DbDep, ViewerDep
-from cdo_desktop.server.errors import ApiError
+from cdo_desktop.server.errors import ApiError, is_busy, is_full
 from cdo_desktop.sync.wire import (
     DEFAULT_PAGE_ROWS,
     MAX_PAGE_ROWS,
     TABLES,
+    MutationAnswer,
     PullPage,
     PushAnswer,
     PushRequest,
@@ -26,7 +27,14 @@ router = APIRouter(prefix="/v1/sync", tags=["sync"])
 
 @router.post("/push", response_model=PushAnswer)
 def push(body: PushRequest, viewer: ViewerDep, db: DbDep, config: ConfigDep) -> PushAnswer:
-    answers = [exchange.push_one(db, viewer, mutation) for mutation in body.mutations]
+    answers: list[MutationAnswer] = []
+    for mutation in body.mutations:
+        try:
+            answers.append(exchange.push_one(db, viewer, mutation))
+        except Exception as exc:
+            if not answers or not (is_busy(exc) or is_full(exc)):
+                raise  # nothing answered yet: 503 with Retry-After (see errors.install)
+            break  # busy or full after some answers: send those; the rest stay in the desktop's outbox
     with db.read() as session:
         counter = ledger.read_counter(session)
     ledger.record_head(config.data_dir, counter.epoch, counter.seq)

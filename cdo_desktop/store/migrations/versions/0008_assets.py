@@ -4,7 +4,7 @@ Adds the tables platform_system, data_asset, asset_valuation and duplicate_flag,
 (the resource's source system in the register; the free-text source_system stays as the name shown).
 
 Revision ID: 0008_assets
-Revises: 0003_request_created_index
+Revises: 0004_hardening
 Create Date: 2026-11-26 11:10:00
 """
 from __future__ import annotations
@@ -16,7 +16,7 @@ import sqlmodel
 from alembic import op
 
 revision: str = "0008_assets"
-down_revision: str | None = "0003_request_created_index"
+down_revision: str | None = "0004_hardening"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
