@@ -182,9 +182,13 @@ def _wire_bureau_imports() -> None:
     """An import on the bureau's own database stamps its rows in the bureau's sequence (server/ledger.py); the entry
     point joins the two layers, which may not import each other."""
     commands = importlib.import_module("cdo_desktop.transfer.import_commands")
-    ledger = importlib.import_module("cdo_desktop.server.ledger")
-    if ledger.applier_for not in commands.APPLIERS:
-        commands.APPLIERS.append(ledger.applier_for)
+    if _bureau_applier not in commands.APPLIERS:
+        commands.APPLIERS.append(_bureau_applier)
+
+
+def _bureau_applier(db: object) -> object:
+    """The ledger's applier for a bureau's database (loaded only when an import runs: `--help` stays light)."""
+    return importlib.import_module("cdo_desktop.server.ledger").applier_for(db)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

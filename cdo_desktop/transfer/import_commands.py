@@ -10,9 +10,10 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from cdo_desktop.transfer.exports import EXPORT_KINDS, export_table, write_template
-from cdo_desktop.transfer.importer import KINDS, ImportRefused, import_file
-from cdo_desktop.transfer.tables import FileProblem
+# literal here so that `cdo --help` loads no heavy module (tests/unit/test_import_sets.py); the same as
+# transfer.importer.KINDS and transfer.exports.EXPORT_KINDS
+KINDS = ("catalogue", "directory", "assets", "platforms")
+EXPORT_KINDS = ("catalogue", "directory", "assets", "platforms")
 
 # who writes an import on this data folder, asked in turn (the entry point adds the bureau ledger's: rows written on
 # a running bureau's database need their sequence numbers in the same transaction); none answering: written directly
@@ -46,6 +47,9 @@ def resolve_importer(db: Any, who: str | None) -> uuid.UUID:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    from cdo_desktop.transfer.exports import write_template
+    from cdo_desktop.transfer.importer import ImportRefused, import_file
+
     if args.template:
         if args.output is None:
             raise ValueError("请用 -o 指定模板文件 / give the template file with -o")
@@ -89,6 +93,8 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    from cdo_desktop.transfer.exports import export_table
+
     count = export_table(_db(args), args.kind, args.output, fmt=args.format)
     print(json.dumps({"kind": args.kind, "file": str(args.output), "rows": count}, ensure_ascii=False) if args.json
           else f"已导出 {count} 行 / exported {count} rows: {args.output}")
@@ -97,6 +103,8 @@ def run_export(args: argparse.Namespace) -> int:
 
 def _handler(run: Any) -> Any:
     def handle(args: argparse.Namespace) -> int:
+        from cdo_desktop.transfer.tables import FileProblem
+
         try:
             return int(run(args))
         except (ValueError, FileProblem) as exc:

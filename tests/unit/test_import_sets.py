@@ -54,7 +54,8 @@ def test_help_loads_the_standard_library_only(tmp_path: Path, args: list[str]) -
     ours = {m for m in modules if m.startswith("cdo_desktop.")}
     assert ours <= {"cdo_desktop.cli", "cdo_desktop.domain", "cdo_desktop.domain.errors", "cdo_desktop.reports",
                     "cdo_desktop.reports.commands", "cdo_desktop.server", "cdo_desktop.server.commands",
-                    "cdo_desktop.sync", "cdo_desktop.sync.commands"}, sorted(ours)
+                    "cdo_desktop.sync", "cdo_desktop.sync.commands",
+                    "cdo_desktop.transfer", "cdo_desktop.transfer.import_commands"}, sorted(ours)
 
 
 def test_a_database_command_on_a_current_schema_does_not_import_alembic(tmp_path: Path, current_db: Path) -> None:

@@ -211,3 +211,9 @@ def test_the_command_line_imports_refuses_and_writes_templates(demo: Path, tmp_p
                  str(_cdo_of(open_database(copy), "FS-GAJ"))]) == 0
     assert '"rows": 5' in capsys.readouterr().out
     assert main(["export", "assets", "-o", str(tmp_path / "a.json"), "--data-dir", str(copy)]) == 0
+
+
+def test_the_commands_offer_every_kind_the_importer_and_exporter_know() -> None:
+    from cdo_desktop.transfer import exports, import_commands, importer
+
+    assert import_commands.KINDS == importer.KINDS and import_commands.EXPORT_KINDS == exports.EXPORT_KINDS
