@@ -22,7 +22,7 @@ from cdo_desktop import __version__
 from cdo_desktop.domain.errors import DomainError
 
 PLUGINS = ("cdo_desktop.reports.commands", "cdo_desktop.server.commands", "cdo_desktop.sync.commands",
-           "cdo_desktop.transfer.commands")
+           "cdo_desktop.transfer.commands", "cdo_desktop.transfer.import_commands")
 
 
 def register_scorecard_export(start: dt.date | None = None, end: dt.date | None = None) -> None:
@@ -279,7 +279,21 @@ def build_parser() -> argparse.ArgumentParser:
                 raise
             continue
         module.register(sub, common)
+    _wire_bureau_imports()
     return parser
+
+
+def _wire_bureau_imports() -> None:
+    """An import on the bureau's own database stamps its rows in the bureau's sequence (server/ledger.py); the entry
+    point joins the two layers, which may not import each other."""
+    commands = importlib.import_module("cdo_desktop.transfer.import_commands")
+    if _bureau_applier not in commands.APPLIERS:
+        commands.APPLIERS.append(_bureau_applier)
+
+
+def _bureau_applier(db: object) -> object:
+    """The ledger's applier for a bureau's database (loaded only when an import runs: `--help` stays light)."""
+    return importlib.import_module("cdo_desktop.server.ledger").applier_for(db)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -22,6 +22,7 @@ from typing import Any
 from argon2 import PasswordHasher
 from sqlmodel import Session
 
+from cdo_desktop.demo import assets as demo_assets
 from cdo_desktop.demo import catalogue as data
 from cdo_desktop.domain.actor import Actor, derived_id
 from cdo_desktop.domain.enums import Role
@@ -83,6 +84,8 @@ class DemoResult:
     rulings: int = 0
     records: int = 0
     misuse: int = 0
+    systems: int = 0
+    assets: int = 0
     mutations: int = 0
     seconds: float = 0.0
     accounts: list[dict[str, str]] = field(default_factory=list)
@@ -224,6 +227,7 @@ class _Generator:
         if share != "unconditional":
             payload["legal_basis"] = self.rng.choice(data.LEGAL_BASES)
             payload["share_conditions"] = "仅限依法履职需要，按最小必要原则共享" if share == "conditional" else ""
+        demo_assets.ensure_system(self, dept, day)  # the source system is registered before it is named
         # open by default (开放为常态); closure the exception, with its reason and basis
         personal = bool(set(items) & data.PERSONAL_ITEMS)
         if share == "not_shared" or personal:
@@ -592,6 +596,7 @@ class _Generator:
                 self.misuse(i, req)
                 self.result.misuse += 1
             self.duties()
+            demo_assets.register(self)
             if self.with_accounts:
                 self.accounts()
             self.commit()

@@ -217,3 +217,42 @@ class DocumentKind(LabeledEnum):
     OBJECTION = ("objection", "数据异议", "Quality objection")
     DISPUTE = ("dispute", "争议", "Dispute")
     MISUSE = ("misuse", "违规使用报告", "Misuse report")
+    ASSET = ("asset", "数据资产登记凭证", "Data asset registration certificate")
+
+
+# --- data assets and the platform register (集约化) -------------------------------------------------------------
+
+
+class AssetState(LabeledEnum):
+    """数据资产登记状态: 申请 → 已登记 → 变更 / 注销, each step approved by the bureau."""
+
+    APPLIED = ("applied", "登记申请中", "Registration applied for")
+    REFUSED = ("refused", "不予登记", "Registration refused")
+    REGISTERED = ("registered", "已登记", "Registered")
+    CHANGE_PENDING = ("change_pending", "变更申请中", "Change applied for")
+    CANCEL_PENDING = ("cancel_pending", "注销申请中", "Cancellation applied for")
+    CANCELLED = ("cancelled", "已注销", "Cancelled")
+
+
+class QualityGrade(LabeledEnum):
+    A = ("a", "一级（优）", "Grade A (excellent)")
+    B = ("b", "二级（良）", "Grade B (good)")
+    C = ("c", "三级（合格）", "Grade C (adequate)")
+    D = ("d", "四级（待提升）", "Grade D (to improve)")
+
+
+class ValuationMethod(LabeledEnum):
+    COST = ("cost", "成本法", "Cost approach")
+    INCOME = ("income", "收益法", "Income approach")
+    MARKET = ("market", "市场法", "Market approach")
+
+
+class SystemKind(LabeledEnum):
+    PLATFORM = ("platform", "共享平台", "Shared platform")
+    SYSTEM = ("system", "业务系统", "Information system")
+
+
+class SystemStatus(LabeledEnum):
+    BUILDING = ("building", "建设中", "Being built")
+    IN_USE = ("in_use", "在用", "In use")
+    RETIRED = ("retired", "已停用", "Retired")

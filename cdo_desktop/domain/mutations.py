@@ -185,6 +185,7 @@ class ResourceFields(Payload):
     open_published_on: dt.date | None = None
     update_cycle: UpdateCycle = UpdateCycle.DAILY
     source_system: Short = ""
+    source_system_id: uuid.UUID | None = None  # from the platform register (集约化); its name fills source_system
     published_on: dt.date | None = None
 
 

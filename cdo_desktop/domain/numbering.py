@@ -14,6 +14,7 @@ DEFAULT_PREFIXES: dict[DocumentKind, str] = {
     DocumentKind.OBJECTION: "佛数异",
     DocumentKind.DISPUTE: "佛数争",
     DocumentKind.MISUSE: "佛数违",
+    DocumentKind.ASSET: "佛数资",
 }
 
 _PATTERN = re.compile(r"^(?P<prefix>[^〔〕\s]{1,16})〔(?P<year>\d{4})〕(?P<seq>\d{1,7})号$")

@@ -596,6 +596,93 @@ def _document_table() -> list[Transition]:
     return t.rows
 
 
+# --- data assets and the platform register (集约化) ------------------------------------------------------------
+
+from cdo_desktop.domain import asset_payloads as ap  # noqa: E402  (kept beside the tables it serves)
+from cdo_desktop.domain.enums import AssetState  # noqa: E402
+
+CITY_DIVISION = "440600"  # 佛山市行政区划代码: the first part of every asset code
+
+
+def asset_code_pattern(department_code: str) -> str:
+    """The city's asset-code scheme: ``440600-<holder's department code>-ZC-<4 digits>``, e.g. 440600-FS-GAJ-ZC-0001."""
+    import re
+
+    return rf"^{CITY_DIVISION}-{re.escape(department_code)}-ZC-\d{{4}}$"
+
+
+def format_asset_code(department_code: str, serial: int) -> str:
+    return f"{CITY_DIVISION}-{department_code}-ZC-{serial:04d}"
+
+
+def _asset_code_ok(f: Facts) -> bool:
+    import re
+
+    return re.match(asset_code_pattern(str(f.get("holder_code", ""))), _text(f, "code")) is not None
+
+
+ASSET_CODE_FORMAT = Guard(
+    "asset_code_format",
+    "资产编码应为“440600-部门编码-ZC-四位序号”，如 440600-FS-GAJ-ZC-0001",
+    "The asset code must read 440600-<department code>-ZC-<4 digits>, e.g. 440600-FS-GAJ-ZC-0001",
+    _asset_code_ok,
+    "code",
+)
+VALUED_NOT_IN_FUTURE = Guard(
+    "valued_in_future",
+    "评估基准日不能晚于今天",
+    "The valuation date cannot be in the future",
+    lambda f: f["valued_on"] <= f["today"],
+    "valued_on",
+)
+VALUATION_NEEDS_REPORT = Guard(
+    "valuation_report_required",
+    "评估必须附评估报告文件",
+    "A valuation needs its valuation report file",
+    lambda f: bool(f.get("report_sha256")) and bool(_text(f, "report_filename")),
+    "report_sha256",
+)
+
+
+def _asset_table() -> list[Transition]:
+    S = AssetState
+    t = _TableBuilder("asset")
+    holder = _grant(DEPT_ROLES, Party.OWNER)
+    bureau = _grant(BUREAU_ROLES, Party.BUREAU)
+    t.add("apply", None, S.APPLIED, holder, ap.AssetApply, (ASSET_CODE_FORMAT,), zh="申请登记", en="Apply for registration")
+    t.add("resubmit", [S.REFUSED], S.APPLIED, holder, ap.AssetFields, zh="重新申请登记", en="Apply again")
+    t.add("approve", [S.APPLIED], S.REGISTERED, bureau, m.Empty, zh="准予登记", en="Register")
+    t.add("refuse", [S.APPLIED], S.REFUSED, bureau, m.ReasonPayload, (NEEDS_REASON,), zh="不予登记", en="Refuse registration")
+    t.add("request_change", [S.REGISTERED], S.CHANGE_PENDING, holder, ap.AssetChange, zh="申请变更", en="Apply for a change")
+    t.add("approve_change", [S.CHANGE_PENDING], S.REGISTERED, bureau, m.Empty, zh="准予变更", en="Approve the change")
+    t.add(
+        "refuse_change", [S.CHANGE_PENDING], S.REGISTERED, bureau, m.ReasonPayload, (NEEDS_REASON,),
+        zh="不予变更", en="Refuse the change",
+    )
+    t.add(
+        "request_cancel", [S.REGISTERED], S.CANCEL_PENDING, holder, m.ReasonPayload, (NEEDS_REASON,),
+        zh="申请注销", en="Apply for cancellation",
+    )
+    t.add("approve_cancel", [S.CANCEL_PENDING], S.CANCELLED, bureau, m.Empty, zh="准予注销", en="Cancel the registration")
+    t.add(
+        "refuse_cancel", [S.CANCEL_PENDING], S.REGISTERED, bureau, m.ReasonPayload, (NEEDS_REASON,),
+        zh="不予注销", en="Refuse the cancellation",
+    )
+    t.add(
+        "value", [S.REGISTERED, S.CHANGE_PENDING], None, holder, ap.AssetValue,
+        (VALUED_NOT_IN_FUTURE, VALUATION_NEEDS_REPORT), zh="登记评估结果", en="Record a valuation",
+    )
+    return t.rows
+
+
+def _platform_table() -> list[Transition]:
+    t = _TableBuilder("platform")
+    keepers = _grant(DEPT_ROLES, Party.OWNER) | _grant([Role.ADMIN], Party.BUREAU)
+    t.add("register", None, None, keepers, ap.SystemCreate, zh="登记平台或系统", en="Register platform or system")
+    t.add("update", [], None, keepers, ap.SystemUpdate, zh="修改平台或系统", en="Edit platform or system")
+    return t.rows
+
+
 TABLES: dict[str, list[Transition]] = {
     "directory": _directory_table(),
     "resource": _resource_table(),
@@ -607,6 +694,8 @@ TABLES: dict[str, list[Transition]] = {
     "document": _document_table(),
     "misuse": _misuse_table(),
     "receipt": _receipt_table(),
+    "asset": _asset_table(),
+    "platform": _platform_table(),
 }
 
 TRANSITIONS: dict[str, Transition] = {t.action: t for rows in TABLES.values() for t in rows}
@@ -618,6 +707,7 @@ STATE_ENUMS: dict[str, type] = {
     "order": OrderState,
     "accountability": AccountabilityState,
     "misuse": MisuseState,
+    "asset": AssetState,
 }
 
 

@@ -30,6 +30,7 @@ from cdo_desktop.reports.citations import cite
 from cdo_desktop.reports.views import (
     DEFENCE_DAYS,
     ISSUER,
+    CertificateView,
     ClaimView,
     EventView,
     NoticeView,
@@ -527,4 +528,40 @@ def reply_view(session: Session, number: str) -> ReplyView:
         reply_due=req.reply_due,
         reply_number=req.reply_number,
         contact=provider_contact(session, req.provider_department_id, req.answered_on),
+    )
+
+
+def certificate_view(session: Session, number: str) -> CertificateView:
+    """The registration certificate numbered ``number`` (e.g. ``佛数资〔2026〕3号``) as printed."""
+    from cdo_desktop.domain.enums import AssetState, QualityGrade
+    from cdo_desktop.services.assets import certificate_record
+
+    asset: m.DataAsset = _by_number(session, m.DataAsset, number, "数据资产登记凭证")
+    if asset.registered_on is None:
+        raise InvalidState("not_registered", f"数据资产{asset.code}尚未登记", f"Asset {asset.code} is not registered",
+                           field="number")
+    res = session.get(m.DataResource, asset.resource_id)
+    issued = asset.cancelled_on or asset.changed_on or asset.registered_on
+    return CertificateView(
+        kind="certificate",
+        number=asset.number,
+        record_id=str(asset.id),
+        record=plain(certificate_record(asset)),
+        issuer=bureau_name(session),
+        issued_on=issued,
+        holder=department_name(session, asset.department_id),
+        asset_code=asset.code,
+        asset_name=asset.name,
+        resource=res.name if res else "",
+        resource_code=res.code if res else "",
+        source_system=res.source_system if res else "",
+        scope=asset.scope,
+        volume=asset.volume,
+        record_count=asset.record_count,
+        quality_grade=QualityGrade(asset.quality_grade).zh,
+        status=AssetState(asset.state).zh,
+        registered_on=asset.registered_on,
+        changed_on=asset.changed_on,
+        change_count=asset.change_count,
+        cancelled_on=asset.cancelled_on,
     )

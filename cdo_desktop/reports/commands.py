@@ -212,7 +212,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     """Add ``pdf`` and ``verify`` to the ``cdo`` command (``sub`` is its subparsers object)."""
     p = sub.add_parser("pdf", parents=[common], help="write a printed document (PDF)")
     psub = p.add_subparsers(dest="pdf_kind", required=True, metavar="DOCUMENT")
-    for kind, label in (("ruling", "裁决书"), ("notice", "问责通知书"), ("reply", "共享申请答复书")):
+    for kind, label in (("ruling", "裁决书"), ("notice", "问责通知书"), ("reply", "共享申请答复书"),
+                        ("certificate", "数据资产登记凭证")):
         d = psub.add_parser(kind, parents=[common], help=f"{label}, by document number")
         d.add_argument("number", metavar="NUMBER", help="e.g. 佛数裁〔2026〕12号 (ASCII brackets accepted)")
         d.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")

@@ -14,22 +14,32 @@ from typing import cast
 from sqlmodel import Session
 
 from cdo_desktop.reports import builders, stats
+from cdo_desktop.reports.certificate import render_certificate
 from cdo_desktop.reports.compose import SEALING, Sealing
 from cdo_desktop.reports.notice import render_notice
 from cdo_desktop.reports.reply import render_reply
 from cdo_desktop.reports.ruling import render_ruling
 from cdo_desktop.reports.scorecard import render_scorecard
 from cdo_desktop.reports.signing import DocumentSigner, SealBox
-from cdo_desktop.reports.views import DocumentView, NoticeView, ReplyView, RulingView, ScorecardView
+from cdo_desktop.reports.views import (
+    CertificateView,
+    DocumentView,
+    NoticeView,
+    ReplyView,
+    RulingView,
+    ScorecardView,
+)
 
-KINDS = ("ruling", "notice", "reply", "scorecard")
-KIND_LABELS = {"ruling": "裁决书", "notice": "问责通知书", "reply": "共享申请答复书", "scorecard": "绩效报告"}
+KINDS = ("ruling", "notice", "reply", "scorecard", "certificate")
+KIND_LABELS = {"ruling": "裁决书", "notice": "问责通知书", "reply": "共享申请答复书", "scorecard": "绩效报告",
+               "certificate": "数据资产登记凭证"}
 
 _RENDERERS: dict[str, Callable[[DocumentView], bytes]] = {
     "ruling": lambda v: render_ruling(cast(RulingView, v)),
     "notice": lambda v: render_notice(cast(NoticeView, v)),
     "reply": lambda v: render_reply(cast(ReplyView, v)),
     "scorecard": lambda v: render_scorecard(cast(ScorecardView, v)),
+    "certificate": lambda v: render_certificate(cast(CertificateView, v)),
 }
 
 
@@ -58,6 +68,7 @@ def load_view(session: Session, kind: str, number: str, *, lang: str = "zh") -> 
         "ruling": builders.ruling_view,
         "notice": builders.notice_view,
         "reply": builders.reply_view,
+        "certificate": builders.certificate_view,
     }
     view = loaders[kind](session, number)
     return dataclasses.replace(view, lang="en") if lang.startswith("en") else view

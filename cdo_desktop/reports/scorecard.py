@@ -13,7 +13,7 @@ from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 from cdo_desktop.reports import fonts, page
 from cdo_desktop.reports.compose import Story, render_view
 from cdo_desktop.reports.text import TextStyle
-from cdo_desktop.reports.views import ScorecardView, ScoreRow
+from cdo_desktop.reports.views import AssetScoreRow, ScorecardView, ScoreRow
 
 TITLE = "佛山市部门数据共享绩效报告"
 CELL = TextStyle(font=fonts.SONG, size=9.0, leading=12.0, align="center")
@@ -145,6 +145,56 @@ def _chart(story: Story, rows: list[ScoreRow], first: int) -> Drawing:
     return drawing
 
 
+ASSET_COLUMNS = (("部门", 150.0), ("数据资源", 46.0), ("已登记资产", 50.0), ("登记率", 46.0), ("已评估", 46.0),
+                 ("评估率", 46.0), ("估值合计（万元）", 58.2))
+
+
+def _share(share: float | None) -> str:
+    return f"{100 * share:.1f}%" if share is not None else "—"
+
+
+def wan_yuan(fen: int) -> str:
+    """Fen as 万元 with two decimals (1,234,567.89 yuan → 123.46)."""
+    return f"{fen / 1_000_000:.2f}"
+
+
+def _asset_cells(row: AssetScoreRow) -> list[str]:
+    return [row.department, str(row.resources), str(row.registered), _share(row.registered_share), str(row.valued),
+            _share(row.valued_share), wan_yuan(row.value_fen)]
+
+
+def _asset_section(story: Story, view: ScorecardView, number: int) -> None:
+    t = view.assets_total
+    story.heading("heading", 1, number, "数据资产登记和评估")
+    story.text(
+        "assets.summary",
+        f"截至{page.cn_date(view.end)}，全市{t.resources}项数据资源中已登记为数据资产{t.registered}项，"
+        f"登记率{_share(t.registered_share)}；已评估{t.valued}项，评估率{_share(t.valued_share)}；"
+        f"各资产最近一次评估价值合计{wan_yuan(t.value_fen)}万元。",
+    )
+    data = [[story.block("assets.header", name, HEADER) for name, _ in ASSET_COLUMNS]]
+    for n, row in enumerate((*view.assets, t)):
+        last = n == len(view.assets)
+        field = "assets.total" if last else f"assets.rows.{n + 1}"
+        style = HEADER if last else CELL
+        data.append([story.block(field, text, CELL_LEFT if i == 0 and not last else style)
+                     for i, text in enumerate(_asset_cells(row))])
+    table = Table(data, colWidths=[w for _, w in ASSET_COLUMNS], repeatRows=1)
+    table.setStyle(TableStyle([
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("FONT", (0, 0), (-1, -1), fonts.SONG, 9),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.9, 0.9, 0.9)),
+        ("BACKGROUND", (0, -1), (-1, -1), colors.Color(0.95, 0.95, 0.95)),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 2),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+    ]))
+    story.add(table, Spacer(1, page.LEADING / 2))
+    story.text("assets.notes", "登记率、评估率以该部门数据资源总数为分母；估值为各资产截至期末最近一次评估的价值。")
+
+
 def build_story(view: ScorecardView) -> Story:
     story = Story()
     story.text("title", TITLE, page.TITLE)
@@ -183,7 +233,11 @@ def build_story(view: ScorecardView) -> Story:
         story.text("refusals.empty", "本期没有拒绝共享的申请。")
     for n, line in enumerate(view.refusals, start=1):
         story.text(f"refusals.{n}", f"{page.heading_label(3, n)}{line.department}（{line.request_number}）：{line.reason}")
-    story.heading("heading", 1, 5, "指标说明")
+    section = 5
+    if view.assets:
+        _asset_section(story, view, section)
+        section += 1
+    story.heading("heading", 1, section, "指标说明")
     story.text(
         "notes",
         "“收到申请”指本期经合规审核进入答复环节的申请；“按时答复”指在政策规定的工作日期限内作出答复；"

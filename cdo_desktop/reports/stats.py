@@ -22,6 +22,7 @@ from cdo_desktop.domain.enums import (
 )
 from cdo_desktop.domain.workdays import HolidayCalendar
 from cdo_desktop.reports import page
+from cdo_desktop.reports.asset_stats import asset_rows
 from cdo_desktop.reports.builders import bureau_name, plain
 from cdo_desktop.reports.views import RefusalLine, ScorecardView, ScoreRow
 from cdo_desktop.services.context import load_calendar
@@ -112,12 +113,15 @@ def scorecard_view(session: Session, start: dt.date, end: dt.date, *, issued_on:
     total = ScoreRow("全市合计", median_days=_median(all_days), correction_days=_median(all_corrections),
                      **{k: sum(getattr(r, k) for r in rows) for k in keys})
     refusal_lines = tuple(line for _, line in sorted(refusals, key=lambda t: (t[1].department, t[0])))
+    asset_lines, assets_total = asset_rows(session, departments, end)
     record = plain({
         "start": start,
         "end": end,
         "rows": [dataclasses.asdict(r) for r in rows],
         "total": dataclasses.asdict(total),
         "refusals": [dataclasses.asdict(r) for r in refusal_lines],
+        "assets": [dataclasses.asdict(r) for r in asset_lines],
+        "assets_total": dataclasses.asdict(assets_total),
     })
     return ScorecardView(
         kind="scorecard",
@@ -131,6 +135,8 @@ def scorecard_view(session: Session, start: dt.date, end: dt.date, *, issued_on:
         rows=rows,
         total=total,
         refusals=refusal_lines,
+        assets=asset_lines,
+        assets_total=assets_total,
     )
 
 

@@ -235,7 +235,7 @@ def _current_view(session: Session, kind: str, number: str, view: DocumentView |
 
         if isinstance(view, ScorecardView):
             return documents.scorecard(session, view.start, view.end, issued_on=view.issued_on)
-    if kind not in ("ruling", "notice", "reply"):
+    if kind not in ("ruling", "notice", "reply", "certificate"):
         return None
     try:
         return documents.load_view(session, kind, number)

@@ -219,12 +219,54 @@ class RefusalLine:
 
 
 @dataclass(frozen=True)
+class AssetScoreRow:
+    """A department's data assets at the end of the period: registered and valued shares, total value (fen)."""
+
+    department: str
+    resources: int = 0
+    registered: int = 0
+    valued: int = 0
+    value_fen: int = 0
+
+    @property
+    def registered_share(self) -> float | None:
+        return self.registered / self.resources if self.resources else None
+
+    @property
+    def valued_share(self) -> float | None:
+        return self.valued / self.resources if self.resources else None
+
+
+@dataclass(frozen=True)
 class ScorecardView(DocumentView):
     start: dt.date = dt.date(2000, 1, 1)
     end: dt.date = dt.date(2000, 1, 1)
     rows: tuple[ScoreRow, ...] = ()
     total: ScoreRow = field(default_factory=lambda: ScoreRow("全市合计"))
     refusals: tuple[RefusalLine, ...] = ()
+    assets: tuple[AssetScoreRow, ...] = ()  # the asset register's figures (empty: not printed)
+    assets_total: AssetScoreRow = field(default_factory=lambda: AssetScoreRow("全市合计"))
+
+
+@dataclass(frozen=True)
+class CertificateView(DocumentView):
+    """数据资产登记凭证: what the bureau certifies about one registered data asset."""
+
+    holder: str = ""
+    asset_code: str = ""
+    asset_name: str = ""
+    resource: str = ""
+    resource_code: str = ""
+    source_system: str = ""
+    scope: str = ""
+    volume: str = ""
+    record_count: int | None = None
+    quality_grade: str = ""
+    status: str = ""
+    registered_on: dt.date | None = None
+    changed_on: dt.date | None = None
+    change_count: int = 0
+    cancelled_on: dt.date | None = None
 
 
 VIEW_TYPES: dict[str, type[DocumentView]] = {
@@ -232,6 +274,7 @@ VIEW_TYPES: dict[str, type[DocumentView]] = {
     "notice": NoticeView,
     "reply": ReplyView,
     "scorecard": ScorecardView,
+    "certificate": CertificateView,
 }
 
 

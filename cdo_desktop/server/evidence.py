@@ -58,3 +58,16 @@ def check_attach(session: Session, viewer: Viewer, payload: dict[str, object]) -
         "This evidence file was not uploaded by your department: upload the file before attaching it",
         field="payload.sha256",
     )
+
+
+def check_report(session: Session, viewer: Viewer, payload: dict[str, object]) -> None:
+    """Refuse ``asset.value`` citing a report file the department does not hold (uploaded by it, or evidence it may
+    read): otherwise a hash alone would pull another department's file into one's own asset, and then out."""
+    sha = payload.get("report_sha256")
+    if not isinstance(sha, str) or holds(session, viewer, sha):
+        return
+    raise NotAllowed(
+        "report_not_held", "该评估报告文件未由本部门上传，请先上传文件",
+        "This valuation report was not uploaded by your department: upload the file first",
+        field="payload.report_sha256",
+    )

@@ -114,6 +114,8 @@ def _apply_in_savepoint(
         applied = apply(session, mutation, actor, now=now)
         if mutation.kind == "dispute.add_evidence":  # after the rules, so a non-party hears "not allowed" first
             evidence.check_attach(session, viewer, mutation.payload)
+        if mutation.kind == "asset.value":  # a valuation report, like evidence, must be the department's own file
+            evidence.check_report(session, viewer, mutation.payload)
         issued = issue_touched(session, issuer, applied.touched)
         seq = ledger.stamp(session, counter, [*applied.touched, *issued])
         session.flush()

@@ -114,3 +114,28 @@ def record_head(data_dir: Path, epoch: str, head: int) -> None:
     tmp = marker.with_suffix(f".{uuid.uuid4().hex}.tmp")
     tmp.write_text(json.dumps({"epoch": epoch, "head": head}), encoding="utf-8")
     tmp.replace(marker)
+
+
+class LedgerApplier:
+    """Writes an import's rows on the bureau's own database: each accepted change gets its sequence number in the
+    import's transaction, so that desktops pull the rows while the server runs (`transfer.importer.Applier`)."""
+
+    def __init__(self) -> None:
+        self.counter: SyncCounter | None = None
+
+    def begin(self, session: Session) -> None:
+        self.counter = lock_counter(session)
+
+    def apply(self, session: Session, mutation: object, actor: object) -> None:
+        from cdo_desktop.domain.actor import Actor
+        from cdo_desktop.domain.mutations import Mutation
+        from cdo_desktop.services.apply import apply
+
+        assert isinstance(mutation, Mutation) and isinstance(actor, Actor) and self.counter is not None
+        stamp(session, self.counter, apply(session, mutation, actor).touched)
+
+
+def applier_for(db: Database) -> LedgerApplier | None:
+    """The ledger's applier when ``db`` is a bureau's database (it has a sequence counter), else None."""
+    with db.read() as session:
+        return LedgerApplier() if session.get(SyncCounter, 1) is not None else None

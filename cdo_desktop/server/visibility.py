@@ -15,7 +15,8 @@ from sqlmodel import col
 from cdo_desktop.domain.enums import Role
 from cdo_desktop.store import models as m
 
-PUBLIC = {"department", "commissioner", "data_resource", "policy_deadline", "holiday_day", "holiday_year"}
+PUBLIC = {"department", "commissioner", "data_resource", "policy_deadline", "holiday_day", "holiday_year",
+          "platform_system"}
 
 
 @dataclass(frozen=True)
@@ -81,4 +82,23 @@ def restrict(query: Select[Any], table: str, viewer: Viewer) -> Select[Any]:
                                r.provider_department_id == d))  # type: ignore[arg-type]
     if table == "receipt":
         return query.where(m.Receipt.department_id == d)  # type: ignore[arg-type]
+    assets = _restrict_assets(query, table, d)
+    if assets is not None:
+        return assets
     return query.where(false())  # an unknown table: show nothing
+
+
+def _restrict_assets(query: Select[Any], table: str, d: uuid.UUID) -> Select[Any] | None:
+    """The asset register as the catalogue shows it: an asset of a shareable resource for all, the rest to its
+    holder; valuations (values and reports) to the holder only; duplicate flags of resources for all, of
+    requests to the request's two departments."""
+    if table == "data_asset":
+        shared = select(col(m.DataResource.id)).where(col(m.DataResource.share_type) != "not_shared")
+        return query.where(or_(col(m.DataAsset.department_id) == d, col(m.DataAsset.resource_id).in_(shared)))
+    if table == "asset_valuation":
+        return query.where(col(m.AssetValuation.department_id) == d)
+    if table == "duplicate_flag":
+        f = m.DuplicateFlag
+        return query.where(or_(col(f.subject_kind) == "resource", col(f.subject_department_id) == d,
+                               col(f.other_department_id) == d))
+    return None

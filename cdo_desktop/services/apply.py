@@ -22,6 +22,7 @@ from cdo_desktop.domain.mutations import Mutation, validation_error
 from cdo_desktop.domain.workflow import transition_for
 from cdo_desktop.services import (  # noqa: F401  (each module registers its handlers)
     accountability,
+    assets,
     catalogue,
     directory,
     disputes,
@@ -32,7 +33,7 @@ from cdo_desktop.services import (  # noqa: F401  (each module registers its han
     requests,
 )
 from cdo_desktop.services.context import Context
-from cdo_desktop.services.registry import HANDLERS
+from cdo_desktop.services.registry import AFTER, HANDLERS
 from cdo_desktop.store import audit
 from cdo_desktop.store import models as m
 from cdo_desktop.store.db import Database
@@ -92,6 +93,8 @@ def apply(
     savepoint = session.begin_nested()
     try:
         handler(ctx)
+        for hook in AFTER.get(mutation.kind, ()):
+            hook(ctx)
         entry = audit.append(
             session,
             mutation_id=mutation.id,

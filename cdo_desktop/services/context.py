@@ -54,7 +54,7 @@ def load_policy(session: Session) -> Policy:
 
 def forget_cached_rules(session: Session) -> None:
     """Calendar, policy or departments changed: reload them on next use."""
-    for key in (_CALENDAR_KEY, _POLICY_KEY, _DEPT_KEY):
+    for key in (_CALENDAR_KEY, _POLICY_KEY, _DEPT_KEY, "cdo_duplicate_candidates"):
         session.info.pop(key, None)
 
 

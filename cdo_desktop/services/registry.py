@@ -17,3 +17,15 @@ def handles(kind: str) -> Callable[[Handler], Handler]:
         return handler
 
     return register
+
+
+# steps that run after an action's own handler, inside the same savepoint (e.g. the 集约化 checks of a new resource)
+AFTER: dict[str, list[Handler]] = {}
+
+
+def after(kind: str) -> Callable[[Handler], Handler]:
+    def register(hook: Handler) -> Handler:
+        AFTER.setdefault(kind, []).append(hook)
+        return hook
+
+    return register

@@ -11,7 +11,7 @@ import datetime as dt
 import uuid
 from typing import Any
 
-from sqlalchemy import JSON, Column, DateTime, Index
+from sqlalchemy import JSON, BigInteger, Column, DateTime, Index
 from sqlmodel import Field, SQLModel
 
 
@@ -93,6 +93,7 @@ class DataResource(Synced, table=True):
     open_type: str = Field(default="open", max_length=16)
     update_cycle: str = Field(default="daily", max_length=16)
     source_system: str = Field(default="", max_length=200)
+    source_system_id: uuid.UUID | None = Field(default=None, index=True)  # platform_system.id (集约化)
     published_on: dt.date | None = None
     # openness (开放): 有条件开放 and 不予开放 need a reason and a legal basis; publication date and channel
     open_reason: str = ""
@@ -466,3 +467,77 @@ SYNCED_TABLES: tuple[type[Synced], ...] = (
 Index("ix_sharing_request_state_due", SharingRequest.state, SharingRequest.reply_due)  # type: ignore[arg-type]
 # the request list's default order (newest first) and its scrolling pages
 Index("ix_sharing_request_created_on", SharingRequest.created_on, SharingRequest.id)  # type: ignore[arg-type]
+
+
+# --- data assets and the platform register (集约化) -------------------------------------------------------------
+
+
+class PlatformSystem(Synced, table=True):
+    """A shared platform or information system of the city's register: every resource names its source system here."""
+
+    __tablename__ = "platform_system"
+    code: str = Field(max_length=64, unique=True)
+    name: str = Field(max_length=200)
+    operator_department_id: uuid.UUID = Field(foreign_key="department.id", index=True)
+    kind: str = Field(default="system", max_length=16)
+    status: str = Field(default="in_use", max_length=16)
+    description: str = ""
+    registered_on: dt.date
+
+
+class DataAsset(Synced, table=True):
+    """A data resource registered as an asset (数据资产登记): one per resource, approved by the bureau."""
+
+    __tablename__ = "data_asset"
+    code: str = Field(max_length=64, unique=True)
+    resource_id: uuid.UUID = Field(foreign_key="data_resource.id", index=True)
+    department_id: uuid.UUID = Field(foreign_key="department.id", index=True)  # the holder
+    name: str = Field(max_length=200)
+    scope: str = ""
+    volume: str = Field(default="", max_length=200)
+    record_count: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
+    quality_grade: str = Field(default="b", max_length=8)
+    state: str = Field(default="applied", max_length=24, index=True)
+    applied_on: dt.date
+    registered_on: dt.date | None = None
+    changed_on: dt.date | None = None
+    change_count: int = 0
+    cancelled_on: dt.date | None = None
+    number: str = Field(default="", max_length=64, index=True)  # the registration certificate's number
+    reason: str = ""  # the bureau's reason on its last refusal, or the holder's reason for a change/cancellation
+    pending_change: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
+
+
+class AssetValuation(Synced, table=True):
+    """One valuation of an asset; the history is every row, newest ``valued_on`` last."""
+
+    __tablename__ = "asset_valuation"
+    asset_id: uuid.UUID = Field(foreign_key="data_asset.id", index=True)
+    department_id: uuid.UUID = Field(foreign_key="department.id", index=True)
+    method: str = Field(max_length=16)
+    value_fen: int = Field(sa_column=Column(BigInteger, nullable=False))  # value in fen (0.01 yuan): exact
+    valued_on: dt.date
+    valuer: str = Field(max_length=200)
+    report_filename: str = Field(default="", max_length=200)
+    report_sha256: str | None = Field(default=None, max_length=64, index=True)
+    report_size: int = 0
+    note: str = ""
+    recorded_on: dt.date
+
+
+class DuplicateFlag(Synced, table=True):
+    """集约化: a new resource or request whose data items another department already provides (shown, not refused)."""
+
+    __tablename__ = "duplicate_flag"
+    subject_kind: str = Field(max_length=16)  # "resource" | "request"
+    subject_id: uuid.UUID = Field(index=True)
+    subject_department_id: uuid.UUID = Field(foreign_key="department.id", index=True)
+    other_department_id: uuid.UUID | None = Field(default=None, foreign_key="department.id")  # request's provider
+    matched_resource_id: uuid.UUID = Field(foreign_key="data_resource.id")
+    matched_department_id: uuid.UUID = Field(foreign_key="department.id")
+    items: list[str] = _json()
+    active: bool = True
+    flagged_on: dt.date
+
+
+SYNCED_TABLES = (*SYNCED_TABLES, PlatformSystem, DataAsset, AssetValuation, DuplicateFlag)

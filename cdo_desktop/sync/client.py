@@ -190,8 +190,9 @@ class SyncClient:
         if self.data_dir is None:
             return
         for entry in batch:
-            if entry.kind == "dispute.add_evidence":
-                sha = str(entry.mutation.get("payload", {}).get("sha256", ""))
+            if entry.kind in ("dispute.add_evidence", "asset.value"):  # evidence, or a valuation report
+                payload = entry.mutation.get("payload", {})
+                sha = str(payload.get("sha256") or payload.get("report_sha256") or "")
                 try:
                     sent = len(sha) == 64 and blobs.upload_blob(self.http, self.data_dir, sha)
                 except ServerRefused as exc:  # the mutation will be refused with its reason; the rest goes on

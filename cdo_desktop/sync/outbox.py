@@ -138,3 +138,20 @@ def dismiss_refused(db: Database, mutation_id: uuid.UUID) -> bool:
             return False
         row.dismissed = True
         return True
+
+
+class OutboxApplier:
+    """Writes an import's rows on a connected desktop: each applied locally (pending) and queued, in the import's
+    one transaction (the bureau's copies replace them when it accepts)."""
+
+    def begin(self, session: Session) -> None:
+        replica.capture_shadows(session)
+
+    def apply(self, session: Session, mutation: Mutation, actor: object) -> None:
+        from cdo_desktop.domain.actor import Actor
+
+        assert isinstance(actor, Actor)
+        now = dt.datetime.now(dt.UTC)
+        apply(session, mutation, actor, now=now, provisional=True)
+        session.add(OutboxEntry(mutation_id=mutation.id, kind=mutation.kind, entity_id=mutation.entity_id,
+                                mutation=mutation.model_dump(mode="json"), created_at=now, attempts=0))

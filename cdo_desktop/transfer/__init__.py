@@ -1,1 +1,1 @@
-"""Moving records in and out of the store as offices work: exports to CSV, Excel (xlsx) and JSON (imports later)."""
+"""Moving records in and out as the offices' spreadsheets: import (checked, all or nothing), templates and exports."""

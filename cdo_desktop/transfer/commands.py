@@ -10,7 +10,8 @@ from typing import Any
 
 # the exports the CLI offers (the scorecard is registered by cli.py from reports/); the registry itself is imported
 # only when a command runs, so that `cdo --help` loads no database stack
-NAMES = ("catalogue", "open-catalogue", "requests", "disputes", "rulings", "accountability", "scorecard")
+NAMES = ("catalogue", "open-catalogue", "requests", "disputes", "rulings", "accountability", "scorecard", "assets",
+         "platforms")
 FORMATS = ("csv", "xlsx", "json")
 
 

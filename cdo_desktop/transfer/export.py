@@ -428,3 +428,15 @@ def register_table(name: str, zh: str, en: str, columns: Iterable[tuple[str, str
                    rows: Callable[[Session], Iterable[Row]]) -> Exporter:
     """Register an exporter from plain column triples (key, zh, en): for layers that cannot import this one."""
     return register(Exporter(name, zh, en, tuple(Column(*c) for c in columns), rows))
+
+
+def _register_the_registers() -> None:
+    """The asset and platform registers (transfer/exports.py) join the named exports (`cdo export assets|platforms`)."""
+    import sys
+
+    from cdo_desktop.transfer import exports
+
+    exports.register_exports(sys.modules[__name__])
+
+
+_register_the_registers()

@@ -166,6 +166,10 @@ class ActionRunner(QWidget):
             dialog = TextActionDialog(self.state, transition, entity_id, "finding", self.tr("Finding"), parent,
                                       required=True)
         if dialog is None:
+            from cdo_desktop.ui.dialogs.asset_dialogs import action_dialog
+
+            dialog = action_dialog(self.state, transition, entity_id, row, parent)
+        if dialog is None:
             return False
         dialog.base_revision = int(row.get("revision") or 0)
         return bool(dialog.exec())

@@ -29,14 +29,16 @@ ENTITY_OF_KIND = {
     "commissioner": {"person"},
     "policy": {"policy"},
     "calendar": {"calendar"},
-    "resource": {"resource"},
-    "request": {"request"},
+    "resource": {"resource", "duplicate"},
+    "request": {"request", "duplicate"},
     "objection": {"objection"},
     "dispute": {"dispute", "ruling", "order"},
     "receipt": {"receipt", "dispute", "ruling", "order", "accountability"},
     "misuse": {"misuse", "request"},
     "order": {"order", "ruling", "dispute"},
     "accountability": {"accountability"},
+    "asset": {"asset"},
+    "platform": {"platform", "resource"},
 }
 
 

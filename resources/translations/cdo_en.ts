@@ -220,6 +220,201 @@
     </message>
 </context>
 <context>
+    <name>AssetApplyDialog</name>
+    <message>
+        <source>Apply for asset registration</source>
+        <translation>Apply for asset registration</translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation>Resource</translation>
+    </message>
+    <message>
+        <source>Asset code</source>
+        <translation>Asset code</translation>
+    </message>
+</context>
+<context>
+    <name>AssetChangeDialog</name>
+    <message>
+        <source>Reason for the change</source>
+        <translation>Reason for the change</translation>
+    </message>
+</context>
+<context>
+    <name>AssetFieldsForm</name>
+    <message>
+        <source>Asset name</source>
+        <translation>Asset name</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Volume</translation>
+    </message>
+    <message>
+        <source>Record count</source>
+        <translation>Record count</translation>
+    </message>
+    <message>
+        <source>Quality grade</source>
+        <translation>Quality grade</translation>
+    </message>
+</context>
+<context>
+    <name>Assets</name>
+    <message>
+        <source>Shared platforms (集约化): the same data items are provided already</source>
+        <translation>Shared platforms (集约化): the same data items are provided already</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>Resources</source>
+        <translation>Resources</translation>
+    </message>
+    <message>
+        <source>Registered share</source>
+        <translation>Registered share</translation>
+    </message>
+    <message>
+        <source>Valued share</source>
+        <translation>Valued share</translation>
+    </message>
+    <message>
+        <source>Total value (10k yuan)</source>
+        <translation>Total value (10k yuan)</translation>
+    </message>
+    <message>
+        <source>Assets</source>
+        <translation>Assets</translation>
+    </message>
+</context>
+<context>
+    <name>AssetsPage</name>
+    <message>
+        <source>All departments</source>
+        <translation>All departments</translation>
+    </message>
+    <message>
+        <source>My department</source>
+        <translation>My department</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>All states</translation>
+    </message>
+    <message>
+        <source>Apply for registration…</source>
+        <translation>Apply for registration…</translation>
+    </message>
+    <message>
+        <source>Data assets</source>
+        <translation>Data assets</translation>
+    </message>
+    <message>
+        <source>Asset code</source>
+        <translation>Asset code</translation>
+    </message>
+    <message>
+        <source>Asset name</source>
+        <translation>Asset name</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>Holder</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Quality grade</source>
+        <translation>Quality grade</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <source>Latest value (yuan)</source>
+        <translation>Latest value (yuan)</translation>
+    </message>
+    <message>
+        <source>Certificate PDF</source>
+        <translation>Certificate PDF</translation>
+    </message>
+    <message>
+        <source>Open valuation report</source>
+        <translation>Open valuation report</translation>
+    </message>
+    <message>
+        <source>Valuation report</source>
+        <translation>Valuation report</translation>
+    </message>
+    <message>
+        <source>The file has not been downloaded from the bureau yet.</source>
+        <translation>The file has not been downloaded from the bureau yet.</translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation>Resource</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Volume</translation>
+    </message>
+    <message>
+        <source>Record count</source>
+        <translation>Record count</translation>
+    </message>
+    <message>
+        <source>Applied</source>
+        <translation>Applied</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Valuation date</source>
+        <translation>Valuation date</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <source>Value (yuan)</source>
+        <translation>Value (yuan)</translation>
+    </message>
+    <message>
+        <source>Valuer</source>
+        <translation>Valuer</translation>
+    </message>
+    <message>
+        <source>Valuation history</source>
+        <translation>Valuation history</translation>
+    </message>
+    <message>
+        <source>No valuation yet</source>
+        <translation>No valuation yet</translation>
+    </message>
+</context>
+<context>
     <name>Busy</name>
     <message>
         <source>Cancel</source>
@@ -1187,6 +1382,61 @@
     </message>
 </context>
 <context>
+    <name>PlatformsPage</name>
+    <message>
+        <source>All kinds</source>
+        <translation>All kinds</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>Register a system…</source>
+        <translation>Register a system…</translation>
+    </message>
+    <message>
+        <source>Platforms and systems</source>
+        <translation>Platforms and systems</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Resources</source>
+        <translation>Resources</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+</context>
+<context>
     <name>PolicyDialog</name>
     <message>
         <source>Change a deadline</source>
@@ -1787,6 +2037,150 @@ SHA-256: %s</translation>
     <message>
         <source>%d changes were refused by the bureau: see My tasks</source>
         <translation>%d changes were refused by the bureau: see My tasks</translation>
+    </message>
+</context>
+<context>
+    <name>SystemDialog</name>
+    <message>
+        <source>Register a platform or system</source>
+        <translation>Register a platform or system</translation>
+    </message>
+    <message>
+        <source>Edit platform or system</source>
+        <translation>Edit platform or system</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+</context>
+<context>
+    <name>Transfer</name>
+    <message>
+        <source>Import refused</source>
+        <translation>Import refused</translation>
+    </message>
+    <message>
+        <source>Nothing was imported. Correct these cells and import the file again:</source>
+        <translation>Nothing was imported. Correct these cells and import the file again:</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Imported %1 rows.</source>
+        <translation>Imported %1 rows.</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv)</source>
+        <translation>Spreadsheets (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx);;CSV (*.csv);;JSON (*.json)</source>
+        <translation>Excel (*.xlsx);;CSV (*.csv);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Exported %1 rows.</source>
+        <translation>Exported %1 rows.</translation>
+    </message>
+    <message>
+        <source>Template…</source>
+        <translation>Template…</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Export…</translation>
+    </message>
+</context>
+<context>
+    <name>ValuationDialog</name>
+    <message>
+        <source>Record a valuation</source>
+        <translation>Record a valuation</translation>
+    </message>
+    <message>
+        <source>Valuation method</source>
+        <translation>Valuation method</translation>
+    </message>
+    <message>
+        <source>Value (yuan)</source>
+        <translation>Value (yuan)</translation>
+    </message>
+    <message>
+        <source>Valuation date</source>
+        <translation>Valuation date</translation>
+    </message>
+    <message>
+        <source>Valuer</source>
+        <translation>Valuer</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Valuation report</source>
+        <translation>Valuation report</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Choose the valuation report file</source>
+        <translation>Choose the valuation report file</translation>
+    </message>
+    <message>
+        <source>Not an amount in yuan</source>
+        <translation>Not an amount in yuan</translation>
+    </message>
+</context>
+<context>
+    <name>ValueChart</name>
+    <message>
+        <source>No valuation yet</source>
+        <translation>No valuation yet</translation>
+    </message>
+    <message>
+        <source>10k yuan</source>
+        <translation>10k yuan</translation>
     </message>
 </context>
 <context>

@@ -221,6 +221,201 @@
     </message>
 </context>
 <context>
+    <name>AssetApplyDialog</name>
+    <message>
+        <source>Apply for asset registration</source>
+        <translation>申请数据资产登记</translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation>数据资源</translation>
+    </message>
+    <message>
+        <source>Asset code</source>
+        <translation>资产编码</translation>
+    </message>
+</context>
+<context>
+    <name>AssetChangeDialog</name>
+    <message>
+        <source>Reason for the change</source>
+        <translation>变更理由</translation>
+    </message>
+</context>
+<context>
+    <name>AssetFieldsForm</name>
+    <message>
+        <source>Asset name</source>
+        <translation>资产名称</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>数据范围</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>数据规模</translation>
+    </message>
+    <message>
+        <source>Record count</source>
+        <translation>记录数</translation>
+    </message>
+    <message>
+        <source>Quality grade</source>
+        <translation>质量等级</translation>
+    </message>
+</context>
+<context>
+    <name>Assets</name>
+    <message>
+        <source>Shared platforms (集约化): the same data items are provided already</source>
+        <translation>集约化提示：相同数据项已有部门提供</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Resources</source>
+        <translation>数据资源</translation>
+    </message>
+    <message>
+        <source>Registered share</source>
+        <translation>登记率</translation>
+    </message>
+    <message>
+        <source>Valued share</source>
+        <translation>评估率</translation>
+    </message>
+    <message>
+        <source>Total value (10k yuan)</source>
+        <translation>估值合计（万元）</translation>
+    </message>
+    <message>
+        <source>Assets</source>
+        <translation>已登记资产</translation>
+    </message>
+</context>
+<context>
+    <name>AssetsPage</name>
+    <message>
+        <source>All departments</source>
+        <translation>全部部门</translation>
+    </message>
+    <message>
+        <source>My department</source>
+        <translation>本部门</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Apply for registration…</source>
+        <translation>申请登记…</translation>
+    </message>
+    <message>
+        <source>Data assets</source>
+        <translation>数据资产</translation>
+    </message>
+    <message>
+        <source>Asset code</source>
+        <translation>资产编码</translation>
+    </message>
+    <message>
+        <source>Asset name</source>
+        <translation>资产名称</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>持有单位</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Quality grade</source>
+        <translation>质量等级</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>登记凭证编号</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>登记日期</translation>
+    </message>
+    <message>
+        <source>Latest value (yuan)</source>
+        <translation>最近评估价值（元）</translation>
+    </message>
+    <message>
+        <source>Certificate PDF</source>
+        <translation>登记凭证PDF</translation>
+    </message>
+    <message>
+        <source>Open valuation report</source>
+        <translation>打开评估报告</translation>
+    </message>
+    <message>
+        <source>Valuation report</source>
+        <translation>评估报告</translation>
+    </message>
+    <message>
+        <source>The file has not been downloaded from the bureau yet.</source>
+        <translation>该文件尚未从政数局下载。</translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation>对应数据资源</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>数据范围</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>数据规模</translation>
+    </message>
+    <message>
+        <source>Record count</source>
+        <translation>记录数</translation>
+    </message>
+    <message>
+        <source>Applied</source>
+        <translation>申请日期</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Valuation date</source>
+        <translation>评估基准日</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>评估方法</translation>
+    </message>
+    <message>
+        <source>Value (yuan)</source>
+        <translation>评估价值（元）</translation>
+    </message>
+    <message>
+        <source>Valuer</source>
+        <translation>评估机构</translation>
+    </message>
+    <message>
+        <source>Valuation history</source>
+        <translation>评估历史</translation>
+    </message>
+    <message>
+        <source>No valuation yet</source>
+        <translation>尚无评估记录</translation>
+    </message>
+</context>
+<context>
     <name>Busy</name>
     <message>
         <source>Cancel</source>
@@ -1188,6 +1383,61 @@
     </message>
 </context>
 <context>
+    <name>PlatformsPage</name>
+    <message>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Register a system…</source>
+        <translation>登记系统…</translation>
+    </message>
+    <message>
+        <source>Platforms and systems</source>
+        <translation>平台和系统</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>运维部门</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Resources</source>
+        <translation>来源资源数</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>登记日期</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+</context>
+<context>
     <name>PolicyDialog</name>
     <message>
         <source>Change a deadline</source>
@@ -1788,6 +2038,150 @@ SHA-256：%s</translation>
     <message>
         <source>%d changes were refused by the bureau: see My tasks</source>
         <translation>有 %d 项变更未被政数局接受，请查看“我的待办”</translation>
+    </message>
+</context>
+<context>
+    <name>SystemDialog</name>
+    <message>
+        <source>Register a platform or system</source>
+        <translation>登记平台或系统</translation>
+    </message>
+    <message>
+        <source>Edit platform or system</source>
+        <translation>修改平台或系统</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>运维部门</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+</context>
+<context>
+    <name>Transfer</name>
+    <message>
+        <source>Import refused</source>
+        <translation>导入未执行</translation>
+    </message>
+    <message>
+        <source>Nothing was imported. Correct these cells and import the file again:</source>
+        <translation>未导入任何数据。请更正以下单元格后重新导入：</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Imported %1 rows.</source>
+        <translation>已导入 %1 行。</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv)</source>
+        <translation>电子表格 (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx);;CSV (*.csv);;JSON (*.json)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv);;JSON 文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>Exported %1 rows.</source>
+        <translation>已导出 %1 行。</translation>
+    </message>
+    <message>
+        <source>Template…</source>
+        <translation>导入模板…</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+</context>
+<context>
+    <name>ValuationDialog</name>
+    <message>
+        <source>Record a valuation</source>
+        <translation>登记评估结果</translation>
+    </message>
+    <message>
+        <source>Valuation method</source>
+        <translation>评估方法</translation>
+    </message>
+    <message>
+        <source>Value (yuan)</source>
+        <translation>评估价值（元）</translation>
+    </message>
+    <message>
+        <source>Valuation date</source>
+        <translation>评估基准日</translation>
+    </message>
+    <message>
+        <source>Valuer</source>
+        <translation>评估机构</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Valuation report</source>
+        <translation>评估报告</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Choose the valuation report file</source>
+        <translation>请选择评估报告文件</translation>
+    </message>
+    <message>
+        <source>Not an amount in yuan</source>
+        <translation>不是有效的金额（元）</translation>
+    </message>
+</context>
+<context>
+    <name>ValueChart</name>
+    <message>
+        <source>No valuation yet</source>
+        <translation>尚无评估记录</translation>
+    </message>
+    <message>
+        <source>10k yuan</source>
+        <translation>万元</translation>
     </message>
 </context>
 <context>

@@ -69,7 +69,33 @@ def payload_for(t: Transition, w: World, arbitrator: uuid.UUID) -> dict[str, Any
     if p is mu.AccountabilityCreate:
         return {"department_id": str(w.depts["A"]), "violation": "违规", "measure": "criticism",
                 "ground": "order_overdue", "ground_id": str(uuid.uuid4())}
+    asset = _asset_payload(p, w)
+    if asset is not None:
+        return asset
     for name in ("reason", "response", "statement", "report"):
         if name in p.model_fields:
             return {name: "说明"}
     return {}
+
+
+def _asset_payload(p: type, w: World) -> dict[str, Any] | None:
+    """Payloads of the asset register and the platform register (B holds and operates)."""
+    from cdo_desktop.domain import asset_payloads as ap
+
+    fields = {"name": "资产", "scope": "全市", "volume": "约 1 万条", "quality_grade": "b"}
+    if p is ap.AssetApply:
+        return fields | {"code": "440600-T-B-ZC-0009", "resource_id": str(w.resources["B"])}
+    if p is ap.AssetChange:
+        return fields | {"reason": "扩大范围"}
+    if p is ap.AssetFields:
+        return fields
+    if p is ap.AssetValue:
+        return {"valuation_id": str(uuid.uuid4()), "method": "cost", "value_yuan": "1000.00",
+                "valued_on": "2026-03-01", "valuer": "评估机构", "report_filename": "r.pdf",
+                "report_sha256": hashlib.sha256(b"r").hexdigest(), "report_size": 1}
+    if p is ap.SystemCreate:
+        return {"code": f"SYS-{uuid.uuid4().hex[:6]}", "name": f"系统{uuid.uuid4().hex[:4]}",
+                "operator_department_id": str(w.depts["B"])}
+    if p is ap.SystemUpdate:
+        return {"name": "改名系统"}
+    return None

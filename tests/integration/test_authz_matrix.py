@@ -93,6 +93,13 @@ def _records(bureau: Any) -> dict[str, uuid.UUID]:
             id=ids["accountability"], number="佛数问〔2026〕99号", department_id=w.depts["A"], violation="逾期未履行",
             measure="criticism", state="notified", created_on=dt.date(2026, 3, 3), ground_kind="order_overdue",
             ground_id=ids["order"], revision=1))
+    ids["platform"] = uuid.uuid4()
+    do("platform.register", ("B", "cdo"), ids["platform"], {
+        "code": "SYS-B", "name": "乙部门业务系统", "operator_department_id": str(w.depts["B"])})
+    ids["asset"] = uuid.uuid4()
+    do("asset.apply", ("B", "cdo"), ids["asset"], {
+        "code": "440600-T-B-ZC-0001", "resource_id": str(w.resources["B"]), "name": "乙部门资产", "scope": "全市",
+        "volume": "约 1 万条"})
     return ids
 
 

@@ -18,7 +18,7 @@ def test_screenshots_of_every_page_for_a_role(qapp: Any, data_dir: Path, tmp_pat
     finally:
         i18n.install("zh_CN")
     pages = sorted(p.name for p in out.glob("zh_CN-arbitrator-*.png") if "dialog" not in p.name)
-    assert len(pages) == 11  # every page but Administration (the open catalogue and misuse pages included)
+    assert len(pages) == 13  # every page but Administration (the open catalogue, misuse, asset and platform pages included)
     for path in out.glob("*.png"):
         image = QImage(str(path))
         assert (image.width() >= 1280 and image.height() >= 800) or "dialog" in path.name

@@ -68,6 +68,11 @@ MISUSE_PATHS: dict[str, list[str]] = {
     "confirmed": ["investigate", "confirm"],
     "unfounded": ["investigate", "dismiss"],
 }
+ASSET_PATHS: dict[str, list[str]] = {
+    "applied": [], "refused": ["refuse"], "registered": ["approve"], "change_pending": ["approve", "request_change"],
+    "cancel_pending": ["approve", "request_cancel"], "cancelled": ["approve", "request_cancel", "approve_cancel"],
+}
+ASSET_FIELDS = {"name": "甲部门人口资产", "scope": "全市户籍人口", "volume": "约 960 万条", "quality_grade": "a"}
 
 
 @dataclass
@@ -174,6 +179,21 @@ class Network:
             "document.file_ruling": {"sha256": "cd" * 32},
             "document.file_notice": {"sha256": "ef" * 32},
         }
+        payloads.update({  # the asset register and the platform register: A holds and operates
+            "asset.apply": ASSET_FIELDS | {"code": "440600-D-A-ZC-0001",
+                                           "resource_id": str(self.resources["A.unconditional"])},
+            "asset.resubmit": ASSET_FIELDS | {"volume": "约 980 万条"},
+            "asset.request_change": ASSET_FIELDS | {"volume": "约 1000 万条", "reason": "新增迁入人口"},
+            "asset.approve": {}, "asset.approve_change": {}, "asset.approve_cancel": {},
+            "asset.refuse": {"reason": "数据范围不清"}, "asset.refuse_change": {"reason": "变更依据不足"},
+            "asset.request_cancel": {"reason": "系统停用"}, "asset.refuse_cancel": {"reason": "仍在使用"},
+            "asset.value": {"valuation_id": str(uuid.uuid4()), "method": "cost", "value_yuan": "1250000.00",
+                            "valued_on": "2026-02-01", "valuer": "佛山某资产评估有限公司",
+                            "report_filename": "评估报告.pdf", "report_sha256": "12" * 32, "report_size": 2048},
+            "platform.register": {"code": f"SYS-{uuid.uuid4().hex[:6]}", "name": f"甲部门系统{uuid.uuid4().hex[:4]}",
+                                  "operator_department_id": A, "kind": "system"},
+            "platform.update": {"name": "甲部门业务系统（二期）", "status": "in_use"},
+        })
         payloads["request.update"] = payloads["request.create"] | {"purpose": "办理人才引进资格审核"}
         return dict(payloads[action])
 
@@ -182,6 +202,9 @@ class Network:
         entity, verb = action.split(".")
         bureau = {"department", "commissioner", "policy", "calendar"}
         if entity == "document":
+            return self.arbitrator
+        if entity == "asset" and verb in ("approve", "refuse", "approve_change", "refuse_change", "approve_cancel",
+                                          "refuse_cancel"):
             return self.arbitrator
         if entity == "receipt" or (entity == "misuse" and verb == "report") or (
             entity == "dispute" and verb == "answer_claim"
@@ -277,6 +300,13 @@ class Network:
             kind = f"misuse.{step}"
             self.run(session, self.actor_for(kind), kind, mid, self.payload(kind))
         return mid
+    def asset_in(self, session: Session, state: str) -> uuid.UUID:
+        aid = uuid.uuid4()
+        self.run(session, self.people["A.cdo"], "asset.apply", aid, self.payload("asset.apply"))
+        for step in ASSET_PATHS[state]:
+            kind = f"asset.{step}"
+            self.run(session, self.actor_for(kind), kind, aid, self.payload(kind))
+        return aid
 
     def entity_in(self, session: Session, entity: str, state: str | None, action: str, *, ready: bool = True) -> uuid.UUID:
         """A record on which ``action`` can be tried (in ``state`` when the action has source states).
@@ -332,6 +362,12 @@ class Network:
             return ruling.id
         if action == "document.file_notice":
             return self.record_in(session, "open")
+        if entity == "asset":
+            return self.asset_in(session, state) if state else uuid.uuid4()
+        if action == "platform.update":
+            sid = uuid.uuid4()
+            self.run(session, self.people["A.cdo"], "platform.register", sid, self.payload("platform.register"))
+            return sid
         if action in ("department.update", "department.change_duties"):
             return self.depts["C"]
         if action == "commissioner.end":

@@ -137,6 +137,8 @@ def test_cdo_workdays_add_2026_12_31_1_is_not_new_years_day(tmp_path: object, ca
 
     from cdo_desktop.cli import main
 
+    assert main(["init", "--data-dir", str(tmp_path)]) == 0  # desktop commands refuse a missing database (#9)
+    capsys.readouterr()  # type: ignore[attr-defined]
     assert main(["workdays", "add", "2026-12-31", "1", "--json", "--data-dir", str(tmp_path)]) == 0
     answer = json.loads(capsys.readouterr().out)  # type: ignore[attr-defined]
     assert answer["due"] == "2027-01-04" and answer["due"] != "2027-01-01" and answer["uncertain"] is True

@@ -14,7 +14,8 @@ from cdo_desktop.domain.workflow import STATE_ENUMS, TRANSITIONS, Transition
 from cdo_desktop.store import audit
 from tests.unit.scenario import Network
 
-SIDE_A = {"request": Party.REQUESTER, "objection": Party.RAISER, "dispute": Party.CLAIMANT, "resource": Party.OWNER}
+SIDE_A = {"request": Party.REQUESTER, "objection": Party.RAISER, "dispute": Party.CLAIMANT, "resource": Party.OWNER,
+          "asset": Party.OWNER, "platform": Party.OWNER}
 SIDE_B = {"request": Party.PROVIDER, "objection": Party.OWNER, "dispute": Party.RESPONDENT,
           "order": Party.ADDRESSEE, "accountability": Party.ADDRESSEE, "misuse": Party.PROVIDER,
           "receipt": Party.ADDRESSEE}
@@ -137,6 +138,14 @@ GUARD_BREAKERS: list[tuple[str, str | None, dict[str, object], str]] = [
     ("order.report", "open", {"report": ""}, "report_required"),
     ("accountability.create", None, {"ground": None}, "ground_required"),
     ("accountability.create", None, {"rectification_days": None}, "rectify_deadline"),
+]
+GUARD_BREAKERS += [  # the asset register
+    ("asset.apply", None, {"code": "FS-ZC-0001"}, "asset_code_format"),
+    ("asset.apply", None, {"code": "440600-D-B-ZC-0001"}, "asset_code_format"),  # another department's prefix
+    ("asset.value", "registered", {"valued_on": "2099-01-01"}, "valued_in_future"),
+    ("asset.value", "registered", {"report_sha256": None}, "valuation_report_required"),
+    ("asset.refuse", "applied", {"reason": " "}, "reason_required"),
+    ("asset.request_cancel", "registered", {"reason": ""}, "reason_required"),
 ]
 
 

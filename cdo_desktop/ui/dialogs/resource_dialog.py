@@ -49,7 +49,9 @@ class ResourceDialog(FormDialog):
         self.add("share_method", self.tr("Share method"), enum_combo(ShareMethod, row.share_method if row else None))
         self.add("open_type", self.tr("Open type"), enum_combo(OpenType, row.open_type if row else None))
         self.add("update_cycle", self.tr("Update cycle"), enum_combo(UpdateCycle, row.update_cycle if row else None))
-        self.add("source_system", self.tr("Source system"), QLineEdit(row.source_system if row else ""))
+        from cdo_desktop.ui.dialogs.asset_dialogs import source_system_field
+
+        self.add("source_system", self.tr("Source system"), source_system_field(state, row.source_system if row else ""))
 
     def payload(self) -> dict[str, Any]:
         names = [n.strip() for n in self.value("items").replace(",", "、").replace("，", "、").split("、") if n.strip()]

@@ -28,6 +28,11 @@ class CataloguePage(ListPage):
         self.new_button.setObjectName("newResource")
         self.new_button.clicked.connect(self.new_resource)
         self.toolbar.addWidget(self.new_button)
+        from cdo_desktop.ui.transfer_ui import transfer_buttons
+
+        self.transfer = transfer_buttons(self, state, "catalogue")
+        for button in self.transfer:
+            self.toolbar.addWidget(button)
         state.actor_changed.connect(self._actor_changed)
         self._actor_changed()
 
@@ -37,6 +42,7 @@ class CataloguePage(ListPage):
     def _actor_changed(self) -> None:
         actor = self.state.actor
         self.new_button.setVisible(bool(actor and self.state.may("resource.create", owner=actor.department_id)))
+        self.transfer[0].setVisible(self.new_button.isVisibleTo(self))
 
     def fetch(self) -> Any:
         return queries.fetch("resource")
@@ -86,10 +92,20 @@ class CataloguePage(ListPage):
         ]
         body = "".join(f"<tr><th align='left' style='padding-right:12px'>{e(k)}</th><td>{e(str(v))}</td></tr>"
                        for k, v in lines if v)
-        return f"<table>{body}</table>"
+        from cdo_desktop.ui.asset_widgets import flags_html
+
+        return f"<table>{body}</table>" + flags_html(self.state, row["id"])
 
     def new_resource(self) -> None:
-        ResourceDialog(self.state, None, self).exec()
+        dialog = ResourceDialog(self.state, None, self)
+        if dialog.exec():
+            from cdo_desktop.ui.asset_widgets import flags_html
+
+            notice = flags_html(self.state, dialog.entity_id)
+            if notice:  # 集约化: told at once, not refused
+                from cdo_desktop.ui.qt import QMessageBox
+
+                QMessageBox.information(self, self.tr("Data catalogue"), notice)
 
     def edit_resource(self, resource_id: uuid.UUID) -> None:
         ResourceDialog(self.state, resource_id, self).exec()

@@ -23,6 +23,16 @@ class DirectoryPage(ListPage):
         with state.read() as session:
             depts = departments(session)
         self.add_filter("department_id", self.tr("All departments"), [(d.name, d.id) for d in depts])
+        from cdo_desktop.ui.transfer_ui import transfer_buttons
+
+        self.transfer = transfer_buttons(self, state, "directory")
+        for button in self.transfer:
+            self.toolbar.addWidget(button)
+        state.actor_changed.connect(self._transfer_rights)
+        self._transfer_rights()
+
+    def _transfer_rights(self) -> None:
+        self.transfer[0].setVisible(bool(self.state.may("department.create")))
 
     def title(self) -> str:
         return self.tr("Directory")

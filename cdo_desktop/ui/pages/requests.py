@@ -138,7 +138,9 @@ class RequestsPage(ListPage):
         ]
         body = "".join(f"<tr><th align='left' style='padding-right:12px'>{e(k)}</th><td>{e(str(v))}</td></tr>"
                        for k, v in lines if v)
-        return f"<table>{body}</table>"
+        from cdo_desktop.ui.asset_widgets import flags_html
+
+        return f"<table>{body}</table>" + flags_html(self.state, row["id"])
 
     def _due_source(self, row: dict[str, Any]) -> str:
         """Where the reply deadline comes from (the clause, or that it is this product's default)."""

@@ -71,7 +71,7 @@ class BarChart(QWidget):
 
 
 class ScorecardPage(Page):
-    entities = frozenset({"request"})
+    entities = frozenset({"request", "asset"})
 
     def __init__(self, state: Any, parent: QWidget | None = None) -> None:
         super().__init__(state, parent)
@@ -89,6 +89,10 @@ class ScorecardPage(Page):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.chart)
         layout.addWidget(scroll, 1)
+        from cdo_desktop.ui.asset_widgets import AssetFigures
+
+        self.assets = AssetFigures()
+        layout.addWidget(self.assets)
 
     def title(self) -> str:
         return self.tr("Scorecard")
@@ -98,6 +102,7 @@ class ScorecardPage(Page):
             rows = queries.scorecard(session)
         self.chart.set_rows(rows[:40], [self.tr("Requests received"), self.tr("Answered"),
                                         self.tr("Answered late"), self.tr("Refused")])
+        self.assets.refresh(self.state)
 
     def open_pdf(self) -> None:
         from cdo_desktop.ui.dialogs.busy import run_with_progress
