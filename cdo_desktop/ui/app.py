@@ -136,9 +136,22 @@ def connect_or_offline(state: Any, settings: Any) -> Any:
             pass
     elif settings.get("session/offline_chosen"):
         return None
+    from cdo_desktop.ui.dialogs import first_run
     from cdo_desktop.ui.dialogs.signin_dialog import SignInDialog
 
-    dialog = SignInDialog(state, url=url or settings.get("sync/bureau_url") or "")
+    while not url:  # the first-run page: sign in, try the demo, or work offline
+        page = first_run.FirstRunDialog()
+        page.exec()
+        if page.choice == first_run.DEMO:
+            return first_run.DEMO
+        if page.choice == first_run.OFFLINE:
+            settings.set("session/offline_chosen", "1")
+            return None
+        dialog = SignInDialog(state, url=settings.get("sync/bureau_url") or "", offline=False)
+        if dialog.exec() and dialog.signed is not None:
+            settings.set("sync/bureau_url", dialog.url.text().strip())
+            return dialog.signed.commissioner_id
+    dialog = SignInDialog(state, url=url)
     if dialog.exec() and dialog.signed is not None:
         return dialog.signed.commissioner_id
     settings.set("session/offline_chosen", "1")
@@ -180,17 +193,26 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return take_all(app, data_dir=data_dir, out=args.screenshot, scale=args.demo_scale)
     i18n.install(args.lang or settings.get("ui/language") or "zh_CN")
-    if args.demo:
+    demo = args.demo
+    if not demo:
+        db = open_local(data_dir)
+        state = AppState(db, data_dir)
+        start_as = None if args.offline else connect_or_offline(state, settings)
+        demo = start_as == "demo"  # chosen on the first-run page
+        if demo:
+            db.dispose()
+            data_dir = args.data_dir or default_data_dir() / "demo"
+        else:
+            window = build_window(state, settings, demo=False, start_as=start_as)
+    if demo:
+        settings = settings.for_demo()  # the demo's language, last page and window never leak into the real app
+        if not args.lang and settings.has("ui/language"):
+            i18n.install(settings.get("ui/language"))
         started_demo = start_demo_session(app, data_dir, settings, scale=args.demo_scale, role=args.role)
         if started_demo is None:
             return 1
         window, bureau = started_demo
         app.aboutToQuit.connect(bureau.stop)
-    else:
-        db = open_local(data_dir)
-        state = AppState(db, data_dir)
-        start_as = None if args.offline else connect_or_offline(state, settings)
-        window = build_window(state, settings, demo=False, start_as=start_as)
     if os.environ.get("CDO_EXIT_AFTER_FIRST_PAINT"):  # tests/bench/bench_ui.py: time to the first painted window
         _exit_after_first_paint(app, window, started)
     window.show()

@@ -88,6 +88,12 @@ class MainWindow(QMainWindow):
         for number in range(1, 10):
             QShortcut(QKeySequence(f"Ctrl+{number}"), self, activated=lambda n=number: self.nav.setCurrentRow(n - 1))
         self._build_status_bar()
+        from cdo_desktop.ui.session import SessionControl
+
+        self.session = SessionControl(state, settings, self)
+        self._build_menu()
+        state.sign_in_wanted.connect(self.session.sign_in)
+        state.open_record.connect(self.open_record)
         state.actor_changed.connect(self._actor_changed)
         self._actor_changed()
         self.show_page(settings.get("ui/last_page") or "dashboard")
@@ -125,11 +131,77 @@ class MainWindow(QMainWindow):
         row.addWidget(self.sync_button)
         bar.addPermanentWidget(holder)
 
+    def _build_menu(self) -> None:
+        """File: sign in, switch account, sign out (at any time; the demo's roles use the role switcher), quit."""
+        from cdo_desktop.ui.qt import QAction
+
+        menu = self.menuBar().addMenu(self.tr("&File"))
+        menu.setObjectName("fileMenu")
+        self.sign_in_action = QAction(self.tr("Sign in to the bureau…"), self)
+        self.sign_in_action.setObjectName("signInAction")
+        self.sign_in_action.triggered.connect(self.session.sign_in)
+        self.switch_action = QAction(self.tr("Switch account…"), self)
+        self.switch_action.setObjectName("switchAccountAction")
+        self.switch_action.triggered.connect(self.session.switch_account)
+        self.sign_out_action = QAction(self.tr("Sign out"), self)
+        self.sign_out_action.setObjectName("signOutAction")
+        self.sign_out_action.triggered.connect(self.session.sign_out)
+        quit_action = QAction(self.tr("Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        for action in (self.sign_in_action, self.switch_action, self.sign_out_action):
+            menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(quit_action)
+
+    def _update_menu(self) -> None:
+        demo = bool(self.state.replicas)
+        signed = self.session.signed_in()
+        self.sign_in_action.setEnabled(not demo and not signed)
+        self.switch_action.setEnabled(not demo)
+        self.sign_out_action.setEnabled(not demo and signed)
+        hint = self.tr("The demo's people are switched in the status bar") if demo else ""
+        for action in (self.sign_in_action, self.switch_action, self.sign_out_action):
+            action.setToolTip(hint)
+
     def _switch_role(self, index: int) -> None:
+        """The demo's role switch: each role is its own PC, so this desktop sends its changes and the next one
+        fetches the bureau's news first — the story moves without pressing Sync now."""
         value = self.role_switch.itemData(index)
-        if value and (self.state.actor is None or str(self.state.actor.id) != value):
-            self.state.sign_in_as(uuid.UUID(value))
-            self.settings.set("session/actor_id", value)
+        if not value or (self.state.actor is not None and str(self.state.actor.id) == value):
+            return
+        from cdo_desktop.ui.dialogs.busy import run_with_progress
+        from cdo_desktop.ui.worker import wait_all
+
+        if self.sync_indicator.op is not None:
+            wait_all()
+        leaving = self.state.sync_client
+        if leaving is not None and self.state.replicas:
+            run_with_progress(self, self.tr("Sending this desktop's changes to the bureau…"),
+                              lambda p: leaving.sync())
+        self.state.sign_in_as(uuid.UUID(value))
+        self.settings.set("session/actor_id", value)
+        arriving = self.state.sync_client
+        if arriving is not None and self.state.replicas:
+            name = self.role_switch.itemText(index)
+            if run_with_progress(self, self.tr("Bringing %s's desktop up to date…") % name,
+                                 lambda p: arriving.sync()) is not None:
+                self.sync_indicator.synced()
+            self.state.changed.emit({"*"})
+
+    def open_record(self, entity: str, number: str) -> None:
+        """Show the record ``number`` of ``entity`` on its page (a to-do item or a number link was clicked)."""
+        key, tab = {"request": ("requests", None), "dispute": ("disputes", None),
+                    "objection": ("objections", None), "ruling": ("rulings", 0), "order": ("rulings", 1),
+                    "accountability": ("rulings", 2)}.get(entity, ("", None))
+        if not key:
+            return
+        self.show_page(key)
+        page = self.pages[key]
+        if tab is not None:
+            page.tabs.setCurrentIndex(tab)
+            page = page.tabs.widget(tab)
+        page.open_number(number)
 
     def select_role(self, key: str) -> None:
         for i, role in enumerate(self.roles):
@@ -158,6 +230,7 @@ class MainWindow(QMainWindow):
             key = self.nav.item(i).data(Qt.ItemDataRole.UserRole)
             hidden = key in BUREAU_ONLY and not (actor and actor.role.value == "admin")
             self.nav.item(i).setHidden(hidden)
+        self._update_menu()
         current = self.current_page_key()
         if current in BUREAU_ONLY and not (actor and actor.role.value == "admin"):
             self.show_page("dashboard")

@@ -18,13 +18,33 @@ from cdo_desktop.ui.qt import (
 )
 
 
+def sign_in_and_download(db: Any, *, server_url: str, username: str, password: str) -> tuple[Any, Any]:
+    """Sign in (token into the OS keyring), then download what the user may see, so that the window shows the
+    signed-in person at once. Another person signing in on this desktop gets a fresh copy (the replica held what the
+    previous person could see)."""
+    from cdo_desktop.sync import state as sync_state
+    from cdo_desktop.sync.client import SyncClient
+    from cdo_desktop.sync.signin import login
+
+    with db.read() as session:
+        previous = sync_state.get(session, sync_state.COMMISSIONER_ID)
+    signed = login(db, server_url=server_url, username=username, password=password)
+    if previous and previous != str(signed.commissioner_id):
+        with db.write() as session:
+            sync_state.put(session, sync_state.EPOCH, "")  # the next pull downloads the new person's view afresh
+    client = SyncClient.from_state(db)
+    client.sync()
+    return signed, client
+
+
 class SignInDialog(QDialog):
     """Bureau address, user name and password; "Work offline" keeps everything on this computer."""
 
-    def __init__(self, state: Any, parent: QWidget | None = None, *, url: str = "") -> None:
+    def __init__(self, state: Any, parent: QWidget | None = None, *, url: str = "", offline: bool = True) -> None:
         super().__init__(parent)
         self.state = state
         self.signed: Any = None
+        self.client: Any = None
         self.setWindowTitle(self.tr("Connect to the data bureau"))
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
@@ -51,12 +71,12 @@ class SignInDialog(QDialog):
         sign_in = QPushButton(self.tr("Sign in"))
         sign_in.setObjectName("signIn")
         sign_in.setDefault(True)
-        offline = QPushButton(self.tr("Work offline"))
-        offline.setObjectName("workOffline")
+        other = QPushButton(self.tr("Work offline") if offline else self.tr("Cancel"))
+        other.setObjectName("workOffline" if offline else "cancel")
         buttons.addButton(sign_in, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(offline, QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.addButton(other, QDialogButtonBox.ButtonRole.RejectRole)
         sign_in.clicked.connect(self.sign_in)
-        offline.clicked.connect(self.reject)
+        other.clicked.connect(self.reject)
         layout.addWidget(buttons)
 
     def sign_in(self) -> None:
@@ -69,21 +89,21 @@ class SignInDialog(QDialog):
                 self.error.setText(text)
                 widget.setFocus()
                 return
-        from cdo_desktop.sync.signin import login
+        db = self.state.db
 
         def work(progress: Any) -> Any:
-            return login(self.state.db, server_url=url, username=user, password=password)
+            return sign_in_and_download(db, server_url=url, username=user, password=password)
 
         try:
-            self.signed = run_with_progress(self, self.tr("Signing in…"), work, report=False)
+            outcome = run_with_progress(
+                self, self.tr("Signing in and downloading your department's records…"), work, report=False)
         except Exception as exc:
             self.error.setText(self._reason(exc))
             return
-        if self.signed is None:
+        if outcome is None:
             return
-        from cdo_desktop.sync.client import SyncClient
-
-        self.state.sync_client = SyncClient.from_state(self.state.db)
+        self.signed, self.client = outcome
+        self.state.sync_client = self.client
         self.accept()
 
     @staticmethod

@@ -99,6 +99,8 @@ class ListPage(Page):
         self.search.search.connect(self.model.set_search)
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self.on_selection())
         self.model.modelReset.connect(self.on_selection)
+        self.model.modelReset.connect(self._select_pending)
+        self.pending_number = ""
         self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
 
     # -- to override ------------------------------------------------------------------------------------------
@@ -152,6 +154,36 @@ class ListPage(Page):
 
     def apply_filters(self) -> None:
         self.model.set_filters(self.current_filters())
+
+    def open_number(self, number: str) -> None:
+        """Show the record numbered ``number`` (filters cleared, searched for, selected when the answer comes)."""
+        for i in range(self.filter_bar.count()):
+            widget = self.filter_bar.itemAt(i).widget()
+            if isinstance(widget, QComboBox) and widget.currentIndex() != 0:
+                widget.blockSignals(True)
+                widget.setCurrentIndex(0)
+                widget.blockSignals(False)
+        self.pending_number = number
+        if not self.loaded:
+            self.loaded = True
+            self.refresh()
+        self.model.filters = self.current_filters()
+        self.search.setText(number)
+        if self.model.search == number.strip():
+            self.model.reload()
+        else:
+            self.search.flush()
+        self._select_pending()
+
+    def _select_pending(self) -> None:
+        if not self.pending_number:
+            return
+        for i, row in enumerate(self.model.rows):
+            if self.pending_number in (row.get("number"), row.get("ruling")):
+                self.pending_number = ""
+                self.view.selectRow(i)
+                self.view.setFocus()
+                return
 
     def selected_row(self) -> dict[str, Any] | None:
         index = self.view.currentIndex()
