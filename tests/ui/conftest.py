@@ -101,6 +101,67 @@ def on_dialog(qtbot: Any) -> Callable[[Callable[[Any], None]], None]:
     return schedule
 
 
+@pytest.fixture
+def bureau(demo_template: Path, tmp_path: Path, qapp: Any) -> Iterator[Any]:
+    """A real bureau server (FastAPI over HTTP) on a copy of the demo network; tokens in an in-process keyring."""
+    import keyring
+
+    from cdo_desktop.sync.memory_keyring import InProcessKeyring
+    from cdo_desktop.ui.bureau import LocalBureau
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(InProcessKeyring())
+    bureau_dir = tmp_path / "bureau"
+    bureau_dir.mkdir()
+    shutil.copyfile(demo_template / "template.sqlite3", bureau_dir / "cdo.sqlite3")
+    server = LocalBureau(bureau_dir).start()
+    try:
+        yield server
+    finally:
+        server.stop()
+        keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def demo(bureau: Any, tmp_path: Path, qapp: Any) -> Iterator[tuple[Any, dict[str, Any]]]:
+    """The bureau and one signed-in desktop replica per demo role (English UI)."""
+    from cdo_desktop.ui import i18n
+    from cdo_desktop.ui.bureau import DEMO_PASSWORD, demo_usernames, sign_in_replica
+
+    i18n.install("en")
+    replicas: dict[str, Any] = {}
+    try:
+        for key, (user, _cid) in demo_usernames(bureau.config.data_dir).items():
+            replicas[key] = sign_in_replica(key, tmp_path / f"desktop-{key}", server_url=bureau.url, username=user,
+                                            password=DEMO_PASSWORD)
+        yield bureau, replicas
+    finally:
+        for replica in replicas.values():
+            replica.client.close()
+            replica.db.dispose()
+        i18n.install("zh_CN")
+
+
+@pytest.fixture
+def demo_window(demo: Any, settings: Any, qtbot: Any) -> Any:
+    """A window on commissioner A's replica with the demo's role switcher."""
+    from cdo_desktop.ui.app import build_window
+    from cdo_desktop.ui.demo_roles import Role
+    from cdo_desktop.ui.state import AppState
+
+    _bureau, replicas = demo
+    first = replicas["a"]
+    state = AppState(first.db, first.data_dir)
+    state.sync_client = first.client
+    state.replicas = {r.commissioner_id: r for r in replicas.values()}
+    roles = [Role(k, r.commissioner_id, k, "") for k, r in replicas.items()]
+    window = build_window(state, settings, demo=True, roles=roles, start_as=first.commissioner_id)
+    qtbot.addWidget(window)
+    window.resize(1360, 860)
+    window.show()
+    return window
+
+
 # The offscreen platform plugin warns that it cannot propagate size hints whenever a top-level window is shown;
 # that is the headless plugin's limitation, not ours. Every other Qt warning still fails the test.
 OFFSCREEN_NOISE = r"This plugin does not support propagateSizeHints\(\)"

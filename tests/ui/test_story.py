@@ -5,46 +5,14 @@ record."""
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import keyring
-import pytest
 from sqlalchemy import select
 
 from cdo_desktop.store import models as m
-from cdo_desktop.sync.memory_keyring import InProcessKeyring
 from cdo_desktop.ui.qt import QMessageBox, Qt
 from tests.ui.helpers import buttons, select_by_number
-
-
-@pytest.fixture
-def demo(demo_template: Path, tmp_path: Path, qapp: Any) -> Iterator[tuple[Any, dict[str, Any]]]:
-    from cdo_desktop.ui import i18n
-    from cdo_desktop.ui.bureau import DEMO_PASSWORD, LocalBureau, demo_usernames, sign_in_replica
-
-    previous = keyring.get_keyring()
-    keyring.set_keyring(InProcessKeyring())
-    bureau_dir = tmp_path / "bureau"
-    bureau_dir.mkdir()
-    shutil.copyfile(demo_template / "template.sqlite3", bureau_dir / "cdo.sqlite3")
-    bureau = LocalBureau(bureau_dir).start()
-    i18n.install("en")
-    replicas: dict[str, Any] = {}
-    try:
-        for key, (user, _cid) in demo_usernames(bureau_dir).items():
-            replicas[key] = sign_in_replica(key, tmp_path / f"desktop-{key}", server_url=bureau.url, username=user,
-                                            password=DEMO_PASSWORD)
-        yield bureau, replicas
-    finally:
-        for replica in replicas.values():
-            replica.client.close()
-            replica.db.dispose()
-        bureau.stop()
-        keyring.set_keyring(previous)
-        i18n.install("zh_CN")
 
 
 def test_the_whole_story_against_a_local_bureau(demo: Any, settings: Any, qtbot: Any, on_dialog: Any,
