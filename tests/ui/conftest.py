@@ -162,6 +162,44 @@ def demo_window(demo: Any, settings: Any, qtbot: Any) -> Any:
     return window
 
 
+@pytest.fixture
+def on_named_dialog(qtbot: Any) -> Callable[[str, Callable[[Any], None]], None]:
+    """Schedule ``handler(dialog)`` for the next modal dialog whose objectName is ``name`` (progress dialogs that
+    come first are waited out)."""
+    from cdo_desktop.ui.qt import QApplication, QTimer
+
+    def schedule(name: str, handler: Callable[[Any], None]) -> None:
+        def poll() -> None:
+            dialog = QApplication.activeModalWidget()
+            if dialog is None or dialog.objectName() != name:
+                QTimer.singleShot(20, poll)
+                return
+            handler(dialog)
+
+        QTimer.singleShot(0, poll)
+
+    return schedule
+
+
+@pytest.fixture
+def issue(on_named_dialog: Any) -> Callable[[], dict[str, Any]]:
+    """``issue()`` before pressing OK on a form that issues a document: the draft preview that follows is read
+    (its PDF kept in the returned dict under "pdf") and 签发 (Issue) is pressed."""
+    from cdo_desktop.ui.qt import QPushButton
+
+    def arm() -> dict[str, Any]:
+        seen: dict[str, Any] = {}
+
+        def press(preview: Any) -> None:
+            seen["pdf"] = preview.data
+            preview.findChild(QPushButton, "issue").click()
+
+        on_named_dialog("confirmIssue", press)
+        return seen
+
+    return arm
+
+
 # The offscreen platform plugin warns that it cannot propagate size hints whenever a top-level window is shown;
 # that is the headless plugin's limitation, not ours. Every other Qt warning still fails the test.
 OFFSCREEN_NOISE = r"This plugin does not support propagateSizeHints\(\)"

@@ -15,7 +15,7 @@ from cdo_desktop.ui.qt import QMessageBox, Qt
 from tests.ui.helpers import buttons, select_by_number
 
 
-def test_the_whole_story_against_a_local_bureau(demo: Any, settings: Any, qtbot: Any, on_dialog: Any,
+def test_the_whole_story_against_a_local_bureau(demo: Any, settings: Any, qtbot: Any, on_dialog: Any, issue: Any,
                                                 monkeypatch: Any, tmp_path: Path) -> None:
     from cdo_desktop.ui.app import build_window
     from cdo_desktop.ui.demo_roles import Role
@@ -23,6 +23,8 @@ def test_the_whole_story_against_a_local_bureau(demo: Any, settings: Any, qtbot:
 
     bureau, replicas = demo
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text, *a: told.append(text))
     first = replicas["a"]
     state = AppState(first.db, first.data_dir)
     state.sync_client = first.client
@@ -73,6 +75,7 @@ def test_the_whole_story_against_a_local_bureau(demo: Any, settings: Any, qtbot:
 
     def refuse(dialog: Any) -> None:
         dialog.fields["reason"][1].setPlainText("该数据涉及个人隐私，申请用途不明确")
+        issue()
         dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
 
     on_dialog(refuse)
@@ -88,6 +91,9 @@ def test_the_whole_story_against_a_local_bureau(demo: Any, settings: Any, qtbot:
 
     on_dialog(file_dispute)
     qtbot.mouseClick(buttons(requests)["fileDispute"], Qt.MouseButton.LeftButton)
+    assert told and "has been filed" in told[-1]  # the new number is shown
+    requests.on_selection()
+    assert "fileDispute" not in buttons(requests) and "openDispute" in buttons(requests)  # not twice
     disputes = window.pages["disputes"]
     window.show_page("disputes")
     state.sync_blocking()
@@ -116,10 +122,13 @@ def test_the_whole_story_against_a_local_bureau(demo: Any, settings: Any, qtbot:
         decision = dialog.fields["decision"][1]
         decision.setCurrentIndex(decision.findData("upheld"))
         dialog.orders.add_order(provider, "在10个工作日内提供所申请的数据", 10)
+        drafts["ruling"] = issue()
         dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
 
+    drafts: dict[str, Any] = {}
     on_dialog(rule)
     qtbot.mouseClick(buttons(disputes)["action:dispute.rule"], Qt.MouseButton.LeftButton)
+    assert drafts["ruling"]["pdf"].startswith(b"%PDF")  # the ruling was read as a draft before it was issued
     preview = disputes.last_preview
     assert preview is not None and preview.data.startswith(b"%PDF")
     from cdo_desktop.reports.verify import verify_bytes
@@ -143,6 +152,7 @@ def test_the_whole_story_against_a_local_bureau(demo: Any, settings: Any, qtbot:
     qtbot.addWidget(dialog)
     dialog.fields["department_id"][1].setCurrentIndex(dialog.fields["department_id"][1].findData(str(provider)))
     dialog.fields["ruling_id"][1].setCurrentIndex(dialog.fields["ruling_id"][1].findData(str(ruling.id)))
+    issue()
     dialog.accept()
     assert dialog.result() == dialog.DialogCode.Accepted
     state.sync_blocking()

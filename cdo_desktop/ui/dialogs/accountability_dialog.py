@@ -22,6 +22,16 @@ class AccountabilityDialog(FormDialog):
         with state.read() as session:
             depts = [d for d in departments(session) if not d.is_bureau]
             rulings = list(session.execute(select(m.Ruling).order_by(m.Ruling.issued_on.desc()).limit(200)).scalars())
+            # the department a ruling holds to account: the addressee of its orders, else the respondent
+            self.addressee_of: dict[str, str] = {}
+            for r in rulings:
+                order = session.execute(select(m.RulingOrder).where(m.RulingOrder.ruling_id == r.id)
+                                        .order_by(m.RulingOrder.position)).scalars().first()
+                dispute = session.get(m.Dispute, r.dispute_id)
+                target = order.addressee_department_id if order else (dispute.respondent_department_id
+                                                                       if dispute else None)
+                if target is not None:
+                    self.addressee_of[str(r.id)] = str(target)
         dept = QComboBox()
         dept.addItem(self.tr("— choose a department —"), None)
         for d in depts:
@@ -32,6 +42,7 @@ class AccountabilityDialog(FormDialog):
         for r in rulings:
             ruling.addItem(r.number, str(r.id))
         self.add("ruling_id", self.tr("Ruling"), ruling)
+        ruling.currentIndexChanged.connect(lambda _i: self._fill_from_ruling())
         self.add("violation", self.tr("Violation"), text_edit(height=60))
         self.add("measure", self.tr("Measure"), enum_combo(Measure, Measure.RECTIFY.value))
         days = QSpinBox()
@@ -40,6 +51,13 @@ class AccountabilityDialog(FormDialog):
         days.setSpecialValueText(self.tr("none"))
         self.add("rectification_days", self.tr("Rectify within (working days)"), days)
         self.add("report_requirement", self.tr("Report requirement"), text_edit(height=50))
+
+    def _fill_from_ruling(self) -> None:
+        """Choosing the ruling fills in the department it holds to account (the user may still change it)."""
+        target = self.addressee_of.get(self.value("ruling_id") or "")
+        combo = self.fields["department_id"][1]
+        if target is not None and isinstance(combo, QComboBox):
+            combo.setCurrentIndex(max(combo.findData(target), 0))
 
     def payload(self) -> dict[str, Any]:
         payload: dict[str, Any] = {"department_id": self.value("department_id"), "measure": self.value("measure"),

@@ -139,7 +139,12 @@ class FormDialog(QDialog):
         except FieldError as exc:
             self.show_field_error(exc.field, exc.message)
             return
+        from cdo_desktop.ui.issuing import DOCUMENT_OF_ACTION, confirm_issue
+
         try:
+            if self.kind in DOCUMENT_OF_ACTION and not confirm_issue(
+                    self.state, self.kind, self.entity_id, payload, self, base_revision=self.base_revision):
+                return  # not issued: the form stays open, unchanged
             self.applied = self.state.apply(self.kind, self.entity_id, payload, base_revision=self.base_revision)
         except DomainError as exc:
             self.show_field_error(exc.field, error_text(exc))

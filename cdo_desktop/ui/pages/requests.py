@@ -146,6 +146,16 @@ class RequestsPage(ListPage):
             return []
         if not self.state.may("dispute.file", claimant=actor.department_id):
             return []
+        from cdo_desktop.ui.dialogs.dispute_dialog import open_dispute_on
+
+        with self.state.read() as session:
+            existing = open_dispute_on(session, {"request_id": row["id"]})
+        if existing is not None:  # one open dispute per origin: go to it instead
+            number = existing.number
+            go = QPushButton(self.tr("Open dispute %s") % number)
+            go.setObjectName("openDispute")
+            go.clicked.connect(lambda: self.state.open_record.emit("dispute", number))
+            return [go]
         button = QPushButton(self.tr("File dispute…"))
         button.setObjectName("fileDispute")
         button.clicked.connect(lambda: self.file_dispute(row))
