@@ -76,6 +76,7 @@ class FormDialog(QDialog):
         self.fields: dict[str, tuple[str, QWidget]] = {}
         self.required: set[str] = set()
         self.applied: Any = None
+        self.error_field: str | None = None
         layout = QVBoxLayout(self)
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -98,7 +99,36 @@ class FormDialog(QDialog):
             self.required.add(name)
             label = f"{label} *"
         self.form.addRow(label, widget)
+        widget.setAccessibleName(label.rstrip(" *"))
+        self._watch(name, widget)
         return widget
+
+    def _watch(self, name: str, widget: QWidget) -> None:
+        """Editing a field clears its error mark (and the message, when the message was about it)."""
+        signal = None
+        if isinstance(widget, (QLineEdit, QPlainTextEdit)):
+            signal = widget.textChanged
+        elif isinstance(widget, QComboBox):
+            signal = widget.currentIndexChanged
+        elif isinstance(widget, QDateEdit):
+            signal = widget.dateChanged
+        elif isinstance(widget, QSpinBox):
+            signal = widget.valueChanged
+        elif isinstance(widget, QCheckBox):
+            signal = widget.toggled
+        elif isinstance(widget, QListWidget):
+            signal = widget.itemChanged
+        if signal is not None:
+            signal.connect(lambda *_args: self.clear_field_error(name))
+
+    def clear_field_error(self, name: str) -> None:
+        widget = self.fields[name][1]
+        if widget.styleSheet():
+            widget.setStyleSheet("")
+        if self.error_field == name:
+            self.error_field = None
+            self.error.clear()
+            self.error.hide()
 
     def value(self, name: str) -> Any:
         return value_of(self.fields[name][1])
@@ -115,6 +145,7 @@ class FormDialog(QDialog):
         for _label, widget in self.fields.values():
             widget.setStyleSheet("")
         name = self._field_key(field)
+        self.error_field = name
         if name is not None:
             label, widget = self.fields[name]
             widget.setStyleSheet(ERROR_STYLE)
