@@ -189,7 +189,7 @@ class ListPage(Page):
         rows = self.model.rows[:200]
         for column in self.model.columns:
             cells = [metrics.horizontalAdvance(column.text(r)) for r in rows]
-            widths.append(max([header.horizontalAdvance(column.title) + 16] + cells) + CELL_PADDING)
+            widths.append(max([header.horizontalAdvance(column.title) + 16, *cells]) + CELL_PADDING)
         return widths
 
     def fit_columns(self) -> None:
