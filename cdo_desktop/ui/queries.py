@@ -143,8 +143,13 @@ def dispute_case(session: Session, dispute_id: uuid.UUID) -> dict[str, Any] | No
         orders = session.execute(select(m.RulingOrder).where(m.RulingOrder.ruling_id == ruling.id)
                               .order_by(m.RulingOrder.position)).scalars().all()
     people = {c.id: c.name for c in session.execute(select(m.Commissioner)).scalars()}
+    request = session.get(m.SharingRequest, dispute.request_id) if dispute.request_id else None
+    objection = session.get(m.QualityObjection, dispute.objection_id) if dispute.objection_id else None
+    origin = request or objection
+    resource = session.get(m.DataResource, origin.resource_id) if origin is not None else None
     return {"dispute": dispute, "events": list(events), "evidence": list(evidence), "ruling": ruling,
-            "orders": list(orders), "names": dept_names(session), "people": people}
+            "orders": list(orders), "names": dept_names(session), "people": people, "request": request,
+            "objection": objection, "resource": resource}
 
 
 def orders_for(session: Session, dept_id: uuid.UUID | None) -> list[dict[str, Any]]:

@@ -15,6 +15,7 @@ from cdo_desktop.ui.qt import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -77,7 +78,9 @@ class FormDialog(QDialog):
         self.required: set[str] = set()
         self.applied: Any = None
         self.error_field: str | None = None
-        layout = QVBoxLayout(self)
+        self.outer = QHBoxLayout(self)  # a side pane (e.g. the case beside the ruling editor) goes left of the form
+        layout = QVBoxLayout()
+        self.outer.addLayout(layout, 3)
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         layout.addLayout(self.form)
@@ -91,6 +94,10 @@ class FormDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+
+    def set_side(self, widget: QWidget) -> None:
+        """Show ``widget`` beside the form (the form stays usable; nothing is covered)."""
+        self.outer.insertWidget(0, widget, 2)
 
     def add(self, name: str, label: str, widget: QWidget, *, required: bool = False) -> QWidget:
         widget.setObjectName(name)

@@ -311,7 +311,9 @@ class ListPage(Page):
         transitions = self.state.available_actions(self.entity(), row.get("state", ""), **self.departments_of(row))
         for button in action_buttons(transitions, self.run_action, self.skip_actions()):
             self.action_bar.addWidget(button)
-        self.detail.setHtml(self.describe(row))
+        from cdo_desktop.ui.turn import record_turn
+
+        self.detail.setHtml(record_turn(self.state, self.entity(), row, self.departments_of(row)) + self.describe(row))
 
     def skip_actions(self) -> set[str]:
         return set()
