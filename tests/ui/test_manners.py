@@ -139,3 +139,27 @@ def test_demo_settings_kept_apart(settings: Any, tmp_path: Path) -> None:
     demo.sync()
     assert settings.get("ui/language") == "zh_CN" and settings.get("ui/last_page") == "dashboard"
     assert Path(demo.q.fileName()) != Path(settings.q.fileName())
+
+
+def test_reply_printed_from_its_row(window: Any, qtbot: Any) -> None:
+    from sqlalchemy import select
+
+    from cdo_desktop.store import models as m
+    from cdo_desktop.ui.dialogs.pdf_preview import PdfPreview
+    from tests.ui.helpers import buttons, select_by_number
+
+    window.select_role("b")
+    state = window.state
+    with state.read() as session:
+        req = session.execute(select(m.SharingRequest).where(
+            m.SharingRequest.provider_department_id == state.actor.department_id,
+            m.SharingRequest.answered_on != None)).scalars().first()  # noqa: E711
+    assert req is not None
+    window.show_page("requests")
+    page = window.pages["requests"]
+    select_by_number(page, req.number, refresh=True)
+    buttons(page)["replyPdf"].click()
+    previews = [w for w in QApplication.topLevelWidgets() if isinstance(w, PdfPreview) and w.isVisible()]
+    assert previews and previews[-1].data.startswith(b"%PDF") and previews[-1].print_button is not None
+    for preview in previews:
+        preview.close()
