@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("CDO Desktop — data sharing governance"))
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
+        self.nav.setAccessibleName(self.tr("Pages"))
         self.stack = QStackedWidget()
         self.pages: dict[str, Any] = {}
         for key, cls in page_classes():
@@ -258,3 +259,9 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         self.sync_indicator.stop()
         super().closeEvent(event)
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        from cdo_desktop.ui.accessibility import name_widgets
+
+        name_widgets(self)  # screen readers: every interactive widget has a name

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from cdo_desktop.ui.qt import QCommandLinkButton, QDialog, QLabel, QVBoxLayout, QWidget
 
 SIGN_IN, DEMO, OFFLINE = "signin", "demo", "offline"
@@ -55,3 +57,9 @@ class FirstRunDialog(QDialog):
     def choose(self, choice: str) -> None:
         self.choice = choice
         self.accept()
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        from cdo_desktop.ui.accessibility import name_widgets
+
+        name_widgets(self)  # screen readers: every interactive widget has a name

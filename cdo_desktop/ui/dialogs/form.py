@@ -189,6 +189,12 @@ class FormDialog(QDialog):
             return
         super().accept()
 
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        from cdo_desktop.ui.accessibility import name_widgets
+
+        name_widgets(self)  # screen readers: every interactive widget has a name
+
 
 def text_edit(text: str = "", *, height: int = 90) -> QPlainTextEdit:
     edit = QPlainTextEdit(text)

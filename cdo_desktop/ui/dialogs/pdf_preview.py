@@ -133,6 +133,12 @@ class PdfPreview(QDialog):
         finally:
             painter.end()
 
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        from cdo_desktop.ui.accessibility import name_widgets
+
+        name_widgets(self)  # screen readers: every interactive widget has a name
+
 
 def file_issued(state: Any, kind: str, number: str, data: bytes, parent: QWidget | None) -> None:
     """The bureau files the SHA-256 of the document it issues (once), so that a later copy can be verified."""

@@ -109,3 +109,9 @@ class SignInDialog(QDialog):
     @staticmethod
     def _reason(exc: BaseException) -> str:
         return str(getattr(exc, "en" if is_english() else "zh", None) or exc)
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        from cdo_desktop.ui.accessibility import name_widgets
+
+        name_widgets(self)  # screen readers: every interactive widget has a name

@@ -19,7 +19,6 @@ from cdo_desktop.ui.qt import QKeySequence, QPushButton, QShortcut, QWidget
 from cdo_desktop.ui.table_model import Column
 from cdo_desktop.ui.widgets import days_left, fmt_date, tone_for
 
-
 ANSWERED_STATES = {RequestState.APPROVED.value, RequestState.PARTLY_APPROVED.value, RequestState.REFUSED.value,
                    RequestState.GRANTED.value, RequestState.EXPIRED.value, RequestState.REVOKED.value}
 
