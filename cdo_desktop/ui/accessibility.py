@@ -48,16 +48,15 @@ def _context(widget: QWidget) -> str:
 
 
 def _kind(widget: QWidget) -> str:
-    tr = QCoreApplication.translate
     if isinstance(widget, QAbstractItemView):
-        return tr("Accessibility", "list")
+        return QCoreApplication.translate("Accessibility", "list")
     if isinstance(widget, (QTextEdit, QPlainTextEdit)) and widget.isReadOnly():
-        return tr("Accessibility", "details")
+        return QCoreApplication.translate("Accessibility", "details")
     if isinstance(widget, QComboBox):
-        return tr("Accessibility", "filter")
+        return QCoreApplication.translate("Accessibility", "filter")
     if isinstance(widget, QTabBar):
-        return tr("Accessibility", "tabs")
-    return tr("Accessibility", "field")
+        return QCoreApplication.translate("Accessibility", "tabs")
+    return QCoreApplication.translate("Accessibility", "field")
 
 
 def name_widgets(root: QWidget) -> int:

@@ -144,18 +144,17 @@ def _words(key: str, *args: Any) -> str:
     """The words a user understands for a stage of building the demo, in the UI language."""
     from cdo_desktop.ui.qt import QCoreApplication
 
-    tr = QCoreApplication.translate
     texts = {
-        "directory": tr("Demo", "Creating the Foshan departments, people and data catalogue…"),
-        "requests": tr("Demo", "Filing the sample sharing requests (%d of %d)…"),
-        "accounts": tr("Demo", "Creating sign-in accounts for the demo people (%d of %d)…"),
-        "index": tr("Demo", "Building the search index…"),
-        "bureau": tr("Demo", "Starting the local data bureau…"),
-        "desktop": tr("Demo", "Setting up the desktop of %s and downloading its records…"),
-        "a": tr("Demo", "Commissioner A"),
-        "b": tr("Demo", "Commissioner B"),
-        "arbitrator": tr("Demo", "the arbitrator"),
-        "admin": tr("Demo", "the administrator"),
+        "directory": QCoreApplication.translate("Demo", "Creating the Foshan departments, people and data catalogue…"),
+        "requests": QCoreApplication.translate("Demo", "Filing the sample sharing requests (%d of %d)…"),
+        "accounts": QCoreApplication.translate("Demo", "Creating sign-in accounts for the demo people (%d of %d)…"),
+        "index": QCoreApplication.translate("Demo", "Building the search index…"),
+        "bureau": QCoreApplication.translate("Demo", "Starting the local data bureau…"),
+        "desktop": QCoreApplication.translate("Demo", "Setting up the desktop of %s and downloading its records…"),
+        "a": QCoreApplication.translate("Demo", "Commissioner A"),
+        "b": QCoreApplication.translate("Demo", "Commissioner B"),
+        "arbitrator": QCoreApplication.translate("Demo", "the arbitrator"),
+        "admin": QCoreApplication.translate("Demo", "the administrator"),
     }
     text = texts.get(key, key)
     return text % args if args else text

@@ -33,20 +33,18 @@ DEADLINES: dict[tuple[str, str], tuple[str, DeadlineKind | None]] = {
 }
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Turn", text)
-
-
 def _source(entity: str, kind: DeadlineKind | None, policy: Any) -> str:
     if kind is not None:
         deadline = policy.deadlines.get(kind) if policy is not None else None
         if deadline is None:
             return label(kind)
-        clause = tr("this product's default") if deadline.product_default else deadline.clause
-        return tr("%s: %d working days, %s") % (label(kind), deadline.days, clause)
+        clause = deadline.clause
+        if deadline.product_default:
+            clause = QCoreApplication.translate("Turn", "this product's default")
+        return QCoreApplication.translate("Turn", "%s: %d working days, %s") % (label(kind), deadline.days, clause)
     if entity == "order":
-        return tr("the ruling's order: working days from its receipt")
-    return tr("the accountability notice: rectify within its working days")
+        return QCoreApplication.translate("Turn", "the ruling's order: working days from its receipt")
+    return QCoreApplication.translate("Turn", "the accountability notice: rectify within its working days")
 
 
 def next_steps(entity: str, state: str) -> list[tuple[Transition, list[tuple[Role, Party]]]]:
@@ -79,9 +77,14 @@ def turn_html(state: Any, entity: str, record_state: str, *, parties: set[Party]
               names: dict[str, str] | None = None, calendar: Any = None, policy: Any = None) -> str:
     """A short block: next step(s) and who, "your turn" when the signed-in person may act, the deadline."""
     e = html.escape
+    t_next = QCoreApplication.translate("Turn", "Next step")
+    t_closed = QCoreApplication.translate("Turn", "none — this record is closed.")
+    t_yours = QCoreApplication.translate("Turn", "It is your turn.")
+    t_waiting = QCoreApplication.translate("Turn", "Waiting for the other side: you have nothing to do here now.")
+    t_deadline = QCoreApplication.translate("Turn", "Deadline")
     steps = next_steps(entity, record_state)
     if not steps:
-        return f"<p style='color:#555'><b>{e(tr('Next step'))}:</b> {e(tr('none — this record is closed.'))}</p>"
+        return f"<p style='color:#555'><b>{e(t_next)}:</b> {e(t_closed)}</p>"
     actor = state.actor
     departments = names or {}
     lines = []
@@ -89,15 +92,13 @@ def turn_html(state: Any, entity: str, record_state: str, *, parties: set[Party]
     for transition, allowed in steps:
         action = transition.label_en if is_english() else transition.label_zh
         lines.append(f"{e(action)} — {e(who_text(allowed, departments))}")
-        if actor is not None and any(role == actor.role and party in parties
-                                     for role, party in allowed):
+        if actor is not None and any(role == actor.role and party in parties for role, party in allowed):
             mine = True
-    parts = [f"<p><b>{e(tr('Next step'))}:</b> " + "<br>".join(lines) + "</p>"]
+    parts = [f"<p><b>{e(t_next)}:</b> " + "<br>".join(lines) + "</p>"]
     if mine:
-        parts.append(f"<p style='color:#1565c0'><b>{e(tr('It is your turn.'))}</b></p>")
+        parts.append(f"<p style='color:#1565c0'><b>{e(t_yours)}</b></p>")
     elif actor is not None:
-        parts.append(f"<p style='color:#555'>{e(tr('Waiting for the other side: you have nothing to do here now.'))}"
-                     "</p>")
+        parts.append(f"<p style='color:#555'>{e(t_waiting)}</p>")
     _field, kind = DEADLINES.get((entity, record_state), ("", None))
     if (entity, record_state) in DEADLINES:
         when = ""
@@ -106,13 +107,14 @@ def turn_html(state: Any, entity: str, record_state: str, *, parties: set[Party]
             when = due.isoformat()
             if calendar is not None:
                 days, _uncertain = calendar.workdays_between(state.today, due)
-                when += " " + (tr("(%d working days late)") % -days if days < 0 else
-                               tr("(%d working days left)") % days)
+                late = QCoreApplication.translate("Turn", "(%d working days late)")
+                left = QCoreApplication.translate("Turn", "(%d working days left)")
+                when += " " + (late % -days if days < 0 else left % days)
                 tone = "#c62828" if days < 0 else ("#ef6c00" if days <= 2 else "")
         source = _source(entity, kind, policy)
         text = f"{e(when)} — {e(source)}" if when else e(source)
         style = f" style='color:{tone}'" if tone else ""
-        parts.append(f"<p{style}><b>{e(tr('Deadline'))}:</b> {text}</p>")
+        parts.append(f"<p{style}><b>{e(t_deadline)}:</b> {text}</p>")
     return "<div class='turn'>" + "".join(parts) + "</div>"
 
 
