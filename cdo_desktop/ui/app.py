@@ -56,6 +56,9 @@ def make_app(argv: Sequence[str], *, offscreen: bool = False) -> Any:
     app.setApplicationName("cdo-desktop")
     app.setApplicationDisplayName("CDO Desktop")
     register_ui_font(app)
+    from cdo_desktop.ui.style import apply_style
+
+    apply_style(app)
     return app
 
 

@@ -52,6 +52,9 @@ def app_state(qapp: Any, data_dir: Path, lang: str) -> Iterator[Any]:
     from cdo_desktop.ui.state import AppState
 
     register_ui_font(qapp)
+    from cdo_desktop.ui.style import apply_style
+
+    apply_style(qapp)
     i18n.install(lang)
     db = open_local(data_dir)
     state = AppState(db, data_dir)

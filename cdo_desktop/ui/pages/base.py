@@ -114,6 +114,12 @@ class ListPage(Page):
         self.pending_number = ""
         self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        from cdo_desktop.ui.style import StateChipDelegate
+
+        self.chips = StateChipDelegate(self.view)
+        for column, spec in enumerate(self.model.columns):
+            if spec.key == "state":
+                self.view.setItemDelegateForColumn(column, self.chips)
         self.view.horizontalHeader().sectionResized.connect(self._remember_widths)
 
     # -- to override ------------------------------------------------------------------------------------------
