@@ -174,7 +174,8 @@ class CaseView(QTabWidget):
             f"<tr><th align='left' style='padding-right:12px'>{e(k)}</th><td>"
             + (f"<a href='{e(link)}'>{e(v)}</a>" if link else e(v)) + "</td></tr>"
             for k, v, link in rows if v)
-        return f"<h4>{e(self.tr('What the dispute is about'))}</h4><table>{body}</table>"
+        title = self.tr("What the dispute is about")
+        return f"<h4>{e(title)}</h4><table>{body}</table>"
 
     def case_html(self) -> str:
         assert self.case is not None

@@ -347,6 +347,10 @@
         <translation>Refusal reason</translation>
     </message>
     <message>
+        <source>What the dispute is about</source>
+        <translation>What the dispute is about</translation>
+    </message>
+    <message>
         <source>Number</source>
         <translation>Number</translation>
     </message>
@@ -1567,6 +1571,17 @@
     <message>
         <source>Refused</source>
         <translation>Refused</translation>
+    </message>
+</context>
+<context>
+    <name>Screenshots</name>
+    <message>
+        <source>The providing department did not answer within the deadline.</source>
+        <translation>The providing department did not answer within the deadline.</translation>
+    </message>
+    <message>
+        <source>The request named its purpose and legal basis; the refusal gave none.</source>
+        <translation>The request named its purpose and legal basis; the refusal gave none.</translation>
     </message>
 </context>
 <context>

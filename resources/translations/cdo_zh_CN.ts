@@ -348,6 +348,10 @@
         <translation>不予同意的理由</translation>
     </message>
     <message>
+        <source>What the dispute is about</source>
+        <translation>争议缘由</translation>
+    </message>
+    <message>
         <source>Number</source>
         <translation>编号</translation>
     </message>
@@ -1568,6 +1572,17 @@
     <message>
         <source>Refused</source>
         <translation>不予同意</translation>
+    </message>
+</context>
+<context>
+    <name>Screenshots</name>
+    <message>
+        <source>The providing department did not answer within the deadline.</source>
+        <translation>数源部门未在规定期限内答复。</translation>
+    </message>
+    <message>
+        <source>The request named its purpose and legal basis; the refusal gave none.</source>
+        <translation>申请载明了用途和依据，不予同意的答复未说明理由和依据。</translation>
     </message>
 </context>
 <context>
