@@ -95,6 +95,9 @@ class MainWindow(QMainWindow):
         self._build_menu()
         state.sign_in_wanted.connect(self.session.sign_in)
         state.open_record.connect(self.open_record)
+        from cdo_desktop.ui.reminders import DeadlineReminders
+
+        self.reminders = DeadlineReminders(state, settings, self)
         state.actor_changed.connect(self._actor_changed)
         self._actor_changed()
         self.show_page(settings.get("ui/last_page") or "dashboard")

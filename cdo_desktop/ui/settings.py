@@ -16,6 +16,8 @@ DEFAULTS: dict[str, Any] = {
     "session/actor_id": "",
     "session/offline_chosen": "",
     "data/dir": "",
+    "reminders/enabled": "1",
+    "reminders/shown": None,
 }
 
 

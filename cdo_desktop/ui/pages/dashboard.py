@@ -74,9 +74,16 @@ class DashboardPage(Page):
             return
         with self.state.read() as session:
             sections = self.sections(session, actor)
+            from cdo_desktop.ui.reminders import due_items
+
+            due = due_items(session, actor, load_calendar(session), self.state.today)
         total = sum(len(rows) for _title, rows, _count in sections)
-        self.summary.setText(self.tr("%d open tasks") % sum(count for *_rest, count in sections) if total else
-                             self.tr("Nothing waits for you."))
+        text = (self.tr("%d open tasks") % sum(count for *_rest, count in sections) if total else
+                self.tr("Nothing waits for you."))
+        if due:
+            late = sum(1 for item in due if item.left < 0)
+            text += " · " + self.tr("%d deadlines within two working days or passed (%d overdue)") % (len(due), late)
+        self.summary.setText(text)
         none = html.escape(self.tr("None."))
         parts = []
         for title, rows, count in sections:
