@@ -77,7 +77,8 @@ class MainWindow(QMainWindow):
             self.nav.addItem(item)
         metrics = self.nav.fontMetrics()
         widest = max(metrics.horizontalAdvance(self.nav.item(i).text()) for i in range(self.nav.count()))
-        self.nav.setFixedWidth(widest + 36)
+        self.nav.setFixedWidth(widest + 72)  # the style sheet's item padding and margins on both sides
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.nav.setSpacing(2)
         central = QWidget()
         row = QHBoxLayout(central)
@@ -121,6 +122,7 @@ class MainWindow(QMainWindow):
             self.role_switch.addItem(f"{titles.get(role.key, role.key)}: {role.name} ({role.department})",
                                      str(role.commissioner_id))
         self.role_switch.setVisible(bool(self.roles))
+        QShortcut(QKeySequence("Ctrl+Shift+R"), self, activated=self.role_switch.setFocus)  # keyboard: change role
         self.role_switch.currentIndexChanged.connect(self._switch_role)
         holder = QWidget()
         row = QHBoxLayout(holder)

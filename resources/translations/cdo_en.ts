@@ -521,6 +521,10 @@
         <translation>Nothing waits for you.</translation>
     </message>
     <message>
+        <source>%d deadlines within two working days or passed (%d overdue)</source>
+        <translation>%d deadlines within two working days or passed (%d overdue)</translation>
+    </message>
+    <message>
         <source>None.</source>
         <translation>None.</translation>
     </message>
@@ -1249,6 +1253,25 @@
     </message>
 </context>
 <context>
+    <name>Reminders</name>
+    <message>
+        <source>CDO Desktop: deadlines</source>
+        <translation>CDO Desktop: deadlines</translation>
+    </message>
+    <message>
+        <source>%s — %d working days late</source>
+        <translation>%s — %d working days late</translation>
+    </message>
+    <message>
+        <source>%s — due %s (%d working days left)</source>
+        <translation>%s — due %s (%d working days left)</translation>
+    </message>
+    <message>
+        <source>and %d more on My tasks</source>
+        <translation>and %d more on My tasks</translation>
+    </message>
+</context>
+<context>
     <name>RequestDialog</name>
     <message>
         <source>New sharing request</source>
@@ -1640,6 +1663,14 @@
     <message>
         <source>Language</source>
         <translation>Language</translation>
+    </message>
+    <message>
+        <source>Remind me in the notification area when a deadline is two working days away or has passed (once a day per item)</source>
+        <translation>Remind me in the notification area when a deadline is two working days away or has passed (once a day per item)</translation>
+    </message>
+    <message>
+        <source>Deadline reminders</source>
+        <translation>Deadline reminders</translation>
     </message>
     <message>
         <source>Data folder</source>

@@ -522,6 +522,10 @@
         <translation>暂无待办事项。</translation>
     </message>
     <message>
+        <source>%d deadlines within two working days or passed (%d overdue)</source>
+        <translation>%d 项期限不足两个工作日或已逾期（其中逾期 %d 项）</translation>
+    </message>
+    <message>
         <source>None.</source>
         <translation>无。</translation>
     </message>
@@ -1250,6 +1254,25 @@
     </message>
 </context>
 <context>
+    <name>Reminders</name>
+    <message>
+        <source>CDO Desktop: deadlines</source>
+        <translation>首席数据官协同桌面：办理期限提醒</translation>
+    </message>
+    <message>
+        <source>%s — %d working days late</source>
+        <translation>%s——已逾期 %d 个工作日</translation>
+    </message>
+    <message>
+        <source>%s — due %s (%d working days left)</source>
+        <translation>%s——%s 到期（尚余 %d 个工作日）</translation>
+    </message>
+    <message>
+        <source>and %d more on My tasks</source>
+        <translation>另有 %d 项，见“我的待办”</translation>
+    </message>
+</context>
+<context>
     <name>RequestDialog</name>
     <message>
         <source>New sharing request</source>
@@ -1641,6 +1664,14 @@
     <message>
         <source>Language</source>
         <translation>界面语言</translation>
+    </message>
+    <message>
+        <source>Remind me in the notification area when a deadline is two working days away or has passed (once a day per item)</source>
+        <translation>期限不足两个工作日或已逾期时在通知区域提醒（每项每天一次）</translation>
+    </message>
+    <message>
+        <source>Deadline reminders</source>
+        <translation>期限提醒</translation>
     </message>
     <message>
         <source>Data folder</source>

@@ -64,13 +64,16 @@ class PdfPreview(QDialog):
             issue.setObjectName("issue")
             cancel = QPushButton(self.tr("Cancel"))
             cancel.setObjectName("cancelIssue")
-            cancel.setDefault(True)
             buttons.addButton(issue, QDialogButtonBox.ButtonRole.AcceptRole)
             buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
+            issue.setAutoDefault(False)
+            cancel.setDefault(True)  # Enter never issues by accident
+            self.cancel_button = cancel
             buttons.accepted.connect(self.accept)
             buttons.rejected.connect(self.reject)
             layout.addWidget(buttons)
             self.fit_to_screen()
+            cancel.setFocus()
             return
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.print_button = QPushButton(self.tr("Print…"))
