@@ -267,6 +267,13 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
+        if not getattr(self, "_named", False):  # after the first paint: naming ~1,000 widgets must not delay it
+            self._named = True
+            from cdo_desktop.ui.qt import QTimer
+
+            QTimer.singleShot(300, self.name_widgets)
+
+    def name_widgets(self) -> None:
         from cdo_desktop.ui.accessibility import name_widgets
 
         name_widgets(self)  # screen readers: every interactive widget has a name

@@ -24,7 +24,8 @@ def unnamed(root: QWidget) -> list[str]:
     return missing
 
 
-def test_every_page_for_every_role_names_its_widgets(window: Any) -> None:
+def test_every_page_for_every_role_names_its_widgets(window: Any, qtbot: Any) -> None:
+    qtbot.waitUntil(lambda: not unnamed(window), timeout=5000)  # named just after the first paint
     missing: list[str] = []
     for role in ("a", "b", "arbitrator", "admin"):
         window.select_role(role)
