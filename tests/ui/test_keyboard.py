@@ -65,6 +65,8 @@ def switch_role(qtbot: Any, window: Any, index: int) -> None:
 
 def find_and_act(qtbot: Any, window: Any, page: Any, text: str, action: str) -> None:
     """Ctrl+F, type the purpose, Return; Tab into the list, Down selects it; Tab to the action button, Space."""
+    window.activateWindow()  # what the window manager does when a dialog closes (offscreen has none)
+    QApplication.processEvents()
     keys(qtbot, window, (Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier))
     assert focused() is page.search
     page.search.selectAll()
