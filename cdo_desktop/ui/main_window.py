@@ -77,7 +77,7 @@ class MainWindow(QMainWindow):
             self.nav.addItem(item)
         metrics = self.nav.fontMetrics()
         widest = max(metrics.horizontalAdvance(self.nav.item(i).text()) for i in range(self.nav.count()))
-        self.nav.setFixedWidth(widest + 72)  # the style sheet's item padding and margins on both sides
+        self.nav.setFixedWidth(widest + 60)  # the style sheet's item padding and margins on both sides
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.nav.setSpacing(2)
         central = QWidget()

@@ -54,6 +54,8 @@ def tab_to(qtbot: Any, target: Any, limit: int = 40) -> None:
 
 
 def switch_role(qtbot: Any, window: Any, index: int) -> None:
+    window.activateWindow()  # what the window manager does when a dialog closes (offscreen has none)
+    QApplication.processEvents()
     keys(qtbot, window, (Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier))
     combo = focused()
     assert combo is window.role_switch

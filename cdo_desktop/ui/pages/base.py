@@ -114,6 +114,7 @@ class ListPage(Page):
         self.pending_number = ""
         self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         from cdo_desktop.ui.style import StateChipDelegate
 
         self.chips = StateChipDelegate(self.view)
