@@ -98,13 +98,17 @@ def commissioners_on(session: Session, dept_id: uuid.UUID, day: dt.date) -> tupl
     return tuple(r.name for r in rows if r.ended_on is None or r.ended_on > day)
 
 
-def _by_number(session: Session, model: type[Any], number: str, what: str) -> Any:
+def _by_number(session: Session, model: type[Any], number: str, what: str, *, draft: bool = False) -> Any:
+    """``draft``: also find a desktop's provisional number (``佛数裁〔2026〕待定-1a2b3c``) — only the draft shown
+    before issuing may carry one; a printed document always has the bureau's final number."""
     from cdo_desktop.domain.numbering import DocumentNumber
+    from cdo_desktop.services.context import is_provisional
 
-    try:
-        number = str(DocumentNumber.parse(number))
-    except ValueError:
-        raise _not_found(what, number) from None
+    if not (draft and is_provisional(number)):
+        try:
+            number = str(DocumentNumber.parse(number))
+        except ValueError:
+            raise _not_found(what, number) from None
     row = session.exec(select(model).where(model.number == number)).first()
     if row is None:
         raise _not_found(what, number)
@@ -177,9 +181,9 @@ def _course(session: Session, dispute: m.Dispute, until: dt.date) -> tuple[Event
     return tuple(view for _, _, view in sorted(lines, key=lambda t: (t[2].on, t[0], t[1])))
 
 
-def ruling_view(session: Session, number: str) -> RulingView:
+def ruling_view(session: Session, number: str, *, draft: bool = False) -> RulingView:
     """The ruling numbered ``number`` (e.g. ``佛数裁〔2026〕12号``) as printed."""
-    ruling: m.Ruling = _by_number(session, m.Ruling, number, "裁决书")
+    ruling: m.Ruling = _by_number(session, m.Ruling, number, "裁决书", draft=draft)
     orders = list(session.exec(select(m.RulingOrder).where(m.RulingOrder.ruling_id == ruling.id)).all())
     orders.sort(key=lambda o: o.position)
     dispute = session.get(m.Dispute, ruling.dispute_id)
@@ -221,9 +225,9 @@ def ruling_view(session: Session, number: str) -> RulingView:
     )
 
 
-def notice_view(session: Session, number: str) -> NoticeView:
+def notice_view(session: Session, number: str, *, draft: bool = False) -> NoticeView:
     """The accountability notice numbered ``number`` (e.g. ``佛数问〔2026〕3号``) as printed."""
-    rec: m.AccountabilityRecord = _by_number(session, m.AccountabilityRecord, number, "问责通知书")
+    rec: m.AccountabilityRecord = _by_number(session, m.AccountabilityRecord, number, "问责通知书", draft=draft)
     basis = ""
     cc: list[str] = []
     if rec.ruling_id is not None:
@@ -257,9 +261,9 @@ def notice_view(session: Session, number: str) -> NoticeView:
     )
 
 
-def reply_view(session: Session, number: str) -> ReplyView:
+def reply_view(session: Session, number: str, *, draft: bool = False) -> ReplyView:
     """The provider's reply to the sharing request numbered ``number`` (e.g. ``佛数享〔2026〕3号``)."""
-    req: m.SharingRequest = _by_number(session, m.SharingRequest, number, "共享申请")
+    req: m.SharingRequest = _by_number(session, m.SharingRequest, number, "共享申请", draft=draft)
     if req.answered_on is None:
         raise InvalidState("not_answered", f"共享申请{req.number}尚未答复", f"Request {req.number} has no reply yet",
                            field="number")

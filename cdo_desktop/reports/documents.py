@@ -35,14 +35,18 @@ def render(view: DocumentView) -> bytes:
     return _RENDERERS[view.kind](view)
 
 
-def load_view(session: Session, kind: str, number: str) -> DocumentView:
-    """The view of the ruling, notice or reply numbered ``number`` (NotFound / InvalidState name the number)."""
-    loaders: dict[str, Callable[[Session, str], DocumentView]] = {
-        "ruling": builders.ruling_view,
-        "notice": builders.notice_view,
-        "reply": builders.reply_view,
-    }
-    return loaders[kind](session, number)
+def load_view(session: Session, kind: str, number: str, *, draft: bool = False) -> DocumentView:
+    """The view of the ruling, notice or reply numbered ``number`` (NotFound / InvalidState name the number).
+
+    ``draft``: the document is being drafted before it is issued (ui/issuing.py), so a desktop's provisional
+    number (``待定``, the bureau gives the final one) is accepted; never for a document that is printed or verified."""
+    if kind == "ruling":
+        return builders.ruling_view(session, number, draft=draft)
+    if kind == "notice":
+        return builders.notice_view(session, number, draft=draft)
+    if kind == "reply":
+        return builders.reply_view(session, number, draft=draft)
+    raise KeyError(kind)
 
 
 def scorecard(session: Session, start: dt.date, end: dt.date, *, issued_on: dt.date | None = None) -> ScorecardView:

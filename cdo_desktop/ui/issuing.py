@@ -60,7 +60,8 @@ def draft_document(state: Any, kind: str, entity_id: uuid.UUID, payload: dict[st
             actor = resolve_actor(session, state.actor.id, on=state.today)
             apply(session, mutation, actor, provisional=state.connected())
             session.flush()
-            view = documents.load_view(session, document, _number(session, document, entity_id, payload))
+            view = documents.load_view(session, document, _number(session, document, entity_id, payload),
+                                      draft=True)  # signed in to a bureau: the number is provisional
             raise _Discard(documents.render(view))  # rolls the transaction back
     except _Discard as drafted:
         return drafted.data

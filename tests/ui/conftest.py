@@ -7,6 +7,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any Qt import
 
 import shutil
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,68 @@ from typing import Any
 import pytest
 
 DEMO_SCALE = 120
+# A modal dialog left unanswered this long is a hang: the watchdog rejects it and fails the test (seconds).
+MODAL_LIMIT_S = float(os.environ.get("CDO_TEST_MODAL_LIMIT", "120"))
+
+
+def describe_modal(dialog: Any) -> str:
+    """The class, title and object name of a dialog, and the error its form shows, for a failure message."""
+    from cdo_desktop.ui.qt import QLabel
+
+    text = f"{type(dialog).__name__} {dialog.windowTitle()!r}"
+    if dialog.objectName():
+        text += f" (objectName {dialog.objectName()!r})"
+    error = dialog.findChild(QLabel, "formError")
+    if error is not None and error.isVisible() and error.text():
+        text += f", showing the error {error.text()!r}"
+    return text
+
+
+class ModalWatchdog:
+    """Rejects a modal dialog that has been the active one for longer than ``limit`` seconds, and fails the test.
+
+    A dialog's ``exec()`` blocks the test until someone answers it; pytest-timeout's alarm cannot end that (its
+    exception is raised inside whichever Qt slot happens to run, and the event loop carries on), so without this a
+    dialog that stays open when the test expected it to close — a form showing an error, say — hangs forever."""
+
+    def __init__(self, limit: float) -> None:
+        from cdo_desktop.ui.qt import QTimer
+
+        self.limit = limit
+        self.stuck: list[str] = []
+        self._dialog: Any = None
+        self._since = time.monotonic()
+        self.timer = QTimer()
+        self.timer.setInterval(250)
+        self.timer.timeout.connect(self.check)
+
+    def check(self) -> None:
+        from cdo_desktop.ui.qt import QApplication, QDialog
+
+        dialog = QApplication.activeModalWidget()
+        if dialog is not self._dialog:
+            self._dialog, self._since = dialog, time.monotonic()
+            return
+        if dialog is None or time.monotonic() - self._since <= self.limit:
+            return
+        what = describe_modal(dialog)
+        self.stuck.append(what)
+        self._dialog, self._since = None, time.monotonic()
+        if isinstance(dialog, QDialog):
+            dialog.reject()
+        else:
+            dialog.close()
+        # raised in a Qt slot: pytest-qt fails the test with this message
+        raise AssertionError(f"modal dialog left open for more than {self.limit:.0f} s, rejected: {what}")
+
+
+@pytest.fixture(autouse=True)
+def modal_watchdog(qapp: Any) -> Iterator[ModalWatchdog]:
+    """Every UI test: no modal dialog can hang it (see `ModalWatchdog`)."""
+    watchdog = ModalWatchdog(MODAL_LIMIT_S)
+    watchdog.timer.start()
+    yield watchdog
+    watchdog.timer.stop()
 
 
 @pytest.fixture(scope="session")
@@ -92,10 +155,13 @@ def on_dialog(qtbot: Any) -> Callable[[Callable[[Any], None]], None]:
     from cdo_desktop.ui.qt import QApplication, QTimer
 
     def schedule(handler: Callable[[Any], None]) -> None:
+        deadline = time.monotonic() + MODAL_LIMIT_S
+
         def poll() -> None:
             dialog = QApplication.activeModalWidget()
             if dialog is None:
-                QTimer.singleShot(20, poll)
+                if time.monotonic() < deadline:  # never poll on into later tests
+                    QTimer.singleShot(20, poll)
                 return
             handler(dialog)
 
@@ -172,10 +238,13 @@ def on_named_dialog(qtbot: Any) -> Callable[[str, Callable[[Any], None]], None]:
     from cdo_desktop.ui.qt import QApplication, QTimer
 
     def schedule(name: str, handler: Callable[[Any], None]) -> None:
+        deadline = time.monotonic() + MODAL_LIMIT_S
+
         def poll() -> None:
             dialog = QApplication.activeModalWidget()
             if dialog is None or dialog.objectName() != name:
-                QTimer.singleShot(20, poll)
+                if time.monotonic() < deadline:  # the dialog never came: the watchdog fails the test
+                    QTimer.singleShot(20, poll)
                 return
             handler(dialog)
 
