@@ -16,6 +16,7 @@ import random
 import sys
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -102,10 +103,14 @@ class DemoResult:
         )
 
 
+Step = Callable[[str, int, int], None]
+
+
 class _Generator:
     def __init__(self, db: Database, *, scale: int, seed: int, password: str, progress: bool,
-                 with_accounts: bool = True) -> None:
+                 with_accounts: bool = True, step: Step | None = None) -> None:
         self.with_accounts = with_accounts
+        self.step = step or (lambda stage, done, total: None)
         self.db = db
         self.scale = scale
         self.rng = random.Random(seed)
@@ -559,7 +564,8 @@ class _Generator:
             slug = d["code"].lower().replace("-", "")
             rows.append((slug, d["commissioner"], d["name"]))
             rows.append((f"{slug}.cdo", d["cdo"], d["name"]))
-        for username, actor, dept in rows:
+        for done, (username, actor, dept) in enumerate(rows):
+            self.step("accounts", done, len(rows))
             create_account(self.session, username=username, password=self.password,
                            commissioner_id=actor.id, hasher=hasher)
             self.result.accounts.append(
@@ -574,11 +580,14 @@ class _Generator:
         with Session(self.db.writer, expire_on_commit=False) as session:
             self.session = session
             search.suspend(session)
+            self.step("directory", 0, 1)
             self.directory()
             self.commit()
             refused = []
             granted = []
             for i in range(self.scale):
+                if i % max(self.scale // 50, 1) == 0:
+                    self.step("requests", i, self.scale)
                 req = self.request(i)
                 if req["path"][-1:] in (["refuse"], ["check_refuse"]):
                     refused.append(req)
@@ -600,6 +609,7 @@ class _Generator:
             if self.with_accounts:
                 self.accounts()
             self.commit()
+            self.step("index", 0, 1)
             search.rebuild(session)
             session.commit()
         if self.progress and self.scale >= 1000:
@@ -609,12 +619,14 @@ class _Generator:
 
 
 def generate(db: Database, *, scale: int = 200, seed: int = 2026, password: str = "demo-pass-2026",
-             progress: bool = False, with_accounts: bool = True) -> DemoResult:
+             progress: bool = False, with_accounts: bool = True, step: Step | None = None) -> DemoResult:
     """Fill ``db`` (which must be empty of demo data) with the deterministic Foshan network.
+
+    ``step(stage, done, total)`` is told where the work stands (stages: directory, requests, accounts, index).
 
     ``with_accounts=False`` skips the sign-in accounts (each costs an Argon2id hash; tests that never sign in skip it).
     """
     if scale < 1:
         raise ValueError("scale must be at least 1")
     return _Generator(db, scale=scale, seed=seed, password=password, progress=progress,
-                      with_accounts=with_accounts).run()
+                      with_accounts=with_accounts, step=step).run()

@@ -177,13 +177,17 @@ def commissioners_on(session: Session, dept_id: uuid.UUID, day: dt.date) -> tupl
     return tuple(f"{Role(r.role).zh}：{r.name}" for r in serving)
 
 
-def _by_number(session: Session, model: type[Any], number: str, what: str) -> Any:
+def _by_number(session: Session, model: type[Any], number: str, what: str, *, draft: bool = False) -> Any:
+    """``draft``: also find a desktop's provisional number (``佛数裁〔2026〕待定-1a2b3c``) — only the draft shown
+    before issuing may carry one; a printed document always has the bureau's final number."""
     from cdo_desktop.domain.numbering import DocumentNumber
+    from cdo_desktop.services.context import is_provisional
 
-    try:
-        number = str(DocumentNumber.parse(number))
-    except ValueError:
-        raise _not_found(what, number) from None
+    if not (draft and is_provisional(number)):
+        try:
+            number = str(DocumentNumber.parse(number))
+        except ValueError:
+            raise _not_found(what, number) from None
     row = session.exec(select(model).where(model.number == number)).first()
     if row is None:
         raise _not_found(what, number)
@@ -273,9 +277,9 @@ def _receipts(session: Session, subject: str, subject_id: uuid.UUID) -> tuple[Re
                  for r in sorted(rows, key=lambda r: (r.received_on, str(r.department_id))))
 
 
-def ruling_view(session: Session, number: str) -> RulingView:
+def ruling_view(session: Session, number: str, *, draft: bool = False) -> RulingView:
     """The ruling numbered ``number`` (e.g. ``佛数裁〔2026〕12号``) as printed."""
-    ruling: m.Ruling = _by_number(session, m.Ruling, number, "裁决书")
+    ruling: m.Ruling = _by_number(session, m.Ruling, number, "裁决书", draft=draft)
     orders = list(session.exec(select(m.RulingOrder).where(m.RulingOrder.ruling_id == ruling.id)).all())
     orders.sort(key=lambda o: o.position)
     dispute = session.get(m.Dispute, ruling.dispute_id)
@@ -387,11 +391,11 @@ def _policy_deadline(session: Session, kind_name: str) -> str:
     return f"{deadline.days}个工作日（{deadline.clause}）"
 
 
-def notice_view(session: Session, number: str) -> NoticeView:
+def notice_view(session: Session, number: str, *, draft: bool = False) -> NoticeView:
     """The accountability notice numbered ``number`` (e.g. ``佛数问〔2026〕3号``) as printed: the facts with their
     numbers and dates, the ground and the rule, the measure, the deadlines, the right to answer and the contact.
     Only the addressee receives it: the department that complained is not copied."""
-    rec: m.AccountabilityRecord = _by_number(session, m.AccountabilityRecord, number, "问责通知书")
+    rec: m.AccountabilityRecord = _by_number(session, m.AccountabilityRecord, number, "问责通知书", draft=draft)
     facts: list[str] = []
     rule = ""
     ground = ""
@@ -475,9 +479,9 @@ def notice_view(session: Session, number: str) -> NoticeView:
     )
 
 
-def reply_view(session: Session, number: str) -> ReplyView:
+def reply_view(session: Session, number: str, *, draft: bool = False) -> ReplyView:
     """The provider's reply to the sharing request numbered ``number`` (e.g. ``佛数享〔2026〕3号``)."""
-    req: m.SharingRequest = _by_number(session, m.SharingRequest, number, "共享申请")
+    req: m.SharingRequest = _by_number(session, m.SharingRequest, number, "共享申请", draft=draft)
     if req.answered_on is None:
         raise InvalidState("not_answered", f"共享申请{req.number}尚未答复", f"Request {req.number} has no reply yet",
                            field="number")

@@ -61,16 +61,23 @@ def render_signed(view: DocumentView, signer: DocumentSigner) -> bytes:
     return signer.sign(data, seal=box, reason=f"{KIND_LABELS.get(view.kind, view.kind)} {view.number} 印发")
 
 
-def load_view(session: Session, kind: str, number: str, *, lang: str = "zh") -> DocumentView:
+def load_view(session: Session, kind: str, number: str, *, lang: str = "zh", draft: bool = False) -> DocumentView:
     """The view of the ruling, notice or reply numbered ``number`` (NotFound / InvalidState name the number);
-    ``lang="en"`` gives the English rendering of the same record."""
-    loaders: dict[str, Callable[[Session, str], DocumentView]] = {
-        "ruling": builders.ruling_view,
-        "notice": builders.notice_view,
-        "reply": builders.reply_view,
-        "certificate": builders.certificate_view,
-    }
-    view = loaders[kind](session, number)
+    ``lang="en"`` gives the English rendering of the same record.
+
+    ``draft``: the document is being drafted before it is issued (ui/issuing.py), so a desktop's provisional
+    number (``待定``, the bureau gives the final one) is accepted; never for a document that is printed or verified."""
+    view: DocumentView
+    if kind == "ruling":
+        view = builders.ruling_view(session, number, draft=draft)
+    elif kind == "notice":
+        view = builders.notice_view(session, number, draft=draft)
+    elif kind == "reply":
+        view = builders.reply_view(session, number, draft=draft)
+    elif kind == "certificate":
+        view = builders.certificate_view(session, number)
+    else:
+        raise KeyError(kind)
     return dataclasses.replace(view, lang="en") if lang.startswith("en") else view
 
 

@@ -62,6 +62,9 @@ def make_app(argv: Sequence[str], *, offscreen: bool = False) -> Any:
     app.setApplicationName("cdo-desktop")
     app.setApplicationDisplayName("CDO Desktop")
     register_ui_font(app)
+    from cdo_desktop.ui.style import apply_style
+
+    apply_style(app)
     return app
 
 
@@ -148,9 +151,22 @@ def connect_or_offline(state: Any, settings: Any) -> Any:
             pass
     elif settings.get("session/offline_chosen"):
         return None
+    from cdo_desktop.ui.dialogs import first_run
     from cdo_desktop.ui.dialogs.signin_dialog import SignInDialog
 
-    dialog = SignInDialog(state, url=url or settings.get("sync/bureau_url") or "")
+    while not url:  # the first-run page: sign in, try the demo, or work offline
+        page = first_run.FirstRunDialog()
+        page.exec()
+        if page.choice == first_run.DEMO:
+            return first_run.DEMO
+        if page.choice == first_run.OFFLINE:
+            settings.set("session/offline_chosen", "1")
+            return None
+        dialog = SignInDialog(state, url=settings.get("sync/bureau_url") or "", offline=False)
+        if dialog.exec() and dialog.signed is not None:
+            settings.set("sync/bureau_url", dialog.url.text().strip())
+            return dialog.signed.commissioner_id
+    dialog = SignInDialog(state, url=url)
     if dialog.exec() and dialog.signed is not None:
         return dialog.signed.commissioner_id
     settings.set("session/offline_chosen", "1")
@@ -200,7 +216,8 @@ class _FirstPaint:
             self.app.quit()
 
 
-def open_into(window: Any, data_dir: Path, settings: Any, *, offline: bool) -> None:
+def open_into(window: Any, data_dir: Path, settings: Any, *, offline: bool, demo_dir: Path | None = None,
+              scale: int = 300) -> None:
     """Open the database of ``data_dir`` behind the painted shell ``window``, sign in, build the pages."""
     from cdo_desktop.ui.qt import QApplication
     from cdo_desktop.ui.state import AppState
@@ -215,7 +232,42 @@ def open_into(window: Any, data_dir: Path, settings: Any, *, offline: bool) -> N
         return
     state = AppState(db, data_dir)
     start_as = None if offline else connect_or_offline(state, settings)
+    if start_as == first_run_demo():  # chosen on the first-run page: the demo opens instead of this shell
+        from cdo_desktop.paths import default_data_dir
+
+        db.dispose()
+        app = QApplication.instance()
+        demo_window = start_demo(app, demo_dir or default_data_dir() / "demo", settings, scale=scale)
+        if demo_window is None:
+            QApplication.exit(1)
+            return
+        window._demo_window = demo_window  # kept alive with the shell it replaces
+        demo_window.show()
+        window.hide()
+        return
     build_window(state, settings, demo=False, start_as=start_as, window=window)
+
+
+def first_run_demo() -> str:
+    from cdo_desktop.ui.dialogs import first_run
+
+    return str(first_run.DEMO)
+
+
+def start_demo(app: Any, data_dir: Path, settings: Any, *, scale: int, role: str | None = None,
+               lang: str | None = None) -> Any:
+    """Start the demo (its bureau and desktops) with its own settings; the window, or None if it did not start."""
+    from cdo_desktop.ui import i18n
+
+    settings = settings.for_demo()  # the demo's language, last page and window never leak into the real app
+    if not lang and settings.has("ui/language"):
+        i18n.install(settings.get("ui/language"))
+    started_demo = start_demo_session(app, data_dir, settings, scale=scale, role=role)
+    if started_demo is None:
+        return None
+    window, bureau = started_demo
+    app.aboutToQuit.connect(bureau.stop)
+    return window
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -238,18 +290,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return take_all(app, data_dir=data_dir, out=args.screenshot, scale=args.demo_scale)
     i18n.install(args.lang or settings.get("ui/language") or "zh_CN")
     if args.demo:
-        started_demo = start_demo_session(app, data_dir, settings, scale=args.demo_scale, role=args.role)
-        if started_demo is None:
+        window = start_demo(app, data_dir, settings, scale=args.demo_scale, role=args.role, lang=args.lang)
+        if window is None:
             return 1
-        window, bureau = started_demo
-        app.aboutToQuit.connect(bureau.stop)
         if os.environ.get("CDO_EXIT_AFTER_FIRST_PAINT"):
             _FirstPaint(app, window, started, lambda: None)
     else:
         from cdo_desktop.ui.main_window import MainWindow
 
         window = MainWindow(None, settings)  # the shell: painted before the database stack is imported
-        _FirstPaint(app, window, started, lambda: open_into(window, data_dir, settings, offline=args.offline))
+        _FirstPaint(app, window, started, lambda: open_into(
+            window, data_dir, settings, offline=args.offline, demo_dir=args.data_dir, scale=args.demo_scale))
     window.show()
     code = app.exec()
     from cdo_desktop.ui.worker import wait_all

@@ -84,7 +84,7 @@ class Replica:
     commissioner_id: uuid.UUID
 
 
-def prepare_demo_bureau(folder: Path, *, scale: int, progress: Any = None) -> None:
+def prepare_demo_bureau(folder: Path, *, scale: int, step: Any = None) -> None:
     """Fill the demo bureau's database with the Foshan network (once)."""
     from sqlalchemy import func, select
 
@@ -99,7 +99,7 @@ def prepare_demo_bureau(folder: Path, *, scale: int, progress: Any = None) -> No
         with db.read() as session:
             ready = session.execute(select(func.count()).select_from(m.SharingRequest)).scalar_one()
         if not ready:
-            generate(db, scale=scale, password=DEMO_PASSWORD)
+            generate(db, scale=scale, password=DEMO_PASSWORD, step=step)
     finally:
         db.dispose()
 
@@ -140,18 +140,55 @@ def sign_in_replica(key: str, folder: Path, *, server_url: str, username: str, p
     return Replica(key, folder, db, client, signed.commissioner_id)
 
 
+def _words(key: str, *args: Any) -> str:
+    """The words a user understands for a stage of building the demo, in the UI language."""
+    from cdo_desktop.ui.qt import QCoreApplication
+
+    texts = {
+        "directory": QCoreApplication.translate("Demo", "Creating the Foshan departments, people and data catalogue…"),
+        "requests": QCoreApplication.translate("Demo", "Filing the sample sharing requests (%d of %d)…"),
+        "accounts": QCoreApplication.translate("Demo", "Creating sign-in accounts for the demo people (%d of %d)…"),
+        "index": QCoreApplication.translate("Demo", "Building the search index…"),
+        "bureau": QCoreApplication.translate("Demo", "Starting the local data bureau…"),
+        "desktop": QCoreApplication.translate("Demo", "Setting up the desktop of %s and downloading its records…"),
+        "a": QCoreApplication.translate("Demo", "Commissioner A"),
+        "b": QCoreApplication.translate("Demo", "Commissioner B"),
+        "arbitrator": QCoreApplication.translate("Demo", "the arbitrator"),
+        "admin": QCoreApplication.translate("Demo", "the administrator"),
+    }
+    text = texts.get(key, key)
+    return text % args if args else text
+
+
+# where each stage of building the demo sits on the progress bar (0–1000)
+SPANS = {"directory": (0, 30), "requests": (30, 200), "accounts": (200, 650), "index": (650, 700)}
+
+
 def start_demo(root: Path, *, scale: int, progress: Any = None) -> tuple[LocalBureau, dict[str, Replica]]:
-    """The whole demo: bureau server with the network, one signed-in desktop replica per demo role."""
+    """The whole demo: bureau server with the network, one signed-in desktop replica per demo role.
+
+    ``progress.update(done, 1000, words)`` tells a user-readable stage and a determinate share of the work."""
     keyring.set_keyring(InProcessKeyring())
     bureau_dir = root / "bureau"
-    if progress is not None:
-        progress.update(0, 6, "bureau")
-    prepare_demo_bureau(bureau_dir, scale=scale)
+
+    def report(done: int, text: str) -> None:
+        if progress is not None:
+            progress.update(done, 1000, text)
+
+    def step(stage: str, done: int, total: int) -> None:
+        low, high = SPANS[stage]
+        share = low + (high - low) * done // max(total, 1)
+        report(share, _words(stage, done + 1, total) if stage in ("requests", "accounts") else _words(stage))
+
+    report(0, _words("directory"))
+    prepare_demo_bureau(bureau_dir, scale=scale, step=step)
+    report(700, _words("bureau"))
     bureau = LocalBureau(bureau_dir).start()
     replicas: dict[str, Replica] = {}
-    for step, (key, (username, _cid)) in enumerate(demo_usernames(bureau_dir).items(), start=2):
-        if progress is not None:
-            progress.update(step, 6, username)
+    people = demo_usernames(bureau_dir)
+    for i, (key, (username, _cid)) in enumerate(people.items()):
+        report(750 + 250 * i // max(len(people), 1), _words("desktop", _words(key)))
         replicas[key] = sign_in_replica(key, root / f"desktop-{key}", server_url=bureau.url, username=username,
                                         password=DEMO_PASSWORD)
+    report(1000, "")
     return bureau, replicas

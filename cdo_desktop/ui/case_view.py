@@ -38,6 +38,9 @@ class CaseView(QTabWidget):
         self.state = state
         self.case: dict[str, Any] | None = None
         self.summary = QTextBrowser()
+        self.summary.setObjectName("caseSummary")
+        self.summary.setOpenLinks(False)
+        self.summary.anchorClicked.connect(self._on_link)
         self.addTab(self.summary, self.tr("Case"))
         evidence = QWidget()
         layout = QVBoxLayout(evidence)
@@ -124,9 +127,64 @@ class CaseView(QTabWidget):
         self._evidence()
         self._timeline()
 
+    def _on_link(self, url: Any) -> None:
+        """``open:<entity>:<number>``: a number in the case links to its record."""
+        text = url.toString()
+        if text.startswith("open:"):
+            _open, entity, number = text.split(":", 2)
+            self.state.open_record.emit(entity, number)
+
     def _summary(self) -> None:
         assert self.case is not None
+        self.summary.setHtml(self.case_html())
+
+    def origin_html(self) -> str:
+        """What the dispute is about: the request or objection, the resource and items, the refusal and its reason."""
+        assert self.case is not None
+        e, names = html.escape, self.case["names"]
+        request, objection, resource = self.case["request"], self.case["objection"], self.case["resource"]
+        rows: list[tuple[str, str, str]] = []  # (label, text, link)
+        if request is not None:
+            from cdo_desktop.domain.enums import RequestState
+
+            rows += [(self.tr("Request"), request.number, f"open:request:{request.number}"),
+                     (self.tr("State"), enum_label(RequestState, request.state), ""),
+                     (self.tr("Requesting department"), names.get(request.requester_department_id, ""), ""),
+                     (self.tr("Providing department"), names.get(request.provider_department_id, ""), ""),
+                     (self.tr("Purpose"), request.purpose, ""),
+                     (self.tr("Legal basis"), request.legal_basis, "")]
+        elif objection is not None:
+            from cdo_desktop.domain.enums import ObjectionState
+
+            rows += [(self.tr("Quality objection"), objection.number, f"open:objection:{objection.number}"),
+                     (self.tr("State"), enum_label(ObjectionState, objection.state), ""),
+                     (self.tr("Objection"), objection.description, ""),
+                     (self.tr("Owner's answer"), objection.response, "")]
+        else:
+            return ""
+        if resource is not None:
+            rows.append((self.tr("Resource"), f"{resource.code} {resource.name}", ""))
+        origin = request or objection
+        rows.append((self.tr("Data items"), "、".join(origin.items), ""))
+        if request is not None:
+            rows.append((self.tr("Items granted"), "、".join(request.granted_items), ""))
+            rows.append((self.tr("Refusal reason") if request.state == "refused" else self.tr("Reason"),
+                         request.reason, ""))
+        body = "".join(
+            f"<tr><th align='left' style='padding-right:12px'>{e(k)}</th><td>"
+            + (f"<a href='{e(link)}'>{e(v)}</a>" if link else e(v)) + "</td></tr>"
+            for k, v, link in rows if v)
+        title = self.tr("What the dispute is about")
+        return f"<h4>{e(title)}</h4><table>{body}</table>"
+
+    def case_html(self) -> str:
+        assert self.case is not None
+        from cdo_desktop.ui.turn import record_turn
+
         d, names, e = self.case["dispute"], self.case["names"], html.escape
+        turn = record_turn(self.state, "dispute", {"state": d.state, "acceptance_due": d.acceptance_due,
+                                                   "ruling_due": d.ruling_due},
+                           {"claimant": d.claimant_department_id, "respondent": d.respondent_department_id})
         rows = [
             (self.tr("Number"), d.number), (self.tr("State"), enum_label(DisputeState, d.state)),
             (self.tr("Kind"), enum_label(DisputeKind, d.kind)),
@@ -137,8 +195,9 @@ class CaseView(QTabWidget):
             (self.tr("Hearing"), f"{d.hearing_on or ''} {d.hearing_place}".strip()),
             (self.tr("Reason"), d.reason),
         ]
-        parts = ["<table>" + "".join(f"<tr><th align='left' style='padding-right:12px'>{e(k)}</th>"
-                                     f"<td>{e(str(v))}</td></tr>" for k, v in rows if v) + "</table>"]
+        parts = [turn, "<table>" + "".join(f"<tr><th align='left' style='padding-right:12px'>{e(k)}</th>"
+                                           f"<td>{e(str(v))}</td></tr>" for k, v in rows if v) + "</table>",
+                 self.origin_html()]
         t_claimant, t_respondent = self.tr("Claimant statement"), self.tr("Respondent statement")
         t_ruling, t_decision, t_fingerprint = self.tr("Ruling"), self.tr("Decision"), self.tr("Fingerprint")
         t_order, t_due = self.tr("Order %d"), self.tr("due %s")
@@ -155,7 +214,7 @@ class CaseView(QTabWidget):
             parts.append(f"<h4>{e(t_claims)}{due}</h4><ol>{''.join(items)}</ol>")
         ruling = self.case["ruling"]
         if ruling is not None:
-            parts.append(f"<h4>{e(t_ruling)} {e(ruling.number)}</h4>")
+            parts.append(f"<h4>{e(t_ruling)} <a href='open:ruling:{e(ruling.number)}'>{e(ruling.number)}</a></h4>")
             parts.append(f"<p><b>{e(t_decision)}:</b> {e(enum_label(Decision, ruling.decision))}</p>")
             parts.append("<ol>" + "".join(f"<li>{e(f)}</li>" for f in ruling.findings) + "</ol>")
             parts.append(f"<p>{e(ruling.reasoning)}</p>")
@@ -164,7 +223,12 @@ class CaseView(QTabWidget):
                              f" — {e(order.action)} ({e(t_due % self._order_due(order))}, "
                              f"{e(enum_label(OrderState, order.state))})</p>")
             parts.append(f"<p style='color:#555'>{e(t_fingerprint)}: <tt>{e(ruling.fingerprint)}</tt></p>")
-        self.summary.setHtml("".join(parts))
+        items = self.case["evidence"]
+        if items:
+            t_evidence = self.tr("Evidence (%d)") % len(items)
+            parts.append(f"<h4>{e(t_evidence)}</h4><ul>" + "".join(
+                f"<li>{e(ev.filename)} — {e(names.get(ev.department_id, ''))}</li>" for ev in items) + "</ul>")
+        return "".join(parts)
 
     def _order_due(self, order: Any) -> str:
         """An order's deadline as the parties must read it: from receipt until received, then the date inclusive."""

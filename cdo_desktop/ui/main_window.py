@@ -115,6 +115,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("CDO Desktop — data sharing governance"))
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
+        self.nav.setAccessibleName(self.tr("Pages"))
         self.stack = QStackedWidget()
         self.loading = QLabel(self.tr("Opening the database…"))
         self.loading.setObjectName("loading")
@@ -127,7 +128,8 @@ class MainWindow(QMainWindow):
             self.nav.addItem(item)
         metrics = self.nav.fontMetrics()
         widest = max(metrics.horizontalAdvance(self.nav.item(i).text()) for i in range(self.nav.count()))
-        self.nav.setFixedWidth(widest + 36)
+        self.nav.setFixedWidth(widest + 60)  # the style sheet's item padding and margins on both sides
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.nav.setSpacing(2)
         central = QWidget()
         row = QHBoxLayout(central)
@@ -156,6 +158,15 @@ class MainWindow(QMainWindow):
         self.roles = roles if roles is not None else self.roles
         self.pages = Pages(self._build_page)
         self._build_status_bar()
+        from cdo_desktop.ui.session import SessionControl
+
+        self.session = SessionControl(state, self.settings, self)
+        self._build_menu()
+        state.sign_in_wanted.connect(self.session.sign_in)
+        state.open_record.connect(self.open_record)
+        from cdo_desktop.ui.reminders import DeadlineReminders
+
+        self.reminders = DeadlineReminders(state, self.settings, self)
         state.actor_changed.connect(self._actor_changed)
         self._actor_changed()
         self.show_page(self.current_page_key() or self.settings.get("ui/last_page") or "dashboard")
@@ -182,6 +193,7 @@ class MainWindow(QMainWindow):
             self.role_switch.addItem(f"{titles.get(role.key, role.key)}: {role.name} ({role.department})",
                                      str(role.commissioner_id))
         self.role_switch.setVisible(bool(self.roles))
+        QShortcut(QKeySequence("Ctrl+Shift+R"), self, activated=self.role_switch.setFocus)  # keyboard: change role
         self.role_switch.currentIndexChanged.connect(self._switch_role)
         holder = QWidget()
         row = QHBoxLayout(holder)
@@ -196,11 +208,77 @@ class MainWindow(QMainWindow):
         row.addWidget(self.sync_button)
         bar.addPermanentWidget(holder)
 
+    def _build_menu(self) -> None:
+        """File: sign in, switch account, sign out (at any time; the demo's roles use the role switcher), quit."""
+        from cdo_desktop.ui.qt import QAction
+
+        menu = self.menuBar().addMenu(self.tr("&File"))
+        menu.setObjectName("fileMenu")
+        self.sign_in_action = QAction(self.tr("Sign in to the bureau…"), self)
+        self.sign_in_action.setObjectName("signInAction")
+        self.sign_in_action.triggered.connect(self.session.sign_in)
+        self.switch_action = QAction(self.tr("Switch account…"), self)
+        self.switch_action.setObjectName("switchAccountAction")
+        self.switch_action.triggered.connect(self.session.switch_account)
+        self.sign_out_action = QAction(self.tr("Sign out"), self)
+        self.sign_out_action.setObjectName("signOutAction")
+        self.sign_out_action.triggered.connect(self.session.sign_out)
+        quit_action = QAction(self.tr("Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        for action in (self.sign_in_action, self.switch_action, self.sign_out_action):
+            menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(quit_action)
+
+    def _update_menu(self) -> None:
+        demo = bool(self.state.replicas)
+        signed = self.session.signed_in()
+        self.sign_in_action.setEnabled(not demo and not signed)
+        self.switch_action.setEnabled(not demo)
+        self.sign_out_action.setEnabled(not demo and signed)
+        hint = self.tr("The demo's people are switched in the status bar") if demo else ""
+        for action in (self.sign_in_action, self.switch_action, self.sign_out_action):
+            action.setToolTip(hint)
+
     def _switch_role(self, index: int) -> None:
+        """The demo's role switch: each role is its own PC, so this desktop sends its changes and the next one
+        fetches the bureau's news first — the story moves without pressing Sync now."""
         value = self.role_switch.itemData(index)
-        if value and (self.state.actor is None or str(self.state.actor.id) != value):
-            self.state.sign_in_as(uuid.UUID(value))
-            self.settings.set("session/actor_id", value)
+        if not value or (self.state.actor is not None and str(self.state.actor.id) == value):
+            return
+        from cdo_desktop.ui.dialogs.busy import run_with_progress
+        from cdo_desktop.ui.worker import wait_all
+
+        if self.sync_indicator.op is not None:
+            wait_all()
+        leaving = self.state.sync_client
+        if leaving is not None and self.state.replicas:
+            run_with_progress(self, self.tr("Sending this desktop's changes to the bureau…"),
+                              lambda p: leaving.sync())
+        self.state.sign_in_as(uuid.UUID(value))
+        self.settings.set("session/actor_id", value)
+        arriving = self.state.sync_client
+        if arriving is not None and self.state.replicas:
+            name = self.role_switch.itemText(index)
+            if run_with_progress(self, self.tr("Bringing %s's desktop up to date…") % name,
+                                 lambda p: arriving.sync()) is not None:
+                self.sync_indicator.synced()
+            self.state.changed.emit({"*"})
+
+    def open_record(self, entity: str, number: str) -> None:
+        """Show the record ``number`` of ``entity`` on its page (a to-do item or a number link was clicked)."""
+        key, tab = {"request": ("requests", None), "dispute": ("disputes", None),
+                    "objection": ("objections", None), "ruling": ("rulings", 0), "order": ("rulings", 1),
+                    "accountability": ("rulings", 2)}.get(entity, ("", None))
+        if not key:
+            return
+        self.show_page(key)
+        page = self.pages[key]
+        if tab is not None:
+            page.tabs.setCurrentIndex(tab)
+            page = page.tabs.widget(tab)
+        page.open_number(number)
 
     def select_role(self, key: str) -> None:
         for i, role in enumerate(self.roles):
@@ -229,6 +307,7 @@ class MainWindow(QMainWindow):
             key = self.nav.item(i).data(Qt.ItemDataRole.UserRole)
             hidden = key in BUREAU_ONLY and not (actor and actor.role.value == "admin")
             self.nav.item(i).setHidden(hidden)
+        self._update_menu()
         current = self.current_page_key()
         if current in BUREAU_ONLY and not (actor and actor.role.value == "admin"):
             self.show_page("dashboard")
@@ -259,3 +338,16 @@ class MainWindow(QMainWindow):
         if self.sync_indicator is not None:
             self.sync_indicator.stop()
         super().closeEvent(event)
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if not getattr(self, "_named", False):  # after the first paint: naming ~1,000 widgets must not delay it
+            self._named = True
+            from cdo_desktop.ui.qt import QTimer
+
+            QTimer.singleShot(300, self.name_widgets)
+
+    def name_widgets(self) -> None:
+        from cdo_desktop.ui.accessibility import name_widgets
+
+        name_widgets(self)  # screen readers: every interactive widget has a name

@@ -173,8 +173,13 @@ def dispute_case(session: Session, dispute_id: uuid.UUID) -> dict[str, Any] | No
     people = {c.id: c.name for c in session.execute(select(m.Commissioner)).scalars()}
     claims = session.execute(select(m.DisputeClaim).where(m.DisputeClaim.dispute_id == dispute_id)
                              .order_by(m.DisputeClaim.position)).scalars().all()
+    request = session.get(m.SharingRequest, dispute.request_id) if dispute.request_id else None
+    objection = session.get(m.QualityObjection, dispute.objection_id) if dispute.objection_id else None
+    origin = request or objection
+    resource = session.get(m.DataResource, origin.resource_id) if origin is not None else None
     return {"dispute": dispute, "events": list(events), "evidence": list(evidence), "ruling": ruling,
-            "orders": list(orders), "names": dept_names(session), "people": people, "claims": list(claims)}
+            "orders": list(orders), "names": dept_names(session), "people": people, "request": request,
+            "objection": objection, "resource": resource, "claims": list(claims)}
 
 
 def orders_for(session: Session, dept_id: uuid.UUID | None) -> list[dict[str, Any]]:

@@ -44,6 +44,15 @@ def _dialogs(app: Any, window: Any, role: str, out: Path, prefix: str) -> list[P
     dialog: Any = None
     state = window.state
     if role == "a":
+        from cdo_desktop.ui.dialogs.first_run import FirstRunDialog
+
+        first = FirstRunDialog(window)
+        first.show()
+        _settle(app)
+        path = out / f"{prefix}-first-run.png"
+        first.grab().save(str(path))
+        shots.append(path)
+        first.close()
         from cdo_desktop.ui.dialogs.request_dialog import RequestDialog
 
         dialog = RequestDialog(state, window)
@@ -67,6 +76,7 @@ def _dialogs(app: Any, window: Any, role: str, out: Path, prefix: str) -> list[P
             action = QCoreApplication.translate("RulingEditor", "Provide the requested data items within the deadline")
             dialog.orders.add_order(None, action, 10)
             name = "dialog-ruling-editor"
+            shots += _case_and_draft(app, window, open_case, out, prefix)
         if ruling is not None:
             from cdo_desktop.reports import documents
             from cdo_desktop.ui.dialogs.pdf_preview import PdfPreview
@@ -90,6 +100,45 @@ def _dialogs(app: Any, window: Any, role: str, out: Path, prefix: str) -> list[P
         dialog.grab().save(str(path))
         shots.append(path)
         dialog.close()
+    return shots
+
+
+def _case_and_draft(app: Any, window: Any, dispute_id: Any, out: Path, prefix: str) -> list[Path]:
+    """The case view of a dispute that grows from a request, and the draft ruling shown before it is issued."""
+    import uuid
+
+    from cdo_desktop.store import models as m
+    from cdo_desktop.ui.dialogs.pdf_preview import PdfPreview
+    from cdo_desktop.ui.issuing import draft_document
+    from cdo_desktop.ui.qt import QCoreApplication, QRect
+
+    shots: list[Path] = []
+    state = window.state
+    with state.read() as session:
+        dispute = session.get(m.Dispute, dispute_id)
+    window.show_page("disputes")
+    window.pages["disputes"].open_number(dispute.number)
+    _wait(app, 1.0)
+    path = out / f"{prefix}-case-view.png"
+    window.grab().save(str(path))
+    shots.append(path)
+    payload = {"ruling_id": str(uuid.uuid4()), "arbitrator_ids": [str(state.actor.id)],
+               "findings": [QCoreApplication.translate("Screenshots", "The providing department did not answer within the deadline.")],
+               "reasoning": QCoreApplication.translate("Screenshots", "The request named its purpose and legal basis; the refusal gave none."),
+               "rules_relied_on": [], "decision": "upheld",
+               "orders": [{"addressee_department_id": str(dispute.respondent_department_id),
+                           "action": QCoreApplication.translate("RulingEditor", "Provide the requested data items within the deadline"),
+                           "deadline_days": 10}]}
+    data = draft_document(state, "dispute.rule", dispute_id, payload, base_revision=dispute.revision)
+    preview = PdfPreview(data, "draft.pdf", window, confirm=True)
+    preview.setWindowTitle(QCoreApplication.translate("Issuing", "Draft — read before issuing"))
+    preview.fit_to_screen(QRect(0, 0, SIZE[0], SIZE[1]))
+    preview.show()
+    _wait(app, 2.0)
+    path = out / f"{prefix}-dialog-confirm-issue.png"
+    preview.grab().save(str(path))
+    shots.append(path)
+    preview.close()
     return shots
 
 

@@ -16,6 +16,8 @@ DEFAULTS: dict[str, Any] = {
     "session/actor_id": "",
     "session/offline_chosen": "",
     "data/dir": "",
+    "reminders/enabled": "1",
+    "reminders/shown": None,
 }
 
 
@@ -24,6 +26,16 @@ class Settings:
 
     def __init__(self, qsettings: QSettings | None = None) -> None:
         self.q = qsettings or QSettings("FoshanDataBureau", "cdo-desktop")
+
+    def for_demo(self) -> Settings:
+        """The demo's own settings, kept apart from the real ones (an ini file beside a test's, else its own
+        QSettings application name)."""
+        if self.q.format() == QSettings.Format.IniFormat and self.q.fileName().endswith(".ini"):
+            return Settings(QSettings(self.q.fileName()[:-4] + "-demo.ini", QSettings.Format.IniFormat))
+        return Settings(QSettings("FoshanDataBureau", "cdo-desktop-demo"))
+
+    def has(self, key: str) -> bool:
+        return bool(self.q.contains(key))
 
     def get(self, key: str) -> Any:
         default = DEFAULTS.get(key)

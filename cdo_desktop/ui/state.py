@@ -48,6 +48,8 @@ class AppState(QObject):
     changed = Signal(object)
     actor_changed = Signal()
     sync_wanted = Signal()
+    sign_in_wanted = Signal()  # e.g. "Sync now" on a desktop nobody has signed in to a bureau yet
+    open_record = Signal(str, str)  # (entity, number): a to-do or a number link asks the window to show that record
 
     def __init__(self, db: Database, data_dir: Path, *, demo_accounts: list[dict[str, str]] | None = None) -> None:
         super().__init__()
@@ -94,6 +96,11 @@ class AppState(QObject):
         self.actor_changed.emit()
         self.changed.emit({"*"})
         return self.actor
+
+    def sign_out(self) -> None:
+        self.actor = None
+        self.actor_changed.emit()
+        self.changed.emit({"*"})
 
     def parties(self, **departments: uuid.UUID | None) -> set[Party]:
         """The parties the signed-in actor holds towards a record with these departments."""

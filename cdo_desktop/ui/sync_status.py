@@ -62,8 +62,10 @@ class SyncIndicator(QLabel):
         client = self.state.sync_client
         if client is None:
             self.mode = "offline"
-            self.last_error = self.tr("Sync is not available yet: no bureau server is configured.")
+            self.last_error = self.tr("Not signed in to a bureau: sign in first (File ▸ Sign in to the bureau…).")
             self.update_text()
+            if not self.state.replicas:
+                self.state.sign_in_wanted.emit()
             return
         if self.op is not None:
             return
@@ -80,6 +82,12 @@ class SyncIndicator(QLabel):
             self.last_error = ""
         self.last_sync = dt.datetime.now(dt.UTC)
         self.state.changed.emit({"*"})
+        self.update_text()
+
+    def synced(self) -> None:
+        """A sync round ran elsewhere (the demo's role switch): show it as the last sync."""
+        self.mode, self.last_error = "online", ""
+        self.last_sync = dt.datetime.now(dt.UTC)
         self.update_text()
 
     def _failed(self, exc: BaseException) -> None:

@@ -57,6 +57,7 @@ def make_table(parent: QWidget | None = None) -> QTableView:
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     view.horizontalHeader().setSortIndicatorShown(True)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setTabKeyNavigation(False)  # Tab leaves the list (arrows move within it): the keyboard reaches the buttons
     return view
 
 

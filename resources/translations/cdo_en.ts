@@ -1,6 +1,29 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
+    <name>Accessibility</name>
+    <message>
+        <source>list</source>
+        <translation>list</translation>
+    </message>
+    <message>
+        <source>details</source>
+        <translation>details</translation>
+    </message>
+    <message>
+        <source>filter</source>
+        <translation>filter</translation>
+    </message>
+    <message>
+        <source>tabs</source>
+        <translation>tabs</translation>
+    </message>
+    <message>
+        <source>field</source>
+        <translation>field</translation>
+    </message>
+</context>
+<context>
     <name>AccountabilityDialog</name>
     <message>
         <source>Hold to account</source>
@@ -499,6 +522,58 @@
         <translation>Downloading the evidence file…</translation>
     </message>
     <message>
+        <source>Request</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <source>Requesting department</source>
+        <translation>Requesting department</translation>
+    </message>
+    <message>
+        <source>Providing department</source>
+        <translation>Providing department</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation>Legal basis</translation>
+    </message>
+    <message>
+        <source>Quality objection</source>
+        <translation>Quality objection</translation>
+    </message>
+    <message>
+        <source>Objection</source>
+        <translation>Objection</translation>
+    </message>
+    <message>
+        <source>Owner's answer</source>
+        <translation>Owner's answer</translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation>Resource</translation>
+    </message>
+    <message>
+        <source>Data items</source>
+        <translation>Data items</translation>
+    </message>
+    <message>
+        <source>Items granted</source>
+        <translation>Items granted</translation>
+    </message>
+    <message>
+        <source>Refusal reason</source>
+        <translation>Refusal reason</translation>
+    </message>
+    <message>
+        <source>What the dispute is about</source>
+        <translation>What the dispute is about</translation>
+    </message>
+    <message>
         <source>Number</source>
         <translation>Number</translation>
     </message>
@@ -738,6 +813,10 @@
         <translation>Nothing waits for you.</translation>
     </message>
     <message>
+        <source>%d deadlines within two working days or passed (%d overdue)</source>
+        <translation>%d deadlines within two working days or passed (%d overdue)</translation>
+    </message>
+    <message>
         <source>None.</source>
         <translation>None.</translation>
     </message>
@@ -786,8 +865,8 @@
         <translation>Rectification</translation>
     </message>
     <message>
-        <source>Order %d</source>
-        <translation>Order %d</translation>
+        <source>Order %d of %s</source>
+        <translation>Order %d of %s</translation>
     </message>
     <message>
         <source>Defence</source>
@@ -808,6 +887,49 @@
     <message>
         <source>Catalogue and data updates due</source>
         <translation>Catalogue and data updates due</translation>
+    </message>
+</context>
+<context>
+    <name>Demo</name>
+    <message>
+        <source>Creating the Foshan departments, people and data catalogue…</source>
+        <translation>Creating the Foshan departments, people and data catalogue…</translation>
+    </message>
+    <message>
+        <source>Filing the sample sharing requests (%d of %d)…</source>
+        <translation>Filing the sample sharing requests (%d of %d)…</translation>
+    </message>
+    <message>
+        <source>Creating sign-in accounts for the demo people (%d of %d)…</source>
+        <translation>Creating sign-in accounts for the demo people (%d of %d)…</translation>
+    </message>
+    <message>
+        <source>Building the search index…</source>
+        <translation>Building the search index…</translation>
+    </message>
+    <message>
+        <source>Starting the local data bureau…</source>
+        <translation>Starting the local data bureau…</translation>
+    </message>
+    <message>
+        <source>Setting up the desktop of %s and downloading its records…</source>
+        <translation>Setting up the desktop of %s and downloading its records…</translation>
+    </message>
+    <message>
+        <source>Commissioner A</source>
+        <translation>Commissioner A</translation>
+    </message>
+    <message>
+        <source>Commissioner B</source>
+        <translation>Commissioner B</translation>
+    </message>
+    <message>
+        <source>the arbitrator</source>
+        <translation>the arbitrator</translation>
+    </message>
+    <message>
+        <source>the administrator</source>
+        <translation>the administrator</translation>
     </message>
 </context>
 <context>
@@ -918,6 +1040,18 @@
         <source>Statement</source>
         <translation>Statement</translation>
     </message>
+    <message>
+        <source>an open dispute already grows from it: %s (%s). Add to that case instead.</source>
+        <translation>an open dispute already grows from it: %s (%s). Add to that case instead.</translation>
+    </message>
+    <message>
+        <source>Dispute filed</source>
+        <translation>Dispute filed</translation>
+    </message>
+    <message>
+        <source>Dispute %s has been filed. The bureau decides by %s whether to accept it; you can follow it on the Disputes page.</source>
+        <translation>Dispute %s has been filed. The bureau decides by %s whether to accept it; you can follow it on the Disputes page.</translation>
+    </message>
 </context>
 <context>
     <name>DisputesPage</name>
@@ -987,6 +1121,17 @@
     </message>
 </context>
 <context>
+    <name>Due</name>
+    <message>
+        <source>%s (%d working days late)</source>
+        <translation>%s (%d working days late)</translation>
+    </message>
+    <message>
+        <source>%s (%d working days left)</source>
+        <translation>%s (%d working days left)</translation>
+    </message>
+</context>
+<context>
     <name>EndAppointmentDialog</name>
     <message>
         <source>End the appointment of %s</source>
@@ -995,6 +1140,45 @@
     <message>
         <source>Ended on</source>
         <translation>Ended on</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <source>Welcome to CDO Desktop</source>
+        <translation>Welcome to CDO Desktop</translation>
+    </message>
+    <message>
+        <source>CDO Desktop — data sharing governance</source>
+        <translation>CDO Desktop — data sharing governance</translation>
+    </message>
+    <message>
+        <source>How do you want to start? You can sign in, sign out or switch account later from the File menu.</source>
+        <translation>How do you want to start? You can sign in, sign out or switch account later from the File menu.</translation>
+    </message>
+    <message>
+        <source>Sign in to the data bureau</source>
+        <translation>Sign in to the data bureau</translation>
+    </message>
+    <message>
+        <source>With the account the bureau gave your department: your tasks, requests and cases, kept in step with the bureau.</source>
+        <translation>With the account the bureau gave your department: your tasks, requests and cases, kept in step with the bureau.</translation>
+    </message>
+    <message>
+        <source>Try the demo</source>
+        <translation>Try the demo</translation>
+    </message>
+    <message>
+        <source>A complete Foshan network on this computer: act as two departments, an arbitrator and the administrator. Nothing is sent anywhere.</source>
+        <translation>A complete Foshan network on this computer: act as two departments, an arbitrator and the administrator. Nothing is sent anywhere.</translation>
+    </message>
+    <message>
+        <source>Work offline</source>
+        <translation>Work offline</translation>
+    </message>
+    <message>
+        <source>Keep records on this computer only, without a bureau account; sign in later from the File menu.</source>
+        <translation>Keep records on this computer only, without a bureau account; sign in later from the File menu.</translation>
     </message>
 </context>
 <context>
@@ -1013,6 +1197,17 @@
     <message>
         <source>Place</source>
         <translation>Place</translation>
+    </message>
+</context>
+<context>
+    <name>Issuing</name>
+    <message>
+        <source>Preparing the draft for you to read before it is issued…</source>
+        <translation>Preparing the draft for you to read before it is issued…</translation>
+    </message>
+    <message>
+        <source>Draft — read before issuing</source>
+        <translation>Draft — read before issuing</translation>
     </message>
 </context>
 <context>
@@ -1053,6 +1248,10 @@
         <translation>CDO Desktop — data sharing governance</translation>
     </message>
     <message>
+        <source>Pages</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
         <source>Opening the database…</source>
         <translation>Opening the database…</translation>
     </message>
@@ -1079,6 +1278,38 @@
     <message>
         <source>Sync now</source>
         <translation>Sync now</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>Sign in to the bureau…</source>
+        <translation>Sign in to the bureau…</translation>
+    </message>
+    <message>
+        <source>Switch account…</source>
+        <translation>Switch account…</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>The demo's people are switched in the status bar</source>
+        <translation>The demo's people are switched in the status bar</translation>
+    </message>
+    <message>
+        <source>Sending this desktop's changes to the bureau…</source>
+        <translation>Sending this desktop's changes to the bureau…</translation>
+    </message>
+    <message>
+        <source>Bringing %s's desktop up to date…</source>
+        <translation>Bringing %s's desktop up to date…</translation>
     </message>
     <message>
         <source>Not signed in</source>
@@ -1357,6 +1588,18 @@
         <translation>The PDF preview is not available on this computer (QtPdf is missing).</translation>
     </message>
     <message>
+        <source>This is a draft. Read it through: Issue makes it final and cannot be undone.</source>
+        <translation>This is a draft. Read it through: Issue makes it final and cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
         <source>Print…</source>
         <translation>Print…</translation>
     </message>
@@ -1518,6 +1761,25 @@
     </message>
 </context>
 <context>
+    <name>Reminders</name>
+    <message>
+        <source>CDO Desktop: deadlines</source>
+        <translation>CDO Desktop: deadlines</translation>
+    </message>
+    <message>
+        <source>%s — %d working days late</source>
+        <translation>%s — %d working days late</translation>
+    </message>
+    <message>
+        <source>%s — due %s (%d working days left)</source>
+        <translation>%s — due %s (%d working days left)</translation>
+    </message>
+    <message>
+        <source>and %d more on My tasks</source>
+        <translation>and %d more on My tasks</translation>
+    </message>
+</context>
+<context>
     <name>RequestDialog</name>
     <message>
         <source>New sharing request</source>
@@ -1657,6 +1919,14 @@
     <message>
         <source>Granted on</source>
         <translation>Granted on</translation>
+    </message>
+    <message>
+        <source>Reply PDF</source>
+        <translation>Reply PDF</translation>
+    </message>
+    <message>
+        <source>Open dispute %s</source>
+        <translation>Open dispute %s</translation>
     </message>
     <message>
         <source>File dispute…</source>
@@ -1851,6 +2121,52 @@
     </message>
 </context>
 <context>
+    <name>Screenshots</name>
+    <message>
+        <source>The providing department did not answer within the deadline.</source>
+        <translation>The providing department did not answer within the deadline.</translation>
+    </message>
+    <message>
+        <source>The request named its purpose and legal basis; the refusal gave none.</source>
+        <translation>The request named its purpose and legal basis; the refusal gave none.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionControl</name>
+    <message>
+        <source>Sign in</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>This computer holds %d records made while working offline. After signing in it shows the bureau's records instead; the offline records are first backed up to %s. Continue?</source>
+        <translation>This computer holds %d records made while working offline. After signing in it shows the bureau's records instead; the offline records are first backed up to %s. Continue?</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <source>Sending your changes to the bureau…</source>
+        <translation>Sending your changes to the bureau…</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <source>%d changes have not reached the bureau yet. Sign out once they are sent (Sync now), so that they are not lost.</source>
+        <translation>%d changes have not reached the bureau yet. Sign out once they are sent (Sync now), so that they are not lost.</translation>
+    </message>
+    <message>
+        <source>Sign out of the bureau? Your records stay on this computer.</source>
+        <translation>Sign out of the bureau? Your records stay on this computer.</translation>
+    </message>
+    <message>
+        <source>Signing out…</source>
+        <translation>Signing out…</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>Bureau server address</source>
@@ -1871,6 +2187,14 @@
     <message>
         <source>Language</source>
         <translation>Language</translation>
+    </message>
+    <message>
+        <source>Remind me in the notification area when a deadline is two working days away or has passed (once a day per item)</source>
+        <translation>Remind me in the notification area when a deadline is two working days away or has passed (once a day per item)</translation>
+    </message>
+    <message>
+        <source>Deadline reminders</source>
+        <translation>Deadline reminders</translation>
     </message>
     <message>
         <source>Data folder</source>
@@ -1972,6 +2296,10 @@
         <translation>Work offline</translation>
     </message>
     <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
         <source>Bureau server address: must start with https://</source>
         <translation>Bureau server address: must start with https://</translation>
     </message>
@@ -1984,8 +2312,8 @@
         <translation>Password: required</translation>
     </message>
     <message>
-        <source>Signing in…</source>
-        <translation>Signing in…</translation>
+        <source>Signing in and downloading your department's records…</source>
+        <translation>Signing in and downloading your department's records…</translation>
     </message>
     <message>
         <source>Bureau certificate pinned</source>
@@ -2031,8 +2359,8 @@ SHA-256: %s</translation>
         <translation>Not connected to a bureau server: changes stay on this computer.</translation>
     </message>
     <message>
-        <source>Sync is not available yet: no bureau server is configured.</source>
-        <translation>Sync is not available yet: no bureau server is configured.</translation>
+        <source>Not signed in to a bureau: sign in first (File ▸ Sign in to the bureau…).</source>
+        <translation>Not signed in to a bureau: sign in first (File ▸ Sign in to the bureau…).</translation>
     </message>
     <message>
         <source>%d changes were refused by the bureau: see My tasks</source>
@@ -2127,6 +2455,53 @@ SHA-256: %s</translation>
     <message>
         <source>Export…</source>
         <translation>Export…</translation>
+    </message>
+</context>
+<context>
+    <name>Turn</name>
+    <message>
+        <source>this product's default</source>
+        <translation>this product's default</translation>
+    </message>
+    <message>
+        <source>%s: %d working days, %s</source>
+        <translation>%s: %d working days, %s</translation>
+    </message>
+    <message>
+        <source>the ruling's order: working days from its receipt</source>
+        <translation>the ruling's order: working days from its receipt</translation>
+    </message>
+    <message>
+        <source>the accountability notice: rectify within its working days</source>
+        <translation>the accountability notice: rectify within its working days</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>Next step</translation>
+    </message>
+    <message>
+        <source>none — this record is closed.</source>
+        <translation>none — this record is closed.</translation>
+    </message>
+    <message>
+        <source>It is your turn.</source>
+        <translation>It is your turn.</translation>
+    </message>
+    <message>
+        <source>Waiting for the other side: you have nothing to do here now.</source>
+        <translation>Waiting for the other side: you have nothing to do here now.</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>(%d working days late)</source>
+        <translation>(%d working days late)</translation>
+    </message>
+    <message>
+        <source>(%d working days left)</source>
+        <translation>(%d working days left)</translation>
     </message>
 </context>
 <context>

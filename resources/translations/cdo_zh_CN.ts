@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Accessibility</name>
+    <message>
+        <source>list</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <source>details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>filter</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <source>tabs</source>
+        <translation>标签页</translation>
+    </message>
+    <message>
+        <source>field</source>
+        <translation>输入项</translation>
+    </message>
+</context>
+<context>
     <name>AccountabilityDialog</name>
     <message>
         <source>Hold to account</source>
@@ -500,6 +523,58 @@
         <translation>正在下载证据文件…</translation>
     </message>
     <message>
+        <source>Request</source>
+        <translation>共享申请</translation>
+    </message>
+    <message>
+        <source>Requesting department</source>
+        <translation>申请部门</translation>
+    </message>
+    <message>
+        <source>Providing department</source>
+        <translation>数源部门</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <source>Quality objection</source>
+        <translation>数据异议</translation>
+    </message>
+    <message>
+        <source>Objection</source>
+        <translation>异议内容</translation>
+    </message>
+    <message>
+        <source>Owner&apos;s answer</source>
+        <translation>数源部门答复</translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation>数据资源</translation>
+    </message>
+    <message>
+        <source>Data items</source>
+        <translation>数据项</translation>
+    </message>
+    <message>
+        <source>Items granted</source>
+        <translation>同意共享的数据项</translation>
+    </message>
+    <message>
+        <source>Refusal reason</source>
+        <translation>不予同意的理由</translation>
+    </message>
+    <message>
+        <source>What the dispute is about</source>
+        <translation>争议缘由</translation>
+    </message>
+    <message>
         <source>Number</source>
         <translation>编号</translation>
     </message>
@@ -739,6 +814,10 @@
         <translation>暂无待办事项。</translation>
     </message>
     <message>
+        <source>%d deadlines within two working days or passed (%d overdue)</source>
+        <translation>%d 项期限不足两个工作日或已逾期（其中逾期 %d 项）</translation>
+    </message>
+    <message>
         <source>None.</source>
         <translation>无。</translation>
     </message>
@@ -787,8 +866,8 @@
         <translation>整改</translation>
     </message>
     <message>
-        <source>Order %d</source>
-        <translation>裁决事项 %d</translation>
+        <source>Order %d of %s</source>
+        <translation>第 %d 项裁决事项（%s）</translation>
     </message>
     <message>
         <source>Defence</source>
@@ -809,6 +888,49 @@
     <message>
         <source>Catalogue and data updates due</source>
         <translation>应更新的目录和数据</translation>
+    </message>
+</context>
+<context>
+    <name>Demo</name>
+    <message>
+        <source>Creating the Foshan departments, people and data catalogue…</source>
+        <translation>正在建立佛山演示的部门、人员和数据资源目录……</translation>
+    </message>
+    <message>
+        <source>Filing the sample sharing requests (%d of %d)…</source>
+        <translation>正在录入示例共享申请（第 %d 件，共 %d 件）……</translation>
+    </message>
+    <message>
+        <source>Creating sign-in accounts for the demo people (%d of %d)…</source>
+        <translation>正在为演示人员创建登录账号（第 %d 个，共 %d 个）……</translation>
+    </message>
+    <message>
+        <source>Building the search index…</source>
+        <translation>正在建立检索索引……</translation>
+    </message>
+    <message>
+        <source>Starting the local data bureau…</source>
+        <translation>正在启动本机演示政数局服务器……</translation>
+    </message>
+    <message>
+        <source>Setting up the desktop of %s and downloading its records…</source>
+        <translation>正在准备%s的桌面并下载其记录……</translation>
+    </message>
+    <message>
+        <source>Commissioner A</source>
+        <translation>数据专员甲</translation>
+    </message>
+    <message>
+        <source>Commissioner B</source>
+        <translation>数据专员乙</translation>
+    </message>
+    <message>
+        <source>the arbitrator</source>
+        <translation>仲裁员</translation>
+    </message>
+    <message>
+        <source>the administrator</source>
+        <translation>系统管理员</translation>
     </message>
 </context>
 <context>
@@ -919,6 +1041,18 @@
         <source>Statement</source>
         <translation>陈述</translation>
     </message>
+    <message>
+        <source>an open dispute already grows from it: %s (%s). Add to that case instead.</source>
+        <translation>已有由此引起、尚未办结的争议：%s（%s）。请在该案中补充材料。</translation>
+    </message>
+    <message>
+        <source>Dispute filed</source>
+        <translation>已申请仲裁</translation>
+    </message>
+    <message>
+        <source>Dispute %s has been filed. The bureau decides by %s whether to accept it; you can follow it on the Disputes page.</source>
+        <translation>争议 %s 已提交。政数局将于 %s 前决定是否受理；可在“争议与案件”页面跟踪。</translation>
+    </message>
 </context>
 <context>
     <name>DisputesPage</name>
@@ -988,6 +1122,17 @@
     </message>
 </context>
 <context>
+    <name>Due</name>
+    <message>
+        <source>%s (%d working days late)</source>
+        <translation>%s（已逾期 %d 个工作日）</translation>
+    </message>
+    <message>
+        <source>%s (%d working days left)</source>
+        <translation>%s（尚余 %d 个工作日）</translation>
+    </message>
+</context>
+<context>
     <name>EndAppointmentDialog</name>
     <message>
         <source>End the appointment of %s</source>
@@ -996,6 +1141,45 @@
     <message>
         <source>Ended on</source>
         <translation>离任日期</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <source>Welcome to CDO Desktop</source>
+        <translation>欢迎使用首席数据官协同桌面</translation>
+    </message>
+    <message>
+        <source>CDO Desktop — data sharing governance</source>
+        <translation>首席数据官协同桌面——政务数据共享治理</translation>
+    </message>
+    <message>
+        <source>How do you want to start? You can sign in, sign out or switch account later from the File menu.</source>
+        <translation>请选择开始方式。以后可随时在“文件”菜单中登录、退出登录或切换账号。</translation>
+    </message>
+    <message>
+        <source>Sign in to the data bureau</source>
+        <translation>登录政数局</translation>
+    </message>
+    <message>
+        <source>With the account the bureau gave your department: your tasks, requests and cases, kept in step with the bureau.</source>
+        <translation>使用政数局为本部门开设的账号：待办、申请和案件与政数局保持同步。</translation>
+    </message>
+    <message>
+        <source>Try the demo</source>
+        <translation>试用演示</translation>
+    </message>
+    <message>
+        <source>A complete Foshan network on this computer: act as two departments, an arbitrator and the administrator. Nothing is sent anywhere.</source>
+        <translation>在本机运行完整的佛山演示网络：可扮演两个部门、仲裁员和系统管理员，不向外发送任何数据。</translation>
+    </message>
+    <message>
+        <source>Work offline</source>
+        <translation>离线工作</translation>
+    </message>
+    <message>
+        <source>Keep records on this computer only, without a bureau account; sign in later from the File menu.</source>
+        <translation>不使用政数局账号，记录只保存在本机；以后可在“文件”菜单中登录。</translation>
     </message>
 </context>
 <context>
@@ -1014,6 +1198,17 @@
     <message>
         <source>Place</source>
         <translation>地点</translation>
+    </message>
+</context>
+<context>
+    <name>Issuing</name>
+    <message>
+        <source>Preparing the draft for you to read before it is issued…</source>
+        <translation>正在生成文书草稿，请在签发前审阅……</translation>
+    </message>
+    <message>
+        <source>Draft — read before issuing</source>
+        <translation>草稿——签发前请审阅</translation>
     </message>
 </context>
 <context>
@@ -1054,6 +1249,10 @@
         <translation>首席数据官协同桌面 — 数据共享治理</translation>
     </message>
     <message>
+        <source>Pages</source>
+        <translation>页面</translation>
+    </message>
+    <message>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
@@ -1080,6 +1279,38 @@
     <message>
         <source>Sync now</source>
         <translation>立即同步</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Sign in to the bureau…</source>
+        <translation>登录政数局……</translation>
+    </message>
+    <message>
+        <source>Switch account…</source>
+        <translation>切换账号……</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出程序</translation>
+    </message>
+    <message>
+        <source>The demo&apos;s people are switched in the status bar</source>
+        <translation>演示中请在状态栏切换人员</translation>
+    </message>
+    <message>
+        <source>Sending this desktop&apos;s changes to the bureau…</source>
+        <translation>正在把本桌面的更改发送到政数局……</translation>
+    </message>
+    <message>
+        <source>Bringing %s&apos;s desktop up to date…</source>
+        <translation>正在更新%s的桌面……</translation>
     </message>
     <message>
         <source>Not signed in</source>
@@ -1358,6 +1589,18 @@
         <translation>本机无法预览 PDF（缺少 QtPdf）。</translation>
     </message>
     <message>
+        <source>This is a draft. Read it through: Issue makes it final and cannot be undone.</source>
+        <translation>这是草稿，请通读。签发后即为正式文书，不可撤回。</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>签发</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
@@ -1519,6 +1762,25 @@
     </message>
 </context>
 <context>
+    <name>Reminders</name>
+    <message>
+        <source>CDO Desktop: deadlines</source>
+        <translation>首席数据官协同桌面：办理期限提醒</translation>
+    </message>
+    <message>
+        <source>%s — %d working days late</source>
+        <translation>%s——已逾期 %d 个工作日</translation>
+    </message>
+    <message>
+        <source>%s — due %s (%d working days left)</source>
+        <translation>%s——%s 到期（尚余 %d 个工作日）</translation>
+    </message>
+    <message>
+        <source>and %d more on My tasks</source>
+        <translation>另有 %d 项，见“我的待办”</translation>
+    </message>
+</context>
+<context>
     <name>RequestDialog</name>
     <message>
         <source>New sharing request</source>
@@ -1658,6 +1920,14 @@
     <message>
         <source>Granted on</source>
         <translation>开通日期</translation>
+    </message>
+    <message>
+        <source>Reply PDF</source>
+        <translation>答复书 PDF</translation>
+    </message>
+    <message>
+        <source>Open dispute %s</source>
+        <translation>查看争议 %s</translation>
     </message>
     <message>
         <source>File dispute…</source>
@@ -1852,6 +2122,52 @@
     </message>
 </context>
 <context>
+    <name>Screenshots</name>
+    <message>
+        <source>The providing department did not answer within the deadline.</source>
+        <translation>数源部门未在规定期限内答复。</translation>
+    </message>
+    <message>
+        <source>The request named its purpose and legal basis; the refusal gave none.</source>
+        <translation>申请载明了用途和依据，不予同意的答复未说明理由和依据。</translation>
+    </message>
+</context>
+<context>
+    <name>SessionControl</name>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>This computer holds %d records made while working offline. After signing in it shows the bureau&apos;s records instead; the offline records are first backed up to %s. Continue?</source>
+        <translation>本机有 %d 条离线工作时形成的记录。登录后将显示政数局的记录；离线记录会先备份到 %s。是否继续？</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>正在备份……</translation>
+    </message>
+    <message>
+        <source>Sending your changes to the bureau…</source>
+        <translation>正在把您的更改发送到政数局……</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>%d changes have not reached the bureau yet. Sign out once they are sent (Sync now), so that they are not lost.</source>
+        <translation>还有 %d 项更改未送达政数局。请先“立即同步”，发送完毕后再退出登录，以免丢失。</translation>
+    </message>
+    <message>
+        <source>Sign out of the bureau? Your records stay on this computer.</source>
+        <translation>确定退出政数局登录？您的记录仍保留在本机。</translation>
+    </message>
+    <message>
+        <source>Signing out…</source>
+        <translation>正在退出登录……</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>Bureau server address</source>
@@ -1872,6 +2188,14 @@
     <message>
         <source>Language</source>
         <translation>界面语言</translation>
+    </message>
+    <message>
+        <source>Remind me in the notification area when a deadline is two working days away or has passed (once a day per item)</source>
+        <translation>期限不足两个工作日或已逾期时在通知区域提醒（每项每天一次）</translation>
+    </message>
+    <message>
+        <source>Deadline reminders</source>
+        <translation>期限提醒</translation>
     </message>
     <message>
         <source>Data folder</source>
@@ -1973,6 +2297,10 @@
         <translation>离线工作</translation>
     </message>
     <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
         <source>Bureau server address: must start with https://</source>
         <translation>政数局服务器地址：必须以 https:// 开头</translation>
     </message>
@@ -1985,8 +2313,8 @@
         <translation>密码：必填</translation>
     </message>
     <message>
-        <source>Signing in…</source>
-        <translation>正在登录…</translation>
+        <source>Signing in and downloading your department&apos;s records…</source>
+        <translation>正在登录并下载本部门的记录……</translation>
     </message>
     <message>
         <source>Bureau certificate pinned</source>
@@ -2032,8 +2360,8 @@ SHA-256：%s</translation>
         <translation>未连接政数局服务器：变更仅保存在本机。</translation>
     </message>
     <message>
-        <source>Sync is not available yet: no bureau server is configured.</source>
-        <translation>尚未提供同步：未配置政数局服务器。</translation>
+        <source>Not signed in to a bureau: sign in first (File ▸ Sign in to the bureau…).</source>
+        <translation>尚未登录政数局：请先登录（文件 ▸ 登录政数局……）。</translation>
     </message>
     <message>
         <source>%d changes were refused by the bureau: see My tasks</source>
@@ -2128,6 +2456,53 @@ SHA-256：%s</translation>
     <message>
         <source>Export…</source>
         <translation>导出…</translation>
+    </message>
+</context>
+<context>
+    <name>Turn</name>
+    <message>
+        <source>this product&apos;s default</source>
+        <translation>本系统默认值</translation>
+    </message>
+    <message>
+        <source>%s: %d working days, %s</source>
+        <translation>%s：%d 个工作日，依据：%s</translation>
+    </message>
+    <message>
+        <source>the ruling&apos;s order: working days from its receipt</source>
+        <translation>裁决书所定履行期限：自签收之日起按工作日计算</translation>
+    </message>
+    <message>
+        <source>the accountability notice: rectify within its working days</source>
+        <translation>问责通知书所定整改期限（工作日）</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>none — this record is closed.</source>
+        <translation>无——本记录已办结。</translation>
+    </message>
+    <message>
+        <source>It is your turn.</source>
+        <translation>轮到您办理。</translation>
+    </message>
+    <message>
+        <source>Waiting for the other side: you have nothing to do here now.</source>
+        <translation>等待对方办理：您目前无需操作。</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>办理期限</translation>
+    </message>
+    <message>
+        <source>(%d working days late)</source>
+        <translation>（已逾期 %d 个工作日）</translation>
+    </message>
+    <message>
+        <source>(%d working days left)</source>
+        <translation>（尚余 %d 个工作日）</translation>
     </message>
 </context>
 <context>

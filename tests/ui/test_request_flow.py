@@ -9,7 +9,7 @@ from cdo_desktop.ui.qt import QMessageBox, Qt
 from tests.ui.helpers import buttons, select_by_number
 
 
-def test_request_created_and_refused_through_the_ui(window: Any, qtbot: Any, on_dialog: Any,
+def test_request_created_and_refused_through_the_ui(window: Any, qtbot: Any, on_dialog: Any, issue: Any,
                                                     monkeypatch: Any) -> None:
     state = window.state
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
@@ -56,11 +56,13 @@ def test_request_created_and_refused_through_the_ui(window: Any, qtbot: Any, on_
         seen["error"] = dialog.error.text()
         dialog.fields["reason"][1].setPlainText("该数据涉及个人隐私，申请用途不明确")
         dialog.fields["legal_basis"][1].setText("《中华人民共和国个人信息保护法》")
+        seen["draft"] = issue()  # the reply (答复书) is shown as a draft first; 签发 issues it
         ok.click()
 
     on_dialog(refuse)
     qtbot.mouseClick(buttons(page)["action:request.refuse"], Qt.MouseButton.LeftButton)
     assert seen["error"].startswith("Reason")
+    assert seen["draft"]["pdf"].startswith(b"%PDF")
     with state.read() as session:
         req = session.get(m.SharingRequest, created["entity"])
     assert req.state == "refused"

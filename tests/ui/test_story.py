@@ -5,49 +5,18 @@ record."""
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import keyring
 import pytest
 from sqlalchemy import select
 
 from cdo_desktop.store import models as m
-from cdo_desktop.sync.memory_keyring import InProcessKeyring
 from cdo_desktop.ui.qt import QApplication, QMessageBox, Qt
 from tests.ui.helpers import buttons, select_by_number
 
 
-@pytest.fixture
-def demo(demo_template: Path, tmp_path: Path, qapp: Any) -> Iterator[tuple[Any, dict[str, Any]]]:
-    from cdo_desktop.ui import i18n
-    from cdo_desktop.ui.bureau import DEMO_PASSWORD, LocalBureau, demo_usernames, sign_in_replica
-
-    previous = keyring.get_keyring()
-    keyring.set_keyring(InProcessKeyring())
-    bureau_dir = tmp_path / "bureau"
-    bureau_dir.mkdir()
-    shutil.copyfile(demo_template / "template.sqlite3", bureau_dir / "cdo.sqlite3")
-    bureau = LocalBureau(bureau_dir).start()
-    i18n.install("en")
-    replicas: dict[str, Any] = {}
-    try:
-        for key, (user, _cid) in demo_usernames(bureau_dir).items():
-            replicas[key] = sign_in_replica(key, tmp_path / f"desktop-{key}", server_url=bureau.url, username=user,
-                                            password=DEMO_PASSWORD)
-        yield bureau, replicas
-    finally:
-        for replica in replicas.values():
-            replica.client.close()
-            replica.db.dispose()
-        bureau.stop()
-        keyring.set_keyring(previous)
-        i18n.install("zh_CN")
-
-
-def test_the_whole_story_against_a_local_bureau(demo: Any, settings: Any, qtbot: Any, on_dialog: Any,
+def test_the_whole_story_against_a_local_bureau(demo: Any, settings: Any, qtbot: Any, on_dialog: Any, issue: Any,
                                                 monkeypatch: Any, tmp_path: Path) -> None:
     from cdo_desktop.ui.app import build_window
     from cdo_desktop.ui.demo_roles import Role
@@ -55,6 +24,8 @@ def test_the_whole_story_against_a_local_bureau(demo: Any, settings: Any, qtbot:
 
     bureau, replicas = demo
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text, *a: told.append(text))
     first = replicas["a"]
     state = AppState(first.db, first.data_dir)
     state.sync_client = first.client
@@ -109,6 +80,7 @@ def test_the_whole_story_against_a_local_bureau(demo: Any, settings: Any, qtbot:
     def refuse(dialog: Any) -> None:
         dialog.fields["reason"][1].setPlainText("该数据涉及个人隐私，申请用途不明确")
         dialog.fields["legal_basis"][1].setText("《中华人民共和国个人信息保护法》")
+        issue()
         dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
 
     on_dialog(refuse)
@@ -125,6 +97,9 @@ def test_the_whole_story_against_a_local_bureau(demo: Any, settings: Any, qtbot:
 
     on_dialog(file_dispute)
     qtbot.mouseClick(buttons(requests)["fileDispute"], Qt.MouseButton.LeftButton)
+    assert told and "has been filed" in told[-1]  # the new number is shown
+    requests.on_selection()
+    assert "fileDispute" not in buttons(requests) and "openDispute" in buttons(requests)  # not twice
     disputes = window.pages["disputes"]
     window.show_page("disputes")
     state.sync_blocking()
@@ -153,12 +128,15 @@ def test_the_whole_story_against_a_local_bureau(demo: Any, settings: Any, qtbot:
         dialog.claims.set_decision(1, "upheld", "用途明确，拒绝理由不充分")
         dialog.claims.set_decision(2, "dismissed", "第一项已获支持，无须另行说明")
         dialog.orders.add_order(provider, "在10个工作日内提供所申请的数据", 10, claim=1)
+        drafts["ruling"] = issue()
         dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
 
+    drafts: dict[str, Any] = {}
     on_dialog(rule)
     # the accepted dispute, selected again: the background sync (800 ms after a change) may have re-run the search
     assert select_by_number(disputes, dispute.number)["state"] == "accepted"
     qtbot.mouseClick(buttons(disputes)["action:dispute.rule"], Qt.MouseButton.LeftButton)
+    assert drafts["ruling"]["pdf"].startswith(b"%PDF")  # the ruling was read as a draft before it was issued
     preview = disputes.last_preview
     assert preview is not None and preview.data.startswith(b"%PDF")
     from cdo_desktop.reports.verify import Status, verify_bytes

@@ -15,6 +15,7 @@ from cdo_desktop.ui.qt import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -76,7 +77,10 @@ class FormDialog(QDialog):
         self.fields: dict[str, tuple[str, QWidget]] = {}
         self.required: set[str] = set()
         self.applied: Any = None
-        layout = QVBoxLayout(self)
+        self.error_field: str | None = None
+        self.outer = QHBoxLayout(self)  # a side pane (e.g. the case beside the ruling editor) goes left of the form
+        layout = QVBoxLayout()
+        self.outer.addLayout(layout, 3)
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         layout.addLayout(self.form)
@@ -91,6 +95,10 @@ class FormDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
 
+    def set_side(self, widget: QWidget) -> None:
+        """Show ``widget`` beside the form (the form stays usable; nothing is covered)."""
+        self.outer.insertWidget(0, widget, 2)
+
     def add(self, name: str, label: str, widget: QWidget, *, required: bool = False) -> QWidget:
         widget.setObjectName(name)
         self.fields[name] = (label, widget)
@@ -98,7 +106,36 @@ class FormDialog(QDialog):
             self.required.add(name)
             label = f"{label} *"
         self.form.addRow(label, widget)
+        widget.setAccessibleName(label.rstrip(" *"))
+        self._watch(name, widget)
         return widget
+
+    def _watch(self, name: str, widget: QWidget) -> None:
+        """Editing a field clears its error mark (and the message, when the message was about it)."""
+        signal = None
+        if isinstance(widget, (QLineEdit, QPlainTextEdit)):
+            signal = widget.textChanged
+        elif isinstance(widget, QComboBox):
+            signal = widget.currentIndexChanged
+        elif isinstance(widget, QDateEdit):
+            signal = widget.dateChanged
+        elif isinstance(widget, QSpinBox):
+            signal = widget.valueChanged
+        elif isinstance(widget, QCheckBox):
+            signal = widget.toggled
+        elif isinstance(widget, QListWidget):
+            signal = widget.itemChanged
+        if signal is not None:
+            signal.connect(lambda *_args: self.clear_field_error(name))
+
+    def clear_field_error(self, name: str) -> None:
+        widget = self.fields[name][1]
+        if widget.styleSheet():
+            widget.setStyleSheet("")
+        if self.error_field == name:
+            self.error_field = None
+            self.error.clear()
+            self.error.hide()
 
     def value(self, name: str) -> Any:
         return value_of(self.fields[name][1])
@@ -115,6 +152,7 @@ class FormDialog(QDialog):
         for _label, widget in self.fields.values():
             widget.setStyleSheet("")
         name = self._field_key(field)
+        self.error_field = name
         if name is not None:
             label, widget = self.fields[name]
             widget.setStyleSheet(ERROR_STYLE)
@@ -139,12 +177,23 @@ class FormDialog(QDialog):
         except FieldError as exc:
             self.show_field_error(exc.field, exc.message)
             return
+        from cdo_desktop.ui.issuing import DOCUMENT_OF_ACTION, confirm_issue
+
         try:
+            if self.kind in DOCUMENT_OF_ACTION and not confirm_issue(
+                    self.state, self.kind, self.entity_id, payload, self, base_revision=self.base_revision):
+                return  # not issued: the form stays open, unchanged
             self.applied = self.state.apply(self.kind, self.entity_id, payload, base_revision=self.base_revision)
         except DomainError as exc:
             self.show_field_error(exc.field, error_text(exc))
             return
         super().accept()
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        from cdo_desktop.ui.accessibility import name_widgets
+
+        name_widgets(self)  # screen readers: every interactive widget has a name
 
 
 def text_edit(text: str = "", *, height: int = 90) -> QPlainTextEdit:

@@ -22,11 +22,20 @@ from cdo_desktop.ui.qt import (
 )
 
 
+def documents_folder() -> str:
+    """The user's Documents folder (where save dialogs start), or the home folder."""
+    from cdo_desktop.ui.qt import QStandardPaths
+
+    return (QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+            or QStandardPaths.writableLocation(QStandardPaths.StandardLocation.HomeLocation))
+
+
 class PdfPreview(QDialog):
-    def __init__(self, data: bytes, filename: str, parent: QWidget | None = None) -> None:
+    """The document as printed. ``confirm``: a draft to issue, with 签发 (Issue) and 取消 (Cancel) only."""
+
+    def __init__(self, data: bytes, filename: str, parent: QWidget | None = None, *, confirm: bool = False) -> None:
         super().__init__(parent)
         self.setWindowTitle(filename)
-        self.resize(900, 1000)
         self.data = data
         self.filename = filename
         layout = QVBoxLayout(self)
@@ -45,6 +54,27 @@ class PdfPreview(QDialog):
             layout.addWidget(view, 1)
         else:
             layout.addWidget(QLabel(self.tr("The PDF preview is not available on this computer (QtPdf is missing).")))
+        if confirm:
+            note = QLabel(self.tr("This is a draft. Read it through: Issue makes it final and cannot be undone."))
+            note.setObjectName("draftNote")
+            note.setWordWrap(True)
+            layout.addWidget(note)
+            buttons = QDialogButtonBox()
+            issue = QPushButton(self.tr("Issue"))
+            issue.setObjectName("issue")
+            cancel = QPushButton(self.tr("Cancel"))
+            cancel.setObjectName("cancelIssue")
+            buttons.addButton(issue, QDialogButtonBox.ButtonRole.AcceptRole)
+            buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
+            issue.setAutoDefault(False)
+            cancel.setDefault(True)  # Enter never issues by accident
+            self.cancel_button = cancel
+            buttons.accepted.connect(self.accept)
+            buttons.rejected.connect(self.reject)
+            layout.addWidget(buttons)
+            self.fit_to_screen()
+            cancel.setFocus()
+            return
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.print_button = QPushButton(self.tr("Print…"))
         self.print_button.setEnabled(qt.HAVE_PRINT and self.document is not None)
@@ -55,12 +85,30 @@ class PdfPreview(QDialog):
         buttons.addButton(save, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.fit_to_screen()
+
+    def fit_to_screen(self, available: Any = None) -> None:
+        """An A4 page's proportions, as large as the screen's available area allows (taskbar and the window frame
+        left out), centred on it: the buttons are never off-screen, even at 1366×768 or 1280×800."""
+        if available is None:
+            from cdo_desktop.ui.qt import QGuiApplication
+
+            parent = self.parentWidget()
+            screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
+            available = screen.availableGeometry()
+        frame = 40  # title bar and borders the window manager adds around the dialog
+        height = max(min(1000, available.height() - frame - 16), 360)
+        width = max(min(900, available.width() - 32, int(height * 0.82)), 420)
+        self.resize(width, height)
+        self.move(available.x() + (available.width() - width) // 2,
+                  available.y() + max((available.height() - height - frame) // 2, 0) + frame // 2)
 
     def page_count(self) -> int:
         return int(self.document.pageCount()) if self.document is not None else 0
 
     def save(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save PDF"), self.filename, "PDF (*.pdf)")
+        start = str(Path(documents_folder()) / self.filename)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save PDF"), start, "PDF (*.pdf)")
         if path:
             from cdo_desktop.reports.documents import write_pdf
 
@@ -87,6 +135,12 @@ class PdfPreview(QDialog):
                 painter.drawImage(rect, image)
         finally:
             painter.end()
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        from cdo_desktop.ui.accessibility import name_widgets
+
+        name_widgets(self)  # screen readers: every interactive widget has a name
 
 
 def file_issued(state: Any, kind: str, number: str, data: bytes, parent: QWidget | None) -> None:

@@ -127,7 +127,7 @@ class RulingEditor(FormDialog):
 
     def __init__(self, state: Any, dispute_id: uuid.UUID, parent: QWidget | None = None) -> None:
         super().__init__(state, self.tr("Ruling"), parent)
-        self.setMinimumWidth(760)
+        self.setMinimumWidth(900)
         self.entity_id = dispute_id
         self.ruling_id = uuid.uuid4()
         with state.read() as session:
@@ -168,6 +168,21 @@ class RulingEditor(FormDialog):
         self.add("arbitrator_ids", self.tr("Arbitrators"), self.arbitrators, required=True)
         self.orders = OrdersTable(parties)
         self.add("orders", self.tr("Orders"), self.orders)
+        from cdo_desktop.ui.case_view import CaseView
+
+        self.case = CaseView(state, self)  # the case stays readable while the ruling is written
+        self.case.show_case(dispute_id)
+        self.case.set_can_add(False)
+        self.set_side(self.case)
+        self._fit()
+
+    def _fit(self) -> None:
+        from cdo_desktop.ui.qt import QGuiApplication
+
+        parent = self.parentWidget()
+        screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
+        available = screen.availableGeometry()
+        self.resize(min(1320, available.width() - 40), min(860, available.height() - 60))
 
     def payload(self) -> dict[str, Any]:
         findings = [line.strip() for line in self.value("findings").splitlines() if line.strip()]

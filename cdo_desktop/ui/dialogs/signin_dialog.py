@@ -19,15 +19,35 @@ from cdo_desktop.ui.qt import (
 )
 
 
+def sign_in_and_download(db: Any, *, server_url: str, username: str, password: str) -> tuple[Any, Any]:
+    """Sign in (token into the OS keyring), then download what the user may see, so that the window shows the
+    signed-in person at once. Another person signing in on this desktop gets a fresh copy (the replica held what the
+    previous person could see)."""
+    from cdo_desktop.sync import state as sync_state
+    from cdo_desktop.sync.client import SyncClient
+    from cdo_desktop.sync.signin import login
+
+    with db.read() as session:
+        previous = sync_state.get(session, sync_state.COMMISSIONER_ID)
+    signed = login(db, server_url=server_url, username=username, password=password)
+    if previous and previous != str(signed.commissioner_id):
+        with db.write() as session:
+            sync_state.put(session, sync_state.EPOCH, "")  # the next pull downloads the new person's view afresh
+    client = SyncClient.from_state(db)
+    client.sync()
+    return signed, client
+
+
 class SignInDialog(QDialog):
     """Bureau address, user name and password; "Work offline" keeps everything on this computer."""
 
     pinned_fingerprint = ""  # the bureau root's fingerprint when this sign-in pinned it (first sign-in)
 
-    def __init__(self, state: Any, parent: QWidget | None = None, *, url: str = "") -> None:
+    def __init__(self, state: Any, parent: QWidget | None = None, *, url: str = "", offline: bool = True) -> None:
         super().__init__(parent)
         self.state = state
         self.signed: Any = None
+        self.client: Any = None
         self.setWindowTitle(self.tr("Connect to the data bureau"))
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
@@ -54,12 +74,12 @@ class SignInDialog(QDialog):
         sign_in = QPushButton(self.tr("Sign in"))
         sign_in.setObjectName("signIn")
         sign_in.setDefault(True)
-        offline = QPushButton(self.tr("Work offline"))
-        offline.setObjectName("workOffline")
+        other = QPushButton(self.tr("Work offline") if offline else self.tr("Cancel"))
+        other.setObjectName("workOffline" if offline else "cancel")
         buttons.addButton(sign_in, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(offline, QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.addButton(other, QDialogButtonBox.ButtonRole.RejectRole)
         sign_in.clicked.connect(self.sign_in)
-        offline.clicked.connect(self.reject)
+        other.clicked.connect(self.reject)
         layout.addWidget(buttons)
 
     def sign_in(self) -> None:
@@ -73,21 +93,25 @@ class SignInDialog(QDialog):
                 widget.setFocus()
                 return
         from cdo_desktop.sync import trust
-        from cdo_desktop.sync.signin import login
+
+        db = self.state.db
 
         with self.state.db.read() as session:
             pinned_before = trust.pinned_root(session)
 
         def work(progress: Any) -> Any:
-            return login(self.state.db, server_url=url, username=user, password=password)
+            return sign_in_and_download(db, server_url=url, username=user, password=password)
 
         try:
-            self.signed = run_with_progress(self, self.tr("Signing in…"), work, report=False)
+            outcome = run_with_progress(
+                self, self.tr("Signing in and downloading your department's records…"), work, report=False)
         except Exception as exc:
             self.error.setText(self._reason(exc))
             return
-        if self.signed is None:
+        if outcome is None:
             return
+        self.signed, self.client = outcome
+        self.state.sync_client = self.client
         with self.state.db.read() as session:
             pinned = trust.pinned_root(session)
         if pinned and not pinned_before:  # first sign-in: show what was pinned, to compare with the bureau's notice
@@ -98,11 +122,14 @@ class SignInDialog(QDialog):
                         "the bureau published; documents are verified against it from now on.\n\nSHA-256: %s")
                 % self.pinned_fingerprint,
             )
-        from cdo_desktop.sync.client import SyncClient
-
-        self.state.sync_client = SyncClient.from_state(self.state.db)
         self.accept()
 
     @staticmethod
     def _reason(exc: BaseException) -> str:
         return str(getattr(exc, "en" if is_english() else "zh", None) or exc)
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        from cdo_desktop.ui.accessibility import name_widgets
+
+        name_widgets(self)  # screen readers: every interactive widget has a name

@@ -88,3 +88,9 @@ class VerifyDialog(QDialog):
             return self._unavailable()
         with self.state.read() as session:
             self._show(verify_code(session, text.strip()))
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        from cdo_desktop.ui.accessibility import name_widgets
+
+        name_widgets(self)  # screen readers: every interactive widget has a name

@@ -58,6 +58,16 @@ class Page(QWidget):
         """Re-read what the page shows (keeping selection and scroll)."""
 
 
+# columns of names and free text: they share what the fixed columns leave; the page's long text column stretches and
+# elides (the full text is the cell's tooltip). Numbers, states, dates and deadlines always get their full width.
+ELASTIC_KEYS = frozenset({"purpose", "description", "violation", "action", "report", "summary", "resource", "name",
+                          "requester", "provider", "claimant", "respondent", "department", "addressee", "raiser",
+                          "owner", "email"})
+LONG_TEXT_KEYS = ("purpose", "description", "violation", "action", "summary", "resource", "name")
+CELL_PADDING = 18
+ELASTIC_MIN = 96
+
+
 class ListPage(Page):
     """Heading, search box, filters, a lazily fetched table, the permitted actions and a detail pane."""
 
@@ -108,7 +118,18 @@ class ListPage(Page):
         self.search.search.connect(self.model.set_search)
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self.on_selection())
         self.model.modelReset.connect(self.on_selection)
+        self.model.modelReset.connect(lambda: QTimer.singleShot(0, self._select_pending))  # after the view's reset
+        self.pending_number = ""
         self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
+        from cdo_desktop.ui.style import StateChipDelegate
+
+        self.chips = StateChipDelegate(self.view)
+        for column, spec in enumerate(self.model.columns):
+            if spec.key == "state":
+                self.view.setItemDelegateForColumn(column, self.chips)
+        self.view.horizontalHeader().sectionResized.connect(self._remember_widths)
 
     # -- to override ------------------------------------------------------------------------------------------
 
@@ -162,6 +183,107 @@ class ListPage(Page):
     def apply_filters(self) -> None:
         self.model.set_filters(self.current_filters())
 
+    # -- column widths ------------------------------------------------------------------------------------------
+
+    def settings_key(self) -> str:
+        return f"columns/{self.objectName() or type(self).__name__}"
+
+    def long_column(self) -> int:
+        """The column that stretches and elides: the page's long free text (purpose, description…)."""
+        keys = [c.key for c in self.model.columns]
+        for key in LONG_TEXT_KEYS:
+            if key in keys:
+                return keys.index(key)
+        return len(keys) - 1
+
+    def content_widths(self) -> list[int]:
+        """Each column's width to show its header and every fetched cell (up to a page) in full."""
+        metrics = self.view.fontMetrics()
+        header = self.view.horizontalHeader().fontMetrics()
+        widths = []
+        rows = self.model.rows[:200]
+        for column in self.model.columns:
+            cells = [metrics.horizontalAdvance(column.text(r)) for r in rows]
+            widths.append(max([header.horizontalAdvance(column.title) + 16, *cells]) + CELL_PADDING)
+        return widths
+
+    def fit_columns(self) -> None:
+        """Widths from content: fixed columns in full, names share what is left, the long text column stretches.
+        Widths the user set on this page are restored instead (remembered per page)."""
+        header = self.view.horizontalHeader()
+        count = self.model.columnCount()
+        if count == 0:
+            return
+        long = self.long_column()
+        header.setStretchLastSection(False)
+        for column in range(count):
+            header.setSectionResizeMode(column, header.ResizeMode.Interactive)
+        header.setSectionResizeMode(long, header.ResizeMode.Stretch)
+        settings = getattr(self.state, "settings", None)
+        saved = settings.get(self.settings_key()) if settings is not None else None
+        self._fitting = True
+        try:
+            if isinstance(saved, list) and len(saved) == count:
+                for column, width in enumerate(saved):
+                    if column != long:
+                        self.view.setColumnWidth(column, max(int(width), 24))
+                return
+            wanted = self.content_widths()
+            available = max(self.view.viewport().width(), 600)
+            elastic = [c for c, spec in enumerate(self.model.columns) if spec.key in ELASTIC_KEYS and c != long]
+            fixed = sum(w for c, w in enumerate(wanted) if c not in elastic and c != long)
+            room = available - fixed - max(min(wanted[long], 240), ELASTIC_MIN)
+            share = sum(wanted[c] for c in elastic)
+            for column in range(count):
+                if column == long:
+                    continue
+                width = wanted[column]
+                if column in elastic and share > room:
+                    width = max(ELASTIC_MIN, room * wanted[column] // max(share, 1))
+                self.view.setColumnWidth(column, width)
+        finally:
+            self._fitting = False
+
+    def _remember_widths(self, column: int, *_sizes: Any) -> None:
+        """A column the user resized (the stretching column follows the window, so it is not a choice)."""
+        settings = getattr(self.state, "settings", None)
+        if getattr(self, "_fitting", False) or settings is None or not self.sized or column == self.long_column():
+            return
+        settings.set(self.settings_key(), [self.view.columnWidth(c) for c in range(self.model.columnCount())])
+
+    def open_number(self, number: str) -> None:
+        """Show the record numbered ``number`` (filters cleared, searched for, selected when the answer comes)."""
+        for i in range(self.filter_bar.count()):
+            widget = self.filter_bar.itemAt(i).widget()
+            if isinstance(widget, QComboBox) and widget.currentIndex() != 0:
+                widget.blockSignals(True)
+                widget.setCurrentIndex(0)
+                widget.blockSignals(False)
+        self.pending_number = number
+        if not self.loaded:
+            self.loaded = True
+            self.refresh()
+        self.model.filters = self.current_filters()
+        self.search.setText(number)
+        if self.model.search == number.strip():
+            self.model.reload()
+        else:
+            self.search.flush()
+        self._select_pending()
+
+    def _select_pending(self) -> None:
+        if not self.pending_number:
+            return
+        for i, row in enumerate(self.model.rows):
+            if self.pending_number in (row.get("number"), row.get("ruling")):
+                if not self.model.search_pending:  # the search's own answer is still to come: select it again then
+                    self.pending_number = ""
+                self.view.selectionModel().setCurrentIndex(
+                    self.model.index(i, 0),
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+                self.view.setFocus()
+                return
+
     def selected_row(self) -> dict[str, Any] | None:
         index = self.view.currentIndex()
         return self.model.row(index.row()) if index.isValid() else None
@@ -174,9 +296,7 @@ class ListPage(Page):
         self.model.reload(keep=len(self.model.rows))
         if not self.sized and self.model.rows:
             self.sized = True
-            self.view.resizeColumnsToContents()
-            for column in range(self.model.columnCount()):
-                self.view.setColumnWidth(column, min(self.view.columnWidth(column), 280))
+            self.fit_columns()
         if selected is not None:
             row = self.model.index_of(selected.get("id"))
             if row >= 0:
@@ -207,7 +327,9 @@ class ListPage(Page):
         transitions = self.state.available_actions(self.entity(), row.get("state", ""), **self.departments_of(row))
         for button in action_buttons(transitions, self.run_action, self.skip_actions()):
             self.action_bar.addWidget(button)
-        self.detail.setHtml(self.describe(row))
+        from cdo_desktop.ui.turn import record_turn
+
+        self.detail.setHtml(record_turn(self.state, self.entity(), row, self.departments_of(row)) + self.describe(row))
 
     def skip_actions(self) -> set[str]:
         return set()

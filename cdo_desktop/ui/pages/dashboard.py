@@ -50,6 +50,10 @@ class DashboardPage(Page):
     def _on_link(self, url: Any) -> None:
         """``dismiss:<id>``: the user has read a refused change; it leaves the list (the record stays)."""
         text = url.toString()
+        if text.startswith("open:"):
+            _open, entity, number = text.split(":", 2)
+            self.state.open_record.emit(entity, number)
+            return
         if not text.startswith("dismiss:"):
             return
         import uuid
@@ -70,9 +74,16 @@ class DashboardPage(Page):
             return
         with self.state.read() as session:
             sections = self.sections(session, actor)
+            from cdo_desktop.ui.reminders import due_items
+
+            due = due_items(session, actor, load_calendar(session), self.state.today)
         total = sum(len(rows) for _title, rows, _count in sections)
-        self.summary.setText(self.tr("%d open tasks") % sum(count for *_rest, count in sections) if total else
-                             self.tr("Nothing waits for you."))
+        text = (self.tr("%d open tasks") % sum(count for *_rest, count in sections) if total else
+                self.tr("Nothing waits for you."))
+        if due:
+            late = sum(1 for item in due if item.left < 0)
+            text += " · " + self.tr("%d deadlines within two working days or passed (%d overdue)") % (len(due), late)
+        self.summary.setText(text)
         none = html.escape(self.tr("None."))
         parts = []
         for title, rows, count in sections:
@@ -117,7 +128,7 @@ class DashboardPage(Page):
         items = []
         for req in rows:
             left, tone = self._countdown(calendar, req.reply_due)
-            items.append(([req.number, names.get(req.requester_department_id, ""), req.purpose[:40],
+            items.append(([Link(f"open:request:{req.number}", req.number), names.get(req.requester_department_id, ""), req.purpose[:40],
                            req.reply_due or "", left], tone))
         out.append((title, items, count))
         d = m.Dispute
@@ -137,7 +148,7 @@ class DashboardPage(Page):
             left, tone = self._countdown(calendar, due)
             other = dispute.claimant_department_id if dispute.respondent_department_id == dept else \
                 dispute.respondent_department_id
-            items.append(([dispute.number, enum_label(DisputeState, dispute.state), names.get(other, ""),
+            items.append(([Link(f"open:dispute:{dispute.number}", dispute.number), enum_label(DisputeState, dispute.state), names.get(other, ""),
                            due or "", left], tone))
         out.append((title, items, len(rows)))
         o = m.QualityObjection
@@ -147,7 +158,7 @@ class DashboardPage(Page):
         items = []
         for objection in rows:
             left, tone = self._countdown(calendar, objection.due)
-            items.append(([objection.number, enum_label(ObjectionState, objection.state),
+            items.append(([Link(f"open:objection:{objection.number}", objection.number), enum_label(ObjectionState, objection.state),
                            names.get(objection.raiser_department_id, ""), objection.description[:40], left], tone))
         if not actor.is_bureau:
             out.append((self.tr("Quality objections to verify"), items, len(rows)))
@@ -171,11 +182,13 @@ class DashboardPage(Page):
             order_stmt = order_stmt.where(o.addressee_department_id == actor.department_id)
         for rec in session.execute(record_stmt.order_by(a.rectification_due).limit(LIMIT)).scalars():
             left, tone = self._countdown(calendar, rec.rectification_due)
-            items.append(([rec.number, self.tr("Rectification"), names.get(rec.department_id, ""),
+            items.append(([Link(f"open:accountability:{rec.number}", rec.number), self.tr("Rectification"), names.get(rec.department_id, ""),
                            rec.rectification_due or "", left], tone))
+        ruling_numbers = dict(session.execute(select(m.Ruling.id, m.Ruling.number)).all())
         for order in session.execute(order_stmt.order_by(o.due_on).limit(LIMIT)).scalars():
             left, tone = self._countdown(calendar, order.due_on)
-            items.append(([self.tr("Order %d") % order.position, order.action[:40],
+            ruling = ruling_numbers.get(order.ruling_id, "")
+            items.append(([Link(f"open:order:{ruling}", self.tr("Order %d of %s") % (order.position, ruling)), order.action[:40],
                            names.get(order.addressee_department_id, ""), order.due_on, left], tone))
         notices = select(a).where(a.state == "notified")
         if not actor.is_bureau:

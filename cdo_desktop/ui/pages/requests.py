@@ -11,12 +11,16 @@ from cdo_desktop.services.context import load_calendar
 from cdo_desktop.store import models as m
 from cdo_desktop.ui import queries
 from cdo_desktop.ui.dialogs.dispute_dialog import DisputeDialog
+from cdo_desktop.ui.dialogs.pdf_preview import preview_document
 from cdo_desktop.ui.dialogs.request_dialog import RequestDialog
 from cdo_desktop.ui.i18n import enum_label, label
 from cdo_desktop.ui.pages.base import ListPage
 from cdo_desktop.ui.qt import QKeySequence, QPushButton, QShortcut, QWidget
 from cdo_desktop.ui.table_model import Column
 from cdo_desktop.ui.widgets import days_left, fmt_date, tone_for
+
+ANSWERED_STATES = {RequestState.APPROVED.value, RequestState.PARTLY_APPROVED.value, RequestState.REFUSED.value,
+                   RequestState.GRANTED.value, RequestState.EXPIRED.value, RequestState.REVOKED.value}
 
 
 class RequestsPage(ListPage):
@@ -153,14 +157,36 @@ class RequestsPage(ListPage):
             return str(load_policy(session).source(DeadlineKind.PROVIDER_REPLY))
 
     def extra_actions(self, row: dict[str, Any] | None) -> list[QWidget]:
+        if row is None:
+            return []
+        out: list[QWidget] = []
+        if row["state"] in ANSWERED_STATES:  # the provider's reply (答复书) can be printed from its row
+            reply = QPushButton(self.tr("Reply PDF"))
+            reply.setObjectName("replyPdf")
+            number = row["number"]
+            reply.clicked.connect(lambda: preview_document(self.state, "reply", number, self))
+            out.append(reply)
+        return out + self.dispute_actions(row)
+
+    def dispute_actions(self, row: dict[str, Any]) -> list[QWidget]:
         actor = self.state.actor
-        if row is None or actor is None or row["requester_department_id"] != actor.department_id:
+        if actor is None or row["requester_department_id"] != actor.department_id:
             return []
         if row["state"] not in (RequestState.REFUSED.value, RequestState.PARTLY_APPROVED.value,
                                 RequestState.AWAITING_REPLY.value):
             return []
         if not self.state.may("dispute.file", claimant=actor.department_id):
             return []
+        from cdo_desktop.ui.dialogs.dispute_dialog import open_dispute_on
+
+        with self.state.read() as session:
+            existing = open_dispute_on(session, {"request_id": row["id"]})
+        if existing is not None:  # one open dispute per origin: go to it instead
+            number = existing.number
+            go = QPushButton(self.tr("Open dispute %s") % number)
+            go.setObjectName("openDispute")
+            go.clicked.connect(lambda: self.state.open_record.emit("dispute", number))
+            return [go]
         button = QPushButton(self.tr("File dispute…"))
         button.setObjectName("fileDispute")
         button.clicked.connect(lambda: self.file_dispute(row))

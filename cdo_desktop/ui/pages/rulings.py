@@ -11,9 +11,38 @@ from cdo_desktop.ui.dialogs.accountability_dialog import AccountabilityDialog
 from cdo_desktop.ui.dialogs.pdf_preview import preview_document
 from cdo_desktop.ui.i18n import enum_label, label
 from cdo_desktop.ui.pages.base import ListPage, Page
-from cdo_desktop.ui.qt import QPushButton, QTabWidget, QVBoxLayout, QWidget
+from cdo_desktop.ui.qt import QCoreApplication, QPushButton, QTabWidget, QVBoxLayout, QWidget
 from cdo_desktop.ui.table_model import Column
-from cdo_desktop.ui.widgets import heading
+from cdo_desktop.ui.widgets import days_left, fmt_date, heading, tone_for
+
+
+class DueColumns:
+    """A deadline column that counts working days and turns orange (≤ 2 left) or red (passed), like the dashboard."""
+
+    state: Any
+    calendar: Any = None
+
+    def due_column(self, key: str, title: str, open_state: str) -> Column:
+        def left(row: dict[str, Any]) -> tuple[int, bool] | None:
+            if row.get("state") != open_state or self.calendar is None:
+                return None
+            return days_left(self.calendar, self.state.today, row.get(key))
+
+        def text(row: dict[str, Any]) -> str:
+            due, remaining = fmt_date(row.get(key)), left(row)
+            if remaining is None or not due:
+                return due
+            if remaining[0] < 0:
+                return QCoreApplication.translate("Due", "%s (%d working days late)") % (due, -remaining[0])
+            return QCoreApplication.translate("Due", "%s (%d working days left)") % (due, remaining[0])
+
+        return Column(key, title, text, sort_key=key, tone=lambda row: tone_for(left(row)))
+
+    def load_calendar(self) -> None:
+        from cdo_desktop.services.context import load_calendar
+
+        with self.state.read() as session:
+            self.calendar = load_calendar(session)
 
 
 class RulingList(ListPage):
@@ -59,7 +88,7 @@ class RulingList(ListPage):
         return "ruling", row["id"], {row["claimant_department_id"], row["respondent_department_id"]}
 
 
-class OrderList(ListPage):
+class OrderList(DueColumns, ListPage):
     entities = frozenset({"order", "ruling"})
     embedded = True
 
@@ -73,6 +102,7 @@ class OrderList(ListPage):
         return queries.fetch("order")
 
     def prepare(self) -> None:
+        self.load_calendar()
         actor = self.state.actor
         if actor is not None and not actor.is_bureau:
             self.model.fetch = queries.for_department("order", actor.department_id, "addressee_department_id")
@@ -82,7 +112,7 @@ class OrderList(ListPage):
     def columns(self) -> list[Column]:
         return [Column("ruling", self.tr("Ruling")), Column("position", self.tr("No.")),
                 Column("addressee", self.tr("Addressee")), Column("action", self.tr("Action")),
-                Column("due_on", self.tr("Due")),
+                self.due_column("due_on", self.tr("Due"), OrderState.OPEN.value),
                 Column("state", self.tr("State"), lambda r: enum_label(OrderState, r["state"]))]
 
     def entity(self) -> str:
@@ -98,7 +128,7 @@ class OrderList(ListPage):
         return f"<p><b>{row['action']}</b></p><p>{row['report']}</p>"
 
 
-class RecordList(ListPage):
+class RecordList(DueColumns, ListPage):
     entities = frozenset({"accountability"})
     embedded = True
 
@@ -125,6 +155,7 @@ class RecordList(ListPage):
         return queries.fetch("accountability")
 
     def prepare(self) -> None:
+        self.load_calendar()
         actor = self.state.actor
         if actor is not None and not actor.is_bureau:
             self.model.fetch = queries.for_department("accountability", actor.department_id, "department_id")
@@ -134,7 +165,7 @@ class RecordList(ListPage):
     def columns(self) -> list[Column]:
         return [Column("number", self.tr("Number")), Column("department", self.tr("Department")),
                 Column("measure", self.tr("Measure"), lambda r: enum_label(Measure, r["measure"])),
-                Column("rectification_due", self.tr("Rectify by")), Column("created_on", self.tr("Created")),
+                self.due_column("rectification_due", self.tr("Rectify by"), AccountabilityState.OPEN.value), Column("created_on", self.tr("Created")),
                 Column("state", self.tr("State"), lambda r: enum_label(AccountabilityState, r["state"]))]
 
     def entity(self) -> str:

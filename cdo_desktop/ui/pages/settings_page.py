@@ -10,6 +10,7 @@ from cdo_desktop.ui.dialogs.busy import run_with_progress
 from cdo_desktop.ui.dialogs.verify_dialog import VerifyDialog
 from cdo_desktop.ui.pages.base import Page
 from cdo_desktop.ui.qt import (
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -50,6 +51,15 @@ class SettingsPage(Page):
         self.language.addItem("English", "en")
         self.language.setCurrentIndex(max(self.language.findData(self.settings.get("ui/language")), 0))
         form.addRow(self.tr("Language"), self.language)
+        self.reminders = QCheckBox(self.tr("Remind me in the notification area when a deadline is two working days "
+                                           "away or has passed (once a day per item)"))
+        self.reminders.setObjectName("reminders")
+        self.reminders.setChecked(str(self.settings.get("reminders/enabled")) not in ("0", "false", "False"))
+        form.addRow(self.tr("Deadline reminders"), self.reminders)
+        self.data_folder = QLabel(str(state.data_dir))
+        self.data_folder.setObjectName("dataFolder")
+        form.addRow(self.tr("Data folder"), self.data_folder)
+        state.actor_changed.connect(lambda: self.data_folder.setText(str(self.state.data_dir)))  # demo: this PC
         form.addRow(self.tr("Data folder"), QLabel(str(state.data_dir)))
         from cdo_desktop.reports.fonts import describe
 
@@ -97,6 +107,7 @@ class SettingsPage(Page):
         self.settings.set("sync/bureau_url", url)
         self.settings.set("sync/ca_bundle", self.ca.text().strip())
         self.settings.set("ui/language", self.language.currentData())
+        self.settings.set("reminders/enabled", "1" if self.reminders.isChecked() else "0")
         self.note.setStyleSheet("")
         self.note.setText(self.tr("Saved. A new language takes effect at the next start."))
 

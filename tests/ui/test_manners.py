@@ -1,0 +1,165 @@
+"""Platform manners and lists that read well (issue 13, problems 10, 11 and 13): the preview fits 1366×768 and
+1280×800 screens, columns are sized from their content and remembered per page, validation messages clear when
+the field is fixed, to-dos open their record, overdue is red on every list, the demo's settings stay apart."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from cdo_desktop.ui.qt import QApplication, QPoint, QPushButton, QRect, Qt
+from tests.ui.helpers import wait_for_rows
+
+
+@pytest.mark.parametrize("screen", [(1366, 768), (1280, 800)])
+def test_preview_fits_the_screen(qtbot: Any, window: Any, screen: tuple[int, int]) -> None:
+    from cdo_desktop.reports.documents import render
+    from cdo_desktop.reports.samples import sample_notice
+    from cdo_desktop.ui.dialogs.pdf_preview import PdfPreview
+
+    available = QRect(0, 0, screen[0], screen[1] - 40)  # a 40-px taskbar
+    for confirm in (False, True):
+        preview = PdfPreview(render(sample_notice()), "notice.pdf", window, confirm=confirm)
+        qtbot.addWidget(preview)
+        preview.fit_to_screen(available)
+        preview.show()
+        frame_top = preview.geometry().top() - 30  # the title bar above the client area
+        assert available.contains(QRect(preview.geometry().left(), frame_top, preview.width(),
+                                        preview.height() + 30))
+        for button in preview.findChildren(QPushButton):
+            corner = button.mapTo(preview, QPoint(button.width(), button.height()))
+            assert preview.rect().contains(corner), button.text()
+        preview.close()
+
+
+def test_columns_sized_from_content_and_remembered(window: Any, qtbot: Any) -> None:
+    window.select_role("a")
+    window.resize(1366, 768)
+    window.show_page("requests")
+    page = window.pages["requests"]
+    wait_for_rows(page, lambda rows: bool(rows))
+    QApplication.processEvents()
+    view = page.view
+    metrics = view.fontMetrics()
+    keys = [c.key for c in page.model.columns]
+    for key in ("number", "state", "created_on", "reply_due"):
+        column = keys.index(key)
+        widest = max(metrics.horizontalAdvance(page.model.columns[column].text(r)) for r in page.model.rows[:200])
+        assert view.columnWidth(column) >= widest + 8, key  # never elided
+    assert view.horizontalScrollBar().maximum() == 0  # no horizontal scrolling in English at 1366 px
+    long = keys.index("purpose")
+    assert page.model.data(page.model.index(0, long), Qt.ItemDataRole.ToolTipRole) == page.model.rows[0]["purpose"]
+
+    view.setColumnWidth(keys.index("provider"), 123)  # the user's choice is remembered for this page
+    saved = window.settings.get(page.settings_key())
+    assert int(saved[keys.index("provider")]) == 123
+    from cdo_desktop.ui.app import build_window
+
+    again = build_window(window.state, window.settings, demo=True)
+    qtbot.addWidget(again)
+    again.resize(1366, 768)
+    again.show()
+    again.show_page("requests")
+    wait_for_rows(again.pages["requests"], lambda rows: bool(rows))
+    assert again.pages["requests"].view.columnWidth(keys.index("provider")) == 123
+
+
+def test_validation_message_clears_when_the_field_is_fixed(window: Any, qtbot: Any) -> None:
+    from cdo_desktop.ui.dialogs.request_dialog import RequestDialog
+
+    window.select_role("a")
+    dialog = RequestDialog(window.state, window)
+    qtbot.addWidget(dialog)
+    dialog.resource.setCurrentIndex(1)
+    dialog.accept()
+    purpose = dialog.fields["purpose"][1]
+    assert not dialog.error.isHidden() and "border" in purpose.styleSheet()
+    purpose.setPlainText("办理企业开办业务时核验申请人身份")
+    assert dialog.error.isHidden() and purpose.styleSheet() == ""
+
+
+def test_every_todo_opens_its_record(window: Any, qtbot: Any) -> None:
+    from cdo_desktop.ui.qt import QUrl
+
+    window.select_role("b")
+    window.show_page("dashboard")
+    dashboard = window.pages["dashboard"]
+    dashboard.refresh()
+    html = dashboard.body.toHtml()
+    import re
+
+    links = re.findall(r'href="(open:[^"]+)"', html)
+    assert links, "the busiest provider has to-dos"
+    pages = {"request": "requests", "dispute": "disputes", "objection": "objections", "ruling": "rulings",
+             "order": "rulings", "accountability": "rulings"}
+    for href in {link.split(":")[1]: link for link in links}.values():
+        _open, entity, number = href.split(":", 2)
+        dashboard._on_link(QUrl(href))
+        assert window.current_page_key() == pages[entity]
+        page = window.pages[pages[entity]]
+        if hasattr(page, "tabs"):
+            page = page.tabs.currentWidget()
+        wait_for_rows(page, lambda rows, n=number: any(n in (r.get("number"), r.get("ruling")) for r in rows))
+        QApplication.processEvents()
+        row = page.selected_row()
+        assert row is not None and number in (row.get("number"), row.get("ruling")), href
+        window.show_page("dashboard")
+
+
+def test_overdue_is_red_on_the_orders_and_records_lists(window: Any) -> None:
+    from cdo_desktop.ui.table_model import TONES
+
+    window.select_role("admin")
+    window.show_page("rulings")
+    for page in (window.pages["rulings"].orders, window.pages["rulings"].records):
+        page.refresh()
+        due_key = "due_on" if page is window.pages["rulings"].orders else "rectification_due"
+        column = [c.key for c in page.model.columns].index(due_key)
+        today = window.state.today
+        late = [i for i, r in enumerate(page.model.rows) if r.get(due_key) and r[due_key] < today
+                and r["state"] == "open"]
+        for i in late:
+            brush = page.model.data(page.model.index(i, column), Qt.ItemDataRole.ForegroundRole)
+            assert brush is not None and brush.color() == TONES["late"]
+        page.model.rows.append(dict(page.model.rows[0], **{due_key: today - dt.timedelta(days=30), "state": "open"})
+                               if page.model.rows else {})
+        if page.model.rows and page.model.rows[-1]:
+            brush = page.model.data(page.model.index(len(page.model.rows) - 1, column),
+                                    Qt.ItemDataRole.ForegroundRole)
+            assert brush is not None and brush.color() == TONES["late"]
+
+
+def test_demo_settings_kept_apart(settings: Any, tmp_path: Path) -> None:
+    demo = settings.for_demo()
+    demo.set("ui/language", "en")
+    demo.set("ui/last_page", "disputes")
+    demo.sync()
+    assert settings.get("ui/language") == "zh_CN" and settings.get("ui/last_page") == "dashboard"
+    assert Path(demo.q.fileName()) != Path(settings.q.fileName())
+
+
+def test_reply_printed_from_its_row(window: Any, qtbot: Any) -> None:
+    from sqlalchemy import select
+
+    from cdo_desktop.store import models as m
+    from cdo_desktop.ui.dialogs.pdf_preview import PdfPreview
+    from tests.ui.helpers import buttons, select_by_number
+
+    window.select_role("b")
+    state = window.state
+    with state.read() as session:
+        req = session.execute(select(m.SharingRequest).where(
+            m.SharingRequest.provider_department_id == state.actor.department_id,
+            m.SharingRequest.answered_on != None)).scalars().first()  # noqa: E711
+    assert req is not None
+    window.show_page("requests")
+    page = window.pages["requests"]
+    select_by_number(page, req.number, refresh=True)
+    buttons(page)["replyPdf"].click()
+    previews = [w for w in QApplication.topLevelWidgets() if isinstance(w, PdfPreview) and w.isVisible()]
+    assert previews and previews[-1].data.startswith(b"%PDF") and previews[-1].print_button is not None
+    for preview in previews:
+        preview.close()
