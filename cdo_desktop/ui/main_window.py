@@ -175,9 +175,12 @@ class MainWindow(QMainWindow):
         self.loading.deleteLater()
 
     def _build_page(self, key: str) -> Any:
+        from cdo_desktop.ui.accessibility import name_widgets
+
         page = page_class(key)(self.state)
         page.setObjectName(f"page:{key}")
         self.stack.addWidget(page)
+        name_widgets(page)  # pages are built lazily, after the window's own walk: screen readers need names too
         return page
 
     def _build_status_bar(self) -> None:

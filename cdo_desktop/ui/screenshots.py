@@ -114,8 +114,12 @@ def _case_and_draft(app: Any, window: Any, dispute_id: Any, out: Path, prefix: s
 
     shots: list[Path] = []
     state = window.state
+    from sqlalchemy import select
+
     with state.read() as session:
         dispute = session.get(m.Dispute, dispute_id)
+        positions = list(session.execute(select(m.DisputeClaim.position).where(
+            m.DisputeClaim.dispute_id == dispute_id).order_by(m.DisputeClaim.position)).scalars())
     window.show_page("disputes")
     window.pages["disputes"].open_number(dispute.number)
     _wait(app, 1.0)
@@ -125,10 +129,13 @@ def _case_and_draft(app: Any, window: Any, dispute_id: Any, out: Path, prefix: s
     payload = {"ruling_id": str(uuid.uuid4()), "arbitrator_ids": [str(state.actor.id)],
                "findings": [QCoreApplication.translate("Screenshots", "The providing department did not answer within the deadline.")],
                "reasoning": QCoreApplication.translate("Screenshots", "The request named its purpose and legal basis; the refusal gave none."),
-               "rules_relied_on": [], "decision": "upheld",
+               "rules_relied_on": [],
+               "claim_decisions": [{"position": p, "decision": "upheld", "reasoning": QCoreApplication.translate(
+                   "Screenshots", "The request named its purpose and legal basis; the refusal gave none.")}
+                   for p in positions],
                "orders": [{"addressee_department_id": str(dispute.respondent_department_id),
                            "action": QCoreApplication.translate("RulingEditor", "Provide the requested data items within the deadline"),
-                           "deadline_days": 10}]}
+                           "deadline_days": 10, "claim_position": positions[0] if positions else 1}]}
     data = draft_document(state, "dispute.rule", dispute_id, payload, base_revision=dispute.revision)
     preview = PdfPreview(data, "draft.pdf", window, confirm=True)
     preview.setWindowTitle(QCoreApplication.translate("Issuing", "Draft — read before issuing"))

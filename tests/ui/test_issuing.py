@@ -48,9 +48,13 @@ def test_ruling_is_a_draft_until_issued(window: Any, on_named_dialog: Any) -> No
     editor = RulingEditor(state, dispute_id, window)
     editor.fields["findings"][1].setPlainText("被申请部门未在期限内答复")
     editor.fields["reasoning"][1].setPlainText("依据共享管理办法，被申请部门应在期限内答复。")
-    decision = editor.fields["decision"][1]
-    decision.setCurrentIndex(decision.findData("upheld"))
-    editor.orders.add_order(dispute.respondent_department_id, "在10个工作日内提供所申请的数据", 10)
+    with state.read() as session:
+        positions = list(session.execute(select(m.DisputeClaim.position).where(
+            m.DisputeClaim.dispute_id == dispute_id).order_by(m.DisputeClaim.position)).scalars())
+    assert positions, "the demo's disputes state their claims"
+    for position in positions:
+        editor.claims.set_decision(position, "upheld", "用途明确，拒绝理由不充分")
+    editor.orders.add_order(dispute.respondent_department_id, "在10个工作日内提供所申请的数据", 10, claim=positions[0])
 
     cancelled = press(on_named_dialog, "cancelIssue")
     editor.accept()  # 确定 in the editor: the draft opens, 取消 keeps everything as it was
@@ -67,38 +71,6 @@ def test_ruling_is_a_draft_until_issued(window: Any, on_named_dialog: Any) -> No
         assert session.get(m.Dispute, dispute_id).state == "ruled"
         ruling = session.execute(select(m.Ruling).where(m.Ruling.dispute_id == dispute_id)).scalars().one()
     assert ruling.number and issued["pdf"].startswith(b"%PDF")
-
-
-def test_accountability_fills_department_from_ruling_and_asks_before_issuing(window: Any,
-                                                                            on_named_dialog: Any) -> None:
-    from cdo_desktop.ui.dialogs.accountability_dialog import AccountabilityDialog
-
-    state = window.state
-    window.select_role("admin")
-    with state.read() as session:
-        ruling = session.execute(select(m.Ruling)).scalars().first()
-        assert ruling is not None, "the demo network has rulings"
-        dispute = session.get(m.Dispute, ruling.dispute_id)
-        order = session.execute(select(m.RulingOrder).where(m.RulingOrder.ruling_id == ruling.id)
-                                .order_by(m.RulingOrder.position)).scalars().first()
-        records = session.execute(select(func.count()).select_from(m.AccountabilityRecord)).scalar_one()
-    expected = order.addressee_department_id if order else dispute.respondent_department_id
-    dialog = AccountabilityDialog(state, window)
-    dept = dialog.fields["department_id"][1]
-    assert dept.currentData() is None
-    rulings = dialog.fields["ruling_id"][1]
-    rulings.setCurrentIndex(rulings.findData(str(ruling.id)))
-    assert dept.currentData() == str(expected)  # filled in from the chosen ruling
-
-    press(on_named_dialog, "cancelIssue")
-    dialog.accept()
-    with state.read() as session:
-        assert session.execute(select(func.count()).select_from(m.AccountabilityRecord)).scalar_one() == records
-    press(on_named_dialog, "issue")
-    dialog.accept()
-    assert dialog.result() == dialog.DialogCode.Accepted
-    with state.read() as session:
-        assert session.execute(select(func.count()).select_from(m.AccountabilityRecord)).scalar_one() == records + 1
 
 
 def test_dispute_dialog_refuses_a_second_open_dispute(window: Any) -> None:

@@ -103,7 +103,7 @@ def test_the_story_by_keyboard(window: Any, qtbot: Any, on_dialog: Any, on_named
     window.setFocus()
     roles = [r.key for r in window.roles]
     switch_role(qtbot, window, roles.index("a"))
-    keys(qtbot, window, (Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier))
+    keys(qtbot, window, (Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier))  # Ctrl+4: the fourth page
     assert window.current_page_key() == "requests"
     page = window.pages["requests"]
     purpose = "Verify applicant identity kbd"
