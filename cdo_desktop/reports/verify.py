@@ -288,7 +288,7 @@ def verify_bytes(session: Session, data: bytes, *, root_pem: bytes | None = None
         reference = now
         base.update(current_fingerprint=now.fingerprint)
     if sig.state is signing.SignatureState.NONE:
-        changed = view_diff(reference, view)
+        changed = changes_since_issue(reference, view)[0]
         detail = ("内容与印发记录不同" if changed else "内容与印发记录相同，但没有政数局签章") if issued else "该文书尚无印发记录"
         return VerifyResult(Status.UNSIGNED, **base, changed_fields=changed, detail=detail)
     # a valid signature under the pinned root: the file is a copy the bureau signed
