@@ -47,7 +47,7 @@ def test_shell_then_attach_keeps_the_page_chosen_meanwhile(qtbot: Any, app_state
     qtbot.addWidget(shell)
     shell.show()
     assert shell.stack.currentWidget() is shell.loading and not shell.pages
-    shell.nav.setCurrentRow(2)  # the user clicks "Sharing requests" while the database opens
+    shell.nav.setCurrentRow(3)  # the user clicks "Sharing requests" while the database opens
     assert shell.stack.currentWidget() is shell.loading
     window = build_window(app_state, settings, demo=True, window=shell)
     assert window is shell
