@@ -100,7 +100,7 @@ def test_a_refused_change_never_holds_up_the_outbox(bureau, tmp_path) -> None:
 def _dispute_file(world: Any, actor: uuid.UUID, claimant: str, respondent: str, mutation_id: uuid.UUID | None = None) -> Any:
     made = mutation("dispute.file", actor, uuid.uuid4(), {
         "claimant_department_id": str(world.depts[claimant]), "respondent_department_id": str(world.depts[respondent]),
-        "kind": "other", "statement": "争议"})
+        "kind": "other", "statement": "争议", "claims": [{"kind": "order_reply", "text": "责令答复"}]})
     return made.model_copy(update={"id": mutation_id}) if mutation_id else made
 
 

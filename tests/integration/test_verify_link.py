@@ -41,6 +41,6 @@ def test_verify_link_answers_status_without_content(tmp_path: Path) -> None:
         unknown = httpx.get(f"{server.url}/verify/{'0' * 64}")
         assert unknown.status_code == 404 and unknown.json()["status"] == "unknown"
         bad = httpx.get(f"{server.url}/verify/not-a-fingerprint")
-        assert bad.status_code == 400 and bad.json()["field"] == "fingerprint" and "十六进制" in bad.json()["message"]
+        assert bad.status_code == 400 and bad.json()["error"]["field"] == "fingerprint" and "十六进制" in bad.json()["error"]["zh"]
     finally:
         server.stop()

@@ -8,15 +8,28 @@ from typing import Any
 
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel
 from sqlmodel import Session, select
 
 from cdo_desktop.domain.canonical import canonical_json, sha256_hex
 from cdo_desktop.server.deps import DbDep
+from cdo_desktop.server.errors import ApiError
 from cdo_desktop.services.accountability import notice_record
 from cdo_desktop.services.disputes import ruling_record
 from cdo_desktop.store import models as m
 
 router = APIRouter(tags=["verify"])
+
+
+class VerifyAnswer(BaseModel):
+    """The status of an issued document (200), or "unknown" (404): never its content."""
+
+    status: str
+    kind: str
+    number: str
+    issued_on: str
+    message: str
+    message_en: str
 
 _HEX64 = re.compile(r"^[0-9a-fA-F]{64}$")
 STATUS_TEXT = {
@@ -52,12 +65,12 @@ def _answer(kind: str, number: str, issued_on: str, status: str) -> dict[str, An
             "message_en": en}
 
 
-@router.get("/verify/{fingerprint}")
+@router.get("/verify/{fingerprint}", response_model=VerifyAnswer,
+            responses={404: {"model": VerifyAnswer, "description": "no document issued with this fingerprint"}})
 def verify(fingerprint: str, db: DbDep) -> JSONResponse:
     if not _HEX64.match(fingerprint):
-        zh, en = "指纹应为64位十六进制数", "A fingerprint is 64 hexadecimal digits"
-        return JSONResponse({"status": "invalid", "message": zh, "message_en": en, "field": "fingerprint"},
-                            status_code=400)
+        raise ApiError(400, "invalid_fingerprint", "指纹应为64位十六进制数", "A fingerprint is 64 hexadecimal digits",
+                       field="fingerprint")
     with db.read() as session:
         body = document_status(session, fingerprint)
     return JSONResponse(body, status_code=200 if body["status"] != "unknown" else 404)
