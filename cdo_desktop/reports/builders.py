@@ -538,7 +538,7 @@ def reply_view(session: Session, number: str, *, draft: bool = False) -> ReplyVi
 def certificate_view(session: Session, number: str) -> CertificateView:
     """The registration certificate numbered ``number`` (e.g. ``佛数资〔2026〕3号``) as printed."""
     from cdo_desktop.domain.enums import AssetState, QualityGrade
-    from cdo_desktop.services.assets import certificate_record
+    from cdo_desktop.services.assets import certificate_record, registration_state
 
     asset: m.DataAsset = _by_number(session, m.DataAsset, number, "数据资产登记凭证")
     if asset.registered_on is None:
@@ -563,7 +563,7 @@ def certificate_view(session: Session, number: str) -> CertificateView:
         volume=asset.volume,
         record_count=asset.record_count,
         quality_grade=QualityGrade(asset.quality_grade).zh,
-        status=AssetState(asset.state).zh,
+        status=AssetState(registration_state(asset)).zh,
         registered_on=asset.registered_on,
         changed_on=asset.changed_on,
         change_count=asset.change_count,

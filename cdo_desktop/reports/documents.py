@@ -139,7 +139,8 @@ def issued_file(session: Session, view: DocumentView, data_dir: Path) -> bytes |
     except ValueError:
         return None
     row = session.exec(select(m.IssuedDocument).where(m.IssuedDocument.record_id == record_id,
-                                                      m.IssuedDocument.kind == view.kind)).first()
+                                                      m.IssuedDocument.kind == view.kind,
+                                                      m.IssuedDocument.fingerprint == view.fingerprint)).first()
     if row is None or not row.pdf_sha256 or row.fingerprint != view.fingerprint:
         return None
     path = Path(data_dir) / "blobs" / row.pdf_sha256[:2] / row.pdf_sha256

@@ -219,14 +219,29 @@ def pinned_root(session: Session) -> bytes | None:
     return row.value.encode("ascii") if row is not None and row.value else None
 
 
-def _issued(session: Session, kind: str, record_id: str) -> m.IssuedDocument | None:
+def issued_copy(session: Session, kind: str, record_id: str, fingerprint: str | None = None
+                ) -> m.IssuedDocument | None:
+    """The database's issued copy of a record: the edition whose fingerprint is ``fingerprint`` when there is one
+    (a certificate has an edition per approved change), otherwise the latest edition."""
     try:
         key = uuid.UUID(record_id)
     except ValueError:
         return None
-    return session.exec(
+    rows = list(session.exec(
         select(m.IssuedDocument).where(m.IssuedDocument.record_id == key, m.IssuedDocument.kind == kind)
-    ).first()
+    ).all())
+    if not rows:
+        return None
+    for row in rows:
+        if fingerprint and row.fingerprint == fingerprint:
+            return row
+    return max(rows, key=_issued_order)
+
+
+def _issued_order(row: m.IssuedDocument) -> tuple[str, int]:
+    issued_at = row.issued_at.isoformat() if row.issued_at is not None else ""
+    return issued_at, row.seq or 0
+
 
 
 def _current_view(session: Session, kind: str, number: str, view: DocumentView | None = None) -> DocumentView | None:
@@ -273,7 +288,7 @@ def verify_bytes(session: Session, data: bytes, *, root_pem: bytes | None = None
     if snapshot is None or view is None:
         detail = "签章有效但文件中没有本系统的文书记录" if sig.state is signing.SignatureState.VALID else "文件中没有本系统的文书记录"
         return VerifyResult(Status.UNKNOWN, **base, detail=detail)
-    issued = _issued(session, view.kind, view.record_id)
+    issued = issued_copy(session, view.kind, view.record_id, view.fingerprint)
     now = _current_view(session, view.kind, view.number, view)
     if now is not None and now.record_id != view.record_id:  # the same number on another record: not this one
         now = None
@@ -321,7 +336,7 @@ def verify_code(session: Session, text: str) -> VerifyResult:
         return VerifyResult(Status.UNKNOWN, detail=str(exc))
     base: dict[str, Any] = {"kind": payload.kind, "number": payload.number, "record_id": payload.record_id,
                             "fingerprint": payload.fingerprint}
-    issued = _issued(session, payload.kind, payload.record_id)
+    issued = issued_copy(session, payload.kind, payload.record_id, payload.fingerprint)
     now = _current_view(session, payload.kind, payload.number)
     if now is not None and now.record_id != payload.record_id:
         now = None

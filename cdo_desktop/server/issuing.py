@@ -1,9 +1,12 @@
 """Issue documents at the moment the bureau accepts the change that creates them: store the issued view and, when
 the bureau has signing keys, render the sealed copy, sign it (PAdES) and keep the signed file in the blob store.
 
-Rulings, accountability notices and sharing replies are issued; replies are signed by the bureau on the providing
-department's behalf (departments hold no keys of their own; docs/trust.md). Runs inside the push transaction, so
-an issued document exists exactly when the change that created it was accepted.
+Rulings, accountability notices, sharing replies and asset registration certificates are issued; replies are
+signed by the bureau on the providing department's behalf (departments hold no keys of their own; docs/trust.md).
+A certificate is issued when the bureau registers the asset and again, as a new edition under the same number,
+each time it approves a change (变更); a cancellation (注销) issues nothing, the last edition then verifies as
+changed since issue. Runs inside the push transaction, so an issued document exists exactly when the change that
+created it was accepted.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from typing import Any
 from sqlmodel import Session, select
 
 from cdo_desktop.domain.canonical import canonical_json
+from cdo_desktop.domain.enums import AssetState
 from cdo_desktop.domain.errors import DomainError
 from cdo_desktop.reports import documents
 from cdo_desktop.reports.signing import DocumentSigner
@@ -48,19 +52,37 @@ class Issuer:
         return cls(signer=signer, blob_dir=blob_dir, root_pem=bureau_keys.root_pem)
 
 
-def issued_id(kind: str, record_id: uuid.UUID) -> uuid.UUID:
-    return uuid.uuid5(uuid.NAMESPACE_URL, f"cdo:issued:{kind}:{record_id}")
+def issued_id(kind: str, record_id: uuid.UUID, edition: int = 0) -> uuid.UUID:
+    """The issued copy's id: one per record, and for a certificate one per edition (0 at registration, n after
+    the n-th approved change)."""
+    suffix = f":{edition}" if edition else ""
+    return uuid.uuid5(uuid.NAMESPACE_URL, f"cdo:issued:{kind}:{record_id}{suffix}")
 
 
-def _candidates(touched: tuple[Any, ...] | list[Any]) -> list[tuple[str, uuid.UUID, str]]:
-    out: list[tuple[str, uuid.UUID, str]] = []
+@dataclass(frozen=True)
+class Candidate:
+    kind: str
+    record_id: uuid.UUID
+    number: str
+    edition: int = 0  # certificates: the asset's change count (a new edition after each approved change)
+
+    @property
+    def id(self) -> uuid.UUID:
+        return issued_id(self.kind, self.record_id, self.edition)
+
+
+def _candidates(touched: tuple[Any, ...] | list[Any]) -> list[Candidate]:
+    out: list[Candidate] = []
     for row in touched:
         if isinstance(row, m.Ruling):
-            out.append(("ruling", row.id, row.number))
+            out.append(Candidate("ruling", row.id, row.number))
         elif isinstance(row, m.AccountabilityRecord):
-            out.append(("notice", row.id, row.number))
+            out.append(Candidate("notice", row.id, row.number))
         elif isinstance(row, m.SharingRequest) and row.answered_on is not None and row.state in _REPLIED:
-            out.append(("reply", row.id, row.number))
+            out.append(Candidate("reply", row.id, row.number))
+        elif (isinstance(row, m.DataAsset) and row.state == AssetState.REGISTERED.value
+              and row.registered_on is not None and row.number and "待定" not in row.number):
+            out.append(Candidate("certificate", row.id, row.number, row.change_count))
     return out
 
 
@@ -78,7 +100,8 @@ def store_blob(blob_dir: Path, session: Session, data: bytes) -> str:
     return sha
 
 
-def issue(session: Session, issuer: Issuer, *, view: DocumentView, record_id: uuid.UUID) -> m.IssuedDocument:
+def issue(session: Session, issuer: Issuer, *, view: DocumentView, record_id: uuid.UUID,
+          edition: int = 0) -> m.IssuedDocument:
     """Store the issued copy of ``view`` (and its signed file when the bureau signs)."""
     text = canonical_json(view_to_dict(view))
     pdf_sha: str | None = None
@@ -87,7 +110,7 @@ def issue(session: Session, issuer: Issuer, *, view: DocumentView, record_id: uu
         pdf_sha = store_blob(issuer.blob_dir, session, documents.render_signed(view, issuer.signer))
         signer = issuer.signer.subject
     row = m.IssuedDocument(
-        id=issued_id(view.kind, record_id), kind=view.kind, record_id=record_id, number=view.number, view=text,
+        id=issued_id(view.kind, record_id, edition), kind=view.kind, record_id=record_id, number=view.number, view=text,
         fingerprint=view.fingerprint, pdf_sha256=pdf_sha, signer=signer[:400], issued_at=dt.datetime.now(dt.UTC),
         revision=1,
     )
@@ -100,16 +123,17 @@ def issue_touched(session: Session, issuer: Issuer | None, touched: tuple[Any, .
     if issuer is None:
         return []
     made: list[Any] = []
-    for kind, record_id, number in _candidates(touched):
-        if session.get(m.IssuedDocument, issued_id(kind, record_id)) is not None:
+    for c in _candidates(touched):
+        if session.get(m.IssuedDocument, c.id) is not None:
             continue
-        if session.exec(select(m.IssuedDocument.id).where(m.IssuedDocument.record_id == record_id)).first():
+        if c.kind != "certificate" and session.exec(
+                select(m.IssuedDocument.id).where(m.IssuedDocument.record_id == c.record_id)).first():
             continue
         session.flush()
         try:
-            view = documents.load_view(session, kind, number)
+            view = documents.load_view(session, c.kind, c.number)
         except DomainError as exc:  # not printable (yet): nothing to issue
-            log.info("not issuing %s %s: %s", kind, number, exc)
+            log.info("not issuing %s %s: %s", c.kind, c.number, exc)
             continue
-        made.append(issue(session, issuer, view=view, record_id=record_id))
+        made.append(issue(session, issuer, view=view, record_id=c.record_id, edition=c.edition))
     return made

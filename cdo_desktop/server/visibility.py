@@ -72,8 +72,10 @@ def restrict(query: Select[Any], table: str, viewer: Viewer) -> Select[Any]:
         requests = select(col(m.SharingRequest.id)).where(
             or_(col(m.SharingRequest.requester_department_id) == d, col(m.SharingRequest.provider_department_id) == d)
         )
+        certificates = select(col(m.DataAsset.id)).where(col(m.DataAsset.department_id) == d)  # to the holder
         record = col(m.IssuedDocument.record_id)
-        return query.where(or_(record.in_(rulings), record.in_(notices), record.in_(requests)))
+        return query.where(or_(record.in_(rulings), record.in_(notices), record.in_(requests),
+                               record.in_(certificates)))
     if table == "dispute_claim":
         return query.where(m.DisputeClaim.dispute_id.in_(_party_disputes(d)))  # type: ignore[attr-defined]
     if table == "misuse_report":

@@ -343,3 +343,94 @@ def test_audit_verify_replays_the_bureau_and_names_an_edited_row(signed_bureau: 
     assert main(args) == 1
     report = json.loads(capsys.readouterr().out)
     assert report["difference"]["table"] == "ruling" and report["difference"]["field"] == "reasoning", report
+
+
+def _register_asset(bureau: Bureau) -> tuple[uuid.UUID, str, str]:
+    """B's cdo applies to register B's resource as an asset, the bureau registers it: the certificate is issued."""
+    w: World = bureau.world
+    holder = sign_in(bureau.url, w.users[("B", "cdo")], PASSWORD)
+    admin = sign_in(bureau.url, w.users[("bureau", "admin")], PASSWORD)
+    asset = uuid.uuid4()
+    _push(bureau.url, holder, mutation("asset.apply", w.people[("B", "cdo")], asset, {
+        "code": "440600-T-B-ZC-0001", "resource_id": str(w.resources["B"]), "name": "乙部门人口数据资产",
+        "scope": "全市户籍人口", "volume": "约 10 万条", "record_count": 100000, "quality_grade": "b"}))
+    _push(bureau.url, admin, mutation("asset.approve", w.people[("bureau", "admin")], asset, {}))
+    return asset, holder, admin
+
+
+def _editions(bureau: Bureau, asset: uuid.UUID) -> list[m.IssuedDocument]:
+    with bureau.db.read() as session:
+        rows = list(session.exec(select(m.IssuedDocument).where(m.IssuedDocument.record_id == asset)))
+        for row in rows:
+            session.expunge(row)
+    return sorted(rows, key=lambda r: r.issued_at or dt.datetime.min.replace(tzinfo=dt.UTC))
+
+
+def _blob(bureau: Bureau, row: m.IssuedDocument) -> bytes:
+    assert row.pdf_sha256, "the bureau signed nothing"
+    return (bureau.server.config.blob_dir / row.pdf_sha256[:2] / row.pdf_sha256).read_bytes()
+
+
+def test_the_registration_certificate_is_signed_at_issue_and_forgeries_never_match(signed_bureau: Bureau,
+                                                                                  tmp_path: Path) -> None:
+    bureau = signed_bureau
+    w: World = bureau.world
+    root = bureau.server.app.state.keys.root_pem
+    asset, holder_token, admin_token = _register_asset(bureau)
+    first = _editions(bureau, asset)
+    assert [r.kind for r in first] == ["certificate"] and first[0].number.startswith("佛数资")
+    data = _blob(bureau, first[0])
+    assert _pyhanko_says(data, root) == "signed"
+    view = view_from_dict(json.loads(first[0].view))
+    forged = {
+        "holder": dataclasses.replace(view, holder="测试部门A"),
+        "code": dataclasses.replace(view, asset_code="440600-T-A-ZC-0099"),
+        "volume": dataclasses.replace(view, volume="约 1 亿条", record_count=100_000_000),
+        "grade": dataclasses.replace(view, quality_grade="一级（优）"),
+        "dates": dataclasses.replace(view, registered_on=view.registered_on.replace(year=view.registered_on.year - 3)),
+    }
+    cases: dict[str, bytes] = {f"forged-{k}": documents.render(v) for k, v in forged.items()}
+    other = keys.init(tmp_path / "rogue", bureau_name="佛山市政务服务数据管理局", passphrase=b"rogue-pass-1")
+    rogue = signing.DocumentSigner(cert_pem=other.signing_cert_pem, key=other.signing_key,
+                                   chain_pem=other.chain_pem, root_pem=other.root_pem)
+    cases["rogue-signed"] = documents.render_signed(forged["holder"], rogue)
+    desk = _desktop(bureau, tmp_path, ("B", "cdo"))  # the holder: its certificate travels to it with the sync
+    try:
+        with desk.db.read() as session:
+            assert verify_bytes(session, data).status is Status.SIGNED_MATCH
+            for name, blob in cases.items():
+                result = verify_bytes(session, blob)
+                assert result.status is not Status.SIGNED_MATCH, (name, result)
+                if name == "rogue-signed":
+                    assert result.status is Status.SIGNATURE_INVALID, result
+                else:
+                    assert result.status is Status.UNSIGNED and result.changed_fields, (name, result)
+                assert _agrees(_pyhanko_says(blob, root), result.status), (name, result)
+        # a change applied for leaves the registration (and the issued certificate) as it was
+        _push(bureau.url, holder_token, mutation("asset.request_change", w.people[("B", "cdo")], asset, {
+            "name": "乙部门人口数据资产", "scope": "全市户籍及流动人口", "volume": "约 20 万条", "record_count": 200000,
+            "quality_grade": "a", "reason": "纳入流动人口"}))
+        with bureau.db.read() as session:
+            assert verify_bytes(session, data, root_pem=root).status is Status.SIGNED_MATCH
+        # 变更 approved: a new edition under the same number; the first one now reads as changed since issue
+        _push(bureau.url, admin_token, mutation("asset.approve_change", w.people[("bureau", "admin")], asset, {}))
+        editions = _editions(bureau, asset)
+        assert len(editions) == 2 and editions[1].number == editions[0].number
+        assert editions[1].fingerprint != editions[0].fingerprint
+        second = _blob(bureau, editions[1])
+        with bureau.db.read() as session:
+            now = verify_bytes(session, second, root_pem=root)
+            old = verify_bytes(session, data, root_pem=root)
+        assert now.status is Status.SIGNED_MATCH, now
+        assert old.status is Status.RECORD_CHANGED and {"volume", "change_count"} <= set(old.changed_fields), old
+        # 注销: nothing new is issued; the last edition tells the verifier the registration is gone
+        _push(bureau.url, holder_token, mutation("asset.request_cancel", w.people[("B", "cdo")], asset,
+                                                 {"reason": "系统停用"}))
+        _push(bureau.url, admin_token, mutation("asset.approve_cancel", w.people[("bureau", "admin")], asset, {}))
+        assert len(_editions(bureau, asset)) == 2
+        desk.client.sync()
+        with desk.db.read() as session:
+            gone = verify_bytes(session, second)
+        assert gone.status is Status.RECORD_CHANGED and "status" in gone.changed_fields, gone
+    finally:
+        desk.close()

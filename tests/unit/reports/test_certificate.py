@@ -59,7 +59,7 @@ def test_the_certificate_prints_the_registered_facts_and_a_qr_of_its_record(sess
     assert grouped_hex(view.fingerprint).replace(" ", "") in text
     assert decode_qr(data) == [QrPayload("certificate", asset.number, str(asset.id), view.fingerprint).text()]
     assert len(pypdf.PdfReader(io.BytesIO(data)).pages) >= 1
-    # certificates are not yet signed by the bureau: a printed copy is an unsigned draft, never a "match"
+    # a desktop print is an unsigned draft (the bureau signs at issue, tests/integration/test_trust.py): never a "match"
     result = verify_bytes(session, data)
     assert result.status is Status.UNSIGNED and not result.changed_fields
     assert verify_code(session, decode_qr(data)[0]).status is Status.UNSIGNED
