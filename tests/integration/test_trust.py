@@ -434,3 +434,86 @@ def test_the_registration_certificate_is_signed_at_issue_and_forgeries_never_mat
         assert gone.status is Status.RECORD_CHANGED and "status" in gone.changed_fields, gone
     finally:
         desk.close()
+
+
+def _issue_reply(bureau: Bureau) -> uuid.UUID:
+    """A's request for B's conditionally shared data: checked by the bureau, approved by B: B's reply is issued."""
+    w: World = bureau.world
+    a_token = sign_in(bureau.url, w.users[("A", "commissioner")], PASSWORD)
+    b_token = sign_in(bureau.url, w.users[("B", "commissioner")], PASSWORD)
+    arb_token = sign_in(bureau.url, w.users[("bureau", "arbitrator")], PASSWORD)
+    resource, request = uuid.uuid4(), uuid.uuid4()
+    _push(bureau.url, b_token, mutation("resource.create", w.people[("B", "commissioner")], resource, {
+        "code": "RES-B-COND", "department_id": str(w.depts["B"]), "name": "B部门社保数据",
+        "items": [{"name": "姓名"}, {"name": "证件号"}, {"name": "参保状态"}], "share_type": "conditional",
+        "share_conditions": "仅用于核验", "legal_basis": "《广东省公共数据管理办法》第二十五条"}))
+    _push(bureau.url, a_token,
+          mutation("request.create", w.people[("A", "commissioner")], request, {
+              "requester_department_id": str(w.depts["A"]), "resource_id": str(resource), "items": ["姓名", "证件号"],
+              "purpose": "核验身份", "legal_basis": "《社会保险法》第七十四条", "period_start": "2026-03-01",
+              "period_end": "2026-12-31"}),
+          mutation("request.submit", w.people[("A", "commissioner")], request, {}))
+    _push(bureau.url, arb_token, mutation("request.check", w.people[("bureau", "arbitrator")], request, {}))
+    _push(bureau.url, b_token, mutation("request.approve", w.people[("B", "commissioner")], request,
+                                        {"reason": "符合共享条件"}))
+    return request
+
+
+def _rogue_signer(tmp_path: Path) -> signing.DocumentSigner:
+    other = keys.init(tmp_path / "rogue", bureau_name="佛山市政务服务数据管理局", passphrase=b"rogue-pass-1")
+    return signing.DocumentSigner(cert_pem=other.signing_cert_pem, key=other.signing_key,
+                                  chain_pem=other.chain_pem, root_pem=other.root_pem)
+
+
+def test_notice_and_reply_forgeries_never_match(signed_bureau: Bureau, tmp_path: Path) -> None:
+    """Issue 9's forgeries of the other documents: an accountability notice with its addressee, measure, violation,
+    ground and dates changed, a sharing reply with its outcome, items, parties and dates changed — each rendered
+    with the product's own renderer (unsigned) and once signed with another key: never a match, and pyHanko's own
+    validator agrees with `cdo verify` on every file."""
+    bureau = signed_bureau
+    root = bureau.server.app.state.keys.root_pem
+    notice_id = _issue_notice(bureau, _issue_ruling(bureau))
+    reply_id = _issue_reply(bureau)
+    notice_data, notice_row = _signed_file(bureau, notice_id)
+    reply_data, reply_row = _signed_file(bureau, reply_id)
+    assert (notice_row.kind, reply_row.kind) == ("notice", "reply")
+    notice = view_from_dict(json.loads(notice_row.view))
+    reply = view_from_dict(json.loads(reply_row.view))
+    year = dt.timedelta(days=365)
+    forged = {
+        "notice-addressee": dataclasses.replace(notice, addressee="测试部门A"),
+        "notice-measure": dataclasses.replace(notice, measure="通报批评并约谈主要负责人"),
+        "notice-violation": dataclasses.replace(notice, violation="拒不提供共享数据"),
+        "notice-ground": dataclasses.replace(notice, ground="另案认定", basis="佛数裁〔2025〕1号裁决",
+                                             rule="《虚构条例》第一条"),
+        "notice-dates": dataclasses.replace(notice, issued_on=notice.issued_on - year,
+                                            defence_due=(notice.defence_due or notice.issued_on) - year),
+        "notice-rectification": dataclasses.replace(notice, rectification_days=1,
+                                                    rectification_due=notice.issued_on),
+        "reply-outcome": dataclasses.replace(reply, outcome="不予同意", state="refused",
+                                             reason="涉及国家秘密", items_granted=()),
+        "reply-items": dataclasses.replace(reply, items_granted=(*reply.items_granted, "地址")),
+        "reply-parties": dataclasses.replace(reply, requester="测试部门C", provider="测试部门A"),
+        "reply-dates": dataclasses.replace(reply, period_end=dt.date(2099, 12, 31), issued_on=reply.issued_on - year),
+    }
+    for name, view in forged.items():
+        assert view.fingerprint != (notice if name.startswith("notice") else reply).fingerprint, name
+    rogue = _rogue_signer(tmp_path)
+    cases: dict[str, bytes] = {"notice": notice_data, "reply": reply_data}
+    cases |= {f"forged-{name}": documents.render(view) for name, view in forged.items()}
+    cases |= {f"rogue-{name}": documents.render_signed(forged[name], rogue)
+              for name in ("notice-addressee", "notice-measure", "reply-outcome")}
+    desk = _desktop(bureau, tmp_path, ("B", "commissioner"))  # the notice's addressee and the reply's provider
+    try:
+        with desk.db.read() as session:
+            for name, blob in cases.items():
+                result = verify_bytes(session, blob)
+                if name in ("notice", "reply"):
+                    assert result.status is Status.SIGNED_MATCH, (name, result)
+                elif name.startswith("rogue-"):
+                    assert result.status is Status.SIGNATURE_INVALID, (name, result)
+                else:
+                    assert result.status is Status.UNSIGNED and result.changed_fields, (name, result)
+                assert _agrees(_pyhanko_says(blob, root), result.status), (name, result)
+    finally:
+        desk.close()
