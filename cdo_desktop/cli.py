@@ -58,7 +58,12 @@ def open_db(args: argparse.Namespace, *, create: bool = False):  # type: ignore[
             require_existing(Path(args.data_dir))
         except DatabaseMissing as exc:
             raise UserError(str(exc)) from None
-    return open_database(Path(args.data_dir))
+        return open_database(Path(args.data_dir))
+    from cdo_desktop.store.migrate import mark_created
+
+    db = open_database(Path(args.data_dir))
+    mark_created(Path(args.data_dir))  # the desktop app now knows this folder has a database (docs/trust.md)
+    return db
 
 
 def emit(args: argparse.Namespace, data: object, text: str) -> None:

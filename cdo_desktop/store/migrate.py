@@ -141,11 +141,15 @@ def open_database(data_dir: Path | None = None, *, url: str | None = None) -> Da
 
 
 class DatabaseMissing(Exception):
-    """A database that should exist is missing or empty: never silently replaced by a fresh one (zh / en)."""
+    """A database that should exist is missing or empty: never silently replaced by a fresh one (zh / en).
 
-    def __init__(self, zh: str, en: str) -> None:
+    ``reason`` says which (``missing``, ``empty_file``: 0 bytes, ``no_rows``: a schema without rows) and ``where``
+    names the file (or the server), for a user interface that words the refusal in its own language."""
+
+    def __init__(self, zh: str, en: str, *, reason: str = "missing", where: str = "") -> None:
         super().__init__(f"{zh} / {en}")
         self.zh, self.en = zh, en
+        self.reason, self.where = reason, where
 
 
 def require_existing(data_dir: Path) -> None:
@@ -155,11 +159,12 @@ def require_existing(data_dir: Path) -> None:
     path = Path(data_dir) / DB_FILENAME
     if not path.exists():
         raise DatabaseMissing(f"数据库不存在：{path}。新建请运行 cdo init；如是误删，请用 cdo restore 恢复备份",
-                              f"No database at {path}. Run `cdo init` to create one, or `cdo restore` a backup")
+                              f"No database at {path}. Run `cdo init` to create one, or `cdo restore` a backup",
+                              reason="missing", where=str(path))
     if path.stat().st_size == 0:
         raise DatabaseMissing(f"数据库文件为空（0 字节）：{path}。请用 cdo restore 恢复备份，不会自动新建",
                               f"The database file {path} is empty (0 bytes): restore a backup with `cdo restore`; "
-                              "a new one is not created silently")
+                              "a new one is not created silently", reason="empty_file", where=str(path))
 
 
 def require_populated(db: Database, where: str) -> None:
@@ -173,4 +178,46 @@ def require_populated(db: Database, where: str) -> None:
         entries = session.execute(select(func.count()).select_from(m.AuditEntry)).scalar_one()
     if not departments and not entries:
         raise DatabaseMissing(f"数据库为空：{where}。请恢复备份，或确认这是新建的数据库后再初始化",
-                              f"The database is empty: {where}. Restore a backup, or initialise it on purpose")
+                              f"The database is empty: {where}. Restore a backup, or initialise it on purpose",
+                              reason="no_rows", where=where)
+
+
+CREATED_MARKER = "database-created.json"  # in the data folder, beside cdo.sqlite3 (docs/trust.md)
+
+
+def mark_created(data_dir: Path) -> None:
+    """Remember, in the data folder, that its database was created (written once, atomically): from now on a
+    missing or empty database there is an error, never a first start."""
+    import datetime as dt
+    import json
+    import os
+
+    from cdo_desktop.store.db import DB_FILENAME
+
+    marker = Path(data_dir) / CREATED_MARKER
+    if marker.exists():
+        return
+    body = {"database": DB_FILENAME, "created_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            "note": "CDO Desktop: this folder holds a database; a missing or empty one is an error, not a new start"}
+    tmp = marker.with_suffix(".part")
+    tmp.write_text(json.dumps(body, ensure_ascii=False, indent=1), encoding="utf-8")
+    os.replace(tmp, marker)
+
+
+def was_created(data_dir: Path) -> bool:
+    return (Path(data_dir) / CREATED_MARKER).exists()
+
+
+def check_app_start(data_dir: Path) -> bool:
+    """Before the desktop app opens ``data_dir``: True on a genuinely first start (no database file and no record
+    that one was ever created here), False when an existing database is to be opened; `DatabaseMissing` when the
+    folder's database was created before (its marker is there) but is now missing, and for a 0-byte database file
+    (never what a first start leaves; a truncated file is not quietly replaced)."""
+    from cdo_desktop.store.db import DB_FILENAME
+
+    path = Path(data_dir) / DB_FILENAME
+    if path.exists() and path.stat().st_size > 0:
+        return False
+    if path.exists() or was_created(data_dir):
+        require_existing(data_dir)
+    return True

@@ -42,6 +42,54 @@ def open_local(data_dir: Path) -> Any:
     return db
 
 
+def open_at_start(data_dir: Path) -> Any:
+    """The app's start: open the database of ``data_dir``, creating it only on a genuinely first start.
+
+    A folder whose database was created before (``database-created.json`` beside it, written once the database
+    exists) but is now missing or holds no rows, and a 0-byte database file, are refused with `DatabaseMissing`
+    (nothing is created or changed); ``refusal_text`` words it for the user (docs/trust.md)."""
+    from cdo_desktop.store.db import DB_FILENAME
+    from cdo_desktop.store.migrate import check_app_start, mark_created, require_populated, was_created
+
+    first_start = check_app_start(data_dir)
+    if not first_start and was_created(data_dir):
+        from cdo_desktop.store.migrate import open_database
+
+        db = open_database(data_dir)
+        try:
+            require_populated(db, str(Path(data_dir) / DB_FILENAME))
+        except BaseException:
+            db.dispose()
+            raise
+        db.dispose()
+    db = open_local(data_dir)
+    mark_created(data_dir)
+    return db
+
+
+def refusal_text(exc: Any, data_dir: Path) -> str:
+    """The translated refusal of a missing or empty database (`DatabaseMissing`), naming the file."""
+    from cdo_desktop.ui.qt import QApplication
+
+    where = getattr(exc, "where", "") or str(data_dir)
+    if getattr(exc, "reason", "") == "empty_file":
+        text = QApplication.translate(
+            "App", "The database file %1 is empty (0 bytes). CDO Desktop does not replace it with a new, empty "
+            "database. Restore a backup (cdo restore --data-dir %2), or start anew on purpose with "
+            "cdo init --data-dir %2.")
+    elif getattr(exc, "reason", "") == "no_rows":
+        text = QApplication.translate(
+            "App", "The database %1 holds no records, although this data folder has held a database in use. "
+            "CDO Desktop does not start over with an empty one. Restore a backup (cdo restore --data-dir %2), or "
+            "start anew on purpose with cdo init --data-dir %2.")
+    else:
+        text = QApplication.translate(
+            "App", "The database %1 is missing, although this data folder has held one. CDO Desktop does not "
+            "create a new, empty database in its place. Restore a backup (cdo restore --data-dir %2), or start "
+            "anew on purpose with cdo init --data-dir %2.")
+    return text.replace("%1", where).replace("%2", str(data_dir))
+
+
 def demo_ready(db: Any) -> bool:
     from sqlalchemy import func, select
 
@@ -222,8 +270,17 @@ def open_into(window: Any, data_dir: Path, settings: Any, *, offline: bool, demo
     from cdo_desktop.ui.qt import QApplication
     from cdo_desktop.ui.state import AppState
 
+    from cdo_desktop.store.migrate import DatabaseMissing
+
     try:
-        db = open_local(data_dir)
+        db = open_at_start(data_dir)
+    except DatabaseMissing as exc:  # a database existed here: never silently a new, empty one (docs/trust.md)
+        from cdo_desktop.ui.qt import QMessageBox
+
+        QMessageBox.critical(window, QApplication.translate("App", "The database cannot be opened"),
+                             refusal_text(exc, data_dir))
+        QApplication.exit(2)
+        return
     except Exception as exc:  # a newer, locked or unreadable database: say so, never a traceback
         from cdo_desktop.ui.widgets import show_error
 

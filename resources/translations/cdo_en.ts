@@ -199,6 +199,18 @@
 <context>
     <name>App</name>
     <message>
+        <source>The database file %1 is empty (0 bytes). CDO Desktop does not replace it with a new, empty database. Restore a backup (cdo restore --data-dir %2), or start anew on purpose with cdo init --data-dir %2.</source>
+        <translation>The database file %1 is empty (0 bytes). CDO Desktop does not replace it with a new, empty database. Restore a backup (cdo restore --data-dir %2), or start anew on purpose with cdo init --data-dir %2.</translation>
+    </message>
+    <message>
+        <source>The database %1 holds no records, although this data folder has held a database in use. CDO Desktop does not start over with an empty one. Restore a backup (cdo restore --data-dir %2), or start anew on purpose with cdo init --data-dir %2.</source>
+        <translation>The database %1 holds no records, although this data folder has held a database in use. CDO Desktop does not start over with an empty one. Restore a backup (cdo restore --data-dir %2), or start anew on purpose with cdo init --data-dir %2.</translation>
+    </message>
+    <message>
+        <source>The database %1 is missing, although this data folder has held one. CDO Desktop does not create a new, empty database in its place. Restore a backup (cdo restore --data-dir %2), or start anew on purpose with cdo init --data-dir %2.</source>
+        <translation>The database %1 is missing, although this data folder has held one. CDO Desktop does not create a new, empty database in its place. Restore a backup (cdo restore --data-dir %2), or start anew on purpose with cdo init --data-dir %2.</translation>
+    </message>
+    <message>
         <source>Preparing the Foshan demo: bureau server and desktops…</source>
         <translation>Preparing the Foshan demo: bureau server and desktops…</translation>
     </message>

@@ -200,6 +200,18 @@
 <context>
     <name>App</name>
     <message>
+        <source>The database file %1 is empty (0 bytes). CDO Desktop does not replace it with a new, empty database. Restore a backup (cdo restore --data-dir %2), or start anew on purpose with cdo init --data-dir %2.</source>
+        <translation>数据库文件 %1 为空（0 字节）。CDO Desktop 不会用新建的空数据库替换它。请恢复备份（cdo restore --data-dir %2），或确认要重新开始后运行 cdo init --data-dir %2 新建。</translation>
+    </message>
+    <message>
+        <source>The database %1 holds no records, although this data folder has held a database in use. CDO Desktop does not start over with an empty one. Restore a backup (cdo restore --data-dir %2), or start anew on purpose with cdo init --data-dir %2.</source>
+        <translation>数据库 %1 中没有任何记录，而此数据文件夹曾有在用的数据库。CDO Desktop 不会以空数据库重新开始。请恢复备份（cdo restore --data-dir %2），或确认要重新开始后运行 cdo init --data-dir %2 新建。</translation>
+    </message>
+    <message>
+        <source>The database %1 is missing, although this data folder has held one. CDO Desktop does not create a new, empty database in its place. Restore a backup (cdo restore --data-dir %2), or start anew on purpose with cdo init --data-dir %2.</source>
+        <translation>数据库 %1 不存在，而此数据文件夹曾有数据库。CDO Desktop 不会在原处新建空数据库。请恢复备份（cdo restore --data-dir %2），或确认要重新开始后运行 cdo init --data-dir %2 新建。</translation>
+    </message>
+    <message>
         <source>Preparing the Foshan demo: bureau server and desktops…</source>
         <translation>正在准备佛山演示：政数局服务器与各部门桌面…</translation>
     </message>
