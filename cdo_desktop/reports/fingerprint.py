@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import base64
-import json
 import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -111,13 +110,8 @@ def qr_drawing(payload: QrPayload, size: float = QR_SIZE) -> Drawing:
 
 
 def encode_snapshot(snapshot: Mapping[str, Any]) -> str:
-    """The snapshot as ASCII for the PDF information dictionary: base64 of zlib-compressed canonical JSON."""
+    """The snapshot as ASCII for the PDF information dictionary: base64 of zlib-compressed canonical JSON. It is
+    read back only by `reports.verify.read_snapshot`, which caps the inflated size (a zlib bomb is refused)."""
     raw = canonical_json(snapshot).encode("utf-8")
     return base64.b64encode(zlib.compress(raw, 9)).decode("ascii")
 
-
-def decode_snapshot(text: str) -> dict[str, Any]:
-    data = json.loads(zlib.decompress(base64.b64decode(text.encode("ascii"), validate=True)).decode("utf-8"))
-    if not isinstance(data, dict) or data.get("v") != SNAPSHOT_VERSION:
-        raise ValueError("unsupported document snapshot")
-    return data

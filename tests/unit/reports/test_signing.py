@@ -167,3 +167,27 @@ def test_verify_refuses_more_than_the_cap_with_its_own_message() -> None:
     pdf = b"%PDF-1.4\n1 0 obj << /CDORecord (" + encode_snapshot(snapshot).encode() + b") >> endobj\n"
     with pytest.raises(DocumentRefused):
         read_snapshot(pdf)
+
+
+def test_snapshots_are_inflated_only_by_the_capped_reader() -> None:
+    """The one place the product inflates compressed data is `verify.read_snapshot` (capped at 2 MB): no
+    uncapped ``zlib.decompress`` / ``gzip`` read of a snapshot anywhere in the package (the old
+    ``fingerprint.decode_snapshot`` was one, and is gone)."""
+    import ast
+
+    import cdo_desktop
+    from cdo_desktop.reports import fingerprint
+
+    assert not hasattr(fingerprint, "decode_snapshot")
+    package = Path(cdo_desktop.__file__).parent
+    inflating: list[str] = []
+    for path in sorted(package.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Attribute) and node.attr in ("decompress", "decompressobj"):
+                owner = node.value
+                name = owner.id if isinstance(owner, ast.Name) else getattr(owner, "attr", "")
+                inflating.append(f"{path.relative_to(package)}:{name}.{node.attr}")
+            elif isinstance(node, ast.alias) and node.name in ("gzip", "bz2", "lzma"):
+                inflating.append(f"{path.relative_to(package)}:import {node.name}")
+    assert sorted(inflating) == ["reports/verify.py:inflater.decompress", "reports/verify.py:zlib.decompressobj"], \
+        inflating
