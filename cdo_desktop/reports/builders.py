@@ -568,4 +568,5 @@ def certificate_view(session: Session, number: str) -> CertificateView:
         changed_on=asset.changed_on,
         change_count=asset.change_count,
         cancelled_on=asset.cancelled_on,
+        verify_base=verify_base(session),
     )

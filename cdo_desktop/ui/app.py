@@ -267,10 +267,9 @@ class _FirstPaint:
 def open_into(window: Any, data_dir: Path, settings: Any, *, offline: bool, demo_dir: Path | None = None,
               scale: int = 300) -> None:
     """Open the database of ``data_dir`` behind the painted shell ``window``, sign in, build the pages."""
+    from cdo_desktop.store.migrate import DatabaseMissing
     from cdo_desktop.ui.qt import QApplication
     from cdo_desktop.ui.state import AppState
-
-    from cdo_desktop.store.migrate import DatabaseMissing
 
     try:
         db = open_at_start(data_dir)

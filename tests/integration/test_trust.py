@@ -517,3 +517,58 @@ def test_notice_and_reply_forgeries_never_match(signed_bureau: Bureau, tmp_path:
                 assert _agrees(_pyhanko_says(blob, root), result.status), (name, result)
     finally:
         desk.close()
+
+
+def test_the_qr_of_every_issued_document_opens_a_link_the_bureau_answers(signed_bureau: Bureau,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """The QR code of a real signed document carries the whole-view fingerprint in a link to the bureau; the
+    bureau's /verify answers it (issued, then superseded / cancelled as the record moves on) and never with the
+    document's content."""
+    from tests.unit.reports.conftest import decode_qr
+
+    bureau = signed_bureau
+    monkeypatch.setenv("CDO_PUBLIC_URL", bureau.url)  # `cdo serve --public-url`: the host printed in the links
+    w: World = bureau.world
+    ruling_id = _issue_ruling(bureau)
+    notice_id = _issue_notice(bureau, ruling_id)
+    reply_id = _issue_reply(bureau)
+    asset, holder_token, admin_token = _register_asset(bureau)
+
+    def link_of(data: bytes) -> str:
+        codes = decode_qr(data)
+        assert len(codes) == 1 and codes[0].startswith(f"{bureau.url}/verify/"), codes
+        return codes[0]
+
+    secrets = {ruling_id: "被申请人逾期未答复", notice_id: "逾期未履行裁决", reply_id: "核验身份", asset: "全市户籍人口"}
+    links: dict[uuid.UUID, str] = {}
+    for record_id, secret in secrets.items():
+        data, row = _signed_file(bureau, record_id)
+        links[record_id] = link_of(data)
+        assert row.fingerprint in links[record_id]
+        answer = httpx.get(links[record_id], timeout=30)
+        assert answer.status_code == 200, (row.kind, answer.text)
+        body = answer.json()
+        assert (body["status"], body["kind"], body["number"]) == ("issued", row.kind, row.number), body
+        assert secret not in answer.text and "view" not in body  # no content for the unauthenticated
+    # the certificate moves on: a changed registration supersedes the first edition, the new one is issued
+    _push(bureau.url, holder_token, mutation("asset.request_change", w.people[("B", "cdo")], asset, {
+        "name": "乙部门人口数据资产", "scope": "全市户籍及流动人口", "volume": "约 20 万条", "record_count": 200000,
+        "quality_grade": "a", "reason": "纳入流动人口"}))
+    assert httpx.get(links[asset], timeout=30).json()["status"] == "issued"  # applied for, not yet approved
+    _push(bureau.url, admin_token, mutation("asset.approve_change", w.people[("bureau", "admin")], asset, {}))
+    second = link_of(_blob(bureau, _editions(bureau, asset)[-1]))
+    assert second != links[asset]
+    assert httpx.get(links[asset], timeout=30).json()["status"] == "superseded"
+    assert httpx.get(second, timeout=30).json()["status"] == "issued"
+    _push(bureau.url, holder_token, mutation("asset.request_cancel", w.people[("B", "cdo")], asset,
+                                             {"reason": "系统停用"}))
+    _push(bureau.url, admin_token, mutation("asset.approve_cancel", w.people[("bureau", "admin")], asset, {}))
+    cancelled = httpx.get(second, timeout=30).json()
+    assert cancelled["status"] == "cancelled" and "注销" in cancelled["message"], cancelled
+    # a notice whose record was changed after issue
+    with bureau.db.write() as session:
+        record = session.get(m.AccountabilityRecord, notice_id)
+        assert record is not None
+        record.violation = "事后改写的违规事实"
+        session.add(record)
+    assert httpx.get(links[notice_id], timeout=30).json()["status"] == "superseded"
