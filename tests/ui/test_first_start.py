@@ -30,15 +30,21 @@ def _start(qtbot: Any, settings: Any, data_dir: Path) -> Any:
     from cdo_desktop.ui.app import open_into
     from cdo_desktop.ui.main_window import MainWindow
 
-    shell = MainWindow(None, settings)
-    qtbot.addWidget(shell)
+    shell = MainWindow(None, settings)  # closed by _close (not qtbot's: the window is deleted before the test ends)
     open_into(shell, data_dir, settings, offline=True)
     return shell
 
 
 def _close(shell: Any) -> None:
-    if shell.state is not None:
-        shell.state.db.dispose()
+    """Close a started window for good (its timers die with it) before its database file is tampered with."""
+    from cdo_desktop.ui.qt import QApplication, QEvent
+
+    state = shell.state
+    shell.close()
+    shell.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    if state is not None:
+        state.db.dispose()
 
 
 @pytest.fixture
@@ -69,7 +75,9 @@ def test_a_fresh_folder_is_created_then_a_truncated_database_is_refused(qtbot: A
     title, text = refusals.shown[-1]
     assert title == "The database cannot be opened"
     assert str(db_file) in text and "empty (0 bytes)" in text and "cdo restore" in text
+    qtbot.wait(3500)  # the first window's deadline reminder (3 s after start) must not touch the file any more
     assert db_file.stat().st_size == 0  # nothing written: the truncated file is left for the user to restore
+    _close(again)
 
 
 def test_a_deleted_database_is_refused_in_chinese_and_not_recreated(qtbot: Any, settings: Any, tmp_path: Path,
@@ -88,6 +96,7 @@ def test_a_deleted_database_is_refused_in_chinese_and_not_recreated(qtbot: Any, 
     assert title == "无法打开数据库"
     assert str(data_dir / DB_FILENAME) in text and "不存在" in text and "不会在原处新建空数据库" in text
     assert not (data_dir / DB_FILENAME).exists()
+    _close(shell)
 
 
 def test_a_database_without_rows_where_one_was_in_use_is_refused(qtbot: Any, settings: Any, tmp_path: Path,
@@ -102,6 +111,7 @@ def test_a_database_without_rows_where_one_was_in_use_is_refused(qtbot: Any, set
     shell = _start(qtbot, settings, data_dir)
     assert refusals.exits == [2] and shell.state is None
     assert "holds no records" in refusals.shown[-1][1] and str(data_dir / DB_FILENAME) in refusals.shown[-1][1]
+    _close(shell)
     with pytest.raises(DatabaseMissing):  # still empty: nothing was initialised behind the user's back
         from cdo_desktop.store.migrate import require_populated
 
