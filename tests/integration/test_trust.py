@@ -381,6 +381,13 @@ def test_the_registration_certificate_is_signed_at_issue_and_forgeries_never_mat
     assert [r.kind for r in first] == ["certificate"] and first[0].number.startswith("佛数资")
     data = _blob(bureau, first[0])
     assert _pyhanko_says(data, root) == "signed"
+    if bureau.backend == "sqlite":  # `cdo pdf certificate` on the bureau's data folder hands out the signed copy
+        from cdo_desktop.cli import main
+
+        out = tmp_path / "certificate.pdf"
+        assert main(["pdf", "certificate", first[0].number, "-o", str(out), "--data-dir",
+                     str(bureau.server.config.data_dir), "--json"]) == 0
+        assert out.read_bytes() == data
     view = view_from_dict(json.loads(first[0].view))
     forged = {
         "holder": dataclasses.replace(view, holder="测试部门A"),
@@ -395,8 +402,13 @@ def test_the_registration_certificate_is_signed_at_issue_and_forgeries_never_mat
                                    chain_pem=other.chain_pem, root_pem=other.root_pem)
     cases["rogue-signed"] = documents.render_signed(forged["holder"], rogue)
     desk = _desktop(bureau, tmp_path, ("B", "cdo"))  # the holder: its certificate travels to it with the sync
+    outsider = _desktop(bureau, tmp_path, ("A", "commissioner"))
     try:
+        with outsider.db.read() as session:  # another department sees the asset, not its issued certificate
+            assert session.get(m.IssuedDocument, first[0].id) is None
         with desk.db.read() as session:
+            held = session.get(m.IssuedDocument, first[0].id)
+            assert held is not None and held.fingerprint == first[0].fingerprint
             assert verify_bytes(session, data).status is Status.SIGNED_MATCH
             for name, blob in cases.items():
                 result = verify_bytes(session, blob)
@@ -434,6 +446,7 @@ def test_the_registration_certificate_is_signed_at_issue_and_forgeries_never_mat
         assert gone.status is Status.RECORD_CHANGED and "status" in gone.changed_fields, gone
     finally:
         desk.close()
+        outsider.close()
 
 
 def _issue_reply(bureau: Bureau) -> uuid.UUID:
