@@ -890,6 +890,37 @@
     </message>
 </context>
 <context>
+    <name>DeadlineSource</name>
+    <message>
+        <source>Regulation on Government Data Sharing (State Council Decree No. 809), art. %d</source>
+        <translation>Regulation on Government Data Sharing (State Council Decree No. 809), art. %d</translation>
+    </message>
+    <message>
+        <source>product default</source>
+        <translation>product default</translation>
+    </message>
+    <message>
+        <source>bureau setting: %s</source>
+        <translation>bureau setting: %s</translation>
+    </message>
+    <message>
+        <source>ruling %s</source>
+        <translation>ruling %s</translation>
+    </message>
+    <message>
+        <source>accountability notice %s</source>
+        <translation>accountability notice %s</translation>
+    </message>
+    <message>
+        <source>update cycle in the catalogue</source>
+        <translation>update cycle in the catalogue</translation>
+    </message>
+    <message>
+        <source>%s — source: %s</source>
+        <translation>%s — source: %s</translation>
+    </message>
+</context>
+<context>
     <name>Demo</name>
     <message>
         <source>Creating the Foshan departments, people and data catalogue…</source>
@@ -1745,6 +1776,10 @@
         <translation>Fingerprint</translation>
     </message>
     <message>
+        <source>Defence due</source>
+        <translation>Defence due</translation>
+    </message>
+    <message>
         <source>Notice PDF</source>
         <translation>Notice PDF</translation>
     </message>
@@ -1905,8 +1940,8 @@
         <translation>Period</translation>
     </message>
     <message>
-        <source>Deadline source</source>
-        <translation>Deadline source</translation>
+        <source>Conformity check due</source>
+        <translation>Conformity check due</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -2459,10 +2494,6 @@ SHA-256: %s</translation>
 </context>
 <context>
     <name>Turn</name>
-    <message>
-        <source>this product's default</source>
-        <translation>this product's default</translation>
-    </message>
     <message>
         <source>%s: %d working days, %s</source>
         <translation>%s: %d working days, %s</translation>

@@ -891,6 +891,37 @@
     </message>
 </context>
 <context>
+    <name>DeadlineSource</name>
+    <message>
+        <source>Regulation on Government Data Sharing (State Council Decree No. 809), art. %d</source>
+        <translation>《政务数据共享条例》（国务院令第809号）第%d条</translation>
+    </message>
+    <message>
+        <source>product default</source>
+        <translation>本系统默认期限</translation>
+    </message>
+    <message>
+        <source>bureau setting: %s</source>
+        <translation>本局设定：%s</translation>
+    </message>
+    <message>
+        <source>ruling %s</source>
+        <translation>裁决书%s</translation>
+    </message>
+    <message>
+        <source>accountability notice %s</source>
+        <translation>问责通知书%s</translation>
+    </message>
+    <message>
+        <source>update cycle in the catalogue</source>
+        <translation>目录所列更新周期</translation>
+    </message>
+    <message>
+        <source>%s — source: %s</source>
+        <translation>%s — 依据：%s</translation>
+    </message>
+</context>
+<context>
     <name>Demo</name>
     <message>
         <source>Creating the Foshan departments, people and data catalogue…</source>
@@ -1746,6 +1777,10 @@
         <translation>文书指纹</translation>
     </message>
     <message>
+        <source>Defence due</source>
+        <translation>申辩期限</translation>
+    </message>
+    <message>
         <source>Notice PDF</source>
         <translation>问责通知书 PDF</translation>
     </message>
@@ -1906,8 +1941,8 @@
         <translation>使用期限</translation>
     </message>
     <message>
-        <source>Deadline source</source>
-        <translation>期限依据</translation>
+        <source>Conformity check due</source>
+        <translation>合规审核期限</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -2460,10 +2495,6 @@ SHA-256：%s</translation>
 </context>
 <context>
     <name>Turn</name>
-    <message>
-        <source>this product&apos;s default</source>
-        <translation>本系统默认值</translation>
-    </message>
     <message>
         <source>%s: %d working days, %s</source>
         <translation>%s：%d 个工作日，依据：%s</translation>

@@ -8,10 +8,12 @@ from typing import Any
 
 from cdo_desktop.domain.enums import DisputeKind, DisputeState
 from cdo_desktop.domain.errors import DomainError
+from cdo_desktop.domain.policy import DeadlineKind
 from cdo_desktop.domain.workflow import Transition
-from cdo_desktop.services.context import load_calendar
+from cdo_desktop.services.context import load_calendar, load_policy
 from cdo_desktop.ui import queries
 from cdo_desktop.ui.case_view import CaseView
+from cdo_desktop.ui.deadline_source import policy_source, with_source
 from cdo_desktop.ui.dialogs.busy import run_with_progress
 from cdo_desktop.ui.dialogs.pdf_preview import preview_document
 from cdo_desktop.ui.dialogs.ruling_editor import RulingEditor
@@ -31,6 +33,7 @@ class DisputesPage(ListPage):
 
     def __init__(self, state: Any, parent: QWidget | None = None) -> None:
         self.calendar = None
+        self.policy: Any = None
         self.case: CaseView | None = None
         super().__init__(state, parent)
         self.add_filter("state", self.tr("All states"), [(label(s), s.value) for s in DisputeState])
@@ -49,6 +52,7 @@ class DisputesPage(ListPage):
     def prepare(self) -> None:
         with self.state.read() as session:
             self.calendar = load_calendar(session)
+            self.policy = load_policy(session)
         actor = self.state.actor
         if actor is not None and not actor.is_bureau:
             self.model.fetch = queries.for_department("dispute", actor.department_id, "claimant_department_id",
@@ -78,12 +82,19 @@ class DisputesPage(ListPage):
         return days_left(self.calendar, self.state.today, self._due(row)) if self.calendar else None
 
     def _due_text(self, row: dict[str, Any]) -> str:
+        """The next deadline (acceptance, then ruling), its countdown and its source."""
         due, left = self._due(row), self._left(row)
+        if not due:
+            return ""
         if left is None:
-            return fmt_date(due)
-        if left[0] < 0:
-            return self.tr("%s (%d working days late)") % (fmt_date(due), -left[0])
-        return self.tr("%s (%d working days left)") % (fmt_date(due), left[0])
+            text = fmt_date(due)
+        elif left[0] < 0:
+            text = self.tr("%s (%d working days late)") % (fmt_date(due), -left[0])
+        else:
+            text = self.tr("%s (%d working days left)") % (fmt_date(due), left[0])
+        kind = DeadlineKind.DISPUTE_ACCEPTANCE if row["state"] in (
+            DisputeState.FILED.value, DisputeState.NEGOTIATION.value) else DeadlineKind.RULING
+        return with_source(text, policy_source(self.policy, kind))
 
     def _tone(self, row: dict[str, Any]) -> str | None:
         return tone_for(self._left(row))
