@@ -997,6 +997,10 @@
         <translation>All departments</translation>
     </message>
     <message>
+        <source>Record a change of duties…</source>
+        <translation>Record a change of duties…</translation>
+    </message>
+    <message>
         <source>Directory</source>
         <translation>Directory</translation>
     </message>
@@ -1039,6 +1043,22 @@
     <message>
         <source>Appointment history of %s</source>
         <translation>Appointment history of %s</translation>
+    </message>
+    <message>
+        <source>Duties changed on</source>
+        <translation>Duties changed on</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>What changed</translation>
+    </message>
+    <message>
+        <source>Catalogue updated on</source>
+        <translation>Catalogue updated on</translation>
+    </message>
+    <message>
+        <source>Catalogue update due</source>
+        <translation>Catalogue update due</translation>
     </message>
 </context>
 <context>
@@ -1160,6 +1180,29 @@
     <message>
         <source>%s (%d working days left)</source>
         <translation>%s (%d working days left)</translation>
+    </message>
+</context>
+<context>
+    <name>DutiesChangeDialog</name>
+    <message>
+        <source>Record a change of duties</source>
+        <translation>Record a change of duties</translation>
+    </message>
+    <message>
+        <source>— choose a department —</source>
+        <translation>— choose a department —</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>Duties changed on</source>
+        <translation>Duties changed on</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>What changed</translation>
     </message>
 </context>
 <context>

@@ -998,6 +998,10 @@
         <translation>全部部门</translation>
     </message>
     <message>
+        <source>Record a change of duties…</source>
+        <translation>登记职能变更…</translation>
+    </message>
+    <message>
         <source>Directory</source>
         <translation>通讯录</translation>
     </message>
@@ -1040,6 +1044,22 @@
     <message>
         <source>Appointment history of %s</source>
         <translation>%s 任职记录</translation>
+    </message>
+    <message>
+        <source>Duties changed on</source>
+        <translation>职能变更日期</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>变更内容</translation>
+    </message>
+    <message>
+        <source>Catalogue updated on</source>
+        <translation>目录更新日期</translation>
+    </message>
+    <message>
+        <source>Catalogue update due</source>
+        <translation>目录更新期限</translation>
     </message>
 </context>
 <context>
@@ -1161,6 +1181,29 @@
     <message>
         <source>%s (%d working days left)</source>
         <translation>%s（尚余 %d 个工作日）</translation>
+    </message>
+</context>
+<context>
+    <name>DutiesChangeDialog</name>
+    <message>
+        <source>Record a change of duties</source>
+        <translation>登记职能变更</translation>
+    </message>
+    <message>
+        <source>— choose a department —</source>
+        <translation>— 选择部门 —</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Duties changed on</source>
+        <translation>职能变更日期</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>变更内容</translation>
     </message>
 </context>
 <context>
