@@ -6,6 +6,8 @@ Provider's reply 10 working days (第二十一条), catalogue update after a cha
 bureau changed is left as the bureau set it. The server and every desktop run the same update, so their copies of
 the rows stay equal (revision and seq unchanged).
 
+Also: misuse reports join the desktop's full-text search; on SQLite the existing reports are indexed here.
+
 Revision ID: 0010_regulation_deadlines
 Revises: 0008_assets
 Create Date: 2026-11-26 14:40:00
@@ -43,10 +45,20 @@ def upgrade() -> None:
         bind.execute(_UPDATE, {"kind": kind, "old_days": old_days, "old_clause": old_clause,
                                "old_default": old_default, "new_days": new_days, "new_clause": new_clause,
                                "new_default": False})
+    if bind.dialect.name == "sqlite" and bind.execute(sa.text(
+            "SELECT 1 FROM sqlite_master WHERE name = 'search_index'")).first() is not None:
+        from sqlalchemy.orm import Session
+
+        from cdo_desktop.store import search
+
+        search.rebuild(Session(bind=bind), only="misuse")
 
 
 def downgrade() -> None:
     bind = op.get_bind()
+    if bind.dialect.name == "sqlite" and bind.execute(sa.text(
+            "SELECT 1 FROM sqlite_master WHERE name = 'search_index'")).first() is not None:
+        bind.execute(sa.text("DELETE FROM search_index WHERE entity = 'misuse'"))
     for kind, ((old_days, old_clause, old_default), (new_days, new_clause)) in _CHANGES.items():
         bind.execute(_UPDATE, {"kind": kind, "old_days": new_days, "old_clause": new_clause, "old_default": False,
                                "new_days": old_days, "new_clause": old_clause, "new_default": old_default})
