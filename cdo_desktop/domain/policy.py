@@ -55,13 +55,33 @@ DEFAULT_DEADLINES: dict[DeadlineKind, Deadline] = {
     )
 }
 
-# The values earlier releases seeded before the regulation's text was read; a stored row still holding one of
-# these (not changed by the bureau) is brought to the regulation's value by migration 0010_regulation_deadlines.
+# The values earlier releases seeded before the regulation's text was read (policy seeds version 1). A database
+# bootstrapped then keeps them — its audit log must replay to the same rows, so no upgrade rewrites them behind the
+# log; the bureau moves them to the regulation's values in the policy page (an audited `policy.set`).
 SUPERSEDED_SEEDS: dict[DeadlineKind, tuple[int, str, bool]] = {
     DeadlineKind.PROVIDER_REPLY: (10, "《政务信息资源共享管理暂行办法》（国发〔2016〕51号）", False),
     DeadlineKind.CATALOGUE_UPDATE: (15, "《政务信息资源共享管理暂行办法》（国发〔2016〕51号）", False),
     DeadlineKind.OBJECTION_VERIFICATION: (5, "本系统默认值", True),
 }
+POLICY_SEEDS = 2  # recorded in the bootstrap's audit entry; an entry without it was seeded with version 1
+
+
+def seeded_deadlines(version: int = POLICY_SEEDS) -> list[Deadline]:
+    """The deadlines a new database is seeded with, as of seeds ``version`` (the audit replay seeds the same)."""
+    out = []
+    for kind, deadline in DEFAULT_DEADLINES.items():
+        if version < 2 and kind in SUPERSEDED_SEEDS:
+            days, clause, default = SUPERSEDED_SEEDS[kind]
+            deadline = Deadline(kind, days, clause, product_default=default)
+        out.append(deadline)
+    return out
+
+
+def is_superseded_seed(deadline: Deadline) -> bool:
+    """A stored deadline still holding what version 1 seeded (not a value the bureau chose)."""
+    seed = SUPERSEDED_SEEDS.get(deadline.kind)
+    return seed is not None and (deadline.days, deadline.clause.strip()) == seed[:2]
+
 
 PRODUCT_DEFAULT_ZH = "本系统默认值"
 

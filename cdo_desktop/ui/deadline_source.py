@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from cdo_desktop.domain.policy import DEFAULT_DEADLINES, REGULATION, DeadlineKind
+from cdo_desktop.domain.policy import DEFAULT_DEADLINES, REGULATION, DeadlineKind, is_superseded_seed
 from cdo_desktop.ui.i18n import is_english
 from cdo_desktop.ui.qt import QCoreApplication
 
@@ -47,6 +47,8 @@ def policy_source(policy: Any, kind: DeadlineKind) -> str:
     deadline = policy.deadlines.get(kind, default) if policy is not None else default
     if deadline.product_default:
         return QCoreApplication.translate("DeadlineSource", "product default")
+    if is_superseded_seed(deadline):  # what an earlier release seeded: its clause, not a choice of the bureau
+        return clause_text(deadline.clause)
     if (deadline.days, deadline.clause.strip()) != (default.days, default.clause):
         return QCoreApplication.translate("DeadlineSource", "bureau setting: %s") % clause_text(deadline.clause)
     return clause_text(deadline.clause)

@@ -120,6 +120,14 @@
         <translation>Clause</translation>
     </message>
     <message>
+        <source>Shown as</source>
+        <translation>Shown as</translation>
+    </message>
+    <message>
+        <source>This release's default</source>
+        <translation>This release's default</translation>
+    </message>
+    <message>
         <source>Change deadline…</source>
         <translation>Change deadline…</translation>
     </message>
@@ -194,6 +202,10 @@
     <message>
         <source>no</source>
         <translation>no</translation>
+    </message>
+    <message>
+        <source>%d working days, %s</source>
+        <translation>%d working days, %s</translation>
     </message>
 </context>
 <context>

@@ -121,6 +121,14 @@
         <translation>依据条款</translation>
     </message>
     <message>
+        <source>Shown as</source>
+        <translation>显示为</translation>
+    </message>
+    <message>
+        <source>This release&apos;s default</source>
+        <translation>本版本默认值</translation>
+    </message>
+    <message>
         <source>Change deadline…</source>
         <translation>修改时限…</translation>
     </message>
@@ -195,6 +203,10 @@
     <message>
         <source>no</source>
         <translation>否</translation>
+    </message>
+    <message>
+        <source>%d working days, %s</source>
+        <translation>%d个工作日，%s</translation>
     </message>
 </context>
 <context>

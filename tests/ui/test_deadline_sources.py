@@ -142,3 +142,19 @@ def test_sources_are_translated(app_state: Any) -> None:
     changed = policy.with_overrides({"ruling": (15, "佛山市政务数据共享争议处理办法")})
     assert policy_source(changed, DeadlineKind.RULING) == "本局设定：佛山市政务数据共享争议处理办法"
     assert with_source("2026-06-24", "本系统默认期限") == "2026-06-24 — 依据：本系统默认期限"
+    # a database seeded by an earlier release shows its stored clause, not a "bureau setting"
+    old = policy.with_overrides({"catalogue_update": (15, "《政务信息资源共享管理暂行办法》（国发〔2016〕51号）")})
+    assert policy_source(old, DeadlineKind.CATALOGUE_UPDATE) == "《政务信息资源共享管理暂行办法》（国发〔2016〕51号）"
+
+
+def test_the_policy_page_shows_each_source_and_this_releases_default(window: Any) -> None:
+    window.select_role("admin")
+    window.show_page("admin")
+    page = window.pages["admin"]
+    page.refresh()
+    cells = {page.policy.item(r, 0).text(): [page.policy.item(r, c).text() for c in range(5)]
+             for r in range(page.policy.rowCount())}
+    reply = cells["Provider's reply to a conditional request"]
+    assert reply[3].endswith("art. 21") and reply[4] == (
+        "10 working days, Regulation on Government Data Sharing (State Council Decree No. 809), art. 21")
+    assert cells["Ruling on an accepted dispute"][3] == "product default"

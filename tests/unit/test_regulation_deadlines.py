@@ -1,5 +1,5 @@
-"""The day counts of 《政务数据共享条例》 (国务院令第809号) in the deadline policy, and migration 0010 bringing the
-rows an earlier release seeded to them (issue #11, point 3)."""
+"""The day counts of 《政务数据共享条例》 (国务院令第809号) in the deadline policy; a database seeded before keeps its
+rows (its audit log replays to them) (issue #11, point 3)."""
 
 from __future__ import annotations
 
@@ -7,13 +7,16 @@ import datetime as dt
 from pathlib import Path
 
 from alembic import command
-from sqlalchemy import text
+from sqlmodel import select
 
+from cdo_desktop.demo.network import generate
 from cdo_desktop.domain.policy import DEFAULT_DEADLINES, SUPERSEDED_SEEDS, DeadlineKind, Policy
 from cdo_desktop.domain.workdays import HolidayCalendar
 from cdo_desktop.reports.citations import cite
-from cdo_desktop.store.db import Database
-from cdo_desktop.store.migrate import _config, head_revision, upgrade
+from cdo_desktop.services.bootstrap import ADMIN_NAME, BUREAU_CODE, BUREAU_NAME, initialise
+from cdo_desktop.services.replay import verify_rows
+from cdo_desktop.store import models as m
+from cdo_desktop.store.migrate import _config, head_revision, open_database, upgrade
 
 # (kind, working days, article) as read in the regulation's text (quoted in docs/domain.md)
 READ = [
@@ -52,32 +55,50 @@ def test_citation_prints_the_name_once() -> None:
     assert cite("《政务数据共享条例》第二十一条") == "《政务数据共享条例》第二十一条"
 
 
-def _at(tmp_path: Path, revision: str) -> Database:
-    db = Database.for_data_dir(tmp_path)
+def test_a_database_seeded_earlier_keeps_its_rows_and_replays(tmp_path: Path) -> None:
+    """Seeds version 1 (before the regulation was read): the upgrade leaves the rows as seeded, the audit replay
+    seeds the same and rebuilds every record — due dates counted under the old values included."""
+    db = open_database(tmp_path)
+    with db.write() as session:
+        initialise(session, bureau_code=BUREAU_CODE, bureau_name=BUREAU_NAME, admin_name=ADMIN_NAME,
+                   today=dt.datetime.now(dt.UTC).date(), policy_seeds=1)
+    generate(db, scale=40, with_accounts=False)
+    with db.read() as session:
+        rows = {r.kind: (r.days, r.clause, r.product_default) for r in session.exec(select(m.PolicyDeadline))}
+        entry = session.exec(select(m.AuditEntry).where(m.AuditEntry.kind == "system.bootstrap")).one()
+    assert "policy_seeds" not in entry.payload  # as an earlier release wrote it
+    for kind, seed in SUPERSEDED_SEEDS.items():
+        assert rows[kind.value] == seed
     config = _config()
     with db.writer.begin() as connection:
         config.attributes["connection"] = connection
-        command.upgrade(config, revision)
-    return db
-
-
-def test_migration_moves_seeded_rows_and_keeps_the_bureaus(tmp_path: Path) -> None:
-    db = _at(tmp_path, "0008_assets")
-    rows = {kind.value: seed for kind, seed in SUPERSEDED_SEEDS.items()}
-    rows["objection_verification"] = (7, "佛山市政务数据管理办法第二十条", False)  # the bureau changed this one
-    rows["ruling"] = (20, "本系统默认值", True)
-    with db.writer.begin() as c:
-        for i, (kind, (days, clause, default)) in enumerate(rows.items()):
-            c.execute(text("INSERT INTO policy_deadline (id, revision, seq, kind, days, clause, product_default) "
-                           "VALUES (:id, 3, :seq, :kind, :days, :clause, :d)"),
-                      {"id": f"{i:032x}", "seq": i + 1, "kind": kind, "days": days, "clause": clause, "d": default})
+        command.downgrade(config, "0008_assets")
     assert upgrade(db) == head_revision()
-    with db.writer.begin() as c:
-        got = {r[0]: tuple(r[1:]) for r in c.execute(text(
-            "SELECT kind, days, clause, product_default, revision FROM policy_deadline"))}
-    assert got == {
-        "provider_reply": (10, "《政务数据共享条例》第二十一条", False, 3),
-        "catalogue_update": (10, "《政务数据共享条例》第十七条", False, 3),
-        "objection_verification": (7, "佛山市政务数据管理办法第二十条", False, 3),
-        "ruling": (20, "本系统默认值", True, 3),
-    }
+    with db.read() as session:
+        assert {r.kind: (r.days, r.clause, r.product_default)
+                for r in session.exec(select(m.PolicyDeadline))} == rows
+    report = verify_rows(db, scratch_dir=tmp_path)
+    assert report.ok, report.reason
+    db.dispose()
+
+
+def test_a_new_database_is_seeded_with_the_regulations_values_and_replays(tmp_path: Path) -> None:
+    db = open_database(tmp_path)
+    generate(db, scale=40, with_accounts=False)
+    with db.read() as session:
+        rows = {r.kind: (r.days, r.clause) for r in session.exec(select(m.PolicyDeadline))}
+        entry = session.exec(select(m.AuditEntry).where(m.AuditEntry.kind == "system.bootstrap")).one()
+    assert '"policy_seeds":2' in entry.payload.replace(" ", "")
+    for kind, days, article in READ:
+        assert rows[kind.value] == (days, f"《政务数据共享条例》{article}")
+    assert verify_rows(db, scratch_dir=tmp_path).ok
+    db.dispose()
+
+
+def test_superseded_seeds_are_recognised() -> None:
+    from cdo_desktop.domain.policy import Deadline, is_superseded_seed, seeded_deadlines
+
+    old = {d.kind: d for d in seeded_deadlines(1)}
+    assert is_superseded_seed(old[DeadlineKind.CATALOGUE_UPDATE]) and old[DeadlineKind.CATALOGUE_UPDATE].days == 15
+    assert not is_superseded_seed(DEFAULT_DEADLINES[DeadlineKind.CATALOGUE_UPDATE])
+    assert not is_superseded_seed(Deadline(DeadlineKind.CATALOGUE_UPDATE, 12, "佛山市规定"))
