@@ -158,3 +158,19 @@ def test_the_policy_page_shows_each_source_and_this_releases_default(window: Any
     assert reply[3].endswith("art. 21") and reply[4] == (
         "10 working days, Regulation on Government Data Sharing (State Council Decree No. 809), art. 21")
     assert cells["Ruling on an accepted dispute"][3] == "product default"
+
+
+def test_reminders_carry_the_source(window: Any) -> None:
+    from cdo_desktop.services.context import load_calendar
+    from cdo_desktop.ui.reminders import due_items
+
+    state = window.state
+    seen = 0
+    for role in ("admin", "a", "b"):
+        window.select_role(role)
+        with state.read() as session:
+            items = due_items(session, state.actor, load_calendar(session), state.today)
+        for item in items:
+            assert item.source, item
+            seen += 1
+    assert seen, "the demo's roles have deadlines due or passed"
