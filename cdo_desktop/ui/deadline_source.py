@@ -20,6 +20,7 @@ from cdo_desktop.ui.qt import QCoreApplication
 
 _ARTICLE = re.compile(re.escape(REGULATION) + "第([一二三四五六七八九十]+)条")
 _DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
+_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]+〔\d{4}〕\d+号")
 
 
 def chinese_number(text: str) -> int:
@@ -52,6 +53,36 @@ def policy_source(policy: Any, kind: DeadlineKind) -> str:
     if (deadline.days, deadline.clause.strip()) != (default.days, default.clause):
         return QCoreApplication.translate("DeadlineSource", "bureau setting: %s") % clause_text(deadline.clause)
     return clause_text(deadline.clause)
+
+
+def policy_brief(policy: Any, kind: DeadlineKind) -> str:
+    """A short label of a policy deadline's source for a list cell (the full source is its tooltip)."""
+    default = DEFAULT_DEADLINES[kind]
+    deadline = policy.deadlines.get(kind, default) if policy is not None else default
+    if deadline.product_default:
+        return QCoreApplication.translate("DeadlineSource", "default")
+    if not is_superseded_seed(deadline) and (deadline.days, deadline.clause.strip()) != (default.days, default.clause):
+        return QCoreApplication.translate("DeadlineSource", "bureau")
+    match = _ARTICLE.fullmatch(deadline.clause.strip())
+    if match is not None:
+        return QCoreApplication.translate("DeadlineSource", "Reg. art. %d") % chinese_number(match.group(1))
+    number = _DOC_NUMBER.search(deadline.clause)
+    if number is not None:
+        return number.group(0)
+    return QCoreApplication.translate("DeadlineSource", "practice")
+
+
+def brief_order() -> str:
+    return QCoreApplication.translate("DeadlineSource", "ruling")
+
+
+def brief_notice() -> str:
+    return QCoreApplication.translate("DeadlineSource", "notice")
+
+
+def with_brief(text: str, brief: str) -> str:
+    """A list cell: the due date (and countdown) with the short label of its source."""
+    return QCoreApplication.translate("DeadlineSource", "%s · %s") % (text, brief)
 
 
 def order_source(ruling_number: str) -> str:

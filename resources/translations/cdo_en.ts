@@ -916,6 +916,34 @@
         <translation>bureau setting: %s</translation>
     </message>
     <message>
+        <source>default</source>
+        <translation>default</translation>
+    </message>
+    <message>
+        <source>bureau</source>
+        <translation>bureau</translation>
+    </message>
+    <message>
+        <source>Reg. art. %d</source>
+        <translation>Reg. art. %d</translation>
+    </message>
+    <message>
+        <source>practice</source>
+        <translation>practice</translation>
+    </message>
+    <message>
+        <source>ruling</source>
+        <translation>ruling</translation>
+    </message>
+    <message>
+        <source>notice</source>
+        <translation>notice</translation>
+    </message>
+    <message>
+        <source>%s · %s</source>
+        <translation>%s · %s</translation>
+    </message>
+    <message>
         <source>ruling %s</source>
         <translation>ruling %s</translation>
     </message>

@@ -917,6 +917,34 @@
         <translation>本局设定：%s</translation>
     </message>
     <message>
+        <source>default</source>
+        <translation>默认期限</translation>
+    </message>
+    <message>
+        <source>bureau</source>
+        <translation>本局设定</translation>
+    </message>
+    <message>
+        <source>Reg. art. %d</source>
+        <translation>条例第%d条</translation>
+    </message>
+    <message>
+        <source>practice</source>
+        <translation>省级惯例</translation>
+    </message>
+    <message>
+        <source>ruling</source>
+        <translation>裁决</translation>
+    </message>
+    <message>
+        <source>notice</source>
+        <translation>问责通知</translation>
+    </message>
+    <message>
+        <source>%s · %s</source>
+        <translation>%s · %s</translation>
+    </message>
+    <message>
         <source>ruling %s</source>
         <translation>裁决书%s</translation>
     </message>

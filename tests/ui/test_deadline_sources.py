@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import select
 
 from cdo_desktop.store import models as m
-from cdo_desktop.ui.deadline_source import chinese_number, clause_text, source_marker
+from cdo_desktop.ui.deadline_source import chinese_number, clause_text, source_marker, with_brief
 from tests.ui.helpers import wait_for_rows
 
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -49,12 +49,18 @@ def _check_html(html: str) -> int:
 
 
 def _check_column(page: Any, key: str) -> int:
-    column = next(c for c in page.columns() if c.key == key)
+    """A list cell shows the date with a short label of its source; its tooltip, the full source."""
+    from cdo_desktop.ui.qt import Qt
+
+    index = [c.key for c in page.model.columns].index(key)
+    separator = with_brief("", "").strip()
     checked = 0
-    for row in page.model.rows:
-        text = column.text(row)
+    for number, row in enumerate(page.model.rows):
+        text = page.model.data(page.model.index(number, index), Qt.ItemDataRole.DisplayRole)
         if text:
-            assert _sourced(text), (key, text)
+            assert DATE.search(text) and separator in text and text.split(separator)[-1].strip(), (key, text)
+            tip = page.model.data(page.model.index(number, index), Qt.ItemDataRole.ToolTipRole)
+            assert _sourced(tip), (key, tip)
             checked += 1
     return checked
 
@@ -142,6 +148,11 @@ def test_sources_are_translated(app_state: Any) -> None:
     changed = policy.with_overrides({"ruling": (15, "佛山市政务数据共享争议处理办法")})
     assert policy_source(changed, DeadlineKind.RULING) == "本局设定：佛山市政务数据共享争议处理办法"
     assert with_source("2026-06-24", "本系统默认期限") == "2026-06-24 — 依据：本系统默认期限"
+    from cdo_desktop.ui.deadline_source import policy_brief, with_brief
+
+    assert with_brief("2026-06-24", policy_brief(policy, DeadlineKind.PROVIDER_REPLY)) == "2026-06-24 · 条例第21条"
+    assert policy_brief(policy, DeadlineKind.RULING) == "默认期限"
+    assert policy_brief(changed, DeadlineKind.RULING) == "本局设定"
     # a database seeded by an earlier release shows its stored clause, not a "bureau setting"
     old = policy.with_overrides({"catalogue_update": (15, "《政务信息资源共享管理暂行办法》（国发〔2016〕51号）")})
     assert policy_source(old, DeadlineKind.CATALOGUE_UPDATE) == "《政务信息资源共享管理暂行办法》（国发〔2016〕51号）"

@@ -9,7 +9,7 @@ from typing import Any
 from cdo_desktop.domain.enums import ObjectionState
 from cdo_desktop.domain.policy import DeadlineKind
 from cdo_desktop.ui import queries
-from cdo_desktop.ui.deadline_source import policy_source, with_source
+from cdo_desktop.ui.deadline_source import policy_brief, policy_source, with_brief, with_source
 from cdo_desktop.ui.dialogs.dispute_dialog import DisputeDialog
 from cdo_desktop.ui.dialogs.form import FormDialog, check_list, text_edit
 from cdo_desktop.ui.i18n import enum_label, label
@@ -92,12 +92,19 @@ class ObjectionsPage(ListPage):
             Column("raiser", self.tr("Objecting department")),
             Column("owner", self.tr("Owning department")),
             Column("raised_on", self.tr("Raised")),
-            Column("due", self.tr("Verify by"), self._due_text),
+            Column("due", self.tr("Verify by"), self._due_cell, tooltip=self._due_text),
             Column("description", self.tr("Description")),
         ]
 
     def entity(self) -> str:
         return "objection"
+
+    def _due_cell(self, row: dict[str, Any]) -> str:
+        """The list cell: the date with a short label of its source (the full source is the tooltip)."""
+        if not row.get("due"):
+            return ""
+        self._due_text(row)  # loads the policy once
+        return with_brief(str(row["due"]), policy_brief(self.policy, DeadlineKind.OBJECTION_VERIFICATION))
 
     def _due_text(self, row: dict[str, Any]) -> str:
         """The verification deadline with its source (《政务数据共享条例》第二十六条 unless the bureau changed it)."""

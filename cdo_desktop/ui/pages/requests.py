@@ -7,10 +7,11 @@ import uuid
 from typing import Any
 
 from cdo_desktop.domain.enums import RequestState
+from cdo_desktop.domain.policy import DeadlineKind
 from cdo_desktop.services.context import load_calendar, load_policy
 from cdo_desktop.store import models as m
 from cdo_desktop.ui import queries
-from cdo_desktop.ui.deadline_source import policy_source, with_source
+from cdo_desktop.ui.deadline_source import policy_brief, policy_source, with_brief, with_source
 from cdo_desktop.ui.dialogs.dispute_dialog import DisputeDialog
 from cdo_desktop.ui.dialogs.pdf_preview import preview_document
 from cdo_desktop.ui.dialogs.request_dialog import RequestDialog
@@ -86,7 +87,7 @@ class RequestsPage(ListPage):
             Column("provider", self.tr("Providing department")),
             Column("resource", self.tr("Resource")),
             Column("created_on", self.tr("Created")),
-            Column("reply_due", self.tr("Reply due"), self._due_text, tone=self._due_tone),
+            Column("reply_due", self.tr("Reply due"), self._due_cell, tone=self._due_tone, tooltip=self._due_text),
             Column("purpose", self.tr("Purpose")),
         ]
 
@@ -97,6 +98,15 @@ class RequestsPage(ListPage):
 
     def _due_text(self, row: dict[str, Any]) -> str:
         """The reply deadline, its countdown while the reply is awaited, and its source."""
+        core = self._due_core(row)
+        return with_source(core, self._due_source(row)) if core else ""
+
+    def _due_cell(self, row: dict[str, Any]) -> str:
+        """The list cell: the deadline with a short label of its source (the full source is the tooltip)."""
+        core = self._due_core(row)
+        return with_brief(core, policy_brief(self.policy, DeadlineKind.PROVIDER_REPLY)) if core else ""
+
+    def _due_core(self, row: dict[str, Any]) -> str:
         due = fmt_date(row.get("reply_due"))
         if not due:
             return ""
@@ -109,7 +119,7 @@ class RequestsPage(ListPage):
                 text = self.tr("%s (%d working days late%s)") % (due, -days, mark)
             else:
                 text = self.tr("%s (%d working days left%s)") % (due, days, mark)
-        return with_source(text, self._due_source(row))
+        return text
 
     def _due_tone(self, row: dict[str, Any]) -> str | None:
         return tone_for(self._left(row))
@@ -156,8 +166,6 @@ class RequestsPage(ListPage):
 
     def _due_source(self, row: dict[str, Any]) -> str:
         """Where the reply deadline comes from (the regulation's article, the bureau's setting or the default)."""
-        from cdo_desktop.domain.policy import DeadlineKind
-
         if not row.get("reply_due"):
             return ""
         if self.policy is None:
@@ -167,8 +175,6 @@ class RequestsPage(ListPage):
 
     def _check_due(self, req: Any) -> str:
         """A request awaiting the bureau's conformity check: the date it falls due (not stored) and its source."""
-        from cdo_desktop.domain.policy import DeadlineKind
-
         if req.state != RequestState.SUBMITTED.value or req.submitted_on is None:
             return ""
         with self.state.read() as session:

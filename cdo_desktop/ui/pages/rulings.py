@@ -10,7 +10,15 @@ from typing import Any
 from cdo_desktop.domain.enums import AccountabilityState, Decision, Measure, OrderState
 from cdo_desktop.domain.policy import DeadlineKind
 from cdo_desktop.ui import queries
-from cdo_desktop.ui.deadline_source import notice_source, order_source, policy_source, with_source
+from cdo_desktop.ui.deadline_source import (
+    brief_notice,
+    brief_order,
+    notice_source,
+    order_source,
+    policy_source,
+    with_brief,
+    with_source,
+)
 from cdo_desktop.ui.dialogs.accountability_dialog import AccountabilityDialog
 from cdo_desktop.ui.dialogs.pdf_preview import preview_document
 from cdo_desktop.ui.i18n import enum_label, label
@@ -27,13 +35,14 @@ class DueColumns:
     calendar: Any = None
 
     def due_column(self, key: str, title: str, open_state: str,
-                   source: Callable[[dict[str, Any]], str] | None = None) -> Column:
+                   source: Callable[[dict[str, Any]], str] | None = None, brief: str = "") -> Column:
+        """``source``: the deadline's full source (the cell's tooltip); ``brief``: its short label in the cell."""
         def left(row: dict[str, Any]) -> tuple[int, bool] | None:
             if row.get("state") != open_state or self.calendar is None:
                 return None
             return days_left(self.calendar, self.state.today, row.get(key))
 
-        def text(row: dict[str, Any]) -> str:
+        def core(row: dict[str, Any]) -> str:
             due, remaining = fmt_date(row.get(key)), left(row)
             if not due:
                 return ""
@@ -43,9 +52,17 @@ class DueColumns:
                 out = QCoreApplication.translate("Due", "%s (%d working days late)") % (due, -remaining[0])
             else:
                 out = QCoreApplication.translate("Due", "%s (%d working days left)") % (due, remaining[0])
-            return with_source(out, source(row)) if source is not None else out
+            return out
 
-        return Column(key, title, text, sort_key=key, tone=lambda row: tone_for(left(row)))
+        def text(row: dict[str, Any]) -> str:
+            out = core(row)
+            return with_brief(out, brief) if out and brief else out
+
+        def tooltip(row: dict[str, Any]) -> str:
+            out = core(row)
+            return with_source(out, source(row)) if out and source is not None else out
+
+        return Column(key, title, text, sort_key=key, tone=lambda row: tone_for(left(row)), tooltip=tooltip)
 
     def load_calendar(self) -> None:
         from cdo_desktop.services.context import load_calendar
@@ -122,7 +139,7 @@ class OrderList(DueColumns, ListPage):
         return [Column("ruling", self.tr("Ruling")), Column("position", self.tr("No.")),
                 Column("addressee", self.tr("Addressee")), Column("action", self.tr("Action")),
                 self.due_column("due_on", self.tr("Due"), OrderState.OPEN.value,
-                                lambda r: order_source(str(r.get("ruling") or ""))),
+                                lambda r: order_source(str(r.get("ruling") or "")), brief_order()),
                 Column("state", self.tr("State"), lambda r: enum_label(OrderState, r["state"]))]
 
     def entity(self) -> str:
@@ -176,7 +193,7 @@ class RecordList(DueColumns, ListPage):
         return [Column("number", self.tr("Number")), Column("department", self.tr("Department")),
                 Column("measure", self.tr("Measure"), lambda r: enum_label(Measure, r["measure"])),
                 self.due_column("rectification_due", self.tr("Rectify by"), AccountabilityState.OPEN.value,
-                                lambda r: notice_source(str(r.get("number") or ""))),
+                                lambda r: notice_source(str(r.get("number") or "")), brief_notice()),
                 Column("created_on", self.tr("Created")),
                 Column("state", self.tr("State"), lambda r: enum_label(AccountabilityState, r["state"]))]
 
