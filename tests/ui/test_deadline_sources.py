@@ -55,7 +55,7 @@ def _check_column(page: Any, key: str) -> int:
     index = [c.key for c in page.model.columns].index(key)
     separator = with_brief("", "").strip()
     checked = 0
-    for number, row in enumerate(page.model.rows):
+    for number in range(len(page.model.rows)):
         text = page.model.data(page.model.index(number, index), Qt.ItemDataRole.DisplayRole)
         if text:
             assert DATE.search(text) and separator in text and text.split(separator)[-1].strip(), (key, text)
