@@ -30,14 +30,23 @@ class Deadline:
     product_default: bool = False
 
 
+# 《政务数据共享条例》（国务院令第809号，2025年8月1日起施行）: the articles read and quoted in docs/domain.md
+# ("Deadlines and their sources"). It wins where it fixes a day count; provincial practice next; otherwise the
+# product's own default, marked as such. Articles 28 (disputes) and 27 (misuse) fix no day count.
+REGULATION = "《政务数据共享条例》"
+REG_ART_17 = f"{REGULATION}第十七条"  # catalogue updated within 10 working days of a change of duties
+REG_ART_21 = f"{REGULATION}第二十一条"  # conditional request answered within 10 working days of receipt
+REG_ART_26 = f"{REGULATION}第二十六条"  # 校核申请: verified, corrected and answered within 10 working days
+PROVINCIAL_PRACTICE = "省级实施细则惯例（如山西省政务数据共享实施细则）"
+
 DEFAULT_DEADLINES: dict[DeadlineKind, Deadline] = {
     d.kind: d
     for d in (
-        Deadline(DeadlineKind.PROVIDER_REPLY, 10, "《政务信息资源共享管理暂行办法》（国发〔2016〕51号）"),
-        Deadline(DeadlineKind.CATALOGUE_UPDATE, 15, "《政务信息资源共享管理暂行办法》（国发〔2016〕51号）"),
-        Deadline(DeadlineKind.CONFORMITY_CHECK, 2, "省级实施细则惯例（如山西省政务数据共享实施细则）"),
-        Deadline(DeadlineKind.PLATFORM_REPLY, 5, "省级实施细则惯例（如山西省政务数据共享实施细则）"),
-        Deadline(DeadlineKind.OBJECTION_VERIFICATION, 5, "本系统默认值", product_default=True),
+        Deadline(DeadlineKind.PROVIDER_REPLY, 10, REG_ART_21),
+        Deadline(DeadlineKind.CATALOGUE_UPDATE, 10, REG_ART_17),
+        Deadline(DeadlineKind.CONFORMITY_CHECK, 2, PROVINCIAL_PRACTICE),
+        Deadline(DeadlineKind.PLATFORM_REPLY, 5, PROVINCIAL_PRACTICE),
+        Deadline(DeadlineKind.OBJECTION_VERIFICATION, 10, REG_ART_26),
         Deadline(DeadlineKind.DISPUTE_ACCEPTANCE, 5, "本系统默认值", product_default=True),
         Deadline(DeadlineKind.RULING, 20, "本系统默认值", product_default=True),
         Deadline(DeadlineKind.DISPUTE_ANSWER, 5, "本系统默认值", product_default=True),
@@ -45,6 +54,34 @@ DEFAULT_DEADLINES: dict[DeadlineKind, Deadline] = {
         Deadline(DeadlineKind.MISUSE_INVESTIGATION, 20, "本系统默认值", product_default=True),
     )
 }
+
+# The values earlier releases seeded before the regulation's text was read (policy seeds version 1). A database
+# bootstrapped then keeps them — its audit log must replay to the same rows, so no upgrade rewrites them behind the
+# log; the bureau moves them to the regulation's values in the policy page (an audited `policy.set`).
+SUPERSEDED_SEEDS: dict[DeadlineKind, tuple[int, str, bool]] = {
+    DeadlineKind.PROVIDER_REPLY: (10, "《政务信息资源共享管理暂行办法》（国发〔2016〕51号）", False),
+    DeadlineKind.CATALOGUE_UPDATE: (15, "《政务信息资源共享管理暂行办法》（国发〔2016〕51号）", False),
+    DeadlineKind.OBJECTION_VERIFICATION: (5, "本系统默认值", True),
+}
+POLICY_SEEDS = 2  # recorded in the bootstrap's audit entry; an entry without it was seeded with version 1
+
+
+def seeded_deadlines(version: int = POLICY_SEEDS) -> list[Deadline]:
+    """The deadlines a new database is seeded with, as of seeds ``version`` (the audit replay seeds the same)."""
+    out = []
+    for kind, deadline in DEFAULT_DEADLINES.items():
+        if version < 2 and kind in SUPERSEDED_SEEDS:
+            days, clause, default = SUPERSEDED_SEEDS[kind]
+            deadline = Deadline(kind, days, clause, product_default=default)
+        out.append(deadline)
+    return out
+
+
+def is_superseded_seed(deadline: Deadline) -> bool:
+    """A stored deadline still holding what version 1 seeded (not a value the bureau chose)."""
+    seed = SUPERSEDED_SEEDS.get(deadline.kind)
+    return seed is not None and (deadline.days, deadline.clause.strip()) == seed[:2]
+
 
 PRODUCT_DEFAULT_ZH = "本系统默认值"
 

@@ -126,7 +126,7 @@ def apply_mutation(db: Database, mutation: Mutation, *, now: dt.datetime | None 
 
 def bootstrap_admin(
     session: Session, *, bureau_code: str, bureau_name: str, admin_name: str, today: dt.date,
-    at: dt.datetime | None = None,
+    at: dt.datetime | None = None, policy_seeds: int | None = None,
 ) -> Actor:
     """Create the bureau and its first administrator in an empty database (the one write outside `apply`:
     someone must exist to act). Audited as ``system.bootstrap``. Refused when any department exists."""
@@ -153,6 +153,7 @@ def bootstrap_admin(
         actor_id=admin.id,
         entity_id=bureau.id,
         at=at or dt.datetime.now(dt.UTC),
-        payload={"bureau": bureau_name, "code": bureau_code, "admin": admin_name},
+        payload={"bureau": bureau_name, "code": bureau_code, "admin": admin_name}
+        | ({"policy_seeds": policy_seeds} if policy_seeds is not None and policy_seeds > 1 else {}),
     )
     return Actor(admin.id, bureau.id, Role.ADMIN, admin_name, is_bureau=True)

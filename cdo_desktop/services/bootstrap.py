@@ -7,7 +7,7 @@ import datetime as dt
 from sqlmodel import Session, select
 
 from cdo_desktop.domain.actor import derived_id
-from cdo_desktop.domain.policy import DEFAULT_DEADLINES
+from cdo_desktop.domain.policy import POLICY_SEEDS, seeded_deadlines
 from cdo_desktop.services.apply import bootstrap_admin
 from cdo_desktop.store import models as m
 from cdo_desktop.store.db import Database
@@ -28,12 +28,12 @@ def ensure_initialised(db: Database) -> bool:
 
 
 def initialise(session: Session, *, bureau_code: str, bureau_name: str, admin_name: str, today: dt.date,
-               at: dt.datetime | None = None) -> None:
-    """The bureau, its first administrator (audited as ``system.bootstrap``) and the default deadlines; also how
-    the audit replay rebuilds a database's first rows."""
+               at: dt.datetime | None = None, policy_seeds: int = POLICY_SEEDS) -> None:
+    """The bureau, its first administrator (audited as ``system.bootstrap``, with the policy seeds' version) and the
+    default deadlines of that version; also how the audit replay rebuilds a database's first rows."""
     bootstrap_admin(session, bureau_code=bureau_code, bureau_name=bureau_name, admin_name=admin_name, today=today,
-                    at=at)
-    for deadline in DEFAULT_DEADLINES.values():
+                    at=at, policy_seeds=policy_seeds)
+    for deadline in seeded_deadlines(policy_seeds):
         session.add(
             m.PolicyDeadline(
                 id=derived_id("policy", deadline.kind.value),

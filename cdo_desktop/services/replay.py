@@ -82,7 +82,8 @@ def _replay_one(session: Session, entry: m.AuditEntry) -> None:
     payload = json.loads(entry.payload) if entry.payload else {}
     if entry.kind == "system.bootstrap":
         initialise(session, bureau_code=str(payload["code"]), bureau_name=str(payload["bureau"]),
-                   admin_name=str(payload["admin"]), today=at.date(), at=at)
+                   admin_name=str(payload["admin"]), today=at.date(), at=at,
+                   policy_seeds=int(payload.get("policy_seeds", 1)))
         return
     mutation = Mutation(id=uuid.UUID(entry.mutation_id), kind=entry.kind, actor_id=uuid.UUID(entry.actor_id),
                         entity_id=uuid.UUID(entry.entity_id), payload=payload, client_time=at)

@@ -50,6 +50,7 @@ def _request_spec() -> ListSpec:
         "resource": m.DataResource.name,  # type: ignore[dict-item]
         "purpose": r.purpose,  # type: ignore[dict-item]
         "created_on": r.created_on,  # type: ignore[dict-item]
+        "submitted_on": r.submitted_on,  # type: ignore[dict-item]
         "reply_due": r.reply_due,  # type: ignore[dict-item]
         "reply_due_uncertain": r.reply_due_uncertain,  # type: ignore[dict-item]
         "requester_department_id": r.requester_department_id,  # type: ignore[dict-item]

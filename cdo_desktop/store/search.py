@@ -138,7 +138,25 @@ def document_for(session: Session, obj: Any, cache: dict[uuid.UUID, str]) -> tup
         return "objection", index_text(
             [obj.number, obj.description, obj.response, _dept_name(session, cache, obj.raiser_department_id)]
         )
+    if isinstance(obj, m.MisuseReport):
+        return "misuse", index_text(
+            [
+                obj.number,
+                obj.description,
+                obj.finding,
+                _dept_name(session, cache, obj.user_department_id),
+                _dept_name(session, cache, obj.provider_department_id),
+                _request_number(session, obj.request_id),
+            ]
+        )
     return None
+
+
+def _request_number(session: Session, request_id: uuid.UUID) -> str:
+    row = session.connection().execute(
+        text("SELECT number FROM sharing_request WHERE id = :id"), {"id": request_id.hex}
+    ).first()
+    return str(row[0]) if row else ""
 
 
 NO_INDEX = "search_no_index"  # session.info flag: a scratch database (the audit replay) keeps no search index
@@ -202,6 +220,9 @@ _REBUILD = {
                   f"{_dept('d1', 'raiser_department_id')}"),
     "dispute": ("dispute", "t.number, t.claimant_statement, t.respondent_statement, "
                 f"{_dept('d1', 'claimant_department_id')}, {_dept('d2', 'respondent_department_id')}"),
+    "misuse": ("misuse_report", "t.number, t.description, t.finding, "
+               f"{_dept('d1', 'user_department_id')}, {_dept('d2', 'provider_department_id')}, "
+               "(SELECT q.number FROM sharing_request AS q WHERE q.id = t.request_id)"),
 }
 
 
@@ -209,8 +230,9 @@ def _rowid_of_hex(value: str) -> int:
     return rowid_for(uuid.UUID(hex=value))
 
 
-def rebuild(session: Session) -> int:
-    """Re-index every searchable row with one set-based ``INSERT … SELECT``; returns the rows indexed.
+def rebuild(session: Session, *, only: str | None = None) -> int:
+    """Re-index every searchable row with one set-based ``INSERT … SELECT``; returns the rows indexed. ``only``:
+    re-index just that entity (``"misuse"`` when a database from before misuse reports were searchable is upgraded).
 
     The rows go in ascending rowid order: FTS5 flushes its in-memory terms to a new segment whenever a rowid is not
     larger than the previous one, and our rowids come from random UUIDs — unordered, the insert wrote a segment
@@ -221,10 +243,13 @@ def rebuild(session: Session) -> int:
     assert raw is not None
     raw.create_function("cdo_index_text", -1, lambda *parts: index_text(parts), deterministic=True)
     raw.create_function("cdo_rowid", 1, _rowid_of_hex, deterministic=True)
-    connection.execute(text(f"DELETE FROM {FTS_TABLE}"))
+    if only is None:
+        connection.execute(text(f"DELETE FROM {FTS_TABLE}"))
+    else:
+        connection.execute(text(f"DELETE FROM {FTS_TABLE} WHERE entity = :e"), {"e": only})
     selects = " UNION ALL ".join(
         f"SELECT cdo_rowid(t.id) AS r, cdo_index_text({parts}) AS b, '{entity}' AS e, t.id AS i FROM {table} AS t"
-        for entity, (table, parts) in _REBUILD.items()
+        for entity, (table, parts) in _REBUILD.items() if only is None or entity == only
     )
     result = connection.execute(text(
         f"INSERT INTO {FTS_TABLE}(rowid, body, entity, entity_id) SELECT r, b, e, i FROM ({selects}) ORDER BY r"

@@ -24,7 +24,8 @@ from cdo_desktop.store.db import Database
 from cdo_desktop.store.server_models import SyncShadow
 from cdo_desktop.sync.wire import TABLES, row_values
 
-SEARCHABLE = {"department", "commissioner", "data_resource", "sharing_request", "quality_objection", "dispute"}
+SEARCHABLE = {"department", "commissioner", "data_resource", "sharing_request", "quality_objection", "dispute",
+              "misuse_report"}
 
 
 @contextlib.contextmanager

@@ -8,7 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from cdo_desktop.domain.enums import ClaimDecision, Decision, DisputeKind, DisputeState, OrderState
+from cdo_desktop.domain.policy import DeadlineKind
+from cdo_desktop.services.context import load_policy
 from cdo_desktop.ui import queries
+from cdo_desktop.ui.deadline_source import order_source, policy_source, with_source
 from cdo_desktop.ui.evidence import blob_path
 from cdo_desktop.ui.i18n import enum_label
 from cdo_desktop.ui.qt import (
@@ -182,6 +185,12 @@ class CaseView(QTabWidget):
         from cdo_desktop.ui.turn import record_turn
 
         d, names, e = self.case["dispute"], self.case["names"], html.escape
+        with self.state.read() as session:
+            policy = load_policy(session)
+
+        def sourced(due: Any, kind: DeadlineKind) -> str:
+            return with_source(due, policy_source(policy, kind)) if due else ""
+
         turn = record_turn(self.state, "dispute", {"state": d.state, "acceptance_due": d.acceptance_due,
                                                    "ruling_due": d.ruling_due},
                            {"claimant": d.claimant_department_id, "respondent": d.respondent_department_id})
@@ -190,8 +199,9 @@ class CaseView(QTabWidget):
             (self.tr("Kind"), enum_label(DisputeKind, d.kind)),
             (self.tr("Claimant"), names.get(d.claimant_department_id, "")),
             (self.tr("Respondent"), names.get(d.respondent_department_id, "")),
-            (self.tr("Filed"), d.filed_on), (self.tr("Accept by"), d.acceptance_due or ""),
-            (self.tr("Rule by"), d.ruling_due or ""),
+            (self.tr("Filed"), d.filed_on),
+            (self.tr("Accept by"), sourced(d.acceptance_due, DeadlineKind.DISPUTE_ACCEPTANCE)),
+            (self.tr("Rule by"), sourced(d.ruling_due, DeadlineKind.RULING)),
             (self.tr("Hearing"), f"{d.hearing_on or ''} {d.hearing_place}".strip()),
             (self.tr("Reason"), d.reason),
         ]
@@ -206,7 +216,8 @@ class CaseView(QTabWidget):
         claims = self.case.get("claims") or []
         if claims:  # the numbered claims, the answer to each (due from receipt) and the ruling's decision on each
             t_claims, t_answer, t_answer_due = self.tr("Claims"), self.tr("Answer"), self.tr("Answer due")
-            due = f" ({e(t_answer_due)}: {d.answer_due})" if d.answer_due else ""
+            due = (f" ({e(t_answer_due)}: {e(sourced(d.answer_due, DeadlineKind.DISPUTE_ANSWER))})"
+                   if d.answer_due else "")
             items = []
             for c in claims:
                 decided = f" — <b>{e(enum_label(ClaimDecision, c.decision))}</b>: {e(c.reasoning)}" if c.decision else ""
@@ -220,7 +231,7 @@ class CaseView(QTabWidget):
             parts.append(f"<p>{e(ruling.reasoning)}</p>")
             for order in self.case["orders"]:
                 parts.append(f"<p>{e(t_order % order.position)}: {e(names.get(order.addressee_department_id, ''))}"
-                             f" — {e(order.action)} ({e(t_due % self._order_due(order))}, "
+                             f" — {e(order.action)} ({e(t_due % self._order_due(order, ruling.number))}, "
                              f"{e(enum_label(OrderState, order.state))})</p>")
             parts.append(f"<p style='color:#555'>{e(t_fingerprint)}: <tt>{e(ruling.fingerprint)}</tt></p>")
         items = self.case["evidence"]
@@ -230,11 +241,14 @@ class CaseView(QTabWidget):
                 f"<li>{e(ev.filename)} — {e(names.get(ev.department_id, ''))}</li>" for ev in items) + "</ul>")
         return "".join(parts)
 
-    def _order_due(self, order: Any) -> str:
-        """An order's deadline as the parties must read it: from receipt until received, then the date inclusive."""
+    def _order_due(self, order: Any, ruling_number: str) -> str:
+        """An order's deadline as the parties must read it: from receipt until received, then the date inclusive;
+        with its source, the ruling."""
         if order.received_on is None:
-            return self.tr("%d working days from receipt") % order.deadline_days
-        return self.tr("%s (inclusive)") % order.due_on
+            text = self.tr("%d working days from receipt") % order.deadline_days
+        else:
+            text = self.tr("%s (inclusive)") % order.due_on
+        return with_source(text, order_source(ruling_number))
 
     def _evidence(self) -> None:
         assert self.case is not None

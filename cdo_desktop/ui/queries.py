@@ -70,7 +70,8 @@ def _record_spec() -> ListSpec:
     a = m.AccountabilityRecord
     columns = {"id": a.id, "number": a.number, "state": a.state, "department": m.Department.name,
                "measure": a.measure, "violation": a.violation, "created_on": a.created_on,
-               "rectification_due": a.rectification_due, "department_id": a.department_id,
+               "rectification_due": a.rectification_due, "defence_due": a.defence_due,
+               "department_id": a.department_id,
                "ruling_id": a.ruling_id, "report": a.report, "fingerprint": a.fingerprint, "revision": a.revision}
     base = select(*_labelled(columns)).select_from(a).join(m.Department, m.Department.id == a.department_id)
     return _spec("accountability", columns, base, a.id, {"department_id": a.department_id, "state": a.state},

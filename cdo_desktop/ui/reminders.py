@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import select
 
 from cdo_desktop.store import models as m
+from cdo_desktop.ui.deadline_source import with_source
 from cdo_desktop.ui.qt import QCoreApplication, QObject, QSystemTrayIcon, QTimer
 
 SOON = 2  # working days
@@ -27,19 +28,29 @@ class DueItem:
     number: str
     due: dt.date
     left: int  # working days; negative when late
+    source: str = ""  # where the deadline comes from (`ui.deadline_source`)
 
 
 def due_items(session: Any, actor: Any, calendar: Any, today: dt.date) -> list[DueItem]:
     """The actor's deadlines that are at most `SOON` working days away or passed, most urgent first."""
     if actor is None:
         return []
+    from cdo_desktop.domain.policy import DeadlineKind
+    from cdo_desktop.services.context import load_policy
+    from cdo_desktop.ui.deadline_source import notice_source, order_source, policy_source
+
+    policy = load_policy(session)
     rows: list[tuple[str, str, dt.date | None]] = []
+    sources: dict[tuple[str, str], str] = {}
     if actor.is_bureau:
         d = m.Dispute
         for dispute in session.execute(select(d).where(d.state.in_(["filed", "negotiation", "accepted", "hearing"]))
                                        ).scalars():
-            due = dispute.acceptance_due if dispute.state in ("filed", "negotiation") else dispute.ruling_due
+            accepting = dispute.state in ("filed", "negotiation")
+            due = dispute.acceptance_due if accepting else dispute.ruling_due
             rows.append(("dispute", dispute.number, due))
+            sources[("dispute", dispute.number)] = policy_source(
+                policy, DeadlineKind.DISPUTE_ACCEPTANCE if accepting else DeadlineKind.RULING)
     else:
         dept = actor.department_id
         r, o = m.SharingRequest, m.QualityObjection
@@ -54,13 +65,17 @@ def due_items(session: Any, actor: Any, calendar: Any, today: dt.date) -> list[D
         a = m.AccountabilityRecord
         rows += [("accountability", x.number, x.rectification_due) for x in session.execute(
             select(a).where(a.department_id == dept, a.state == "open")).scalars()]
+    by_entity = {"request": policy_source(policy, DeadlineKind.PROVIDER_REPLY),
+                 "objection": policy_source(policy, DeadlineKind.OBJECTION_VERIFICATION)}
     out = []
     for entity, number, due in rows:
         if due is None or not number:
             continue
         left, _uncertain = calendar.workdays_between(today, due)
         if left <= SOON:
-            out.append(DueItem(f"{entity}:{number}:{due.isoformat()}", entity, number, due, left))
+            source = sources.get((entity, number)) or by_entity.get(entity) or (
+                order_source(number) if entity == "order" else notice_source(number))
+            out.append(DueItem(f"{entity}:{number}:{due.isoformat()}", entity, number, due, left, source))
     return sorted(out, key=lambda item: (item.left, item.number))
 
 
@@ -113,11 +128,12 @@ class DeadlineReminders(QObject):
         lines = []
         for item in items[:5]:
             if item.left < 0:
-                lines.append(QCoreApplication.translate("Reminders", "%s — %d working days late") % (
-                    item.number, -item.left))
+                line = QCoreApplication.translate("Reminders", "%s — %d working days late") % (
+                    item.number, -item.left)
             else:
-                lines.append(QCoreApplication.translate("Reminders", "%s — due %s (%d working days left)") % (
-                    item.number, item.due.isoformat(), item.left))
+                line = QCoreApplication.translate("Reminders", "%s — due %s (%d working days left)") % (
+                    item.number, item.due.isoformat(), item.left)
+            lines.append(with_source(line, item.source) if item.source else line)
         if len(items) > 5:
             lines.append(QCoreApplication.translate("Reminders", "and %d more on My tasks") % (len(items) - 5))
         if not QSystemTrayIcon.isSystemTrayAvailable():

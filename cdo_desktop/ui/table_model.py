@@ -29,6 +29,7 @@ class Column:
     render: Callable[[dict[str, Any]], str] | None = None
     sort_key: str | None = None  # the query's sort column; None: same as key; "" : not sortable
     tone: Callable[[dict[str, Any]], str | None] | None = None  # "late", "soon" or None: colours the cell
+    tooltip: Callable[[dict[str, Any]], str] | None = None  # the cell's tooltip; None: its text
 
     def text(self, row: dict[str, Any]) -> str:
         if self.render is not None:
@@ -89,6 +90,8 @@ class PagedTableModel(QAbstractTableModel):
             return None
         row = self.rows[index.row()]
         column = self.columns[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
+            return column.tooltip(row)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return column.text(row)
         if role == Qt.ItemDataRole.ForegroundRole and column.tone is not None:

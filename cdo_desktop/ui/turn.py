@@ -12,8 +12,9 @@ import html
 from typing import Any
 
 from cdo_desktop.domain.enums import Party, Role
-from cdo_desktop.domain.policy import DeadlineKind
+from cdo_desktop.domain.policy import DEFAULT_DEADLINES, DeadlineKind
 from cdo_desktop.domain.workflow import Transition, actions_from
+from cdo_desktop.ui.deadline_source import notice_source, order_source, policy_source, with_source
 from cdo_desktop.ui.i18n import is_english, label
 from cdo_desktop.ui.qt import QCoreApplication
 
@@ -29,22 +30,25 @@ DEADLINES: dict[tuple[str, str], tuple[str, DeadlineKind | None]] = {
     ("dispute", "accepted"): ("ruling_due", DeadlineKind.RULING),
     ("dispute", "hearing"): ("ruling_due", DeadlineKind.RULING),
     ("order", "open"): ("due_on", None),
+    ("accountability", "notified"): ("defence_due", DeadlineKind.DEFENCE),
     ("accountability", "open"): ("rectification_due", None),
+    ("misuse", "reported"): ("investigation_due", DeadlineKind.MISUSE_INVESTIGATION),
+    ("misuse", "investigating"): ("investigation_due", DeadlineKind.MISUSE_INVESTIGATION),
 }
 
 
-def _source(entity: str, kind: DeadlineKind | None, policy: Any) -> str:
+def _source(entity: str, kind: DeadlineKind | None, policy: Any, document: str = "") -> str:
+    """The deadline's rule and where it comes from (see `ui.deadline_source`)."""
     if kind is not None:
         deadline = policy.deadlines.get(kind) if policy is not None else None
-        if deadline is None:
-            return label(kind)
-        clause = deadline.clause
-        if deadline.product_default:
-            clause = QCoreApplication.translate("Turn", "this product's default")
-        return QCoreApplication.translate("Turn", "%s: %d working days, %s") % (label(kind), deadline.days, clause)
+        days = deadline.days if deadline is not None else DEFAULT_DEADLINES[kind].days
+        return QCoreApplication.translate("Turn", "%s: %d working days, %s") % (label(kind), days,
+                                                                               policy_source(policy, kind))
     if entity == "order":
-        return QCoreApplication.translate("Turn", "the ruling's order: working days from its receipt")
-    return QCoreApplication.translate("Turn", "the accountability notice: rectify within its working days")
+        text = QCoreApplication.translate("Turn", "the ruling's order: working days from its receipt")
+        return f"{text}, {order_source(document)}" if document else text
+    text = QCoreApplication.translate("Turn", "the accountability notice: rectify within its working days")
+    return f"{text}, {notice_source(document)}" if document else text
 
 
 def next_steps(entity: str, state: str) -> list[tuple[Transition, list[tuple[Role, Party]]]]:
@@ -74,7 +78,8 @@ def who_text(allowed: list[tuple[Role, Party]], names: dict[str, str]) -> str:
 
 
 def turn_html(state: Any, entity: str, record_state: str, *, parties: set[Party], due: dt.date | None = None,
-              names: dict[str, str] | None = None, calendar: Any = None, policy: Any = None) -> str:
+              names: dict[str, str] | None = None, calendar: Any = None, policy: Any = None,
+              document: str = "") -> str:
     """A short block: next step(s) and who, "your turn" when the signed-in person may act, the deadline."""
     e = html.escape
     t_next = QCoreApplication.translate("Turn", "Next step")
@@ -111,8 +116,8 @@ def turn_html(state: Any, entity: str, record_state: str, *, parties: set[Party]
                 left = QCoreApplication.translate("Turn", "(%d working days left)")
                 when += " " + (late % -days if days < 0 else left % days)
                 tone = "#c62828" if days < 0 else ("#ef6c00" if days <= 2 else "")
-        source = _source(entity, kind, policy)
-        text = f"{e(when)} — {e(source)}" if when else e(source)
+        source = _source(entity, kind, policy, document)
+        text = e(with_source(when, source)) if when else e(source)
         style = f" style='color:{tone}'" if tone else ""
         parts.append(f"<p{style}><b>{e(t_deadline)}:</b> {text}</p>")
     return "<div class='turn'>" + "".join(parts) + "</div>"
@@ -126,11 +131,14 @@ def record_turn(state: Any, entity: str, row: dict[str, Any], departments: dict[
     record_state = str(row.get("state") or "")
     if not entity or not record_state:
         return ""
-    field, _kind = DEADLINES.get((entity, record_state), ("", None))
+    field, kind = DEADLINES.get((entity, record_state), ("", None))
     due = row.get(field) if field else None
     with state.read() as session:
         calendar, policy = load_calendar(session), load_policy(session)
         dept_names = queries.dept_names(session)
+    if not field and kind is not None and isinstance(row.get("submitted_on"), dt.date):
+        due = policy.due(kind, row["submitted_on"], calendar).due  # not stored: counted from submission
     names = {party: dept_names.get(dept, "") for party, dept in departments.items() if dept is not None}
     return turn_html(state, entity, record_state, parties=state.parties(**departments),
-                     due=due if isinstance(due, dt.date) else None, names=names, calendar=calendar, policy=policy)
+                     due=due if isinstance(due, dt.date) else None, names=names, calendar=calendar, policy=policy,
+                     document=str(row.get("ruling") if entity == "order" else row.get("number") or ""))

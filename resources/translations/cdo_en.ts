@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
     <name>Accessibility</name>
@@ -120,6 +121,14 @@
         <translation>Clause</translation>
     </message>
     <message>
+        <source>Shown as</source>
+        <translation>Shown as</translation>
+    </message>
+    <message>
+        <source>This release&apos;s default</source>
+        <translation>This release&apos;s default</translation>
+    </message>
+    <message>
         <source>Change deadline…</source>
         <translation>Change deadline…</translation>
     </message>
@@ -140,8 +149,8 @@
         <translation>Name</translation>
     </message>
     <message>
-        <source>Publish the year's arrangement…</source>
-        <translation>Publish the year's arrangement…</translation>
+        <source>Publish the year&apos;s arrangement…</source>
+        <translation>Publish the year&apos;s arrangement…</translation>
     </message>
     <message>
         <source>Holiday calendar</source>
@@ -194,6 +203,10 @@
     <message>
         <source>no</source>
         <translation>no</translation>
+    </message>
+    <message>
+        <source>%d working days, %s</source>
+        <translation>%d working days, %s</translation>
     </message>
 </context>
 <context>
@@ -467,16 +480,16 @@
         <translation>Days (date, holiday or workday, name)</translation>
     </message>
     <message>
-        <source>This is the year's complete arrangement (every holiday and make-up workday)</source>
-        <translation>This is the year's complete arrangement (every holiday and make-up workday)</translation>
+        <source>This is the year&apos;s complete arrangement (every holiday and make-up workday)</source>
+        <translation>This is the year&apos;s complete arrangement (every holiday and make-up workday)</translation>
     </message>
     <message>
         <source>Complete</source>
         <translation>Complete</translation>
     </message>
     <message>
-        <source>Line %d: '%s' is not a date (YYYY-MM-DD)</source>
-        <translation>Line %d: '%s' is not a date (YYYY-MM-DD)</translation>
+        <source>Line %d: &apos;%s&apos; is not a date (YYYY-MM-DD)</source>
+        <translation>Line %d: &apos;%s&apos; is not a date (YYYY-MM-DD)</translation>
     </message>
     <message>
         <source>Line %d: write holiday or workday</source>
@@ -562,8 +575,8 @@
         <translation>Objection</translation>
     </message>
     <message>
-        <source>Owner's answer</source>
-        <translation>Owner's answer</translation>
+        <source>Owner&apos;s answer</source>
+        <translation>Owner&apos;s answer</translation>
     </message>
     <message>
         <source>Resource</source>
@@ -845,8 +858,8 @@
         <translation>%d working days left</translation>
     </message>
     <message>
-        <source>Requests awaiting the bureau's conformity check</source>
-        <translation>Requests awaiting the bureau's conformity check</translation>
+        <source>Requests awaiting the bureau&apos;s conformity check</source>
+        <translation>Requests awaiting the bureau&apos;s conformity check</translation>
     </message>
     <message>
         <source>Incoming requests to answer</source>
@@ -899,6 +912,65 @@
     <message>
         <source>Catalogue and data updates due</source>
         <translation>Catalogue and data updates due</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlineSource</name>
+    <message>
+        <source>Regulation on Government Data Sharing (State Council Decree No. 809), art. %d</source>
+        <translation>Regulation on Government Data Sharing (State Council Decree No. 809), art. %d</translation>
+    </message>
+    <message>
+        <source>product default</source>
+        <translation>product default</translation>
+    </message>
+    <message>
+        <source>bureau setting: %s</source>
+        <translation>bureau setting: %s</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>default</translation>
+    </message>
+    <message>
+        <source>bureau</source>
+        <translation>bureau</translation>
+    </message>
+    <message>
+        <source>Reg. art. %d</source>
+        <translation>Reg. art. %d</translation>
+    </message>
+    <message>
+        <source>practice</source>
+        <translation>practice</translation>
+    </message>
+    <message>
+        <source>ruling</source>
+        <translation>ruling</translation>
+    </message>
+    <message>
+        <source>notice</source>
+        <translation>notice</translation>
+    </message>
+    <message>
+        <source>%s · %s</source>
+        <translation>%s · %s</translation>
+    </message>
+    <message>
+        <source>ruling %s</source>
+        <translation>ruling %s</translation>
+    </message>
+    <message>
+        <source>accountability notice %s</source>
+        <translation>accountability notice %s</translation>
+    </message>
+    <message>
+        <source>update cycle in the catalogue</source>
+        <translation>update cycle in the catalogue</translation>
+    </message>
+    <message>
+        <source>%s — source: %s</source>
+        <translation>%s — source: %s</translation>
     </message>
 </context>
 <context>
@@ -978,6 +1050,10 @@
         <translation>All departments</translation>
     </message>
     <message>
+        <source>Record a change of duties…</source>
+        <translation>Record a change of duties…</translation>
+    </message>
+    <message>
         <source>Directory</source>
         <translation>Directory</translation>
     </message>
@@ -1020,6 +1096,22 @@
     <message>
         <source>Appointment history of %s</source>
         <translation>Appointment history of %s</translation>
+    </message>
+    <message>
+        <source>Duties changed on</source>
+        <translation>Duties changed on</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>What changed</translation>
+    </message>
+    <message>
+        <source>Catalogue updated on</source>
+        <translation>Catalogue updated on</translation>
+    </message>
+    <message>
+        <source>Catalogue update due</source>
+        <translation>Catalogue update due</translation>
     </message>
 </context>
 <context>
@@ -1141,6 +1233,29 @@
     <message>
         <source>%s (%d working days left)</source>
         <translation>%s (%d working days left)</translation>
+    </message>
+</context>
+<context>
+    <name>DutiesChangeDialog</name>
+    <message>
+        <source>Record a change of duties</source>
+        <translation>Record a change of duties</translation>
+    </message>
+    <message>
+        <source>— choose a department —</source>
+        <translation>— choose a department —</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>Duties changed on</source>
+        <translation>Duties changed on</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>What changed</translation>
     </message>
 </context>
 <context>
@@ -1312,16 +1427,16 @@
         <translation>Quit</translation>
     </message>
     <message>
-        <source>The demo's people are switched in the status bar</source>
-        <translation>The demo's people are switched in the status bar</translation>
+        <source>The demo&apos;s people are switched in the status bar</source>
+        <translation>The demo&apos;s people are switched in the status bar</translation>
     </message>
     <message>
-        <source>Sending this desktop's changes to the bureau…</source>
-        <translation>Sending this desktop's changes to the bureau…</translation>
+        <source>Sending this desktop&apos;s changes to the bureau…</source>
+        <translation>Sending this desktop&apos;s changes to the bureau…</translation>
     </message>
     <message>
-        <source>Bringing %s's desktop up to date…</source>
-        <translation>Bringing %s's desktop up to date…</translation>
+        <source>Bringing %s&apos;s desktop up to date…</source>
+        <translation>Bringing %s&apos;s desktop up to date…</translation>
     </message>
     <message>
         <source>Not signed in</source>
@@ -1757,6 +1872,10 @@
         <translation>Fingerprint</translation>
     </message>
     <message>
+        <source>Defence due</source>
+        <translation>Defence due</translation>
+    </message>
+    <message>
         <source>Notice PDF</source>
         <translation>Notice PDF</translation>
     </message>
@@ -1917,8 +2036,8 @@
         <translation>Period</translation>
     </message>
     <message>
-        <source>Deadline source</source>
-        <translation>Deadline source</translation>
+        <source>Conformity check due</source>
+        <translation>Conformity check due</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -2150,8 +2269,8 @@
         <translation>Sign in</translation>
     </message>
     <message>
-        <source>This computer holds %d records made while working offline. After signing in it shows the bureau's records instead; the offline records are first backed up to %s. Continue?</source>
-        <translation>This computer holds %d records made while working offline. After signing in it shows the bureau's records instead; the offline records are first backed up to %s. Continue?</translation>
+        <source>This computer holds %d records made while working offline. After signing in it shows the bureau&apos;s records instead; the offline records are first backed up to %s. Continue?</source>
+        <translation>This computer holds %d records made while working offline. After signing in it shows the bureau&apos;s records instead; the offline records are first backed up to %s. Continue?</translation>
     </message>
     <message>
         <source>Backing up…</source>
@@ -2324,18 +2443,18 @@
         <translation>Password: required</translation>
     </message>
     <message>
-        <source>Signing in and downloading your department's records…</source>
-        <translation>Signing in and downloading your department's records…</translation>
+        <source>Signing in and downloading your department&apos;s records…</source>
+        <translation>Signing in and downloading your department&apos;s records…</translation>
     </message>
     <message>
         <source>Bureau certificate pinned</source>
         <translation>Bureau certificate pinned</translation>
     </message>
     <message>
-        <source>This computer now trusts the bureau's root certificate. Compare its fingerprint with the one the bureau published; documents are verified against it from now on.
+        <source>This computer now trusts the bureau&apos;s root certificate. Compare its fingerprint with the one the bureau published; documents are verified against it from now on.
 
 SHA-256: %s</source>
-        <translation>This computer now trusts the bureau's root certificate. Compare its fingerprint with the one the bureau published; documents are verified against it from now on.
+        <translation>This computer now trusts the bureau&apos;s root certificate. Compare its fingerprint with the one the bureau published; documents are verified against it from now on.
 
 SHA-256: %s</translation>
     </message>
@@ -2472,16 +2591,12 @@ SHA-256: %s</translation>
 <context>
     <name>Turn</name>
     <message>
-        <source>this product's default</source>
-        <translation>this product's default</translation>
-    </message>
-    <message>
         <source>%s: %d working days, %s</source>
         <translation>%s: %d working days, %s</translation>
     </message>
     <message>
-        <source>the ruling's order: working days from its receipt</source>
-        <translation>the ruling's order: working days from its receipt</translation>
+        <source>the ruling&apos;s order: working days from its receipt</source>
+        <translation>the ruling&apos;s order: working days from its receipt</translation>
     </message>
     <message>
         <source>the accountability notice: rectify within its working days</source>

@@ -121,6 +121,14 @@
         <translation>依据条款</translation>
     </message>
     <message>
+        <source>Shown as</source>
+        <translation>显示为</translation>
+    </message>
+    <message>
+        <source>This release&apos;s default</source>
+        <translation>本版本默认值</translation>
+    </message>
+    <message>
         <source>Change deadline…</source>
         <translation>修改时限…</translation>
     </message>
@@ -195,6 +203,10 @@
     <message>
         <source>no</source>
         <translation>否</translation>
+    </message>
+    <message>
+        <source>%d working days, %s</source>
+        <translation>%d个工作日，%s</translation>
     </message>
 </context>
 <context>
@@ -903,6 +915,65 @@
     </message>
 </context>
 <context>
+    <name>DeadlineSource</name>
+    <message>
+        <source>Regulation on Government Data Sharing (State Council Decree No. 809), art. %d</source>
+        <translation>《政务数据共享条例》（国务院令第809号）第%d条</translation>
+    </message>
+    <message>
+        <source>product default</source>
+        <translation>本系统默认期限</translation>
+    </message>
+    <message>
+        <source>bureau setting: %s</source>
+        <translation>本局设定：%s</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>默认期限</translation>
+    </message>
+    <message>
+        <source>bureau</source>
+        <translation>本局设定</translation>
+    </message>
+    <message>
+        <source>Reg. art. %d</source>
+        <translation>条例第%d条</translation>
+    </message>
+    <message>
+        <source>practice</source>
+        <translation>省级惯例</translation>
+    </message>
+    <message>
+        <source>ruling</source>
+        <translation>裁决</translation>
+    </message>
+    <message>
+        <source>notice</source>
+        <translation>问责通知</translation>
+    </message>
+    <message>
+        <source>%s · %s</source>
+        <translation>%s · %s</translation>
+    </message>
+    <message>
+        <source>ruling %s</source>
+        <translation>裁决书%s</translation>
+    </message>
+    <message>
+        <source>accountability notice %s</source>
+        <translation>问责通知书%s</translation>
+    </message>
+    <message>
+        <source>update cycle in the catalogue</source>
+        <translation>目录所列更新周期</translation>
+    </message>
+    <message>
+        <source>%s — source: %s</source>
+        <translation>%s — 依据：%s</translation>
+    </message>
+</context>
+<context>
     <name>Demo</name>
     <message>
         <source>Creating the Foshan departments, people and data catalogue…</source>
@@ -979,6 +1050,10 @@
         <translation>全部部门</translation>
     </message>
     <message>
+        <source>Record a change of duties…</source>
+        <translation>登记职能变更…</translation>
+    </message>
+    <message>
         <source>Directory</source>
         <translation>通讯录</translation>
     </message>
@@ -1021,6 +1096,22 @@
     <message>
         <source>Appointment history of %s</source>
         <translation>%s 任职记录</translation>
+    </message>
+    <message>
+        <source>Duties changed on</source>
+        <translation>职能变更日期</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>变更内容</translation>
+    </message>
+    <message>
+        <source>Catalogue updated on</source>
+        <translation>目录更新日期</translation>
+    </message>
+    <message>
+        <source>Catalogue update due</source>
+        <translation>目录更新期限</translation>
     </message>
 </context>
 <context>
@@ -1142,6 +1233,29 @@
     <message>
         <source>%s (%d working days left)</source>
         <translation>%s（尚余 %d 个工作日）</translation>
+    </message>
+</context>
+<context>
+    <name>DutiesChangeDialog</name>
+    <message>
+        <source>Record a change of duties</source>
+        <translation>登记职能变更</translation>
+    </message>
+    <message>
+        <source>— choose a department —</source>
+        <translation>— 选择部门 —</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Duties changed on</source>
+        <translation>职能变更日期</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>变更内容</translation>
     </message>
 </context>
 <context>
@@ -1758,6 +1872,10 @@
         <translation>文书指纹</translation>
     </message>
     <message>
+        <source>Defence due</source>
+        <translation>申辩期限</translation>
+    </message>
+    <message>
         <source>Notice PDF</source>
         <translation>问责通知书 PDF</translation>
     </message>
@@ -1918,8 +2036,8 @@
         <translation>使用期限</translation>
     </message>
     <message>
-        <source>Deadline source</source>
-        <translation>期限依据</translation>
+        <source>Conformity check due</source>
+        <translation>合规审核期限</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -2472,10 +2590,6 @@ SHA-256：%s</translation>
 </context>
 <context>
     <name>Turn</name>
-    <message>
-        <source>this product&apos;s default</source>
-        <translation>本系统默认值</translation>
-    </message>
     <message>
         <source>%s: %d working days, %s</source>
         <translation>%s：%d 个工作日，依据：%s</translation>

@@ -15,7 +15,8 @@ from cdo_desktop.store import models as m
 from cdo_desktop.store import search
 from cdo_desktop.store.migrate import open_database
 
-SEARCHABLE = (m.Department, m.Commissioner, m.DataResource, m.SharingRequest, m.QualityObjection, m.Dispute)
+SEARCHABLE = (m.Department, m.Commissioner, m.DataResource, m.SharingRequest, m.QualityObjection, m.Dispute,
+              m.MisuseReport)
 
 
 def row_by_row(session: Session) -> set[tuple[Any, ...]]:

@@ -121,3 +121,30 @@ class EndAppointmentDialog(FormDialog):
 
     def payload(self) -> dict[str, Any]:
         return {"ended_on": self.value("ended_on").isoformat()}
+
+
+class DutiesChangeDialog(FormDialog):
+    """The bureau records a change of a department's duties (职能变更); the department's catalogue must then be
+    updated within the policy deadline (《政务数据共享条例》第十七条), a task on its dashboard."""
+
+    kind = "department.change_duties"
+
+    def __init__(self, state: Any, department_id: uuid.UUID | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(state, self.tr("Record a change of duties"), parent)
+        dept = QComboBox()
+        dept.addItem(self.tr("— choose a department —"), None)
+        with state.read() as session:
+            for d in departments(session):
+                if not d.is_bureau:
+                    dept.addItem(d.name, str(d.id))
+        if department_id is not None:
+            index = dept.findData(str(department_id))
+            if index >= 0:
+                dept.setCurrentIndex(index)
+        self.add("department_id", self.tr("Department"), dept, required=True)
+        self.add("changed_on", self.tr("Duties changed on"), date_edit(state.today))
+        self.add("note", self.tr("What changed"), text_edit(), required=True)
+
+    def payload(self) -> dict[str, Any]:
+        self.entity_id = uuid.UUID(self.value("department_id"))
+        return {"changed_on": self.value("changed_on").isoformat(), "note": self.value("note")}

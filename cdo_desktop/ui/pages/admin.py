@@ -52,7 +52,8 @@ class AdminPage(Page):
         layout.addWidget(heading(self.title()))
         self.tabs = QTabWidget()
         layout.addWidget(self.tabs, 1)
-        self.policy = table([self.tr("Deadline"), self.tr("Working days"), self.tr("Clause")])
+        self.policy = table([self.tr("Deadline"), self.tr("Working days"), self.tr("Clause"), self.tr("Shown as"),
+                             self.tr("This release's default")])
         self.tabs.addTab(self._with_buttons(self.policy, [(self.tr("Change deadline…"), self.edit_policy)]),
                          self.tr("Policy deadlines"))
         self.year = QSpinBox()
@@ -98,7 +99,20 @@ class AdminPage(Page):
             people = {c.id: c.name for c in session.execute(select(m.Commissioner)).scalars()}
             accounts = list(session.execute(select(m.Account).order_by(m.Account.username)).scalars())
         yes, no = self.tr("yes"), self.tr("no")
-        fill(self.policy, [[enum_label(DeadlineKind, p.kind), p.days, p.clause] for p in policies])
+        from cdo_desktop.domain.policy import DEFAULT_DEADLINES
+        from cdo_desktop.services.context import load_policy
+        from cdo_desktop.ui.deadline_source import clause_text, policy_source
+
+        with self.state.read() as session:
+            policy = load_policy(session)
+        rows = []
+        for p in policies:
+            kind = DeadlineKind(p.kind) if p.kind in {k.value for k in DeadlineKind} else None
+            shown = policy_source(policy, kind) if kind is not None else ""
+            default = DEFAULT_DEADLINES.get(kind) if kind is not None else None  # type: ignore[arg-type]
+            suggested = self.tr("%d working days, %s") % (default.days, clause_text(default.clause)) if default else ""
+            rows.append([enum_label(DeadlineKind, p.kind), p.days, p.clause, shown, suggested])
+        fill(self.policy, rows)
         self.policy_kinds = [p.kind for p in policies]
         fill(self.holidays, [[d.date, yes if d.workday else no, d.name] for d in days])
         fill(self.departments, [[d.code, d.name, d.level, yes if d.active else no] for d in depts])

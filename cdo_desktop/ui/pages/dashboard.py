@@ -8,8 +8,16 @@ from typing import Any
 from sqlalchemy import func, select
 
 from cdo_desktop.domain.enums import DisputeState, ObjectionState, RequestState
-from cdo_desktop.services.context import load_calendar
+from cdo_desktop.domain.policy import DeadlineKind
+from cdo_desktop.services.context import load_calendar, load_policy
 from cdo_desktop.store import models as m
+from cdo_desktop.ui.deadline_source import (
+    cycle_source,
+    notice_source,
+    order_source,
+    policy_source,
+    with_source,
+)
 from cdo_desktop.ui.i18n import enum_label, is_english
 from cdo_desktop.ui.pages.base import Page
 from cdo_desktop.ui.qt import QLabel, QTextBrowser, QVBoxLayout, QWidget
@@ -33,6 +41,7 @@ class DashboardPage(Page):
 
     def __init__(self, state: Any, parent: QWidget | None = None) -> None:
         super().__init__(state, parent)
+        self.policy: Any = None
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.title()))
         self.summary = QLabel()
@@ -101,6 +110,11 @@ class DashboardPage(Page):
             parts.append("</table>")
         self.body.setHtml("".join(parts))
 
+    @staticmethod
+    def _sourced(due: Any, source: str) -> str:
+        """A due date followed by its source (the regulation's article, the default, the bureau's setting…)."""
+        return with_source(due, source) if due else ""
+
     def _countdown(self, calendar: Any, due: Any) -> tuple[str, str | None]:
         if due is None:
             return "", None
@@ -112,6 +126,7 @@ class DashboardPage(Page):
 
     def sections(self, session: Any, actor: Any) -> list[tuple[str, list[Any], int]]:
         calendar = load_calendar(session)
+        policy = self.policy = load_policy(session)
         names = {d.id: d.name for d in session.execute(select(m.Department)).scalars()}
         dept = actor.department_id
         out: list[tuple[str, list[Any], int]] = []
@@ -127,9 +142,15 @@ class DashboardPage(Page):
         count = session.execute(stmt.with_only_columns(func.count()).order_by(None)).scalar_one()
         items = []
         for req in rows:
-            left, tone = self._countdown(calendar, req.reply_due)
-            items.append(([Link(f"open:request:{req.number}", req.number), names.get(req.requester_department_id, ""), req.purpose[:40],
-                           req.reply_due or "", left], tone))
+            if req.state == RequestState.SUBMITTED.value and req.submitted_on is not None:
+                # the conformity check's date is not stored: counted from submission under the policy
+                due, kind = policy.due(DeadlineKind.CONFORMITY_CHECK, req.submitted_on, calendar).due, \
+                    DeadlineKind.CONFORMITY_CHECK
+            else:
+                due, kind = req.reply_due, DeadlineKind.PROVIDER_REPLY
+            left, tone = self._countdown(calendar, due)
+            items.append(([Link(f"open:request:{req.number}", req.number), names.get(req.requester_department_id, ""),
+                           req.purpose[:40], self._sourced(due, policy_source(policy, kind)), left], tone))
         out.append((title, items, count))
         d = m.Dispute
         open_states = [DisputeState.FILED.value, DisputeState.NEGOTIATION.value, DisputeState.ACCEPTED.value,
@@ -144,12 +165,15 @@ class DashboardPage(Page):
         rows = list(session.execute(stmt.limit(LIMIT)).scalars())
         items = []
         for dispute in rows:
-            due = dispute.acceptance_due if dispute.state in open_states[:2] else dispute.ruling_due
+            accepting = dispute.state in open_states[:2]
+            due = dispute.acceptance_due if accepting else dispute.ruling_due
+            kind = DeadlineKind.DISPUTE_ACCEPTANCE if accepting else DeadlineKind.RULING
             left, tone = self._countdown(calendar, due)
             other = dispute.claimant_department_id if dispute.respondent_department_id == dept else \
                 dispute.respondent_department_id
-            items.append(([Link(f"open:dispute:{dispute.number}", dispute.number), enum_label(DisputeState, dispute.state), names.get(other, ""),
-                           due or "", left], tone))
+            items.append(([Link(f"open:dispute:{dispute.number}", dispute.number),
+                           enum_label(DisputeState, dispute.state), names.get(other, ""),
+                           self._sourced(due, policy_source(policy, kind)), left], tone))
         out.append((title, items, len(rows)))
         o = m.QualityObjection
         stmt = select(o).where(o.owner_department_id == dept, o.state.in_(
@@ -158,8 +182,11 @@ class DashboardPage(Page):
         items = []
         for objection in rows:
             left, tone = self._countdown(calendar, objection.due)
-            items.append(([Link(f"open:objection:{objection.number}", objection.number), enum_label(ObjectionState, objection.state),
-                           names.get(objection.raiser_department_id, ""), objection.description[:40], left], tone))
+            items.append(([Link(f"open:objection:{objection.number}", objection.number),
+                           enum_label(ObjectionState, objection.state), names.get(objection.raiser_department_id, ""),
+                           objection.description[:40],
+                           self._sourced(objection.due, policy_source(policy, DeadlineKind.OBJECTION_VERIFICATION)),
+                           left], tone))
         if not actor.is_bureau:
             out.append((self.tr("Quality objections to verify"), items, len(rows)))
         out.append(self._due(session, calendar, actor, names))
@@ -182,21 +209,24 @@ class DashboardPage(Page):
             order_stmt = order_stmt.where(o.addressee_department_id == actor.department_id)
         for rec in session.execute(record_stmt.order_by(a.rectification_due).limit(LIMIT)).scalars():
             left, tone = self._countdown(calendar, rec.rectification_due)
-            items.append(([Link(f"open:accountability:{rec.number}", rec.number), self.tr("Rectification"), names.get(rec.department_id, ""),
-                           rec.rectification_due or "", left], tone))
+            items.append(([Link(f"open:accountability:{rec.number}", rec.number), self.tr("Rectification"),
+                           names.get(rec.department_id, ""),
+                           self._sourced(rec.rectification_due, notice_source(rec.number)), left], tone))
         ruling_numbers = dict(session.execute(select(m.Ruling.id, m.Ruling.number)).all())
         for order in session.execute(order_stmt.order_by(o.due_on).limit(LIMIT)).scalars():
             left, tone = self._countdown(calendar, order.due_on)
             ruling = ruling_numbers.get(order.ruling_id, "")
-            items.append(([Link(f"open:order:{ruling}", self.tr("Order %d of %s") % (order.position, ruling)), order.action[:40],
-                           names.get(order.addressee_department_id, ""), order.due_on, left], tone))
+            items.append(([Link(f"open:order:{ruling}", self.tr("Order %d of %s") % (order.position, ruling)),
+                           order.action[:40], names.get(order.addressee_department_id, ""),
+                           self._sourced(order.due_on, order_source(ruling)), left], tone))
         notices = select(a).where(a.state == "notified")
         if not actor.is_bureau:
             notices = notices.where(a.department_id == actor.department_id)
         for rec in session.execute(notices.order_by(a.created_on).limit(LIMIT)).scalars():
             left, tone = self._countdown(calendar, rec.defence_due)
-            items.append(([rec.number, self.tr("Defence"), names.get(rec.department_id, ""), rec.defence_due or "",
-                           left], tone))
+            items.append(([rec.number, self.tr("Defence"), names.get(rec.department_id, ""),
+                           self._sourced(rec.defence_due, policy_source(self.policy, DeadlineKind.DEFENCE)), left],
+                          tone))
         return self.tr("Rectifications and orders due"), items, len(items)
 
     def _duties(self, session: Any, calendar: Any, actor: Any) -> tuple[str, list[Any], int]:
@@ -208,12 +238,13 @@ class DashboardPage(Page):
         dept = session.get(m.Department, actor.department_id)
         if dept is not None and dept.catalogue_update_due is not None and dept.catalogue_updated_on is None:
             left, tone = self._countdown(calendar, dept.catalogue_update_due)
-            items.append(([self.tr("Catalogue update"), dept.duties_note[:40], "", dept.catalogue_update_due, left],
-                          tone))
+            source = policy_source(self.policy, DeadlineKind.CATALOGUE_UPDATE)
+            items.append(([self.tr("Catalogue update"), dept.duties_note[:40], "",
+                           self._sourced(dept.catalogue_update_due, source), left], tone))
         resources = select(m.DataResource).where(m.DataResource.department_id == actor.department_id)
         for res in session.execute(resources.order_by(m.DataResource.code)).scalars():
             last = res.data_updated_on or res.published_on
             if update_overdue(res.update_cycle, last, self.state.today):
-                items.append(([res.code, res.name, self.tr("Update overdue"), next_update_due(res.update_cycle, last),
-                               ""], "late"))
+                items.append(([res.code, res.name, self.tr("Update overdue"),
+                               self._sourced(next_update_due(res.update_cycle, last), cycle_source()), ""], "late"))
         return self.tr("Catalogue and data updates due"), items[:LIMIT], len(items)

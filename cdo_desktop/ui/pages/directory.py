@@ -28,11 +28,25 @@ class DirectoryPage(ListPage):
         self.transfer = transfer_buttons(self, state, "directory")
         for button in self.transfer:
             self.toolbar.addWidget(button)
+        from cdo_desktop.ui.qt import QPushButton
+
+        self.duties_button = QPushButton(self.tr("Record a change of duties…"))
+        self.duties_button.setObjectName("changeDuties")
+        self.duties_button.clicked.connect(self.change_duties)
+        self.toolbar.addWidget(self.duties_button)
         state.actor_changed.connect(self._transfer_rights)
         self._transfer_rights()
 
     def _transfer_rights(self) -> None:
         self.transfer[0].setVisible(bool(self.state.may("department.create")))
+        self.duties_button.setVisible(bool(self.state.may("department.change_duties")))
+
+    def change_duties(self) -> None:
+        """The bureau records a change of duties of the selected person's department (or one it chooses)."""
+        from cdo_desktop.ui.dialogs.admin_dialogs import DutiesChangeDialog
+
+        row = self.selected_row()
+        DutiesChangeDialog(self.state, row["department_id"] if row else None, self).exec()
 
     def title(self) -> str:
         return self.tr("Directory")
@@ -69,5 +83,27 @@ class DirectoryPage(ListPage):
                         f"<td>{c.appointed_on}</td><td>{c.ended_on or serving}</td></tr>" for c in history)
         head = (f"<tr><th align='left'>{e(name)}</th><th align='left'>{e(role)}</th>"
                 f"<th align='left'>{e(appointed)}</th><th align='left'>{e(ended)}</th></tr>")
-        return (f"<h4>{e(title)}</h4>"
+        return (self._duties_html(row["department_id"]) + f"<h4>{e(title)}</h4>"
                 f"<table cellpadding='3'>{head}{lines}</table>")
+
+    def _duties_html(self, department_id: Any) -> str:
+        """The department's last change of duties and its catalogue-update deadline, with the deadline's source."""
+        from cdo_desktop.domain.policy import DeadlineKind
+        from cdo_desktop.services.context import load_policy
+        from cdo_desktop.store import models as m
+        from cdo_desktop.ui.deadline_source import policy_source, with_source
+
+        with self.state.read() as session:
+            dept = session.get(m.Department, department_id)
+            policy = load_policy(session)
+        if dept is None or dept.duties_changed_on is None:
+            return ""
+        e = html.escape
+        rows = [(self.tr("Duties changed on"), str(dept.duties_changed_on)), (self.tr("What changed"), dept.duties_note)]
+        if dept.catalogue_updated_on is not None:
+            rows.append((self.tr("Catalogue updated on"), str(dept.catalogue_updated_on)))
+        elif dept.catalogue_update_due is not None:
+            rows.append((self.tr("Catalogue update due"), with_source(
+                dept.catalogue_update_due, policy_source(policy, DeadlineKind.CATALOGUE_UPDATE))))
+        return "<table>" + "".join(f"<tr><th align='left' style='padding-right:12px'>{e(k)}</th><td>{e(v)}</td></tr>"
+                                   for k, v in rows) + "</table>"

@@ -8,10 +8,12 @@ from typing import Any
 
 from cdo_desktop.domain.enums import DisputeKind, DisputeState
 from cdo_desktop.domain.errors import DomainError
+from cdo_desktop.domain.policy import DeadlineKind
 from cdo_desktop.domain.workflow import Transition
-from cdo_desktop.services.context import load_calendar
+from cdo_desktop.services.context import load_calendar, load_policy
 from cdo_desktop.ui import queries
 from cdo_desktop.ui.case_view import CaseView
+from cdo_desktop.ui.deadline_source import policy_brief, policy_source, with_brief, with_source
 from cdo_desktop.ui.dialogs.busy import run_with_progress
 from cdo_desktop.ui.dialogs.pdf_preview import preview_document
 from cdo_desktop.ui.dialogs.ruling_editor import RulingEditor
@@ -31,6 +33,7 @@ class DisputesPage(ListPage):
 
     def __init__(self, state: Any, parent: QWidget | None = None) -> None:
         self.calendar = None
+        self.policy: Any = None
         self.case: CaseView | None = None
         super().__init__(state, parent)
         self.add_filter("state", self.tr("All states"), [(label(s), s.value) for s in DisputeState])
@@ -49,6 +52,7 @@ class DisputesPage(ListPage):
     def prepare(self) -> None:
         with self.state.read() as session:
             self.calendar = load_calendar(session)
+            self.policy = load_policy(session)
         actor = self.state.actor
         if actor is not None and not actor.is_bureau:
             self.model.fetch = queries.for_department("dispute", actor.department_id, "claimant_department_id",
@@ -64,7 +68,8 @@ class DisputesPage(ListPage):
             Column("claimant", self.tr("Claimant")),
             Column("respondent", self.tr("Respondent")),
             Column("filed_on", self.tr("Filed")),
-            Column("ruling_due", self.tr("Next deadline"), self._due_text, sort_key="ruling_due", tone=self._tone),
+            Column("ruling_due", self.tr("Next deadline"), self._due_cell, sort_key="ruling_due", tone=self._tone,
+                   tooltip=self._due_text),
         ]
 
     def _due(self, row: dict[str, Any]) -> Any:
@@ -77,13 +82,30 @@ class DisputesPage(ListPage):
     def _left(self, row: dict[str, Any]) -> tuple[int, bool] | None:
         return days_left(self.calendar, self.state.today, self._due(row)) if self.calendar else None
 
-    def _due_text(self, row: dict[str, Any]) -> str:
+    def _due_core(self, row: dict[str, Any]) -> str:
         due, left = self._due(row), self._left(row)
+        if not due:
+            return ""
         if left is None:
             return fmt_date(due)
         if left[0] < 0:
             return self.tr("%s (%d working days late)") % (fmt_date(due), -left[0])
         return self.tr("%s (%d working days left)") % (fmt_date(due), left[0])
+
+    @staticmethod
+    def _kind(row: dict[str, Any]) -> DeadlineKind:
+        return DeadlineKind.DISPUTE_ACCEPTANCE if row["state"] in (
+            DisputeState.FILED.value, DisputeState.NEGOTIATION.value) else DeadlineKind.RULING
+
+    def _due_text(self, row: dict[str, Any]) -> str:
+        """The next deadline (acceptance, then ruling), its countdown and its source."""
+        core = self._due_core(row)
+        return with_source(core, policy_source(self.policy, self._kind(row))) if core else ""
+
+    def _due_cell(self, row: dict[str, Any]) -> str:
+        """The list cell: the deadline with a short label of its source (the full source is the tooltip)."""
+        core = self._due_core(row)
+        return with_brief(core, policy_brief(self.policy, self._kind(row))) if core else ""
 
     def _tone(self, row: dict[str, Any]) -> str | None:
         return tone_for(self._left(row))

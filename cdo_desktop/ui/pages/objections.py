@@ -7,7 +7,9 @@ import uuid
 from typing import Any
 
 from cdo_desktop.domain.enums import ObjectionState
+from cdo_desktop.domain.policy import DeadlineKind
 from cdo_desktop.ui import queries
+from cdo_desktop.ui.deadline_source import policy_brief, policy_source, with_brief, with_source
 from cdo_desktop.ui.dialogs.dispute_dialog import DisputeDialog
 from cdo_desktop.ui.dialogs.form import FormDialog, check_list, text_edit
 from cdo_desktop.ui.i18n import enum_label, label
@@ -53,6 +55,7 @@ class ObjectionsPage(ListPage):
     entities = frozenset({"objection"})
 
     def __init__(self, state: Any, parent: QWidget | None = None) -> None:
+        self.policy: Any = None
         super().__init__(state, parent)
         self.add_filter("state", self.tr("All states"), [(label(s), s.value) for s in ObjectionState])
         self.new_button = QPushButton(self.tr("Raise objection…"))
@@ -73,6 +76,7 @@ class ObjectionsPage(ListPage):
         return queries.fetch("objection")
 
     def prepare(self) -> None:
+        self.policy = None  # the bureau may have changed it: read again on first use
         actor = self.state.actor
         if actor is not None and not actor.is_bureau:
             self.model.fetch = queries.for_department("objection", actor.department_id, "raiser_department_id",
@@ -88,12 +92,30 @@ class ObjectionsPage(ListPage):
             Column("raiser", self.tr("Objecting department")),
             Column("owner", self.tr("Owning department")),
             Column("raised_on", self.tr("Raised")),
-            Column("due", self.tr("Verify by")),
+            Column("due", self.tr("Verify by"), self._due_cell, tooltip=self._due_text),
             Column("description", self.tr("Description")),
         ]
 
     def entity(self) -> str:
         return "objection"
+
+    def _due_cell(self, row: dict[str, Any]) -> str:
+        """The list cell: the date with a short label of its source (the full source is the tooltip)."""
+        if not row.get("due"):
+            return ""
+        self._due_text(row)  # loads the policy once
+        return with_brief(str(row["due"]), policy_brief(self.policy, DeadlineKind.OBJECTION_VERIFICATION))
+
+    def _due_text(self, row: dict[str, Any]) -> str:
+        """The verification deadline with its source (《政务数据共享条例》第二十六条 unless the bureau changed it)."""
+        if not row.get("due"):
+            return ""
+        if self.policy is None:
+            from cdo_desktop.services.context import load_policy
+
+            with self.state.read() as session:
+                self.policy = load_policy(session)
+        return with_source(row["due"], policy_source(self.policy, DeadlineKind.OBJECTION_VERIFICATION))
 
     def departments_of(self, row: dict[str, Any]) -> dict[str, uuid.UUID | None]:
         return {"raiser": row["raiser_department_id"], "owner": row["owner_department_id"]}
@@ -103,6 +125,7 @@ class ObjectionsPage(ListPage):
         lines = [(self.tr("Number"), row["number"]), (self.tr("State"), enum_label(ObjectionState, row["state"])),
                  (self.tr("Resource"), row["resource"]), (self.tr("Objecting department"), row["raiser"]),
                  (self.tr("Owning department"), row["owner"]), (self.tr("Data items"), "、".join(row["items"] or [])),
+                 (self.tr("Verify by"), self._due_text(row)),
                  (self.tr("Description"), row["description"]), (self.tr("Response"), row["response"])]
         return "<table>" + "".join(f"<tr><th align='left' style='padding-right:12px'>{e(k)}</th>"
                                    f"<td>{e(str(v))}</td></tr>" for k, v in lines if v) + "</table>"

@@ -7,9 +7,11 @@ import uuid
 from typing import Any
 
 from cdo_desktop.domain.enums import RequestState
-from cdo_desktop.services.context import load_calendar
+from cdo_desktop.domain.policy import DeadlineKind
+from cdo_desktop.services.context import load_calendar, load_policy
 from cdo_desktop.store import models as m
 from cdo_desktop.ui import queries
+from cdo_desktop.ui.deadline_source import policy_brief, policy_source, with_brief, with_source
 from cdo_desktop.ui.dialogs.dispute_dialog import DisputeDialog
 from cdo_desktop.ui.dialogs.pdf_preview import preview_document
 from cdo_desktop.ui.dialogs.request_dialog import RequestDialog
@@ -28,6 +30,7 @@ class RequestsPage(ListPage):
 
     def __init__(self, state: Any, parent: QWidget | None = None) -> None:
         self.calendar = None
+        self.policy: Any = None
         super().__init__(state, parent)
         self.new_button = QPushButton(self.tr("New request…"))
         self.new_button.setObjectName("newRequest")
@@ -67,6 +70,7 @@ class RequestsPage(ListPage):
     def prepare(self) -> None:
         with self.state.read() as session:
             self.calendar = load_calendar(session)
+            self.policy = load_policy(session)
         actor = self.state.actor
         if actor is not None and not actor.is_bureau:
             dept = actor.department_id
@@ -83,7 +87,7 @@ class RequestsPage(ListPage):
             Column("provider", self.tr("Providing department")),
             Column("resource", self.tr("Resource")),
             Column("created_on", self.tr("Created")),
-            Column("reply_due", self.tr("Reply due"), self._due_text, tone=self._due_tone),
+            Column("reply_due", self.tr("Reply due"), self._due_cell, tone=self._due_tone, tooltip=self._due_text),
             Column("purpose", self.tr("Purpose")),
         ]
 
@@ -93,15 +97,29 @@ class RequestsPage(ListPage):
         return days_left(self.calendar, self.state.today, row.get("reply_due"))
 
     def _due_text(self, row: dict[str, Any]) -> str:
+        """The reply deadline, its countdown while the reply is awaited, and its source."""
+        core = self._due_core(row)
+        return with_source(core, self._due_source(row)) if core else ""
+
+    def _due_cell(self, row: dict[str, Any]) -> str:
+        """The list cell: the deadline with a short label of its source (the full source is the tooltip)."""
+        core = self._due_core(row)
+        return with_brief(core, policy_brief(self.policy, DeadlineKind.PROVIDER_REPLY)) if core else ""
+
+    def _due_core(self, row: dict[str, Any]) -> str:
         due = fmt_date(row.get("reply_due"))
+        if not due:
+            return ""
         left = self._left(row)
-        if left is None:
-            return due
-        days, uncertain = left
-        mark = "?" if uncertain or row.get("reply_due_uncertain") else ""
-        if days < 0:
-            return self.tr("%s (%d working days late%s)") % (due, -days, mark)
-        return self.tr("%s (%d working days left%s)") % (due, days, mark)
+        text = due
+        if left is not None:
+            days, uncertain = left
+            mark = "?" if uncertain or row.get("reply_due_uncertain") else ""
+            if days < 0:
+                text = self.tr("%s (%d working days late%s)") % (due, -days, mark)
+            else:
+                text = self.tr("%s (%d working days left%s)") % (due, days, mark)
+        return text
 
     def _due_tone(self, row: dict[str, Any]) -> str | None:
         return tone_for(self._left(row))
@@ -134,8 +152,8 @@ class RequestsPage(ListPage):
             (self.tr("Purpose"), req.purpose),
             (self.tr("Legal basis"), req.legal_basis),
             (self.tr("Period"), f"{req.period_start} — {req.period_end}"),
+            (self.tr("Conformity check due"), self._check_due(req)),
             (self.tr("Reply due"), self._due_text(row)),
-            (self.tr("Deadline source"), self._due_source(row)),
             (self.tr("Reason"), req.reason),
             (self.tr("Legal basis of the refusal"), req.refusal_basis),
             (self.tr("Granted on"), req.granted_on or ""),
@@ -147,14 +165,22 @@ class RequestsPage(ListPage):
         return f"<table>{body}</table>" + flags_html(self.state, row["id"])
 
     def _due_source(self, row: dict[str, Any]) -> str:
-        """Where the reply deadline comes from (the clause, or that it is this product's default)."""
+        """Where the reply deadline comes from (the regulation's article, the bureau's setting or the default)."""
         if not row.get("reply_due"):
             return ""
-        from cdo_desktop.domain.policy import DeadlineKind
-        from cdo_desktop.services.context import load_policy
+        if self.policy is None:
+            with self.state.read() as session:
+                self.policy = load_policy(session)
+        return policy_source(self.policy, DeadlineKind.PROVIDER_REPLY)
 
+    def _check_due(self, req: Any) -> str:
+        """A request awaiting the bureau's conformity check: the date it falls due (not stored) and its source."""
+        if req.state != RequestState.SUBMITTED.value or req.submitted_on is None:
+            return ""
         with self.state.read() as session:
-            return str(load_policy(session).source(DeadlineKind.PROVIDER_REPLY))
+            calendar, policy = load_calendar(session), load_policy(session)
+        due = policy.due(DeadlineKind.CONFORMITY_CHECK, req.submitted_on, calendar)
+        return with_source(due.due, policy_source(policy, DeadlineKind.CONFORMITY_CHECK))
 
     def extra_actions(self, row: dict[str, Any] | None) -> list[QWidget]:
         if row is None:

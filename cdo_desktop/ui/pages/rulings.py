@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+import html
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 from cdo_desktop.domain.enums import AccountabilityState, Decision, Measure, OrderState
+from cdo_desktop.domain.policy import DeadlineKind
 from cdo_desktop.ui import queries
+from cdo_desktop.ui.deadline_source import (
+    brief_notice,
+    brief_order,
+    notice_source,
+    order_source,
+    policy_source,
+    with_brief,
+    with_source,
+)
 from cdo_desktop.ui.dialogs.accountability_dialog import AccountabilityDialog
 from cdo_desktop.ui.dialogs.pdf_preview import preview_document
 from cdo_desktop.ui.i18n import enum_label, label
@@ -22,21 +34,35 @@ class DueColumns:
     state: Any
     calendar: Any = None
 
-    def due_column(self, key: str, title: str, open_state: str) -> Column:
+    def due_column(self, key: str, title: str, open_state: str,
+                   source: Callable[[dict[str, Any]], str] | None = None, brief: str = "") -> Column:
+        """``source``: the deadline's full source (the cell's tooltip); ``brief``: its short label in the cell."""
         def left(row: dict[str, Any]) -> tuple[int, bool] | None:
             if row.get("state") != open_state or self.calendar is None:
                 return None
             return days_left(self.calendar, self.state.today, row.get(key))
 
-        def text(row: dict[str, Any]) -> str:
+        def core(row: dict[str, Any]) -> str:
             due, remaining = fmt_date(row.get(key)), left(row)
-            if remaining is None or not due:
-                return due
-            if remaining[0] < 0:
-                return QCoreApplication.translate("Due", "%s (%d working days late)") % (due, -remaining[0])
-            return QCoreApplication.translate("Due", "%s (%d working days left)") % (due, remaining[0])
+            if not due:
+                return ""
+            if remaining is None:
+                out = due
+            elif remaining[0] < 0:
+                out = QCoreApplication.translate("Due", "%s (%d working days late)") % (due, -remaining[0])
+            else:
+                out = QCoreApplication.translate("Due", "%s (%d working days left)") % (due, remaining[0])
+            return out
 
-        return Column(key, title, text, sort_key=key, tone=lambda row: tone_for(left(row)))
+        def text(row: dict[str, Any]) -> str:
+            out = core(row)
+            return with_brief(out, brief) if out and brief else out
+
+        def tooltip(row: dict[str, Any]) -> str:
+            out = core(row)
+            return with_source(out, source(row)) if out and source is not None else out
+
+        return Column(key, title, text, sort_key=key, tone=lambda row: tone_for(left(row)), tooltip=tooltip)
 
     def load_calendar(self) -> None:
         from cdo_desktop.services.context import load_calendar
@@ -112,7 +138,8 @@ class OrderList(DueColumns, ListPage):
     def columns(self) -> list[Column]:
         return [Column("ruling", self.tr("Ruling")), Column("position", self.tr("No.")),
                 Column("addressee", self.tr("Addressee")), Column("action", self.tr("Action")),
-                self.due_column("due_on", self.tr("Due"), OrderState.OPEN.value),
+                self.due_column("due_on", self.tr("Due"), OrderState.OPEN.value,
+                                lambda r: order_source(str(r.get("ruling") or "")), brief_order()),
                 Column("state", self.tr("State"), lambda r: enum_label(OrderState, r["state"]))]
 
     def entity(self) -> str:
@@ -165,7 +192,9 @@ class RecordList(DueColumns, ListPage):
     def columns(self) -> list[Column]:
         return [Column("number", self.tr("Number")), Column("department", self.tr("Department")),
                 Column("measure", self.tr("Measure"), lambda r: enum_label(Measure, r["measure"])),
-                self.due_column("rectification_due", self.tr("Rectify by"), AccountabilityState.OPEN.value), Column("created_on", self.tr("Created")),
+                self.due_column("rectification_due", self.tr("Rectify by"), AccountabilityState.OPEN.value,
+                                lambda r: notice_source(str(r.get("number") or "")), brief_notice()),
+                Column("created_on", self.tr("Created")),
                 Column("state", self.tr("State"), lambda r: enum_label(AccountabilityState, r["state"]))]
 
     def entity(self) -> str:
@@ -178,9 +207,23 @@ class RecordList(DueColumns, ListPage):
         return "notice", row["id"], {row["department_id"]}
 
     def describe(self, row: dict[str, Any]) -> str:
+        e = html.escape
         fingerprint = self.tr("Fingerprint")
-        return (f"<p><b>{row['number']}</b> {row['violation']}</p><p>{row['report']}</p>"
-                f"<p style='color:#555'>{fingerprint}: <tt>{row['fingerprint']}</tt></p>")
+        dues = []
+        if row.get("defence_due"):
+            from cdo_desktop.services.context import load_policy
+
+            with self.state.read() as session:
+                source = policy_source(load_policy(session), DeadlineKind.DEFENCE)
+            dues.append((self.tr("Defence due"), with_source(row["defence_due"], source)))
+        if row.get("rectification_due"):
+            dues.append((self.tr("Rectify by"), with_source(row["rectification_due"],
+                                                            notice_source(str(row.get("number") or "")))))
+        table = "".join(f"<tr><th align='left' style='padding-right:12px'>{e(k)}</th><td>{e(v)}</td></tr>"
+                        for k, v in dues)
+        return (f"<p><b>{e(str(row['number']))}</b> {e(str(row['violation']))}</p><p>{e(str(row['report']))}</p>"
+                + (f"<table>{table}</table>" if table else "")
+                + f"<p style='color:#555'>{e(fingerprint)}: <tt>{e(str(row['fingerprint']))}</tt></p>")
 
     def extra_actions(self, row: dict[str, Any] | None) -> list[QWidget]:
         if row is None:
