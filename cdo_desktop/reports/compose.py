@@ -39,12 +39,18 @@ class Story:
         self.fields.append((field, text))
         return text
 
-    def block(self, field: str, text: str, style: TextStyle = page.BODY) -> list[Flowable]:
-        """Checked blocks for ``text`` (one per line of it), not yet added to the story."""
+    def resolve(self, style: TextStyle) -> TextStyle:
+        """The style as this story prints it: the English rendering sets Latin text ragged right and in bold serif
+        where Chinese uses 黑体."""
         if self.lang == "en" and style.align == "justify":
             style = style.but(align="left")  # Latin text is not justified by letter spacing: ragged right
         if self.lang == "en" and style.font == fonts.HEI:
             style = style.but(font=fonts.TITLE)  # the 黑体 fallback's Latin is a typewriter face: bold serif instead
+        return style
+
+    def block(self, field: str, text: str, style: TextStyle = page.BODY) -> list[Flowable]:
+        """Checked blocks for ``text`` (one per line of it), not yet added to the story."""
+        style = self.resolve(style)
         self.check(field, text, style.font)
         return page.para(text, style)
 

@@ -7,6 +7,7 @@ import uuid
 
 from cdo_desktop.reports.views import (
     ISSUER,
+    AssetScoreRow,
     ClaimView,
     EventView,
     NoticeView,
@@ -204,18 +205,32 @@ def sample_scorecard(departments: int = 26) -> ScorecardView:
             median_days=float(3 + (i * 3) % 9) + (0.5 if i % 4 == 0 else 0.0), refused=i % 4,
             objections_open=i % 3, disputes_lost=1 if i % 6 == 1 else 0, orders_due=i % 3,
             orders_on_time=max(i % 3 - (1 if i % 5 == 0 else 0), 0), rectifications_open=1 if i % 7 == 1 else 0,
+            resources=6 + (i * 5) % 17, open_resources=2 + (i * 3) % 5, objections_raised=i % 4,
+            objections_corrected=max(i % 4 - (i % 2), 0), correction_days=float(2 + i % 6) if i % 4 else None,
+            updates_overdue=i % 3, catalogue_updates_due=i % 2, catalogue_updates_on_time=(i % 2) * (i % 3 > 0),
+            misuse_findings=1 if i % 9 == 4 else 0,
         ))
     total = ScoreRow(
         "全市合计",
         **{k: sum(getattr(r, k) for r in rows) for k in (
             "received", "answered", "on_time", "refused", "objections_open", "disputes_lost", "orders_due",
-            "orders_on_time", "rectifications_open")},
+            "orders_on_time", "rectifications_open", "resources", "open_resources", "objections_raised",
+            "objections_corrected", "updates_overdue", "catalogue_updates_due", "catalogue_updates_on_time",
+            "misuse_findings")},
         median_days=5.0,
+        correction_days=4.0,
     )
     refusals = tuple(
         RefusalLine(r.department, f"佛数享〔2026〕{10 + n}号", "申请用途与资源目录登记的共享条件不符")
         for n, r in enumerate(rows) if r.refused
     )[:8]
+    assets = tuple(
+        AssetScoreRow(r.department, resources=r.resources, registered=min(r.resources, 2 + i % 5),
+                      valued=min(r.resources, 2 + i % 5, 1 + i % 3), value_fen=(37 + 113 * i) * 1_000_000 + 4567)
+        for i, r in enumerate(rows[:12])
+    )
+    assets_total = AssetScoreRow("全市合计", **{k: sum(getattr(a, k) for a in assets)
+                                               for k in ("resources", "registered", "valued", "value_fen")})
     record = {"start": "2026-03-01", "end": "2026-03-31", "rows": [r.department for r in rows]}
     return ScorecardView(
         kind="scorecard",
@@ -229,4 +244,6 @@ def sample_scorecard(departments: int = 26) -> ScorecardView:
         rows=tuple(rows),
         total=total,
         refusals=refusals,
+        assets=assets,
+        assets_total=assets_total,
     )
