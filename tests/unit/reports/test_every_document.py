@@ -98,6 +98,15 @@ def test_notices_name_facts_rule_defence_and_contact_and_copy_no_complainant(dem
         assert view.cc == ()
 
 
+def test_every_article_cited_in_the_demo_documents_was_read(demo_documents: list) -> None:
+    from cdo_desktop.reports import citations
+
+    for kind, number, _, data in demo_documents:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            text = "".join(p.extract_text() or "" for p in pdf.pages).replace("\n", "")
+        assert citations.unverified_articles(text) == [], f"{kind} {number}"
+
+
 def test_the_checks_fail_on_a_bad_page(monkeypatch: pytest.MonkeyPatch) -> None:
     view = samples.sample_notice()
     good = documents.render(view)
