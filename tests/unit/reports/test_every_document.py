@@ -98,6 +98,34 @@ def test_notices_name_facts_rule_defence_and_contact_and_copy_no_complainant(dem
         assert view.cc == ()
 
 
+MAX_FOOT_HOLE = 1.5  # body lines, glyph to edge: one blank line at most, as orphan control leaves (measured ~1.3)
+
+
+def test_no_page_of_a_demo_document_ends_in_a_hole(demo_dir: Path, demo_documents: list) -> None:
+    """Keep-with-next (a heading with its first lines, the signature with the last body lines) must not leave
+    empty lines at a page's foot: the spacing is adjusted instead. Every demo ruling, notice, reply and asset
+    certificate, in Chinese and in English."""
+    db = open_database(demo_dir)
+    documents_ = [(kind, number, data) for kind, number, _, data in demo_documents]
+    with Session(db.writer) as session:
+        for kind, number, _, _ in demo_documents:
+            documents_.append((kind, f"{number} en", documents.render(documents.load_view(session, kind, number,
+                                                                                         lang="en"))))
+        for asset in session.exec(select(m.DataAsset).where(m.DataAsset.number != "")):
+            for lang in ("zh", "en"):
+                view = documents.load_view(session, "certificate", asset.number, lang=lang)
+                documents_.append(("certificate", f"{asset.number} {lang}", documents.render(view)))
+    db.dispose()
+    assert any(kind == "certificate" for kind, *_ in documents_)
+    holes = {}
+    for kind, number, data in documents_:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            worst = max(pagecheck.foot_holes(pdf), default=0.0)
+        if worst > MAX_FOOT_HOLE:
+            holes[f"{kind} {number}"] = round(worst, 1)
+    assert not holes, holes
+
+
 def test_every_article_cited_in_the_demo_documents_was_read(demo_documents: list) -> None:
     from cdo_desktop.reports import citations
 
