@@ -16,6 +16,11 @@ def _count(n: int | None) -> str:
     return f"{n}条" if n is not None else ""
 
 
+def _count_unsaid(view: CertificateView) -> bool:
+    """The record count adds to the volume only when the volume does not already state a count (约246万条)."""
+    return bool(view.record_count) and "条" not in view.volume
+
+
 def build_story(view: CertificateView) -> Story:
     story = Story()
     story.text("title", TITLE, page.TITLE)
@@ -34,7 +39,7 @@ def build_story(view: CertificateView) -> Story:
         ("resource", f"对应数据资源：{view.resource}（资源代码：{view.resource_code}）"),
         ("source_system", f"来源系统：{view.source_system}" if view.source_system else ""),
         ("scope", f"数据范围：{view.scope.rstrip('。')}"),
-        ("volume", f"数据规模：{view.volume}" + (f"（{_count(view.record_count)}）" if view.record_count else "")),
+        ("volume", f"数据规模：{view.volume}" + (f"（{_count(view.record_count)}）" if _count_unsaid(view) else "")),
         ("quality_grade", f"质量等级：{view.quality_grade}"),
     ]
     n = 0
@@ -87,7 +92,7 @@ def build_story_en(view: CertificateView) -> Story:
         ("resource", f"Data resource: {view.resource} (resource code {view.resource_code})"),
         ("source_system", f"Source system: {view.source_system}" if view.source_system else ""),
         ("scope", f"Scope: {view.scope.rstrip('。')}"),
-        ("volume", f"Volume: {view.volume}" + (f" ({view.record_count} records)" if view.record_count else "")),
+        ("volume", f"Volume: {view.volume}" + (f" ({view.record_count} records)" if _count_unsaid(view) else "")),
         ("quality_grade", f"Quality grade: {_en_label(QualityGrade, view.quality_grade)}"),
     ]
     n = 0

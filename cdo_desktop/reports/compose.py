@@ -254,9 +254,17 @@ class ClosingGroup(Flowable):
         super().__init__()
         self.lead = lead
         self.tail = tail
+        self.spread = 0.0  # extra space between the lead's blocks and before the signature (page feathering)
 
     def _parts(self) -> list[Flowable]:
         return [*self.lead, *self.tail]
+
+    def inner_gaps(self) -> int:
+        """How many gaps page feathering may widen inside the group (page.py)."""
+        return len(self.lead)
+
+    def _gap_before(self, index: int) -> float:
+        return self.spread if 0 < index <= len(self.lead) else 0.0
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width = availWidth
@@ -264,6 +272,7 @@ class ClosingGroup(Flowable):
         for index, part in enumerate(self._parts()):
             _, height = part.wrap(availWidth, availHeight)
             total += height + (part.getSpaceBefore() if index else 0.0) + part.getSpaceAfter()
+            total += self._gap_before(index)
         self.height = total
         return availWidth, total
 
@@ -348,7 +357,7 @@ class ClosingGroup(Flowable):
         y = self.height
         for index, part in enumerate(self._parts()):
             if index:
-                y -= part.getSpaceBefore()
+                y -= part.getSpaceBefore() + self._gap_before(index)
             _, height = part.wrap(self.width, self.height)
             y -= height
             part.drawOn(self.canv, 0, y)

@@ -174,13 +174,18 @@ class _FeatherFrame(Frame):
         number = canv.getPageNumber()
         takes_gap = not self._atTop and self._gapped(flowable)
         gap = self._gap(flowable, canv)
+        inner = flowable.inner_gaps() if callable(getattr(flowable, "inner_gaps", None)) else 0
+        if inner:  # a group widens the gaps between its own blocks too
+            flowable.spread = self.gaps.get(number, 0.0)
         self._y -= gap
         done = super()._add(flowable, canv, trySplit)
         if not done:
             self._y += gap
+            if inner:
+                flowable.spread = 0.0
             return int(done)
-        if takes_gap:
-            self.placed[number] = self.placed.get(number, 0) + 1
+        if takes_gap or inner:
+            self.placed[number] = self.placed.get(number, 0) + int(takes_gap) + inner
         self.left[number] = self._y - self._y1p
         return int(done)
 
@@ -188,6 +193,8 @@ class _FeatherFrame(Frame):
 
     def split(self, flowable: Flowable, canv: Canvas) -> list[Flowable]:
         gap = self._gap(flowable, canv)  # what the first piece will be placed under
+        if callable(getattr(flowable, "inner_gaps", None)):
+            flowable.spread = 0.0  # split as laid out without feathering
         self._y -= gap
         try:
             pieces: list[Flowable] = super().split(flowable, canv)

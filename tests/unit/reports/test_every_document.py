@@ -69,6 +69,30 @@ def test_a_reply_is_authored_and_numbered_by_its_provider(demo_documents: list) 
         assert "申请所附依据" not in text  # the requester's basis is not the provider's
 
 
+def test_a_reply_gives_the_reason_of_the_answer_not_of_a_later_revocation(demo_dir: Path) -> None:
+    """A request answered in part and later revoked: its reply still prints the answer's reason (the revocation's
+    reason overwrote the request's ``reason`` column)."""
+    import json
+
+    db = open_database(demo_dir)
+    checked = 0
+    with Session(db.writer) as session:
+        for req in session.exec(select(m.SharingRequest).where(m.SharingRequest.reply_number != "")):
+            answer = session.exec(select(m.AuditEntry).where(m.AuditEntry.entity_id == str(req.id)).where(
+                m.AuditEntry.kind.in_(("request.approve", "request.approve_partly", "request.refuse")))).first()
+            assert answer is not None
+            said = json.loads(answer.payload).get("reason", "")
+            view = documents.load_view(session, "reply", req.number)
+            assert view.reason == said, req.number
+            if said != req.reason:
+                checked += 1
+                with pdfplumber.open(io.BytesIO(documents.render(view))) as pdf:
+                    text = "".join(p.extract_text() or "" for p in pdf.pages).replace("\n", "")
+                assert req.reason not in text and said.rstrip("。") in text
+    db.dispose()
+    assert checked, "the demo has a reply whose request was later revoked or suspended"
+
+
 def test_demo_findings_print_dates_the_chinese_way(demo_documents: list) -> None:
     for kind, _, view, data in demo_documents:
         if kind != "ruling":
