@@ -144,9 +144,24 @@ class _RecordInfo(pdfdoc.PDFInfo):
 
 # A page that must end early (a heading kept with its lines, a signature kept with the last body lines) has its
 # spare height shared out between its paragraphs rather than left as a hole at its foot (GB/T 9704 remedies by
-# spacing): at most FEATHER_MAX per gap, and only when the hole is at least FEATHER_FROM high.
+# spacing): at most FEATHER_MAX per gap, and only when the hole is at least FEATHER_FROM high. A second layout
+# that does not put the same lines and rows on every page as the first is dropped.
 FEATHER_FROM = 1.25 * LEADING
-FEATHER_MAX = LEADING / 2
+FEATHER_MAX = 0.75 * LEADING
+
+
+def _content_size(flowable: Flowable) -> int:
+    """Text lines or table rows in a placed flowable (groups: their parts)."""
+    from reportlab.platypus import Table
+
+    parts = getattr(flowable, "_parts", None)
+    if callable(parts):
+        return sum(_content_size(part) for part in parts())
+    if isinstance(flowable, TextBlock):
+        return len(flowable.lines_for(flowable.width or BODY_WIDTH))
+    if isinstance(flowable, Table):
+        return len(flowable._cellvalues)
+    return 0
 
 
 class _FeatherFrame(Frame):
@@ -158,6 +173,7 @@ class _FeatherFrame(Frame):
         self.gaps = gaps or {}
         self.placed: dict[int, int] = {}  # page → blocks placed (below the first) that take a gap
         self.left: dict[int, float] = {}  # page → height left under the last thing placed
+        self.content: dict[int, int] = {}  # page → text lines and table rows placed (a feathered layout keeps it)
 
     @staticmethod
     def _gapped(flowable: Flowable) -> bool:
@@ -187,6 +203,7 @@ class _FeatherFrame(Frame):
         if takes_gap or inner:
             self.placed[number] = self.placed.get(number, 0) + int(takes_gap) + inner
         self.left[number] = self._y - self._y1p
+        self.content[number] = self.content.get(number, 0) + _content_size(flowable)
         return int(done)
 
     add = _add  # Frame binds add to its own _add
@@ -287,7 +304,7 @@ def render(story: Sequence[Flowable], *, title: str, subject: str, record: str =
     if not gaps:
         return data
     feathered, second = build(gaps)
-    if second.placed != frame.placed:  # the pages broke differently: keep the first layout, drawn last (a seal
+    if second.placed != frame.placed or second.content != frame.content:  # the pages broke differently: keep the first layout, drawn last (a seal
         data, _ = build(None)  # painter records where it drew: the returned layout must be the last drawn)
         return data
     return feathered

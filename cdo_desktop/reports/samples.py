@@ -5,9 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
+from cdo_desktop.domain.workdays import add_workdays
 from cdo_desktop.reports.views import (
+    DEFENCE_DAYS,
     ISSUER,
     AssetScoreRow,
+    CertificateView,
     ClaimView,
     EventView,
     NoticeView,
@@ -138,11 +141,11 @@ def sample_notice() -> NoticeView:
         ground="不履行或者未按期履行本局裁决确定的义务",
         rule="裁决书佛数裁〔2026〕12号",
         basis="裁决书佛数裁〔2026〕12号",
-        defence_due=dt.date(2026, 4, 7),
+        defence_due=add_workdays(dt.date(2026, 3, 27), DEFENCE_DAYS).due,  # from receipt on the day of issue
         contact="李建国，电话0757-83031000",
         measure="限期整改",
         rectification_days=10,
-        rectification_due=dt.date(2026, 4, 13),
+        rectification_due=add_workdays(dt.date(2026, 3, 27), 10).due,
         report_requirement="整改措施、接口开通时间、数据项清单及今后防范措施，由数据专员签字后加盖单位公章",
         cc=("佛山市首席数据官办公室",),
     )
@@ -152,17 +155,18 @@ def sample_reply(state: str = "partly_approved") -> ReplyView:
     outcome = {"approved": "同意共享", "partly_approved": "部分同意共享", "refused": "不予共享"}[state]
     asked = ("统一社会信用代码", "企业名称", "法定代表人", "登记状态", "注册资本")
     granted = {"approved": asked, "partly_approved": asked[:4], "refused": ()}[state]
-    record = {"id": _id(f"reply-{state}"), "number": "佛数享〔2026〕3号", "state": state, "granted_items": list(granted)}
+    # Another request than the one the sample ruling decides (佛数享〔2026〕3号, refused on 2 February).
+    record = {"id": _id(f"reply-{state}"), "number": "佛数享〔2026〕9号", "state": state, "granted_items": list(granted)}
     return ReplyView(
         kind="reply",
-        number="佛数享〔2026〕3号",
+        number="佛数享〔2026〕9号",
         record_id=record["id"],
         record=record,
         issuer="佛山市市场监督管理局",
         issued_on=dt.date(2026, 1, 27),
-        requester="佛山市公安局",
+        requester="佛山市人力资源和社会保障局",
         provider="佛山市市场监督管理局",
-        request_number="佛数享〔2026〕3号",
+        request_number="佛数享〔2026〕9号",
         submitted_on=dt.date(2026, 1, 12),
         resource="企业登记基本信息",
         resource_code="FS-SCJG-0001",
@@ -177,7 +181,7 @@ def sample_reply(state: str = "partly_approved") -> ReplyView:
         usage_method="接口",
         period_start=dt.date(2026, 2, 1),
         period_end=dt.date(2027, 1, 31),
-        reply_due=dt.date(2026, 1, 28),
+        reply_due=add_workdays(dt.date(2026, 1, 14), 10).due,  # conformity check on 14 January
         reply_number="佛市场监管复〔2026〕7号",
         contact="黄丽华（数据专员），电话0757-83012100",
     )
@@ -246,4 +250,32 @@ def sample_scorecard(departments: int = 26) -> ScorecardView:
         refusals=refusals,
         assets=assets,
         assets_total=assets_total,
+    )
+
+
+def sample_certificate() -> CertificateView:
+    """A registered data asset with one change registered."""
+    record = {"id": _id("certificate"), "number": "佛数资〔2026〕5号", "code": "440600-FS-SCJG-ZC-0001",
+              "state": "registered", "registered_on": "2026-04-09", "changed_on": "2026-06-15"}
+    return CertificateView(
+        kind="certificate",
+        number="佛数资〔2026〕5号",
+        record_id=record["id"],
+        record=record,
+        issuer=ISSUER,
+        issued_on=dt.date(2026, 6, 15),
+        holder="佛山市市场监督管理局",
+        asset_code="440600-FS-SCJG-ZC-0001",
+        asset_name="企业登记基本信息数据资产",
+        resource="企业登记基本信息",
+        resource_code="FS-SCJG-0001",
+        source_system="佛山市商事登记系统",
+        scope="佛山市市场监督管理局依法履职中登记的各类市场主体的基本登记信息，覆盖全市行政区域",
+        volume="约98万条",
+        record_count=983_412,
+        quality_grade="一级（优）",
+        status="已登记",
+        registered_on=dt.date(2026, 4, 9),
+        changed_on=dt.date(2026, 6, 15),
+        change_count=1,
     )

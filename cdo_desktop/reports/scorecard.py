@@ -238,7 +238,8 @@ def build_story(view: ScorecardView) -> Story:
     if not view.refusals:
         story.text("refusals.empty", "本期没有拒绝共享的申请。")
     for n, line in enumerate(view.refusals, start=1):
-        story.text(f"refusals.{n}", f"{page.heading_label(3, n)}{line.department}（{line.request_number}）：{line.reason}")
+        reason = line.reason.strip().rstrip("。；;.")
+        story.text(f"refusals.{n}", f"{page.heading_label(3, n)}{line.department}（{line.request_number}）：{reason}。")
     section = 5
     if view.assets:
         _asset_section(story, view, section)
@@ -305,8 +306,9 @@ def build_story_en(view: ScorecardView) -> Story:
     if not view.refusals:
         story.text("refusals.empty", "No sharing request was refused in this period.")
     for n, line in enumerate(view.refusals, start=1):
+        reason = line.reason.strip().rstrip("。；;.")
         story.text(f"refusals.{n}",
-                   f"{page.en_heading_label(3, n)}{line.department} ({line.request_number}): {line.reason}")
+                   f"{page.en_heading_label(3, n)}{line.department} ({line.request_number}): {reason}.")
     section = 5
     if view.assets:
         _asset_section(story, view, section)

@@ -239,7 +239,7 @@ def test_the_english_rendering_is_complete_and_holds_the_page(name: str) -> None
     expected = {
         "ruling": ["Ruling on a Government Data Sharing", "Claims and defence", "On claim 1", "Claim 1 is upheld",
                    "by 20 March 2026 inclusive", "Review and service", "Copy to:"],
-        "notice": ["Accountability Notice", "Facts", "Ground and rule", "Right to answer", "by 7 April 2026 inclusive",
+        "notice": ["Accountability Notice", "Facts", "Ground and rule", "Right to answer", "by 3 April 2026 inclusive",
                    "Contact:"],
         "reply": ["Reply to a Government Data Sharing", "approved in part", "Conditions of use", "Remedy",
                   "within 15 working days"],
