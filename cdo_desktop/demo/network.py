@@ -277,8 +277,8 @@ class _Generator:
             "purpose": purpose,
             "legal_basis": self.rng.choice(data.LEGAL_BASES) if resource["share"] == "conditional" else "",
             "usage_method": self.rng.choice(["api", "table", "file"]),
-            "period_start": day.isoformat(),
-            "period_end": (day + dt.timedelta(days=365)).isoformat(),
+            "period_start": (day + dt.timedelta(days=30)).isoformat(),  # after the answer: use starts once granted
+            "period_end": (day + dt.timedelta(days=395)).isoformat(),
         }
         clerk = requester["commissioner"]
         answerer = provider["commissioner"]
@@ -413,9 +413,11 @@ class _Generator:
             "arbitrator_ids": [str(arbitrator.id)],
             "findings": [
                 f"{claimant['name']}于{_cn_date(request['submitted'])}提出共享申请，用途明确。",
-                f"{respondent['name']}答辩称所申请数据涉及个人敏感信息。",
+                (f"“{request['resource']['name']}”在{respondent['name']}的目录中列为不予共享，该申请于"
+                 f"{_cn_date(request['day'])}在合规审核中据此未获通过。") if classification else
+                f"{respondent['name']}于{_cn_date(request['day'])}答复不予共享。",
             ],
-            "reasoning": "经审查双方陈述和证据，对申请人的各项仲裁请求逐项裁决如下。",
+            "reasoning": "经审查双方陈述和证据，对申请人的各项仲裁请求逐项分析如下。",
             "rules_relied_on": RULES_RELIED_ON,
             "claim_decisions": decisions,
             "orders": orders,
@@ -455,7 +457,7 @@ class _Generator:
             "violation": f"未在{order.due_on.isoformat()}前（含当日）履行裁决事项",
             "measure": self.rng.choice(["criticism", "rectify", "interview"]),
             "rectification_days": 15,
-            "report_requirement": "书面报告整改措施和结果",
+            "report_requirement": "整改措施、完成时间和今后的防范措施",
         }, day)
         self.result.records += 1
         self.hearing(record_id, respondent, day)

@@ -8,7 +8,7 @@ import uuid
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from cdo_desktop.domain.canonical import canonical_json
 from cdo_desktop.domain.enums import (
@@ -479,6 +479,29 @@ def notice_view(session: Session, number: str, *, draft: bool = False) -> Notice
     )
 
 
+_ANSWER_KINDS = ("request.approve", "request.approve_partly", "request.refuse")
+
+
+def _answer_reasons(session: Session, req: m.SharingRequest) -> tuple[str, str]:
+    """The reason and refusal basis the provider gave **in its answer**. A later suspension, resumption or
+    revocation overwrites ``req.reason`` with its own reason, which the reply never gave: the answer is read from
+    the audit log (one entry per applied change, with its payload). Without it, the stored reason only while the
+    request still stands as answered."""
+    entry = session.exec(select(m.AuditEntry).where(m.AuditEntry.entity_id == str(req.id))
+                         .where(col(m.AuditEntry.kind).in_(_ANSWER_KINDS))
+                         .order_by(col(m.AuditEntry.position).desc())).first()
+    if entry is not None:
+        try:
+            payload = json.loads(entry.payload or "{}")
+        except ValueError:
+            payload = {}
+        if isinstance(payload, dict):
+            return str(payload.get("reason") or ""), str(payload.get("legal_basis") or "")
+    if req.state in {s.value for s in ANSWERED}:
+        return req.reason, getattr(req, "refusal_basis", "")
+    return "", getattr(req, "refusal_basis", "")
+
+
 def reply_view(session: Session, number: str, *, draft: bool = False) -> ReplyView:
     """The provider's reply to the sharing request numbered ``number`` (e.g. ``佛数享〔2026〕3号``)."""
     req: m.SharingRequest = _by_number(session, m.SharingRequest, number, "共享申请", draft=draft)
@@ -497,10 +520,11 @@ def reply_view(session: Session, number: str, *, draft: bool = False) -> ReplyVi
         state = RequestState.REFUSED.value
     else:
         state = (RequestState.APPROVED if set(req.granted_items) >= set(req.items) else RequestState.PARTLY_APPROVED).value
+    reason, refusal_basis = _answer_reasons(session, req)
     # Only the provider's basis: what its catalogue entry (and, where recorded, its refusal) relies on. The
     # requester's own basis belongs to the request, not to the provider's reasons.
     basis_parts = [p for p in (
-        getattr(req, "refusal_basis", "") if state != RequestState.APPROVED.value else "",
+        refusal_basis if state != RequestState.APPROVED.value else "",
         res.legal_basis if res else "",
         f"资源目录登记的共享条件：{res.share_conditions}" if res and res.share_conditions else "",
     ) if p]
@@ -523,7 +547,7 @@ def reply_view(session: Session, number: str, *, draft: bool = False) -> ReplyVi
         state=state,
         items_asked=tuple(req.items),
         items_granted=tuple(req.granted_items),
-        reason=req.reason,
+        reason=reason,
         basis="；".join(p.rstrip("。；") for p in basis_parts),
         purpose=req.purpose,
         usage_method=ShareMethod(req.usage_method).zh,

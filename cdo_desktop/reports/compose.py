@@ -39,12 +39,18 @@ class Story:
         self.fields.append((field, text))
         return text
 
-    def block(self, field: str, text: str, style: TextStyle = page.BODY) -> list[Flowable]:
-        """Checked blocks for ``text`` (one per line of it), not yet added to the story."""
+    def resolve(self, style: TextStyle) -> TextStyle:
+        """The style as this story prints it: the English rendering sets Latin text ragged right and in bold serif
+        where Chinese uses 黑体."""
         if self.lang == "en" and style.align == "justify":
             style = style.but(align="left")  # Latin text is not justified by letter spacing: ragged right
         if self.lang == "en" and style.font == fonts.HEI:
             style = style.but(font=fonts.TITLE)  # the 黑体 fallback's Latin is a typewriter face: bold serif instead
+        return style
+
+    def block(self, field: str, text: str, style: TextStyle = page.BODY) -> list[Flowable]:
+        """Checked blocks for ``text`` (one per line of it), not yet added to the story."""
+        style = self.resolve(style)
         self.check(field, text, style.font)
         return page.para(text, style)
 
@@ -70,16 +76,21 @@ class Story:
         """主送机关: flush left, ending with a full-width colon."""
         self.text(field, f"To: {name}" if self.lang == "en" else f"{name}：", page.PLAIN)
 
+    # The body lines at the end of a document that the closing group may break between (ClosingGroup.split): enough
+    # that the page before the signature can be filled rather than left with a hole.
+    CLOSING_LEAD_LINES = 12
+
     def closing(self, view: DocumentView, *, issued_on: str, seal: bool = True) -> None:
         """Signature (issuer, date, seal area) and fingerprint, taken to the page of the last body lines: the
         signature block never stands on a page without body text (GB/T 9704 §7.3.5 — no "此页无正文")."""
-        lead: list[Flowable] = []
-        while self.items and isinstance(self.items[-1], TextBlock) and not self.items[-1].keepWithNext:
+        lead: list[TextBlock] = []
+        while self.items and isinstance(self.items[-1], TextBlock):
+            lines = sum(len(block.lines_for(page.BODY_WIDTH)) for block in lead)
+            if lines >= self.CLOSING_LEAD_LINES and not self.items[-1].keepWithNext:
+                break  # enough to choose a page break from (a heading over the lead always comes along)
             lead.insert(0, self.items.pop())
-            if sum(len(block.lines_for(page.BODY_WIDTH)) for block in lead) >= 2:
-                break
         tail = self.signature(issuer=view.issuer, issued_on=issued_on, seal=seal) + self.fingerprint_block(view)
-        self.add(ClosingGroup(lead, tail))
+        self.add(ClosingGroup(list(lead), tail))
 
     def signature(self, *, issuer: str, issued_on: str, seal: bool = True) -> list[Flowable]:
         """The date four characters in from the right edge, the issuer centred over it, room for the seal."""
@@ -226,17 +237,34 @@ class Signature(Flowable):
         canvas.drawString(date_x, baseline, self.issued_on)
 
 
+def _lines(part: Flowable) -> int:
+    return len(part.lines_for(part.width if getattr(part, "width", 0) else page.BODY_WIDTH)) \
+        if isinstance(part, TextBlock) else 0
+
+
 class ClosingGroup(Flowable):
-    """The last body lines and the signature block, which go to a new page together: when they do not fit, the
-    last paragraph is split so that at least two of its lines travel with the signature."""
+    """The last body lines (with the heading over them) and the signature block, which go to a new page together.
+    When they do not fit, they are first set a little tighter (the spacing remedy of GB/T 9704: line pitch down
+    to ``MIN_LEADING`` and no gap before the fingerprint block), else split at a paragraph so that what fits
+    stays on this page and at least two body lines travel with the signature."""
+
+    MIN_LEADING = 26.0  # 0.9 of the 28.9 pt pitch: 24 lines instead of 22 on the page, at most
 
     def __init__(self, lead: list[Flowable], tail: list[Flowable]) -> None:
         super().__init__()
         self.lead = lead
         self.tail = tail
+        self.spread = 0.0  # extra space between the lead's blocks and before the signature (page feathering)
 
     def _parts(self) -> list[Flowable]:
         return [*self.lead, *self.tail]
+
+    def inner_gaps(self) -> int:
+        """How many gaps page feathering may widen inside the group (page.py)."""
+        return len(self.lead)
+
+    def _gap_before(self, index: int) -> float:
+        return self.spread if 0 < index <= len(self.lead) else 0.0
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width = availWidth
@@ -244,28 +272,92 @@ class ClosingGroup(Flowable):
         for index, part in enumerate(self._parts()):
             _, height = part.wrap(availWidth, availHeight)
             total += height + (part.getSpaceBefore() if index else 0.0) + part.getSpaceAfter()
+            total += self._gap_before(index)
         self.height = total
         return availWidth, total
+
+    def _squeezed(self, availWidth: float, availHeight: float) -> ClosingGroup | None:
+        """The group set tighter to fit ``availHeight``, or None when even the tightest setting does not fit."""
+        deficit = self.height - availHeight
+        gaps = [part for part in self.tail if isinstance(part, Spacer)]
+        saved_gaps = sum(gap.height for gap in gaps)
+        blocks = [part for part in self.lead if isinstance(part, TextBlock)]
+        lines = sum(len(block.lines_for(availWidth)) for block in blocks)
+        per_line = max(0.0, deficit - saved_gaps) / lines if lines else float("inf")
+        if not blocks or per_line > blocks[0].style.leading - self.MIN_LEADING:
+            return None
+        lead: list[Flowable] = []
+        for part in self.lead:
+            if isinstance(part, TextBlock):
+                part = part.with_leading(part.style.leading - per_line - 1e-3)
+            lead.append(part)
+        tail = [Spacer(1, 0) if isinstance(part, Spacer) else part for part in self.tail]
+        squeezed = ClosingGroup(lead, tail)
+        squeezed.wrap(availWidth, availHeight)
+        return squeezed if squeezed.height <= availHeight + 1e-6 else None
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         self.wrap(availWidth, availHeight)
         if self.height <= availHeight + 1e-6:
             return [self]
-        if not self.lead or not isinstance(self.lead[0], TextBlock):
+        squeezed = self._squeezed(availWidth, availHeight)
+        if squeezed is not None:
+            return [squeezed]
+        head: list[Flowable] = []
+        rest = list(self.lead)
+        used = 0.0
+        while rest:  # whole parts that fit here, then the part that does not, split without orphan or widow
+            part = rest[0]
+            before = part.getSpaceBefore() if head else 0.0
+            _, height = part.wrap(availWidth, availHeight)
+            if used + before + height + part.getSpaceAfter() <= availHeight + 1e-6 and len(rest) > 1:
+                head.append(rest.pop(0))
+                used += before + height + part.getSpaceAfter()
+                continue
+            if isinstance(part, TextBlock) and not part.keepWithNext:
+                fit = int((availHeight - used - before + 1e-6) // part.style.leading)
+                pieces = part.split_at(fit)
+                if len(pieces) == 2:
+                    head.append(pieces[0])
+                    rest[0] = pieces[1]
+            break
+        while head:  # no heading left alone at the foot; at least two body lines go with the signature
+            last = head[-1]
+            need = 2 - sum(_lines(p) for p in rest)
+            if not last.keepWithNext and need <= 0:
+                break
+            head.pop()
+            if not last.keepWithNext and isinstance(last, TextBlock):
+                pieces = last.split_at(len(last.lines_for(availWidth)) - need)  # keeps two lines on each side
+                if len(pieces) == 2:
+                    head.append(pieces[0])
+                    rest.insert(0, pieces[1])
+                    continue
+            rest.insert(0, last)
+        hole = availHeight - self._stacked(head, availWidth, availHeight)
+        signed = [*self.lead, *self.tail[:1]]  # every body line and the signature, the fingerprint block after
+        if hole > self.MAX_HOLE and self._stacked(signed, availWidth, availHeight) <= availHeight + 1e-6:
+            # rather than leave a hole here, the fingerprint block (not part of the GB/T 9704 signature) goes over
+            return [*signed, *(part for part in self.tail[1:] if not isinstance(part, Spacer))]
+        if not head:
             return []
-        first = self.lead[0]
-        first.wrap(availWidth, availHeight)
-        fit = int((availHeight + 1e-6) // first.style.leading)
-        parts = first.split_at(fit)
-        if len(parts) != 2:
-            return []
-        return [parts[0], ClosingGroup([parts[1], *self.lead[1:]], self.tail)]
+        return [*head, ClosingGroup(rest, self.tail)]
+
+    MAX_HOLE = 2 * page.LEADING  # a page break before the signature may leave this much, not more
+
+    @staticmethod
+    def _stacked(parts: list[Flowable], availWidth: float, availHeight: float) -> float:
+        total = 0.0
+        for index, part in enumerate(parts):
+            _, height = part.wrap(availWidth, availHeight)
+            total += height + (part.getSpaceBefore() if index else 0.0) + part.getSpaceAfter()
+        return total
 
     def draw(self) -> None:
         y = self.height
         for index, part in enumerate(self._parts()):
             if index:
-                y -= part.getSpaceBefore()
+                y -= part.getSpaceBefore() + self._gap_before(index)
             _, height = part.wrap(self.width, self.height)
             y -= height
             part.drawOn(self.canv, 0, y)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from cdo_desktop.domain.policy import PRODUCT_DEFAULT_ZH
 from cdo_desktop.reports import page
 from cdo_desktop.reports.compose import Story, render_view
 from cdo_desktop.reports.views import NoticeView
@@ -31,11 +32,15 @@ def deadline_text(view: NoticeView) -> str:
 
 def defence_text(view: NoticeView) -> str:
     """The right to answer (申辩): how, within what period, from when, and what happens without an answer."""
-    if view.defence_due is not None:
+    span = f"自收到本通知书之日起{view.defence_days}个工作日内"
+    # A product default is no rule: the period is stated, not attributed to "the system".
+    clause = view.defence_clause if view.defence_clause != PRODUCT_DEFAULT_ZH else ""
+    if view.defence_due is not None:  # counted from the recorded receipt: say so, as the ruling's orders do
         when = f"于{page.cn_date(view.defence_due)}前（含当日）"
+        source = f"（{span}" + (f"；期限依据：{clause}）" if clause else "）")
     else:
-        when = f"自收到本通知书之日起{view.defence_days}个工作日内（自收到之日的次日起算）"
-    source = f"（期限依据：{view.defence_clause}）" if view.defence_clause else ""
+        when = f"{span}（自收到之日的次日起算）"
+        source = f"（期限依据：{clause}）" if clause else ""
     return (
         f"你单位对本通知书认定的事实、依据或者问责措施有异议的，可以{when}向本局书面提出申辩{source}，"
         "并提交相关证据材料。本局将对申辩意见进行复核，作出维持、变更或者撤销的决定并书面告知你单位。"
@@ -132,7 +137,8 @@ def build_story_en(view: NoticeView) -> Story:
                           "sharing rights under the applicable rules and record the matter in the annual performance "
                           "assessment.")
     story.heading("heading", 1, 5, "Right to answer")
-    when = (f"by {page.en_date(view.defence_due)} inclusive" if view.defence_due is not None else
+    when = (f"by {page.en_date(view.defence_due)} inclusive (within {view.defence_days} working days of receiving "
+            "this notice)" if view.defence_due is not None else
             f"within {view.defence_days} working days of receiving this notice (from the day after receipt)")
     story.text("defence", f"If your department disagrees with the facts, the ground or the measure, it may answer "
                           f"the Bureau in writing {when}, with its evidence. The Bureau will review the answer and "

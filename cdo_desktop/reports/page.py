@@ -142,9 +142,87 @@ class _RecordInfo(pdfdoc.PDFInfo):
         return pdfdoc.PDFDictionary(entries).format(document)
 
 
+# A page that must end early (a heading kept with its lines, a signature kept with the last body lines) has its
+# spare height shared out between its paragraphs rather than left as a hole at its foot (GB/T 9704 remedies by
+# spacing): at most FEATHER_MAX per gap, and only when the hole is at least FEATHER_FROM high. A second layout
+# that does not put the same lines and rows on every page as the first is dropped.
+FEATHER_FROM = 1.25 * LEADING
+FEATHER_MAX = 0.75 * LEADING
+
+
+def _content_size(flowable: Flowable) -> int:
+    """Text lines or table rows in a placed flowable (groups: their parts)."""
+    from reportlab.platypus import Table
+
+    parts = getattr(flowable, "_parts", None)
+    if callable(parts):
+        return sum(_content_size(part) for part in parts())
+    if isinstance(flowable, TextBlock):
+        return len(flowable.lines_for(flowable.width or BODY_WIDTH))
+    if isinstance(flowable, Table):
+        return len(flowable._cellvalues)
+    return 0
+
+
+class _FeatherFrame(Frame):
+    """The body frame. It records, per page, what it placed and the height left at the page's foot; given
+    ``gaps`` (page → extra points), it adds that space before every block placed on the page but the first."""
+
+    def __init__(self, *args: object, gaps: dict[int, float] | None = None, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.gaps = gaps or {}
+        self.placed: dict[int, int] = {}  # page → blocks placed (below the first) that take a gap
+        self.left: dict[int, float] = {}  # page → height left under the last thing placed
+        self.content: dict[int, int] = {}  # page → text lines and table rows placed (a feathered layout keeps it)
+
+    @staticmethod
+    def _gapped(flowable: Flowable) -> bool:
+        from reportlab.platypus import Table
+
+        from cdo_desktop.reports.compose import ClosingGroup
+
+        return isinstance(flowable, TextBlock | ClosingGroup | Table)
+
+    def _gap(self, flowable: Flowable, canv: Canvas) -> float:
+        return self.gaps.get(canv.getPageNumber(), 0.0) if not self._atTop and self._gapped(flowable) else 0.0
+
+    def _add(self, flowable: Flowable, canv: Canvas, trySplit: int = 0) -> int:
+        number = canv.getPageNumber()
+        takes_gap = not self._atTop and self._gapped(flowable)
+        gap = self._gap(flowable, canv)
+        inner = flowable.inner_gaps() if callable(getattr(flowable, "inner_gaps", None)) else 0
+        if inner:  # a group widens the gaps between its own blocks too
+            flowable.spread = self.gaps.get(number, 0.0)
+        self._y -= gap
+        done = super()._add(flowable, canv, trySplit)
+        if not done:
+            self._y += gap
+            if inner:
+                flowable.spread = 0.0
+            return int(done)
+        if takes_gap or inner:
+            self.placed[number] = self.placed.get(number, 0) + int(takes_gap) + inner
+        self.left[number] = self._y - self._y1p
+        self.content[number] = self.content.get(number, 0) + _content_size(flowable)
+        return int(done)
+
+    add = _add  # Frame binds add to its own _add
+
+    def split(self, flowable: Flowable, canv: Canvas) -> list[Flowable]:
+        gap = self._gap(flowable, canv)  # what the first piece will be placed under
+        if callable(getattr(flowable, "inner_gaps", None)):
+            flowable.spread = 0.0  # split as laid out without feathering
+        self._y -= gap
+        try:
+            pieces: list[Flowable] = super().split(flowable, canv)
+            return pieces
+        finally:
+            self._y += gap
+
+
 class _Template(BaseDocTemplate):
     def __init__(self, buffer: io.BytesIO, *, title: str, subject: str, record: str, author: str,
-                 issued_on: dt.date | None, lang: str) -> None:
+                 issued_on: dt.date | None, lang: str, gaps: dict[int, float] | None = None) -> None:
         fonts.register(fonts.SONG)
         fonts.register(fonts.FANGSONG)
         super().__init__(
@@ -166,9 +244,9 @@ class _Template(BaseDocTemplate):
         )
         self._record = record
         self._stamp = issue_timestamp(issued_on) if issued_on else None
-        frame = Frame(MARGIN_LEFT, MARGIN_BOTTOM, BODY_WIDTH, BODY_HEIGHT, id="body",
-                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-        self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=_draw_page_number)])
+        self.body_frame = _FeatherFrame(MARGIN_LEFT, MARGIN_BOTTOM, BODY_WIDTH, BODY_HEIGHT, id="body",
+                                        leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, gaps=gaps)
+        self.addPageTemplates([PageTemplate(id="page", frames=[self.body_frame], onPage=_draw_page_number)])
 
     def handle_documentBegin(self) -> None:
         super().handle_documentBegin()
@@ -200,11 +278,48 @@ def render(story: Sequence[Flowable], *, title: str, subject: str, record: str =
     """Lay out ``story`` on GB/T 9704 pages and return the PDF bytes (invariant: same story, same bytes).
 
     ``author`` is the issuing body; the PDF's creation and modification dates are ``issued_on``."""
-    buffer = io.BytesIO()
-    doc = _Template(buffer, title=title, subject=subject, record=record, author=author, issued_on=issued_on,
-                    lang=lang)
-    doc.build(list(story))
-    return buffer.getvalue()
+    def every(flowables: Sequence[Flowable]) -> list[Flowable]:  # with the parts of groups (ClosingGroup)
+        out: list[Flowable] = []
+        for flowable in flowables:
+            out.append(flowable)
+            parts = getattr(flowable, "_parts", None)
+            if callable(parts):
+                out += every(parts())
+        return out
+
+    pristine = [(flowable, dict(flowable.__dict__)) for flowable in every(story)]
+
+    def build(gaps: dict[int, float] | None) -> tuple[bytes, _FeatherFrame]:
+        for flowable, state in pristine:  # layout marks flowables (keepWithNext cleared, _postponed): undo it
+            flowable.__dict__.clear()
+            flowable.__dict__.update(state)
+        buffer = io.BytesIO()
+        doc = _Template(buffer, title=title, subject=subject, record=record, author=author, issued_on=issued_on,
+                        lang=lang, gaps=gaps)
+        doc.build(list(story))
+        return buffer.getvalue(), doc.body_frame
+
+    data, frame = build(None)
+    gaps = feather_gaps(frame.left, frame.placed)
+    if not gaps:
+        return data
+    feathered, second = build(gaps)
+    if second.placed != frame.placed or second.content != frame.content:  # the pages broke differently: keep the first layout, drawn last (a seal
+        data, _ = build(None)  # painter records where it drew: the returned layout must be the last drawn)
+        return data
+    return feathered
+
+
+def feather_gaps(left: dict[int, float], placed: dict[int, int]) -> dict[int, float]:
+    """Page → the space to add before each block of the page (but its first), for every page but the last whose
+    foot is left empty by at least ``FEATHER_FROM``; the last page's space is the 版记's or simply the end."""
+    last = max(left, default=0)
+    gaps = {}
+    for number, height in left.items():
+        count = placed.get(number, 0)
+        if number < last and height >= FEATHER_FROM and count:
+            gaps[number] = min(FEATHER_MAX, (height - 1.0) / count)
+    return gaps
 
 
 def para(text: str, style: TextStyle = BODY) -> list[Flowable]:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+
+from cdo_desktop.domain.enums import DisputeKind
 from cdo_desktop.reports import page
 from cdo_desktop.reports.compose import Story, render_view
 from cdo_desktop.reports.views import ESCALATION_DAYS, ClaimView, OrderView, PartyView, RulingView
@@ -26,10 +29,10 @@ def party_text(party: PartyView) -> str:
 def claim_text(claim: ClaimView) -> str:
     """请求 with its kind, the data items and the period it asks for, ending with a full stop."""
     text = claim.text.strip().rstrip("。；")
-    extras = []
-    if claim.items:
+    extras = []  # what the claim's own words do not already say
+    if claim.items and not all(item in text for item in claim.items):
         extras.append(f"涉及数据项：{'、'.join(claim.items)}")
-    if claim.deadline_days:
+    if claim.deadline_days and f"{claim.deadline_days}个工作日" not in text:
         extras.append(f"请求期限：{claim.deadline_days}个工作日")
     return text + (f"（{'；'.join(extras)}）" if extras else "") + "。"
 
@@ -176,7 +179,36 @@ EN_DECISION = {"支持申请人的仲裁请求": "the claim is upheld", "部分�
 def en_party_text(party: PartyView) -> str:
     text = f"{EN_ROLES.get(party.role, party.role)}: {party.department}."
     people = [f"{EN_ROLES.get(o.role, o.role)} {o.name}" for o in party.officers]
+    if people:
+        people[0] = people[0][:1].upper() + people[0][1:]  # a new sentence
     return text + (" " + "; ".join(people) + "." if people else "")
+
+
+# The course of the proceedings is written from templates (builders._EVENT_TEXT): their English, by pattern. A
+# text that matches none (entered by hand) is printed as recorded.
+_EN_EVENTS = (
+    (re.compile(r"^(.+?)提出仲裁申请$"), "{0} applied for arbitration"),
+    (re.compile(r"^(.+?)提交书面陈述$"), "{0} submitted its written statement"),
+    (re.compile(r"^(.+?)提交证据材料“(.+)”$"), "{0} submitted the evidence \"{1}\""),
+    (re.compile(r"^双方进行协商，未能达成一致$"), "the parties negotiated without reaching agreement"),
+    (re.compile(r"^本局受理仲裁申请$"), "the Bureau accepted the application for arbitration"),
+    (re.compile(r"^本局组织听证（地点：(.+)）$"), "the Bureau held a hearing (place: {0})"),
+    (re.compile(r"^本局组织听证$"), "the Bureau held a hearing"),
+)
+
+
+def en_event_text(text: str) -> str:
+    text = text.rstrip("。")
+    for pattern, english in _EN_EVENTS:
+        match = pattern.match(text)
+        if match:
+            out = english.format(*match.groups())
+            return out[:1].upper() + out[1:]
+    return text
+
+
+def en_dispute_kind(kind: str) -> str:
+    return next((k.en.lower() for k in DisputeKind if k.zh == kind), kind)
 
 
 def en_order_text(order: OrderView) -> str:
@@ -202,7 +234,7 @@ def build_story_en(view: RulingView) -> Story:
     story.text("respondent", en_party_text(view.respondent), page.BODY)
     dispute = f" (dispute {view.dispute_number})" if view.dispute_number else ""
     story.text("preamble", f"The Claimant and the Respondent are in dispute over a data sharing matter "
-                           f"({view.dispute_kind}){dispute}. The Claimant applied to the Bureau for arbitration. The "
+                           f"({en_dispute_kind(view.dispute_kind)}){dispute}. The Claimant applied to the Bureau for arbitration. The "
                            "Bureau has heard the dispute under the rules on government data sharing disputes and "
                            "now rules as follows.")
     n = 0
@@ -218,9 +250,10 @@ def build_story_en(view: RulingView) -> Story:
     if view.course:
         heading("Course of the proceedings")
         for event in view.course:
-            story.text("course", f"{page.en_date(event.on)}: {event.text.rstrip('。')}.")
+            story.text("course", f"{page.en_date(event.on)}: {en_event_text(event.text)}.")
         if view.arbitrators:
-            story.text("arbitrators", f"Heard by arbitrator(s) {', '.join(view.arbitrators)}.")
+            who = "arbitrator" if len(view.arbitrators) == 1 else "arbitrators"
+            story.text("arbitrators", f"Heard by {who} {', '.join(view.arbitrators)}.")
     if view.claims:
         heading("Claims and defence")
         story.heading("heading", 2, 1, "The Claimant's claims and grounds")
@@ -235,7 +268,7 @@ def build_story_en(view: RulingView) -> Story:
         for claim in answered:
             story.text(f"answers.{claim.position}", f"On claim {claim.position}: {_sentence(claim.answer)}")
         if view.defence:
-            story.text("defence", _sentence(view.defence))
+            story.text("defence", f"Overall: {_sentence(view.defence)}" if answered else _sentence(view.defence))
         if not answered and not view.defence:
             story.text("defence", "The Respondent did not answer within the period for a defence.")
     elif view.claim or view.defence:

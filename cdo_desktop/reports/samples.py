@@ -5,8 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
+from cdo_desktop.domain.workdays import add_workdays
 from cdo_desktop.reports.views import (
+    DEFENCE_DAYS,
     ISSUER,
+    AssetScoreRow,
+    CertificateView,
     ClaimView,
     EventView,
     NoticeView,
@@ -87,14 +91,13 @@ def sample_ruling(findings: int = 6) -> RulingView:
         defence="被申请人认为，企业登记信息中的法定代表人信息涉及个人信息，须经更严格的审批后方可共享。",
         findings=found,
         reasoning=(
-            "《政务信息资源共享管理暂行办法》（国发〔2016〕51号）规定，属于有条件共享类的，提供部门应在10个工作日内"
-            "予以答复，不予共享的应当说明理由。本案中，被申请人所作不予共享答复未说明所依据的法律、法规，"
-            "且申请用途符合目录登记的共享条件，其答复理由不能成立。"
+            "政务信息资源共享以共享为原则、不共享为例外。本案所涉资源在目录中登记为有条件共享，申请用途符合目录登记的"
+            "共享条件；被申请人所作不予共享答复未指出所依据的法律、法规，其答复理由不能成立。"
         ),
         rules=(
             "《政务数据共享条例》（国务院令第809号）",
-            "《政务信息资源共享管理暂行办法》（国发〔2016〕51号）第十条",
-            "《佛山市政务数据共享争议处理办法（试行）》第十二条",
+            "《政务信息资源共享管理暂行办法》（国发〔2016〕51号）",
+            "《佛山市政务数据资源管理办法（试行）》（佛府办〔2020〕4号）",
         ),
         decision="支持申请人的仲裁请求",
         orders=orders,
@@ -107,7 +110,8 @@ def sample_ruling(findings: int = 6) -> RulingView:
                       "法定代表人姓名属于企业登记公示信息，被申请人所称须经更严格审批，未指出任何规定，该答辩理由不能成立"),
             ClaimView(2, "确认被申请人不予共享的答复缺乏依据", "确认共享属性", (), None,
                       "答复已说明涉及商业秘密", dt.date(2026, 2, 16), "支持",
-                      "被申请人的答复仅称涉及商业秘密，未说明所依据的法律、法规条款，不符合不予共享应当说明理由和依据的要求"),
+                      "被申请人的答复仅称涉及商业秘密，既未说明所依据的法律、法规条款，也未说明所申请的数据项中哪些属于"
+                      "商业秘密，其不予共享的理由不能成立"),
         ),
         claim_orders=((1, 1), (2, 1)),
         cc=("佛山市首席数据官办公室",),
@@ -137,11 +141,11 @@ def sample_notice() -> NoticeView:
         ground="不履行或者未按期履行本局裁决确定的义务",
         rule="裁决书佛数裁〔2026〕12号",
         basis="裁决书佛数裁〔2026〕12号",
-        defence_due=dt.date(2026, 4, 7),
+        defence_due=add_workdays(dt.date(2026, 3, 27), DEFENCE_DAYS).due,  # from receipt on the day of issue
         contact="李建国，电话0757-83031000",
         measure="限期整改",
         rectification_days=10,
-        rectification_due=dt.date(2026, 4, 13),
+        rectification_due=add_workdays(dt.date(2026, 3, 27), 10).due,
         report_requirement="整改措施、接口开通时间、数据项清单及今后防范措施，由数据专员签字后加盖单位公章",
         cc=("佛山市首席数据官办公室",),
     )
@@ -151,17 +155,18 @@ def sample_reply(state: str = "partly_approved") -> ReplyView:
     outcome = {"approved": "同意共享", "partly_approved": "部分同意共享", "refused": "不予共享"}[state]
     asked = ("统一社会信用代码", "企业名称", "法定代表人", "登记状态", "注册资本")
     granted = {"approved": asked, "partly_approved": asked[:4], "refused": ()}[state]
-    record = {"id": _id(f"reply-{state}"), "number": "佛数享〔2026〕3号", "state": state, "granted_items": list(granted)}
+    # Another request than the one the sample ruling decides (佛数享〔2026〕3号, refused on 2 February).
+    record = {"id": _id(f"reply-{state}"), "number": "佛数享〔2026〕9号", "state": state, "granted_items": list(granted)}
     return ReplyView(
         kind="reply",
-        number="佛数享〔2026〕3号",
+        number="佛数享〔2026〕9号",
         record_id=record["id"],
         record=record,
         issuer="佛山市市场监督管理局",
         issued_on=dt.date(2026, 1, 27),
-        requester="佛山市公安局",
+        requester="佛山市人力资源和社会保障局",
         provider="佛山市市场监督管理局",
-        request_number="佛数享〔2026〕3号",
+        request_number="佛数享〔2026〕9号",
         submitted_on=dt.date(2026, 1, 12),
         resource="企业登记基本信息",
         resource_code="FS-SCJG-0001",
@@ -176,7 +181,7 @@ def sample_reply(state: str = "partly_approved") -> ReplyView:
         usage_method="接口",
         period_start=dt.date(2026, 2, 1),
         period_end=dt.date(2027, 1, 31),
-        reply_due=dt.date(2026, 1, 28),
+        reply_due=add_workdays(dt.date(2026, 1, 14), 10).due,  # conformity check on 14 January
         reply_number="佛市场监管复〔2026〕7号",
         contact="黄丽华（数据专员），电话0757-83012100",
     )
@@ -204,18 +209,32 @@ def sample_scorecard(departments: int = 26) -> ScorecardView:
             median_days=float(3 + (i * 3) % 9) + (0.5 if i % 4 == 0 else 0.0), refused=i % 4,
             objections_open=i % 3, disputes_lost=1 if i % 6 == 1 else 0, orders_due=i % 3,
             orders_on_time=max(i % 3 - (1 if i % 5 == 0 else 0), 0), rectifications_open=1 if i % 7 == 1 else 0,
+            resources=6 + (i * 5) % 17, open_resources=2 + (i * 3) % 5, objections_raised=i % 4,
+            objections_corrected=max(i % 4 - (i % 2), 0), correction_days=float(2 + i % 6) if i % 4 else None,
+            updates_overdue=i % 3, catalogue_updates_due=i % 2, catalogue_updates_on_time=(i % 2) * (i % 3 > 0),
+            misuse_findings=1 if i % 9 == 4 else 0,
         ))
     total = ScoreRow(
         "全市合计",
         **{k: sum(getattr(r, k) for r in rows) for k in (
             "received", "answered", "on_time", "refused", "objections_open", "disputes_lost", "orders_due",
-            "orders_on_time", "rectifications_open")},
+            "orders_on_time", "rectifications_open", "resources", "open_resources", "objections_raised",
+            "objections_corrected", "updates_overdue", "catalogue_updates_due", "catalogue_updates_on_time",
+            "misuse_findings")},
         median_days=5.0,
+        correction_days=4.0,
     )
     refusals = tuple(
         RefusalLine(r.department, f"佛数享〔2026〕{10 + n}号", "申请用途与资源目录登记的共享条件不符")
         for n, r in enumerate(rows) if r.refused
     )[:8]
+    assets = tuple(
+        AssetScoreRow(r.department, resources=r.resources, registered=min(r.resources, 2 + i % 5),
+                      valued=min(r.resources, 2 + i % 5, 1 + i % 3), value_fen=(37 + 113 * i) * 1_000_000 + 4567)
+        for i, r in enumerate(rows[:12])
+    )
+    assets_total = AssetScoreRow("全市合计", **{k: sum(getattr(a, k) for a in assets)
+                                               for k in ("resources", "registered", "valued", "value_fen")})
     record = {"start": "2026-03-01", "end": "2026-03-31", "rows": [r.department for r in rows]}
     return ScorecardView(
         kind="scorecard",
@@ -229,4 +248,34 @@ def sample_scorecard(departments: int = 26) -> ScorecardView:
         rows=tuple(rows),
         total=total,
         refusals=refusals,
+        assets=assets,
+        assets_total=assets_total,
+    )
+
+
+def sample_certificate() -> CertificateView:
+    """A registered data asset with one change registered."""
+    record = {"id": _id("certificate"), "number": "佛数资〔2026〕5号", "code": "440600-FS-SCJG-ZC-0001",
+              "state": "registered", "registered_on": "2026-04-09", "changed_on": "2026-06-15"}
+    return CertificateView(
+        kind="certificate",
+        number="佛数资〔2026〕5号",
+        record_id=record["id"],
+        record=record,
+        issuer=ISSUER,
+        issued_on=dt.date(2026, 6, 15),
+        holder="佛山市市场监督管理局",
+        asset_code="440600-FS-SCJG-ZC-0001",
+        asset_name="企业登记基本信息数据资产",
+        resource="企业登记基本信息",
+        resource_code="FS-SCJG-0001",
+        source_system="佛山市商事登记系统",
+        scope="佛山市市场监督管理局依法履职中登记的各类市场主体的基本登记信息，覆盖全市行政区域",
+        volume="约98万条",
+        record_count=983_412,
+        quality_grade="一级（优）",
+        status="已登记",
+        registered_on=dt.date(2026, 4, 9),
+        changed_on=dt.date(2026, 6, 15),
+        change_count=1,
     )

@@ -8,40 +8,45 @@ from typing import Any
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, Spacer, Table, TableStyle
+from reportlab.platypus import Spacer, Table
 
 from cdo_desktop.reports import fonts, page
 from cdo_desktop.reports.compose import Story, render_view
+from cdo_desktop.reports.tables import Column, grid
 from cdo_desktop.reports.text import TextStyle
 from cdo_desktop.reports.views import AssetScoreRow, ScorecardView, ScoreRow
 
 TITLE = "佛山市部门数据共享绩效报告"
+EN_TITLE = "Foshan Government Data Sharing Performance Report by Department"
 CELL = TextStyle(font=fonts.SONG, size=9.0, leading=12.0, align="center")
 CELL_LEFT = CELL.but(align="left")
 HEADER = CELL.but(font=fonts.HEI)
+# Header terms (tables.py): a header breaks only between them. The terms 指标说明 defines (收到申请, 按时答复,
+# 答复用时, 开放资源 …) are whole units; longer labels are split between their words (裁决｜未支持｜其主张).
+DEPARTMENT = Column(("部门",), ("Department",), wraps=True, align="left")
 COLUMNS = (
-    ("部门", 104.0),
-    ("收到申请", 34.0),
-    ("已答复", 34.0),
-    ("按时答复", 34.0),
-    ("答复用时中位数（工作日）", 44.0),
-    ("拒绝共享", 34.0),
-    ("未办结异议", 36.0),
-    ("裁决未支持其主张", 34.0),
-    ("裁决事项按时履行", 46.0),
-    ("未销号整改", 42.2),
+    DEPARTMENT,
+    Column(("收到申请",), ("Requests", "received")),
+    Column(("已答复",), ("Answered",)),
+    Column(("按时答复",), ("Answered", "on", "time")),
+    Column(("答复用时", "中位数", "（工作日）"), ("Median", "working", "days", "to", "answer")),
+    Column(("拒绝共享",), ("Refused",)),
+    Column(("未办结", "异议"), ("Open", "objections")),
+    Column(("裁决", "未支持", "其主张"), ("Rulings", "against", "it")),
+    Column(("裁决事项", "按时履行"), ("Ordered", "items", "done", "on", "time")),
+    Column(("未销号", "整改"), ("Open", "rectifications")),
 )
 DUTY_COLUMNS = (
-    ("部门", 104.0),
-    ("目录资源", 34.0),
-    ("开放资源", 38.0),
-    ("开放率", 36.0),
-    ("数据异议（件/每项资源）", 46.0),
-    ("已更正", 34.0),
-    ("更正用时中位数（工作日）", 44.0),
-    ("数据更新逾期", 36.0),
-    ("目录按期更新", 36.0),
-    ("违规使用经查属实", 34.2),
+    DEPARTMENT,
+    Column(("目录资源",), ("Catalogued", "resources")),
+    Column(("开放资源",), ("Open", "resources")),
+    Column(("开放率",), ("Open", "share")),
+    Column(("数据异议", "（件/", "每项资源）"), ("Data", "objections", "(per", "resource)")),
+    Column(("已更正",), ("Corrected",)),
+    Column(("更正用时", "中位数", "（工作日）"), ("Median", "working", "days", "to", "correct")),
+    Column(("数据更新", "逾期"), ("Updates", "overdue")),
+    Column(("目录", "按期更新"), ("Catalogue", "updates", "on", "time")),
+    Column(("违规使用", "经查属实"), ("Misuse", "confirmed")),
 )
 CHART_PER_PAGE = 26
 
@@ -50,14 +55,17 @@ def _pct(rate: float | None) -> str:
     return "—" if rate is None else f"{100 * rate:.1f}%"
 
 
-def _duty_cells(row: ScoreRow) -> list[str]:
+def _duty_cells(row: ScoreRow, lang: str = "zh") -> list[str]:
     per = row.objections_per_resource
+    objections = str(row.objections_raised)
+    if per is not None:
+        objections += f" ({per:.2f})" if lang == "en" else f"（{per:.2f}）"
     return [
         row.department,
         str(row.resources),
         str(row.open_resources),
         _pct(row.open_rate),
-        f"{row.objections_raised}（{per:.2f}）" if per is not None else str(row.objections_raised),
+        objections,
         str(row.objections_corrected),
         _fmt_days(row.correction_days),
         str(row.updates_overdue),
@@ -72,7 +80,7 @@ def _fmt_days(days: float | None) -> str:
     return f"{days:.1f}".rstrip("0").rstrip(".")
 
 
-def _cells(row: ScoreRow) -> list[str]:
+def _cells(row: ScoreRow, lang: str = "zh") -> list[str]:
     return [
         row.department,
         str(row.received),
@@ -88,26 +96,12 @@ def _cells(row: ScoreRow) -> list[str]:
 
 
 def _table(story: Story, view: ScorecardView, *, prefix: str = "table",
-           columns: tuple[tuple[str, float], ...] = COLUMNS, cells: Any = _cells) -> Table:
-    data: list[list[list[Flowable]]] = [[story.block(f"{prefix}.header", name, HEADER) for name, _ in columns]]
-    for n, row in enumerate((*view.rows, view.total)):
-        field = f"{prefix}.total" if n == len(view.rows) else f"{prefix}.rows.{n + 1}"
-        style = HEADER if n == len(view.rows) else CELL
-        data.append([story.block(field, text, CELL_LEFT if i == 0 and style is CELL else style)
-                     for i, text in enumerate(cells(row))])
-    table = Table(data, colWidths=[w for _, w in columns], repeatRows=1)
-    table.setStyle(TableStyle([
-        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-        ("FONT", (0, 0), (-1, -1), fonts.SONG, 9),  # the cell default is Helvetica, never embedded
-        ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.9, 0.9, 0.9)),
-        ("BACKGROUND", (0, -1), (-1, -1), colors.Color(0.95, 0.95, 0.95)),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 2),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 2),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-    ]))
-    return table
+           columns: tuple[Column, ...] = COLUMNS, cells: Any = _cells) -> Table:
+    total = cells(view.total, view.lang)
+    if view.lang == "en":
+        total[0] = "City total"
+    return grid(story, prefix, columns, [cells(row, view.lang) for row in view.rows], total_row=total, cell=CELL,
+                header=HEADER, width=page.BODY_WIDTH)
 
 
 def _chart(story: Story, rows: list[ScoreRow], first: int) -> Drawing:
@@ -140,13 +134,22 @@ def _chart(story: Story, rows: list[ScoreRow], first: int) -> Drawing:
     chart.barLabels.boxAnchor = "w"
     chart.barLabels.dx = 2
     drawing.add(chart)
-    caption = story.check("chart.caption", "按时答复率（按时答复件数 ÷ 已答复件数）", fonts.HEI)
-    drawing.add(String(page.BODY_WIDTH / 2, 4, caption, fontName=fonts.HEI, fontSize=9, textAnchor="middle"))
+    face = fonts.TITLE if story.lang == "en" else fonts.HEI
+    caption = story.check("chart.caption", "Share answered on time (answered on time ÷ answered)" if story.lang == "en"
+                          else "按时答复率（按时答复件数 ÷ 已答复件数）", face)
+    drawing.add(String(page.BODY_WIDTH / 2, 4, caption, fontName=face, fontSize=9, textAnchor="middle"))
     return drawing
 
 
-ASSET_COLUMNS = (("部门", 150.0), ("数据资源", 46.0), ("已登记资产", 50.0), ("登记率", 46.0), ("已评估", 46.0),
-                 ("评估率", 46.0), ("估值合计（万元）", 58.2))
+ASSET_COLUMNS = (
+    DEPARTMENT,
+    Column(("数据资源",), ("Data", "resources")),
+    Column(("已登记", "资产"), ("Registered", "assets")),
+    Column(("登记率",), ("Registered", "share")),
+    Column(("已评估",), ("Valued",)),
+    Column(("评估率",), ("Valued", "share")),
+    Column(("估值合计", "（万元）"), ("Total", "value", "(10,000", "yuan)")),
+)
 
 
 def _share(share: float | None) -> str:
@@ -165,37 +168,37 @@ def _asset_cells(row: AssetScoreRow) -> list[str]:
 
 def _asset_section(story: Story, view: ScorecardView, number: int) -> None:
     t = view.assets_total
-    story.heading("heading", 1, number, "数据资产登记和评估")
-    story.text(
-        "assets.summary",
-        f"截至{page.cn_date(view.end)}，全市{t.resources}项数据资源中已登记为数据资产{t.registered}项，"
-        f"登记率{_share(t.registered_share)}；已评估{t.valued}项，评估率{_share(t.valued_share)}；"
-        f"各资产最近一次评估价值合计{wan_yuan(t.value_fen)}万元。",
-    )
-    data = [[story.block("assets.header", name, HEADER) for name, _ in ASSET_COLUMNS]]
-    for n, row in enumerate((*view.assets, t)):
-        last = n == len(view.assets)
-        field = "assets.total" if last else f"assets.rows.{n + 1}"
-        style = HEADER if last else CELL
-        data.append([story.block(field, text, CELL_LEFT if i == 0 and not last else style)
-                     for i, text in enumerate(_asset_cells(row))])
-    table = Table(data, colWidths=[w for _, w in ASSET_COLUMNS], repeatRows=1)
-    table.setStyle(TableStyle([
-        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-        ("FONT", (0, 0), (-1, -1), fonts.SONG, 9),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.9, 0.9, 0.9)),
-        ("BACKGROUND", (0, -1), (-1, -1), colors.Color(0.95, 0.95, 0.95)),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 2),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 2),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-    ]))
-    story.add(table, Spacer(1, page.LEADING / 2))
-    story.text("assets.notes", "登记率、评估率以该部门数据资源总数为分母；估值为各资产截至期末最近一次评估的价值。")
+    en = view.lang == "en"
+    if en:
+        story.heading("heading", 1, number, "Data asset registration and valuation")
+        story.text(
+            "assets.summary",
+            f"As of {page.en_date(view.end)}, {t.registered} of the city's {t.resources} data resources were "
+            f"registered as data assets (registered share {_share(t.registered_share)}); {t.valued} were valued "
+            f"(valued share {_share(t.valued_share)}); the latest valuations of the assets total "
+            f"{wan_yuan(t.value_fen)} × 10,000 yuan.",
+        )
+    else:
+        story.heading("heading", 1, number, "数据资产登记和评估")
+        story.text(
+            "assets.summary",
+            f"截至{page.cn_date(view.end)}，全市{t.resources}项数据资源中已登记为数据资产{t.registered}项，"
+            f"登记率{_share(t.registered_share)}；已评估{t.valued}项，评估率{_share(t.valued_share)}；"
+            f"各资产最近一次评估价值合计{wan_yuan(t.value_fen)}万元。",
+        )
+    total = _asset_cells(t)
+    if en:
+        total[0] = "City total"
+    story.add(grid(story, "assets", ASSET_COLUMNS, [_asset_cells(row) for row in view.assets], total_row=total,
+                   cell=CELL, header=HEADER, width=page.BODY_WIDTH), Spacer(1, page.LEADING / 2))
+    story.text("assets.notes", "Registered and valued shares are of the department's data resources; the value is "
+               "the latest valuation of each asset as of the end of the period." if en else
+               "登记率、评估率以该部门数据资源总数为分母；估值为各资产截至期末最近一次评估的价值。")
 
 
 def build_story(view: ScorecardView) -> Story:
+    if view.lang == "en":
+        return build_story_en(view)
     story = Story()
     story.text("title", TITLE, page.TITLE)
     period = f"（{page.cn_date(view.start)}至{page.cn_date(view.end)}）"
@@ -206,15 +209,18 @@ def build_story(view: ScorecardView) -> Story:
     story.text(
         "summary",
         f"本期全市{len(view.rows)}个部门共收到政务数据共享申请{t.received}件，已答复{t.answered}件，"
-        f"其中按时答复{t.on_time}件，按时答复率{rate}；答复用时中位数为{_fmt_days(t.median_days)}个工作日；"
-        f"拒绝共享{t.refused}件。未办结的数据异议{t.objections_open}件，裁决未支持其主张{t.disputes_lost}件次，"
+        f"其中按时答复{t.on_time}件，按时答复率{rate}；"
+        + (f"答复用时中位数为{_fmt_days(t.median_days)}个工作日；" if t.median_days is not None else "")
+        + f"拒绝共享{t.refused}件。未办结的数据异议{t.objections_open}件，裁决未支持其主张{t.disputes_lost}件次，"
         f"裁决事项按时履行{t.orders_on_time}项（应履行{t.orders_due}项），未销号的问责整改{t.rectifications_open}项。",
     )
     story.text(
         "summary.duties",
-        f"全市数据资源目录共{t.resources}项，其中向社会开放（含有条件开放）{t.open_resources}项，"
-        f"开放率{_pct(t.open_rate)}；本期收到数据异议{t.objections_raised}件，已更正{t.objections_corrected}件，"
-        f"更正用时中位数为{_fmt_days(t.correction_days)}个工作日；数据更新逾期的资源{t.updates_overdue}项；"
+        f"全市数据资源目录共{t.resources}项，其中向社会开放（含有条件开放）{t.open_resources}项"
+        + (f"，开放率{_pct(t.open_rate)}" if t.open_rate is not None else "")
+        + f"；本期收到数据异议{t.objections_raised}件，已更正{t.objections_corrected}件"
+        + (f"，更正用时中位数为{_fmt_days(t.correction_days)}个工作日" if t.correction_days is not None else "")
+        + f"；数据更新逾期的资源{t.updates_overdue}项；"
         f"职能变更后应更新目录{t.catalogue_updates_due}次，按期更新{t.catalogue_updates_on_time}次；"
         f"违规使用共享数据经查属实{t.misuse_findings}件。",
     )
@@ -232,7 +238,8 @@ def build_story(view: ScorecardView) -> Story:
     if not view.refusals:
         story.text("refusals.empty", "本期没有拒绝共享的申请。")
     for n, line in enumerate(view.refusals, start=1):
-        story.text(f"refusals.{n}", f"{page.heading_label(3, n)}{line.department}（{line.request_number}）：{line.reason}")
+        reason = line.reason.strip().rstrip("。；;.")
+        story.text(f"refusals.{n}", f"{page.heading_label(3, n)}{line.department}（{line.request_number}）：{reason}。")
     section = 5
     if view.assets:
         _asset_section(story, view, section)
@@ -251,6 +258,81 @@ def build_story(view: ScorecardView) -> Story:
     return story
 
 
+def build_story_en(view: ScorecardView) -> Story:
+    """The English rendering: the same sections and tables; department names and reasons as recorded (Chinese)."""
+    story = Story()
+    story.lang = "en"
+    story.text("title", EN_TITLE, page.TITLE)
+    story.text("period", f"({page.en_date(view.start)} to {page.en_date(view.end)})", page.NUMBER)
+    t = view.total
+    rate = f"{100 * t.on_time_rate:.1f}%" if t.on_time_rate is not None else "—"
+    story.heading("heading", 1, 1, "Overview")
+    story.text(
+        "summary",
+        f"In this period the city's {len(view.rows)} departments received {t.received} data sharing requests and "
+        f"answered {t.answered}, {t.on_time} of them on time (on-time rate {rate}); "
+        + (f"the median time to answer was {_fmt_days(t.median_days)} working days; "
+           if t.median_days is not None else "")
+        + f"{t.refused} requests were refused. {t.objections_open} data "
+        f"objections are still open; rulings went against a department {t.disputes_lost} times; "
+        f"{t.orders_on_time} of {t.orders_due} ordered items falling due were done on time; "
+        f"{t.rectifications_open} rectifications ordered by accountability notices are still open.",
+    )
+    story.text(
+        "summary.duties",
+        f"The city's data resource catalogue lists {t.resources} resources, {t.open_resources} of them open to the "
+        f"public (including conditionally open)"
+        + (f", an open share of {_pct(t.open_rate)}" if t.open_rate is not None else "")
+        + ". In this period "
+        f"{t.objections_raised} data objections were raised and {t.objections_corrected} corrected"
+        + (f", with a median of {_fmt_days(t.correction_days)} working days to correct"
+           if t.correction_days is not None else "")
+        + "; data updates are overdue for "
+        f"{t.updates_overdue} resources; of {t.catalogue_updates_due} catalogue updates due after a change of "
+        f"duties, {t.catalogue_updates_on_time} were made on time; {t.misuse_findings} reports of misuse of shared "
+        "data were confirmed.",
+    )
+    story.heading("heading", 1, 2, "Figures by department", keep=False)
+    story.add(_table(story, view), Spacer(1, page.LEADING / 2))
+    story.add(_table(story, view, prefix="duties", columns=DUTY_COLUMNS, cells=_duty_cells),
+              Spacer(1, page.LEADING / 2))
+    story.heading("heading", 1, 3, "Requests answered on time")
+    answered = [r for r in view.rows if r.answered]
+    if not answered:
+        story.text("chart.empty", "No sharing request was answered in this period.")
+    for first in range(0, len(answered), CHART_PER_PAGE):
+        story.add(_chart(story, answered[first:first + CHART_PER_PAGE], first), Spacer(1, page.LEADING / 2))
+    story.heading("heading", 1, 4, "Refusals")
+    if not view.refusals:
+        story.text("refusals.empty", "No sharing request was refused in this period.")
+    for n, line in enumerate(view.refusals, start=1):
+        reason = line.reason.strip().rstrip("。；;.")
+        story.text(f"refusals.{n}",
+                   f"{page.en_heading_label(3, n)}{line.department} ({line.request_number}): {reason}.")
+    section = 5
+    if view.assets:
+        _asset_section(story, view, section)
+        section += 1
+    story.heading("heading", 1, section, "Notes on the figures")
+    story.text(
+        "notes",
+        "\"Requests received\" are the requests of the period that passed the conformity check and went to "
+        "the provider for an answer; \"answered on time\" means answered within the working days the policy "
+        "sets; the time to answer is counted in working days from the day after the conformity check; \"rulings "
+        "against it\" are rulings upholding, wholly or in part, a claim against the department, or dismissing "
+        "its own claim; \"ordered items done on time\" counts the ordered items falling due in the period "
+        "that were done by their deadline; \"open resources\" are catalogue resources open to the public "
+        "unconditionally or on conditions; \"updates overdue\" are resources whose data should have been "
+        "updated by the end of the period under their update cycle (plus 2 days of grace, this system's default) "
+        "but were not; \"catalogue updates on time\" counts the catalogue updates made within the policy "
+        "period after a change of duties.",
+    )
+    story.closing(view, issued_on=page.en_date(view.issued_on), seal=False)
+    return story
+
+
 def render_scorecard(view: ScorecardView) -> bytes:
-    """The scorecard as PDF bytes: same figures, same bytes."""
-    return render_view(view, build_story(view), title=f"{TITLE}{view.number}")
+    """The scorecard as PDF bytes: same figures, same bytes (the English rendering when ``view.lang`` is "en")."""
+    period = f"{page.en_date(view.start)} to {page.en_date(view.end)}"
+    title = f"{EN_TITLE}, {period}" if view.lang == "en" else f"{TITLE}{view.number}"
+    return render_view(view, build_story(view), title=title)

@@ -215,6 +215,13 @@ class TextBlock(Flowable):
             return [self]
         return self.split_at(fit)
 
+    def with_leading(self, leading: float) -> TextBlock:
+        """The same lines on another pitch (the spacing remedy when a group must fit a page)."""
+        block = TextBlock(self.text, replace(self.style, leading=leading), continued=self.continued,
+                          lines=self.lines_for(self.width) if self._lines is None else self._lines)
+        block.spaceBefore, block.spaceAfter = self.spaceBefore, self.spaceAfter
+        return block
+
     def split_at(self, fit: int) -> list[Flowable]:
         """Keep ``fit`` lines here and carry the rest over, never leaving one line alone on either side: no
         orphan (a first line alone at a page's foot) and no widow (a last line alone at the next page's head)."""

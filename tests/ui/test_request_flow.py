@@ -27,7 +27,7 @@ def test_request_created_and_refused_through_the_ui(window: Any, qtbot: Any, on_
                      and res.share_type == "conditional")  # conditional data: the owner answers
         combo.setCurrentIndex(index)
         dialog.fields["purpose"][1].setPlainText("办理企业开办业务时核验申请人身份")  # setText-style: non-ASCII
-        dialog.fields["legal_basis"][1].setText("《佛山市政务数据共享管理办法》第十二条")
+        dialog.fields["legal_basis"][1].setText("《佛山市政务数据资源管理办法（试行）》（佛府办〔2020〕4号）")
         dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
         created["entity"] = dialog.entity_id
 

@@ -172,7 +172,7 @@ def test_switching_demo_role_shows_the_other_desktop_up_to_date(demo_window: Any
     state.apply("request.create", request_id, {
         "requester_department_id": str(a.department_id), "resource_id": str(resource.id),
         "items": [resource.items[0]["name"] if isinstance(resource.items[0], dict) else resource.items[0]],
-        "purpose": "核验企业开办申请人身份", "legal_basis": "《佛山市政务数据共享管理办法》",
+        "purpose": "核验企业开办申请人身份", "legal_basis": "《佛山市政务数据资源管理办法（试行）》",
         "period_start": today.isoformat(), "period_end": (today + dt.timedelta(days=300)).isoformat()})
     state.apply("request.submit", request_id, {}, base_revision=1)
     demo_window.select_role("arbitrator")  # no Sync now pressed

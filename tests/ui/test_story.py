@@ -53,7 +53,7 @@ def test_the_whole_story_against_a_local_bureau(demo: Any, settings: Any, qtbot:
                      and res.share_type == "conditional")  # conditional data: the owner answers
         combo.setCurrentIndex(index)
         dialog.fields["purpose"][1].setPlainText("办理企业开办业务时核验申请人身份")
-        dialog.fields["legal_basis"][1].setText("《佛山市政务数据共享管理办法》第十二条")
+        dialog.fields["legal_basis"][1].setText("《佛山市政务数据资源管理办法（试行）》（佛府办〔2020〕4号）")
         dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
         made["request"] = dialog.entity_id
 

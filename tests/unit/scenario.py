@@ -114,7 +114,7 @@ class Network:
             "department.update": {"short_name": "测试"},
             "commissioner.appoint": {"name": "测试人员", "department_id": A, "appointed_on": "2026-01-01"},
             "commissioner.end": {"ended_on": "2026-02-01"},
-            "policy.set": {"kind": "provider_reply", "days": 8, "clause": "《政务数据共享条例》第十五条"},
+            "policy.set": {"kind": "provider_reply", "days": 8, "clause": "《政务数据共享条例》（国务院令第809号）"},
             "calendar.publish": {"year": 2027, "days": [{"date": "2027-01-01", "workday": False, "name": "元旦"}]},
             "department.change_duties": {"changed_on": "2026-03-01", "note": "承接原市编办的部分数据职责"},
             "resource.record_update": {},

@@ -99,17 +99,30 @@ def widow_orphan_problems(lines: list[Line]) -> list[str]:
     line (orphan); a paragraph's short last line must not be alone at the top of a page (widow)."""
     problems = []
     body = [ln for ln in lines if ln.size == 16]
-    for prev, nxt in itertools.pairwise(body):
+    for index, (prev, nxt) in enumerate(itertools.pairwise(body)):
         if prev.page == nxt.page:
             continue
+        after = body[index + 2] if index + 2 < len(body) else None
+        goes_on = after is not None and after.page == nxt.page and abs(after.x0 - LEFT) < 1.5  # ragged, not last
         indented = abs(prev.x0 - (LEFT + 32)) < 1.5
         full = prev.x1 > RIGHT - 3
         runs_on = abs(nxt.x0 - LEFT) < 1.5  # the next page goes on with the same paragraph (no indent)
         if indented and full and runs_on:
             problems.append(f"orphan at the foot of page {prev.page + 1}: {prev.text[:12]}…")
-        if full and runs_on and nxt.x1 < RIGHT - 3:
+        if full and runs_on and nxt.x1 < RIGHT - 3 and not goes_on:
             problems.append(f"widow at the top of page {nxt.page + 1}: {nxt.text[:12]}…")
     return problems
+
+
+def foot_holes(pdf: pdfplumber.PDF) -> list[float]:
+    """For every page but the last: the empty height between the lowest thing printed in the type area (text,
+    rule, table, QR code) and the type area's lower edge, in body lines (28.9 pt)."""
+    holes = []
+    for pg in pdf.pages[:-1]:
+        bottoms = [obj["bottom"] for kind in ("chars", "rects", "lines", "curves") for obj in getattr(pg, kind)
+                   if TOP - 2 < obj["top"] and obj["bottom"] < BOTTOM + 2]
+        holes.append(max(0.0, BOTTOM - max(bottoms, default=TOP)) / page.LEADING)
+    return holes
 
 
 def break_problems(lines: list[Line]) -> list[str]:

@@ -69,6 +69,30 @@ def test_a_reply_is_authored_and_numbered_by_its_provider(demo_documents: list) 
         assert "申请所附依据" not in text  # the requester's basis is not the provider's
 
 
+def test_a_reply_gives_the_reason_of_the_answer_not_of_a_later_revocation(demo_dir: Path) -> None:
+    """A request answered in part and later revoked: its reply still prints the answer's reason (the revocation's
+    reason overwrote the request's ``reason`` column)."""
+    import json
+
+    db = open_database(demo_dir)
+    checked = 0
+    with Session(db.writer) as session:
+        for req in session.exec(select(m.SharingRequest).where(m.SharingRequest.reply_number != "")):
+            answer = session.exec(select(m.AuditEntry).where(m.AuditEntry.entity_id == str(req.id)).where(
+                m.AuditEntry.kind.in_(("request.approve", "request.approve_partly", "request.refuse")))).first()
+            assert answer is not None
+            said = json.loads(answer.payload).get("reason", "")
+            view = documents.load_view(session, "reply", req.number)
+            assert view.reason == said, req.number
+            if said != req.reason:
+                checked += 1
+                with pdfplumber.open(io.BytesIO(documents.render(view))) as pdf:
+                    text = "".join(p.extract_text() or "" for p in pdf.pages).replace("\n", "")
+                assert req.reason not in text and said.rstrip("。") in text
+    db.dispose()
+    assert checked, "the demo has a reply whose request was later revoked or suspended"
+
+
 def test_demo_findings_print_dates_the_chinese_way(demo_documents: list) -> None:
     for kind, _, view, data in demo_documents:
         if kind != "ruling":
@@ -96,6 +120,43 @@ def test_notices_name_facts_rule_defence_and_contact_and_copy_no_complainant(dem
         assert view.rule and view.rule[:20] in text
         assert "申辩" in text and "联系人：" in text
         assert view.cc == ()
+
+
+MAX_FOOT_HOLE = 1.5  # body lines, glyph to edge: one blank line at most, as orphan control leaves (measured ~1.3)
+
+
+def test_no_page_of_a_demo_document_ends_in_a_hole(demo_dir: Path, demo_documents: list) -> None:
+    """Keep-with-next (a heading with its first lines, the signature with the last body lines) must not leave
+    empty lines at a page's foot: the spacing is adjusted instead. Every demo ruling, notice, reply and asset
+    certificate, in Chinese and in English."""
+    db = open_database(demo_dir)
+    documents_ = [(kind, number, data) for kind, number, _, data in demo_documents]
+    with Session(db.writer) as session:
+        for kind, number, _, _ in demo_documents:
+            documents_.append((kind, f"{number} en", documents.render(documents.load_view(session, kind, number,
+                                                                                         lang="en"))))
+        for asset in session.exec(select(m.DataAsset).where(m.DataAsset.number != "")):
+            for lang in ("zh", "en"):
+                view = documents.load_view(session, "certificate", asset.number, lang=lang)
+                documents_.append(("certificate", f"{asset.number} {lang}", documents.render(view)))
+    db.dispose()
+    assert any(kind == "certificate" for kind, *_ in documents_)
+    holes = {}
+    for kind, number, data in documents_:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            worst = max(pagecheck.foot_holes(pdf), default=0.0)
+        if worst > MAX_FOOT_HOLE:
+            holes[f"{kind} {number}"] = round(worst, 1)
+    assert not holes, holes
+
+
+def test_every_article_cited_in_the_demo_documents_was_read(demo_documents: list) -> None:
+    from cdo_desktop.reports import citations
+
+    for kind, number, _, data in demo_documents:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            text = "".join(p.extract_text() or "" for p in pdf.pages).replace("\n", "")
+        assert citations.unverified_articles(text) == [], f"{kind} {number}"
 
 
 def test_the_checks_fail_on_a_bad_page(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -178,7 +239,7 @@ def test_the_english_rendering_is_complete_and_holds_the_page(name: str) -> None
     expected = {
         "ruling": ["Ruling on a Government Data Sharing", "Claims and defence", "On claim 1", "Claim 1 is upheld",
                    "by 20 March 2026 inclusive", "Review and service", "Copy to:"],
-        "notice": ["Accountability Notice", "Facts", "Ground and rule", "Right to answer", "by 7 April 2026 inclusive",
+        "notice": ["Accountability Notice", "Facts", "Ground and rule", "Right to answer", "by 3 April 2026 inclusive",
                    "Contact:"],
         "reply": ["Reply to a Government Data Sharing", "approved in part", "Conditions of use", "Remedy",
                   "within 15 working days"],
