@@ -459,11 +459,11 @@ def _issue_reply(bureau: Bureau) -> uuid.UUID:
     _push(bureau.url, b_token, mutation("resource.create", w.people[("B", "commissioner")], resource, {
         "code": "RES-B-COND", "department_id": str(w.depts["B"]), "name": "B部门社保数据",
         "items": [{"name": "姓名"}, {"name": "证件号"}, {"name": "参保状态"}], "share_type": "conditional",
-        "share_conditions": "仅用于核验", "legal_basis": "《广东省公共数据管理办法》第二十五条"}))
+        "share_conditions": "仅用于核验", "legal_basis": "《广东省公共数据管理办法》"}))
     _push(bureau.url, a_token,
           mutation("request.create", w.people[("A", "commissioner")], request, {
               "requester_department_id": str(w.depts["A"]), "resource_id": str(resource), "items": ["姓名", "证件号"],
-              "purpose": "核验身份", "legal_basis": "《社会保险法》第七十四条", "period_start": "2026-03-01",
+              "purpose": "核验身份", "legal_basis": "《中华人民共和国社会保险法》", "period_start": "2026-03-01",
               "period_end": "2026-12-31"}),
           mutation("request.submit", w.people[("A", "commissioner")], request, {}))
     _push(bureau.url, arb_token, mutation("request.check", w.people[("bureau", "arbitrator")], request, {}))
@@ -498,7 +498,7 @@ def test_notice_and_reply_forgeries_never_match(signed_bureau: Bureau, tmp_path:
         "notice-measure": dataclasses.replace(notice, measure="通报批评并约谈主要负责人"),
         "notice-violation": dataclasses.replace(notice, violation="拒不提供共享数据"),
         "notice-ground": dataclasses.replace(notice, ground="另案认定", basis="佛数裁〔2025〕1号裁决",
-                                             rule="《虚构条例》第一条"),
+                                             rule="《虚构条例》"),
         "notice-dates": dataclasses.replace(notice, issued_on=notice.issued_on - year,
                                             defence_due=(notice.defence_due or notice.issued_on) - year),
         "notice-rectification": dataclasses.replace(notice, rectification_days=1,
