@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
-from cdo_desktop.domain.enums import DisputeKind
+from cdo_desktop.domain.enums import DisputeKind, RequestState, ShareType
 from cdo_desktop.reports import page
 from cdo_desktop.reports.compose import Story, render_view
 from cdo_desktop.reports.views import ESCALATION_DAYS, ClaimView, OrderView, PartyView, RulingView
@@ -207,6 +208,55 @@ def en_event_text(text: str) -> str:
     return text
 
 
+# The origin of a dispute is written from two templates (builders._origin): their English, by pattern. The
+# departments' names, the resource's name and the recorded reasons stay as recorded; an origin that matches neither
+# template (an older view) is printed as recorded.
+_CN_DATE = r"(\d{4})年(\d{1,2})月(\d{1,2})日"
+_ORIGIN_REQUEST = re.compile(
+    rf"^本争议源于共享申请(?P<number>[^：]+)：(?P<requester>.+?)于{_CN_DATE}申请共享(?P<provider>.+?)的“(?P<resource>.*)”"
+    r"数据资源（资源代码：(?P<code>[^，]*)，(?P<share>[^）]*)）(?P<rest>.*)$")
+_ORIGIN_ANSWERED = re.compile(rf"^，提供部门于{_CN_DATE}答复“(?P<state>[^”]+)”(?:，理由为：(?P<reason>.*?))?。$")
+_ORIGIN_UNANSWERED = re.compile(rf"^，答复期限为{_CN_DATE}，提供部门至争议提出时未予答复。$")
+_ORIGIN_OBJECTION = re.compile(
+    rf"^本争议源于数据异议(?P<number>[^：]+)：(?P<raiser>.+?)于{_CN_DATE}对(?P<owner>.+?)的“(?P<resource>.*)”"
+    r"数据提出异议：(?P<description>.*?)。$")
+
+
+def _en_cn_date(match: re.Match[str], first: int) -> str:
+    return page.en_date(dt.date(int(match.group(first)), int(match.group(first + 1)), int(match.group(first + 2))))
+
+
+def _en_label(enum: type[ShareType] | type[RequestState], zh: str) -> str:
+    return next((member.en for member in enum if member.zh == zh), zh)
+
+
+def en_origin_text(text: str) -> str:
+    """The English of the origin paragraph the builder wrote in Chinese."""
+    request = _ORIGIN_REQUEST.match(text)
+    if request:
+        out = (f"This dispute arises from sharing request {request['number']}: on {_en_cn_date(request, 3)} "
+               f"{request['requester']} asked {request['provider']} to share the data resource "
+               f"\u201c{request['resource']}\u201d (code {request['code']}, {_en_label(ShareType, request['share']).lower()})")
+        rest = request["rest"]
+        answered, unanswered = _ORIGIN_ANSWERED.match(rest), _ORIGIN_UNANSWERED.match(rest)
+        if answered:
+            out += (f"; on {_en_cn_date(answered, 1)} the provider answered "
+                    f"\u201c{_en_label(RequestState, answered['state']).lower()}\u201d")
+            out += f", giving as its reason: {answered['reason']}" if answered["reason"] else ""
+        elif unanswered:
+            out += (f"; the provider's answer was due on {_en_cn_date(unanswered, 1)} and had not been given when "
+                    "the dispute was raised")
+        elif rest not in ("", "。"):
+            return text
+        return out + "."
+    objection = _ORIGIN_OBJECTION.match(text)
+    if objection:
+        return (f"This dispute arises from data objection {objection['number']}: on {_en_cn_date(objection, 3)} "
+                f"{objection['raiser']} objected to the data \u201c{objection['resource']}\u201d of "
+                f"{objection['owner']}: {objection['description']}.")
+    return text
+
+
 def en_dispute_kind(kind: str) -> str:
     return next((k.en.lower() for k in DisputeKind if k.zh == kind), kind)
 
@@ -246,7 +296,7 @@ def build_story_en(view: RulingView) -> Story:
 
     if view.origin:
         heading("Origin of the dispute")
-        story.text("origin", page.cn_dates_in(view.origin))
+        story.text("origin", en_origin_text(view.origin))
     if view.course:
         heading("Course of the proceedings")
         for event in view.course:

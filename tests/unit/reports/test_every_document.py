@@ -237,7 +237,7 @@ def test_the_english_rendering_is_complete_and_holds_the_page(name: str) -> None
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         text = " ".join(p.extract_text() or "" for p in pdf.pages).replace("\n", " ")
     expected = {
-        "ruling": ["Ruling on a Government Data Sharing", "Claims and defence", "On claim 1", "Claim 1 is upheld",
+        "ruling": ["Ruling on a Government Data Sharing", "arises from sharing request", "Claims and defence", "On claim 1", "Claim 1 is upheld",
                    "by 20 March 2026 inclusive", "Review and service", "Copy to:"],
         "notice": ["Accountability Notice", "Facts", "Ground and rule", "Right to answer", "by 3 April 2026 inclusive",
                    "Contact:"],
@@ -247,6 +247,39 @@ def test_the_english_rendering_is_complete_and_holds_the_page(name: str) -> None
     }[name]
     for phrase in expected:
         assert phrase in text, phrase
-    for template in ("本局认为", "救济途径", "问责事实", "申辩权利", "复核与送达", "答复意见", "印发"):
+    for template in ("本争议源于", "本局认为", "救济途径", "问责事实", "申辩权利", "复核与送达", "答复意见", "印发"):
         assert template not in text, template  # no Chinese template wording left in the English rendering
     assert documents.render(english) == data  # reproducible like the original
+
+
+def test_the_origin_of_every_demo_ruling_reads_in_english(demo_documents: list) -> None:
+    from cdo_desktop.reports import ruling
+
+    rulings = [view for kind, _number, view, _data in demo_documents if kind == "ruling" and view.origin]
+    assert rulings
+    for view in rulings:
+        english = ruling.en_origin_text(view.origin)
+        assert english.startswith("This dispute arises from "), english
+        assert not any(word in english for word in ("本争议源于", "申请共享", "答复期限", "提出异议", "理由为")), english
+
+
+@pytest.mark.parametrize(("origin", "expected"), [
+    ("本争议源于共享申请X1：甲局于2026年5月3日申请共享乙局的“人口信息”数据资源（资源代码：C1，有条件共享），"
+     "答复期限为2026年5月17日，提供部门至争议提出时未予答复。",
+     "This dispute arises from sharing request X1: on 3 May 2026 甲局 asked 乙局 to share the data resource "
+     "\u201c人口信息\u201d (code C1, conditional sharing); the provider's answer was due on 17 May 2026 and had not "
+     "been given when the dispute was raised."),
+    ("本争议源于共享申请X1：甲局于2026年5月3日申请共享乙局的“人口信息”数据资源（资源代码：C1，不予共享），"
+     "提供部门于2026年5月8日答复“不予同意”，理由为：涉及国家秘密。",
+     "This dispute arises from sharing request X1: on 3 May 2026 甲局 asked 乙局 to share the data resource "
+     "\u201c人口信息\u201d (code C1, not shared); on 8 May 2026 the provider answered \u201crefused\u201d, giving as its "
+     "reason: 涉及国家秘密."),
+    ("本争议源于数据异议Y2：甲局于2026年6月1日对乙局的“人口信息”数据提出异议：姓名有误。",
+     "This dispute arises from data objection Y2: on 1 June 2026 甲局 objected to the data \u201c人口信息\u201d of "
+     "乙局: 姓名有误."),
+    ("由双方自行协商。", "由双方自行协商。"),  # written by hand: printed as recorded
+])
+def test_the_origin_templates_read_in_english(origin: str, expected: str) -> None:
+    from cdo_desktop.reports import ruling
+
+    assert ruling.en_origin_text(origin) == expected
