@@ -813,6 +813,10 @@
         <translation>Nothing waits for you.</translation>
     </message>
     <message>
+        <source>%d overdue</source>
+        <translation>%d overdue</translation>
+    </message>
+    <message>
         <source>%d deadlines within two working days or passed (%d overdue)</source>
         <translation>%d deadlines within two working days or passed (%d overdue)</translation>
     </message>

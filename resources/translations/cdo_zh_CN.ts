@@ -814,6 +814,10 @@
         <translation>暂无待办事项。</translation>
     </message>
     <message>
+        <source>%d overdue</source>
+        <translation>%d 项已逾期</translation>
+    </message>
+    <message>
         <source>%d deadlines within two working days or passed (%d overdue)</source>
         <translation>%d 项期限不足两个工作日或已逾期（其中逾期 %d 项）</translation>
     </message>
