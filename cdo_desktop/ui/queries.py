@@ -232,16 +232,22 @@ def accountability_grounds(session: Session, today: Any) -> list[dict[str, Any]]
     out: list[dict[str, Any]] = []
     orders = select(m.RulingOrder, m.Ruling.number).join(m.Ruling, m.Ruling.id == m.RulingOrder.ruling_id).where(
         m.RulingOrder.state != "complied", m.RulingOrder.received_on != None, m.RulingOrder.due_on < today)  # noqa: E711
+    # "facts": the violation as the notice states it (documents are in Chinese), drawn from the ground's record
     for order, number in session.execute(orders):
         out.append({"ground": "order_overdue", "id": order.id, "department_id": order.addressee_department_id,
                     "text": f"{number} 第{order.position}项（{names.get(order.addressee_department_id, '')}，"
-                            f"{order.due_on.isoformat()}前（含当日））"})
+                            f"{order.due_on.isoformat()}前（含当日））",
+                    "facts": f"未在{order.due_on.isoformat()}前（含当日）履行{number}第{order.position}项裁决事项："
+                             f"{order.action}"})
     for report in session.execute(select(m.MisuseReport).where(m.MisuseReport.state == "confirmed")).scalars():
         out.append({"ground": "misuse_finding", "id": report.id, "department_id": report.user_department_id,
-                    "text": f"{report.number}（{names.get(report.user_department_id, '')}）"})
+                    "text": f"{report.number}（{names.get(report.user_department_id, '')}）",
+                    "facts": f"经{report.number}查实：{report.description}"})
     objections = select(m.QualityObjection).where(m.QualityObjection.state.in_(["accepted", "flagged"]),
                                                   m.QualityObjection.due < today)
     for obj in session.execute(objections).scalars():
         out.append({"ground": "objection_uncorrected", "id": obj.id, "department_id": obj.owner_department_id,
-                    "text": f"{obj.number}（{names.get(obj.owner_department_id, '')}）"})
+                    "text": f"{obj.number}（{names.get(obj.owner_department_id, '')}）",
+                    "facts": f"未在{obj.due.isoformat() if obj.due else ''}前核实或更正{obj.number}所指数据问题："
+                             f"{obj.description}"})
     return out
