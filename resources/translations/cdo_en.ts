@@ -1596,12 +1596,12 @@
         <translation>This is a draft. Read it through: Issue makes it final and cannot be undone.</translation>
     </message>
     <message>
-        <source>Issue</source>
-        <translation>Issue</translation>
+        <source>&amp;Issue</source>
+        <translation>&amp;Issue</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Cancel</translation>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Cancel</translation>
     </message>
     <message>
         <source>Print…</source>

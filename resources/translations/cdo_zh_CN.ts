@@ -1597,12 +1597,12 @@
         <translation>这是草稿，请通读。签发后即为正式文书，不可撤回。</translation>
     </message>
     <message>
-        <source>Issue</source>
-        <translation>签发</translation>
+        <source>&amp;Issue</source>
+        <translation>签发(&amp;I)</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
     </message>
     <message>
         <source>Print…</source>

@@ -60,9 +60,9 @@ class PdfPreview(QDialog):
             note.setWordWrap(True)
             layout.addWidget(note)
             buttons = QDialogButtonBox()
-            issue = QPushButton(self.tr("Issue"))
+            issue = QPushButton(self.tr("&Issue"))  # a mnemonic (Alt+I): issuing by keyboard is deliberate too
             issue.setObjectName("issue")
-            cancel = QPushButton(self.tr("Cancel"))
+            cancel = QPushButton(self.tr("&Cancel"))
             cancel.setObjectName("cancelIssue")
             buttons.addButton(issue, QDialogButtonBox.ButtonRole.AcceptRole)
             buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)

@@ -93,6 +93,10 @@ class ListPage(Page):
         bar = QHBoxLayout()
         self.search = SearchBox(self.tr("Search (number, department, resource, text)…"))
         self.search.setObjectName("search")
+        # keyboard: Ctrl+F finds on every list page (only the shown page's shortcut is live)
+        from cdo_desktop.ui.qt import QKeySequence, QShortcut
+
+        QShortcut(QKeySequence("Ctrl+F"), self, activated=self.search.setFocus)
         bar.addWidget(self.search, 2)
         self.filter_bar = QHBoxLayout()
         bar.addLayout(self.filter_bar, 1)
