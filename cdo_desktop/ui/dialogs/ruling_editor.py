@@ -3,6 +3,7 @@ orders (each following from an upheld claim) with deadlines counted from receipt
 
 from __future__ import annotations
 
+import itertools
 import uuid
 from typing import Any
 
@@ -64,7 +65,7 @@ class OrdersTable(QWidget):
         editor.setFocus()
         # focus order: Add order → the new row's action, days, claim, addressee → Remove order
         chain = [self.add_button] + [self.table.cellWidget(row, c) for c in (1, 2, 3, 0)]
-        for first, second in zip(chain, chain[1:]):
+        for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 
     def add_order(self, addressee: uuid.UUID | None = None, action: str = "", days: int = 10,
