@@ -10,7 +10,6 @@ from cdo_desktop.domain.workflow import Transition
 from cdo_desktop.ui.actions import ActionRunner, action_buttons
 from cdo_desktop.ui.qt import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QItemSelectionModel,
     QPushButton,
@@ -376,8 +375,10 @@ class ListPage(Page):
     # -- export -----------------------------------------------------------------------------------------------
 
     def ask_export(self) -> None:
-        path, chosen = QFileDialog.getSaveFileName(
-            self, self.tr("Export"), f"{self.title()}.xlsx", "Excel (*.xlsx);;CSV (*.csv);;JSON (*.json)")
+        from cdo_desktop.ui.file_dialogs import save_file
+
+        path, chosen = save_file(self, self.tr("Export"), f"{self.title()}.xlsx",
+                                 "Excel (*.xlsx);;CSV (*.csv);;JSON (*.json)")
         if not path:
             return
         suffix = Path(path).suffix.lower().lstrip(".")
