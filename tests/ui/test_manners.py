@@ -163,3 +163,25 @@ def test_reply_printed_from_its_row(window: Any, qtbot: Any) -> None:
     assert previews and previews[-1].data.startswith(b"%PDF") and previews[-1].print_button is not None
     for preview in previews:
         preview.close()
+
+
+def test_every_list_page_fits_its_fixed_columns_on_first_show(window: Any) -> None:
+    """Un-stretching the last section while fitting was remembered as the user's choice: every page but the
+    requests page then kept Qt's default 100 px, cutting asset codes, certificate numbers and dates (screenshots)."""
+    from cdo_desktop.ui.pages.base import ELASTIC_KEYS
+
+    window.select_role("a")
+    window.resize(1366, 860)
+    for key in ("catalogue", "assets", "platforms", "disputes", "objections", "misuse"):
+        window.show_page(key)
+        page = window.pages[key]
+        wait_for_rows(page, lambda rows: bool(rows))
+        QApplication.processEvents()
+        if not page.model.rows:
+            continue
+        assert window.settings.get(page.settings_key()) is None, f"{key}: fitting was saved as the user's widths"
+        wanted = page.content_widths()
+        long = page.long_column()
+        for column, spec in enumerate(page.model.columns):
+            if column != long and spec.key not in ELASTIC_KEYS:
+                assert page.view.columnWidth(column) >= wanted[column], (key, spec.key)

@@ -218,14 +218,16 @@ class ListPage(Page):
         if count == 0:
             return
         long = self.long_column()
-        header.setStretchLastSection(False)
-        for column in range(count):
-            header.setSectionResizeMode(column, header.ResizeMode.Interactive)
-        header.setSectionResizeMode(long, header.ResizeMode.Stretch)
         settings = getattr(self.state, "settings", None)
         saved = settings.get(self.settings_key()) if settings is not None else None
+        # from here on, sections resize because of the fitting, not the user: nothing of it is remembered (the
+        # last section un-stretching used to be saved as the user's choice, Qt's default widths with it)
         self._fitting = True
         try:
+            header.setStretchLastSection(False)
+            for column in range(count):
+                header.setSectionResizeMode(column, header.ResizeMode.Interactive)
+            header.setSectionResizeMode(long, header.ResizeMode.Stretch)
             if isinstance(saved, list) and len(saved) == count:
                 for column, width in enumerate(saved):
                     if column != long:
