@@ -130,7 +130,8 @@ def transfer_buttons(parent: QWidget, state: Any, kind: str, *, export: bool = T
     imp.clicked.connect(lambda: choose_and_import(parent, state, kind))
     buttons = [imp, template_button(parent, kind)]
     if export:
-        exp = QPushButton(QCoreApplication.translate("Transfer", "Export…"))
+        # not the list's own Export… beside it (the list as searched): the whole register, in the import's columns
+        exp = QPushButton(QCoreApplication.translate("Transfer", "Export in import format…"))
         exp.setObjectName(f"export:{kind}")
         exp.clicked.connect(lambda: choose_and_export(parent, state, kind))
         buttons.append(exp)

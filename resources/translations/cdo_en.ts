@@ -2457,8 +2457,8 @@ SHA-256: %s</translation>
         <translation>Import…</translation>
     </message>
     <message>
-        <source>Export…</source>
-        <translation>Export…</translation>
+        <source>Export in import format…</source>
+        <translation>Export in import format…</translation>
     </message>
 </context>
 <context>

@@ -2458,8 +2458,8 @@ SHA-256：%s</translation>
         <translation>导入…</translation>
     </message>
     <message>
-        <source>Export…</source>
-        <translation>导出…</translation>
+        <source>Export in import format…</source>
+        <translation>按导入格式导出…</translation>
     </message>
 </context>
 <context>
