@@ -108,7 +108,10 @@ def _dialogs(app: Any, window: Any, role: str, out: Path, prefix: str) -> list[P
             preview.close()
         del queries
     if dialog is not None:
-        dialog.resize(max(dialog.sizeHint().width(), 760), max(dialog.sizeHint().height(), 520))
+        if name == "dialog-ruling-editor":  # as on a 1366-px screen (the offscreen screen is 800 × 600)
+            dialog.resize(1320, SIZE[1])
+        else:
+            dialog.resize(max(dialog.sizeHint().width(), 760), max(dialog.sizeHint().height(), 520))
         dialog.show()
         _settle(app)
         path = out / f"{prefix}-{name}.png"

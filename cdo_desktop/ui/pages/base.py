@@ -197,7 +197,9 @@ class ListPage(Page):
         for key in LONG_TEXT_KEYS:
             if key in keys:
                 return keys.index(key)
-        return len(keys) - 1
+        # no long text: the last name column stretches (a deadline or date last in the row is never elided)
+        names = [i for i, key in enumerate(keys) if key in ELASTIC_KEYS]
+        return names[-1] if names else len(keys) - 1
 
     def content_widths(self) -> list[int]:
         """Each column's width to show its header and every fetched cell (up to a page) in full."""
