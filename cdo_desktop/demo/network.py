@@ -25,6 +25,7 @@ from sqlmodel import Session
 
 from cdo_desktop.demo import assets as demo_assets
 from cdo_desktop.demo import catalogue as data
+from cdo_desktop.demo.cast import demo_pair, pair_counts
 from cdo_desktop.domain.actor import Actor, derived_id
 from cdo_desktop.domain.enums import Role
 from cdo_desktop.domain.mutations import Mutation
@@ -555,6 +556,140 @@ class _Generator:
                     payload["summary"] = payload["summary"] + "（职能调整后更新）"
                     self.act(dept["cdo"], "resource.update", resource["id"], payload, changed + dt.timedelta(days=7))
 
+    # -- the cast's work waiting --------------------------------------------------------------------------------
+
+    def scenes(self) -> None:
+        """Every demo role opens on real work of its own (issue 13), dated in the demo's last weeks so that some is
+        overdue and some falls due: commissioner A has requests to answer, a dispute to state and an order falling
+        due; B has A's requests to answer and A's dispute to state; the arbitrator a ruling to draft (an accepted
+        dispute); the bureau a request awaiting its check. The cast is found as the desktop finds it
+        (`demo.cast.demo_pair`), and the scenes keep it the busiest pair."""
+        assert self.session is not None
+        self.session.flush()
+        pair = demo_pair(self.session)
+        if pair is None:
+            return
+        by_id = {d["id"]: d for d in self.depts}
+        a, b = by_id.get(pair[0]), by_id.get(pair[1])
+        if a is None or b is None:
+            return
+        counts = pair_counts(self.session)
+        lead = counts.get(pair, 0)
+        conditional = {d["id"]: [r for r in d["resources"] if r["share"] == "conditional"] for d in self.depts}
+        # the other departments of the scenes: each asks (or is asked) once, least-paired with A or B first
+        others = sorted((d for d in self.depts if d["id"] not in pair and conditional[d["id"]]),
+                        key=lambda d: (counts.get((d["id"], a["id"]), 0) + counts.get((d["id"], b["id"]), 0),
+                                       d["code"]))
+        if len(others) < 5 or not conditional[a["id"]] or not conditional[b["id"]]:
+            return
+        c, d, e, f, g = others[:5]
+        if max(counts.get((x["id"], a["id"]), 0) for x in (c, d, e, f)) + 1 >= lead + 4:
+            return  # the scenes would make another pair the busiest (never at the demo's scales)
+        a_res, b_res = conditional[a["id"]][0], conditional[b["id"]][-1]
+        # the arbitrator the desktop casts (the first by name) checks, accepts and rules in the scenes
+        self.arbitrators.sort(key=lambda x: self.session.get(m.Commissioner, x.id).name)  # type: ignore[union-attr]
+        last = END
+        # A: two requests to answer, one already overdue, one just checked
+        self.scene_request(c, a, a_res, ["submit", "check"], last - dt.timedelta(days=26))
+        self.scene_request(d, a, a_res, ["submit", "check"], last - dt.timedelta(days=4))
+        # A: a dispute to state (E disputes A's refusal; A has opened it, its answer is due)
+        refused = self.scene_request(e, a, a_res, ["submit", "check", "refuse"], last - dt.timedelta(days=20))
+        self.scene_dispute("e-a", refused, "filed", last - dt.timedelta(days=6))
+        # A: an order falling due (F won its dispute against A's refusal; A has received the ruling)
+        refused = self.scene_request(f, a, a_res, ["submit", "check", "refuse"], last - dt.timedelta(days=40))
+        self.scene_dispute("f-a", refused, "ruled", last - dt.timedelta(days=30), ruled_on=last - dt.timedelta(days=3))
+        # B: A's requests to answer, one overdue, one just checked, and one the bureau is still checking
+        self.scene_request(a, b, b_res, ["submit", "check"], last - dt.timedelta(days=24))
+        self.scene_request(a, b, b_res, ["submit", "check"], last - dt.timedelta(days=5))
+        self.scene_request(a, b, b_res, ["submit"], last - dt.timedelta(days=1))
+        # B: A's dispute to state
+        refused = self.scene_request(a, b, b_res, ["submit", "check", "refuse"], last - dt.timedelta(days=18))
+        self.scene_dispute("a-b", refused, "filed", last - dt.timedelta(days=5))
+        # the arbitrator: a ruling to draft (G's dispute against B, answered and accepted)
+        refused = self.scene_request(g, b, b_res, ["submit", "check", "refuse"], last - dt.timedelta(days=30))
+        self.scene_dispute("g-b", refused, "accepted", last - dt.timedelta(days=20))
+        self.session.flush()
+        assert demo_pair(self.session) == pair, "the scenes changed who commissioners A and B are"
+
+    def scene_request(self, requester: dict[str, Any], provider: dict[str, Any], resource: dict[str, Any],
+                      path: list[str], day: dt.date) -> dict[str, Any]:
+        """A request of the scenes, walked along ``path`` two days a step (no random draws: the rest of the network
+        stays as it was)."""
+        n = self.result.requests
+        request_id = self.id("scene-request", n)
+        items = resource["items"][: max(1, len(resource["items"]) - 1)]
+        business = data.BUSINESSES[n % len(data.BUSINESSES)]
+        self.act(requester["commissioner"], "request.create", request_id, {
+            "requester_department_id": str(requester["id"]), "resource_id": str(resource["id"]), "items": items,
+            "purpose": data.PURPOSES[n % len(data.PURPOSES)].format(x=business),
+            "legal_basis": data.LEGAL_BASES[n % len(data.LEGAL_BASES)], "usage_method": "api",
+            "period_start": day.isoformat(), "period_end": (day + dt.timedelta(days=365)).isoformat(),
+        }, day)
+        submitted = day
+        for action in path:
+            day += dt.timedelta(days=1)
+            if action == "submit":
+                self.act(requester["commissioner"], "request.submit", request_id, {}, day)
+                submitted = day
+            elif action == "check":
+                self.act(self.arbitrators[0], "request.check", request_id, {}, day)
+            elif action == "refuse":
+                self.act(provider["commissioner"], "request.refuse", request_id, {
+                    "reason": data.REFUSAL_REASONS[n % len(data.REFUSAL_REASONS)],
+                    "legal_basis": data.REFUSAL_BASES[n % len(data.REFUSAL_BASES)]}, day)
+        self.result.requests += 1
+        return {"id": request_id, "requester": requester, "provider": provider, "path": path, "day": day,
+                "submitted": submitted, "resource": resource, "items": items}
+
+    def scene_dispute(self, key: str, request: dict[str, Any], ladder: str, day: dt.date,
+                      ruled_on: dt.date | None = None) -> None:
+        """A dispute of the scenes on a refused request, up to ``ladder`` (filed, accepted or ruled with an order)."""
+        claimant, respondent = request["requester"], request["provider"]
+        dispute_id = self.id("scene-dispute", key)
+        items = request["items"]
+        self.act(claimant["commissioner"], "dispute.file", dispute_id, {
+            "claimant_department_id": str(claimant["id"]), "respondent_department_id": str(respondent["id"]),
+            "kind": "refusal", "request_id": str(request["id"]),
+            "statement": f"我单位依法申请共享数据，{respondent['name']}以不充分的理由拒绝，影响业务办理。",
+            "claims": [{"kind": "order_share", "text": f"责令被申请人在10个工作日内共享{'、'.join(items)}",
+                        "items": items, "deadline_days": 10}],
+        }, day)
+        self.result.disputes += 1
+        day += dt.timedelta(days=1)
+        self.act(respondent["commissioner"], "receipt.sign", self.id("scene-receipt", "dispute", key),
+                 {"subject": "dispute", "subject_id": str(dispute_id), "via": "opened"}, day)
+        if ladder == "filed":
+            return
+        day += dt.timedelta(days=2)
+        self.act(respondent["commissioner"], "dispute.answer_claim", dispute_id,
+                 {"position": 1, "answer": "所申请数据包含个人敏感信息，申请部门未说明每一数据项的必要性。"}, day)
+        self.act(respondent["commissioner"], "dispute.answer", dispute_id,
+                 {"statement": "我单位已逐项答辩，请求驳回申请人的仲裁请求。"}, day)
+        arbitrator = self.arbitrators[0]
+        day += dt.timedelta(days=2)
+        self.act(arbitrator, "dispute.accept", dispute_id, {}, day)
+        if ladder == "accepted":
+            return
+        day = ruled_on or day + dt.timedelta(days=5)
+        ruling_id = self.id("scene-ruling", key)
+        self.act(arbitrator, "dispute.rule", dispute_id, {
+            "ruling_id": str(ruling_id), "arbitrator_ids": [str(arbitrator.id)],
+            "findings": [f"{claimant['name']}于{_cn_date(request['submitted'])}提出共享申请，用途明确。",
+                         f"{respondent['name']}答辩称所申请数据涉及个人敏感信息。"],
+            "reasoning": "经审查双方陈述和证据，对申请人的仲裁请求裁决如下。",
+            "rules_relied_on": RULES_RELIED_ON,
+            "claim_decisions": [{"position": 1, "decision": "upheld",
+                                 "reasoning": "申请用途明确，所申请数据项与用途直接相关；被申请人未能说明不予共享的具体依据。"}],
+            "orders": [{"addressee_department_id": str(respondent["id"]), "claim_position": 1,
+                        "action": f"向申请人共享{'、'.join(items)}，并书面告知开通情况", "deadline_days": 10}],
+            "cc": ["佛山市人民政府办公室"],
+        }, day)
+        self.result.rulings += 1
+        for side, who in (("respondent", respondent), ("claimant", claimant)):
+            day += dt.timedelta(days=1)
+            self.act(who["commissioner"], "receipt.sign", self.id("scene-receipt", "ruling", key, side),
+                     {"subject": "ruling", "subject_id": str(ruling_id), "via": "opened"}, day)
+
     def accounts(self) -> None:
         assert self.session is not None
         hasher = PasswordHasher()
@@ -608,6 +743,7 @@ class _Generator:
                 self.result.misuse += 1
             self.duties()
             demo_assets.register(self)
+            self.scenes()
             if self.with_accounts:
                 self.accounts()
             self.commit()

@@ -257,6 +257,10 @@ def rebuild(session: Session, *, only: str | None = None) -> int:
     return int(result.rowcount)
 
 
+# the entities the full-text index holds (lists of any other entity search their text columns directly)
+INDEXED = frozenset(_REBUILD)
+
+
 def matching_ids_sql(entity: str) -> str:
     """SQL for the ids (32-hex, as SQLite stores UUIDs) of ``entity`` rows matching the bound ``:q`` expression."""
     return f"SELECT entity_id FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q AND entity = '{entity}'"

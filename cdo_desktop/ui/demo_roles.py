@@ -5,9 +5,10 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlmodel import Session
 
+from cdo_desktop.demo.cast import demo_pair
 from cdo_desktop.services.bootstrap import admin_actor_id
 from cdo_desktop.store import models as m
 
@@ -22,15 +23,7 @@ class Role:
 
 def cast(session: Session) -> list[Role]:
     """The four demo roles, found in the data: A and B are the busiest requester → provider pair."""
-    r = m.SharingRequest
-    pair = session.execute(
-        select(r.requester_department_id, r.provider_department_id, func.count().label("n"))
-        # the pair that asks most for conditionally shared data: the story shows the owner's answer
-        .join(m.DataResource, m.DataResource.id == r.resource_id)
-        .where(m.DataResource.share_type == "conditional")
-        .group_by(r.requester_department_id, r.provider_department_id)
-        .order_by(func.count().desc(), r.requester_department_id).limit(1)
-    ).first()
+    pair = demo_pair(session)
     roles: list[Role] = []
     names = {d.id: d.name for d in session.execute(select(m.Department)).scalars()}
 

@@ -13,12 +13,23 @@ from sqlmodel import Session
 from cdo_desktop.store import models as m
 from cdo_desktop.store import queries as store_queries
 from cdo_desktop.store.queries import ListSpec, Page, list_page
-from cdo_desktop.store.search import match_expression, matching_ids_sql
+from cdo_desktop.store.search import INDEXED, match_expression, matching_ids_sql
 
 
 def _spec(entity: str, columns: dict[str, Any], base: Select[Any], id_column: Any, filters: dict[str, Any],
           default_sort: str) -> ListSpec:
     return ListSpec(entity, columns, base, id_column, filters, default_sort)
+
+
+def _is_text(column: Any) -> bool:
+    """A text column (sqlmodel's AutoString is a TypeDecorator over String)."""
+    from sqlalchemy import String
+    from sqlalchemy.types import TypeDecorator
+
+    kind = getattr(column, "type", None)
+    if isinstance(kind, TypeDecorator):
+        kind = kind.impl_instance
+    return isinstance(kind, String)
 
 
 def page_of(session: Session, spec: ListSpec, *, offset: int = 0, limit: int = 100, sort: str | None = None,
@@ -31,7 +42,16 @@ def page_of(session: Session, spec: ListSpec, *, offset: int = 0, limit: int = 1
     for key, value in (filters or {}).items():
         column = spec.filters[key]
         stmt = stmt.where(column.in_(list(value)) if isinstance(value, (list, tuple, set)) else column == value)
-    if search:
+    if search and spec.entity not in INDEXED:
+        # rulings, orders, accountability records…: not in the full-text index (their numbers and texts are few and
+        # short) — every word of the search must appear in one of the list's text columns
+        words = [w for w in search.split() if w]
+        texts = [c for c in spec.columns.values() if _is_text(c)]
+        if not texts:
+            return Page([], 0)
+        for word in words:
+            stmt = stmt.where(or_(*[c.contains(word, autoescape=True) for c in texts]))
+    elif search:
         expression = match_expression(search)
         if expression is None:
             return Page([], 0)
@@ -233,16 +253,22 @@ def accountability_grounds(session: Session, today: Any) -> list[dict[str, Any]]
     out: list[dict[str, Any]] = []
     orders = select(m.RulingOrder, m.Ruling.number).join(m.Ruling, m.Ruling.id == m.RulingOrder.ruling_id).where(
         m.RulingOrder.state != "complied", m.RulingOrder.received_on != None, m.RulingOrder.due_on < today)  # noqa: E711
+    # "facts": the violation as the notice states it (documents are in Chinese), drawn from the ground's record
     for order, number in session.execute(orders):
         out.append({"ground": "order_overdue", "id": order.id, "department_id": order.addressee_department_id,
                     "text": f"{number} 第{order.position}项（{names.get(order.addressee_department_id, '')}，"
-                            f"{order.due_on.isoformat()}前（含当日））"})
+                            f"{order.due_on.isoformat()}前（含当日））",
+                    "facts": f"未在{order.due_on.isoformat()}前（含当日）履行{number}第{order.position}项裁决事项："
+                             f"{order.action}"})
     for report in session.execute(select(m.MisuseReport).where(m.MisuseReport.state == "confirmed")).scalars():
         out.append({"ground": "misuse_finding", "id": report.id, "department_id": report.user_department_id,
-                    "text": f"{report.number}（{names.get(report.user_department_id, '')}）"})
+                    "text": f"{report.number}（{names.get(report.user_department_id, '')}）",
+                    "facts": f"经{report.number}查实：{report.description}"})
     objections = select(m.QualityObjection).where(m.QualityObjection.state.in_(["accepted", "flagged"]),
                                                   m.QualityObjection.due < today)
     for obj in session.execute(objections).scalars():
         out.append({"ground": "objection_uncorrected", "id": obj.id, "department_id": obj.owner_department_id,
-                    "text": f"{obj.number}（{names.get(obj.owner_department_id, '')}）"})
+                    "text": f"{obj.number}（{names.get(obj.owner_department_id, '')}）",
+                    "facts": f"未在{obj.due.isoformat() if obj.due else ''}前核实或更正{obj.number}所指数据问题："
+                             f"{obj.description}"})
     return out

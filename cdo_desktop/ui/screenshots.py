@@ -12,6 +12,21 @@ ROLES = ("a", "b", "arbitrator", "admin")
 LANGS = ("zh_CN", "en")
 
 
+# the tabs of a page by what they hold (file names stay the same whatever the UI language)
+TAB_NAMES = {"rulings": ("rulings", "orders", "accountability"),
+             "admin": ("policy", "holidays", "departments", "accounts")}
+
+
+def tab_slug(key: str, index: int) -> str:
+    names = TAB_NAMES.get(key, ())
+    return names[index] if index < len(names) else f"tab{index + 1}"
+
+
+def shot_names(key: str, tabs: int) -> list[str]:
+    """The file stems (after ``lang-role-``) of a page with ``tabs`` tabs: the page, then each further tab."""
+    return [key] + [f"{key}-{tab_slug(key, i)}" for i in range(1, tabs)]
+
+
 def _settle(app: Any, rounds: int = 3) -> None:
     for _ in range(rounds):
         app.processEvents()
@@ -93,7 +108,10 @@ def _dialogs(app: Any, window: Any, role: str, out: Path, prefix: str) -> list[P
             preview.close()
         del queries
     if dialog is not None:
-        dialog.resize(max(dialog.sizeHint().width(), 760), max(dialog.sizeHint().height(), 520))
+        if name == "dialog-ruling-editor":  # as on a 1366-px screen (the offscreen screen is 800 × 600)
+            dialog.resize(1320, SIZE[1])
+        else:
+            dialog.resize(max(dialog.sizeHint().width(), 760), max(dialog.sizeHint().height(), 520))
         dialog.show()
         _settle(app)
         path = out / f"{prefix}-{name}.png"
@@ -186,6 +204,15 @@ def take_all(app: Any, *, data_dir: Path, out: Path, scale: int = 300, langs: tu
                     path = out / f"{lang}-{role}-{key}.png"
                     window.grab().save(str(path))
                     written.append(path)
+                    tabs = getattr(page, "tabs", None)
+                    for i in range(1, tabs.count() if tabs is not None else 0):  # each tab is a page of its own
+                        tabs.setCurrentIndex(i)
+                        _settle(app)
+                        path = out / f"{lang}-{role}-{key}-{tab_slug(key, i)}.png"
+                        window.grab().save(str(path))
+                        written.append(path)
+                    if tabs is not None:
+                        tabs.setCurrentIndex(0)
                 written += _dialogs(app, window, role, out, f"{lang}-{role}")
                 window.close()
                 window.deleteLater()

@@ -13,7 +13,6 @@ from cdo_desktop.ui.qt import (
     QCoreApplication,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QLabel,
     QMessageBox,
     QPlainTextEdit,
@@ -83,16 +82,20 @@ def run_import(parent: QWidget, state: Any, kind: str, path: Path, *, notify: bo
 
 
 def choose_and_import(parent: QWidget, state: Any, kind: str) -> Any:
-    path, _ = QFileDialog.getOpenFileName(parent, QCoreApplication.translate("Transfer", "Import"), "", QCoreApplication.translate("Transfer", "Spreadsheets (*.xlsx *.csv)"))
+    from cdo_desktop.ui.file_dialogs import open_file
+
+    path = open_file(parent, QCoreApplication.translate("Transfer", "Import"),
+                     QCoreApplication.translate("Transfer", "Spreadsheets (*.xlsx *.csv)"))
     return run_import(parent, state, kind, Path(path)) if path else None
 
 
 def choose_and_export(parent: QWidget, state: Any, kind: str) -> int | None:
     from cdo_desktop.transfer.exports import export_table
     from cdo_desktop.transfer.specs import TITLES
+    from cdo_desktop.ui.file_dialogs import save_file
 
-    path, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("Transfer", "Export"), f"{TITLES[kind]}.xlsx",
-                                          QCoreApplication.translate("Transfer", "Excel (*.xlsx);;CSV (*.csv);;JSON (*.json)"))
+    path, _ = save_file(parent, QCoreApplication.translate("Transfer", "Export"), f"{TITLES[kind]}.xlsx",
+                        QCoreApplication.translate("Transfer", "Excel (*.xlsx);;CSV (*.csv);;JSON (*.json)"))
     if not path:
         return None
     count = export_table(state.db, kind, Path(path))
@@ -109,8 +112,10 @@ def template_button(parent: QWidget, kind: str) -> QPushButton:
     button.setObjectName(f"template:{kind}")
 
     def save() -> None:
-        path, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("Transfer", "Template…"), f"{TITLES[kind]}导入模板.xlsx",
-                                              QCoreApplication.translate("Transfer", "Excel (*.xlsx);;CSV (*.csv)"))
+        from cdo_desktop.ui.file_dialogs import save_file
+
+        path, _ = save_file(parent, QCoreApplication.translate("Transfer", "Template…"), f"{TITLES[kind]}导入模板.xlsx",
+                            QCoreApplication.translate("Transfer", "Excel (*.xlsx);;CSV (*.csv)"))
         if path:
             write_template(kind, Path(path))
 
@@ -125,7 +130,8 @@ def transfer_buttons(parent: QWidget, state: Any, kind: str, *, export: bool = T
     imp.clicked.connect(lambda: choose_and_import(parent, state, kind))
     buttons = [imp, template_button(parent, kind)]
     if export:
-        exp = QPushButton(QCoreApplication.translate("Transfer", "Export…"))
+        # not the list's own Export… beside it (the list as searched): the whole register, in the import's columns
+        exp = QPushButton(QCoreApplication.translate("Transfer", "Export in import format…"))
         exp.setObjectName(f"export:{kind}")
         exp.clicked.connect(lambda: choose_and_export(parent, state, kind))
         buttons.append(exp)

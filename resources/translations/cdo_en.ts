@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
     <name>Accessibility</name>
@@ -125,8 +124,8 @@
         <translation>Shown as</translation>
     </message>
     <message>
-        <source>This release&apos;s default</source>
-        <translation>This release&apos;s default</translation>
+        <source>This release's default</source>
+        <translation>This release's default</translation>
     </message>
     <message>
         <source>Change deadline…</source>
@@ -149,8 +148,8 @@
         <translation>Name</translation>
     </message>
     <message>
-        <source>Publish the year&apos;s arrangement…</source>
-        <translation>Publish the year&apos;s arrangement…</translation>
+        <source>Publish the year's arrangement…</source>
+        <translation>Publish the year's arrangement…</translation>
     </message>
     <message>
         <source>Holiday calendar</source>
@@ -480,16 +479,16 @@
         <translation>Days (date, holiday or workday, name)</translation>
     </message>
     <message>
-        <source>This is the year&apos;s complete arrangement (every holiday and make-up workday)</source>
-        <translation>This is the year&apos;s complete arrangement (every holiday and make-up workday)</translation>
+        <source>This is the year's complete arrangement (every holiday and make-up workday)</source>
+        <translation>This is the year's complete arrangement (every holiday and make-up workday)</translation>
     </message>
     <message>
         <source>Complete</source>
         <translation>Complete</translation>
     </message>
     <message>
-        <source>Line %d: &apos;%s&apos; is not a date (YYYY-MM-DD)</source>
-        <translation>Line %d: &apos;%s&apos; is not a date (YYYY-MM-DD)</translation>
+        <source>Line %d: '%s' is not a date (YYYY-MM-DD)</source>
+        <translation>Line %d: '%s' is not a date (YYYY-MM-DD)</translation>
     </message>
     <message>
         <source>Line %d: write holiday or workday</source>
@@ -575,8 +574,8 @@
         <translation>Objection</translation>
     </message>
     <message>
-        <source>Owner&apos;s answer</source>
-        <translation>Owner&apos;s answer</translation>
+        <source>Owner's answer</source>
+        <translation>Owner's answer</translation>
     </message>
     <message>
         <source>Resource</source>
@@ -838,6 +837,10 @@
         <translation>Nothing waits for you.</translation>
     </message>
     <message>
+        <source>%d overdue</source>
+        <translation>%d overdue</translation>
+    </message>
+    <message>
         <source>%d deadlines within two working days or passed (%d overdue)</source>
         <translation>%d deadlines within two working days or passed (%d overdue)</translation>
     </message>
@@ -858,8 +861,8 @@
         <translation>%d working days left</translation>
     </message>
     <message>
-        <source>Requests awaiting the bureau&apos;s conformity check</source>
-        <translation>Requests awaiting the bureau&apos;s conformity check</translation>
+        <source>Requests awaiting the bureau's conformity check</source>
+        <translation>Requests awaiting the bureau's conformity check</translation>
     </message>
     <message>
         <source>Incoming requests to answer</source>
@@ -1427,16 +1430,16 @@
         <translation>Quit</translation>
     </message>
     <message>
-        <source>The demo&apos;s people are switched in the status bar</source>
-        <translation>The demo&apos;s people are switched in the status bar</translation>
+        <source>The demo's people are switched in the status bar</source>
+        <translation>The demo's people are switched in the status bar</translation>
     </message>
     <message>
-        <source>Sending this desktop&apos;s changes to the bureau…</source>
-        <translation>Sending this desktop&apos;s changes to the bureau…</translation>
+        <source>Sending this desktop's changes to the bureau…</source>
+        <translation>Sending this desktop's changes to the bureau…</translation>
     </message>
     <message>
-        <source>Bringing %s&apos;s desktop up to date…</source>
-        <translation>Bringing %s&apos;s desktop up to date…</translation>
+        <source>Bringing %s's desktop up to date…</source>
+        <translation>Bringing %s's desktop up to date…</translation>
     </message>
     <message>
         <source>Not signed in</source>
@@ -1719,12 +1722,12 @@
         <translation>This is a draft. Read it through: Issue makes it final and cannot be undone.</translation>
     </message>
     <message>
-        <source>Issue</source>
-        <translation>Issue</translation>
+        <source>&amp;Issue</source>
+        <translation>&amp;Issue</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Cancel</translation>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Cancel</translation>
     </message>
     <message>
         <source>Print…</source>
@@ -2269,8 +2272,8 @@
         <translation>Sign in</translation>
     </message>
     <message>
-        <source>This computer holds %d records made while working offline. After signing in it shows the bureau&apos;s records instead; the offline records are first backed up to %s. Continue?</source>
-        <translation>This computer holds %d records made while working offline. After signing in it shows the bureau&apos;s records instead; the offline records are first backed up to %s. Continue?</translation>
+        <source>This computer holds %d records made while working offline. After signing in it shows the bureau's records instead; the offline records are first backed up to %s. Continue?</source>
+        <translation>This computer holds %d records made while working offline. After signing in it shows the bureau's records instead; the offline records are first backed up to %s. Continue?</translation>
     </message>
     <message>
         <source>Backing up…</source>
@@ -2443,18 +2446,18 @@
         <translation>Password: required</translation>
     </message>
     <message>
-        <source>Signing in and downloading your department&apos;s records…</source>
-        <translation>Signing in and downloading your department&apos;s records…</translation>
+        <source>Signing in and downloading your department's records…</source>
+        <translation>Signing in and downloading your department's records…</translation>
     </message>
     <message>
         <source>Bureau certificate pinned</source>
         <translation>Bureau certificate pinned</translation>
     </message>
     <message>
-        <source>This computer now trusts the bureau&apos;s root certificate. Compare its fingerprint with the one the bureau published; documents are verified against it from now on.
+        <source>This computer now trusts the bureau's root certificate. Compare its fingerprint with the one the bureau published; documents are verified against it from now on.
 
 SHA-256: %s</source>
-        <translation>This computer now trusts the bureau&apos;s root certificate. Compare its fingerprint with the one the bureau published; documents are verified against it from now on.
+        <translation>This computer now trusts the bureau's root certificate. Compare its fingerprint with the one the bureau published; documents are verified against it from now on.
 
 SHA-256: %s</translation>
     </message>
@@ -2584,8 +2587,8 @@ SHA-256: %s</translation>
         <translation>Import…</translation>
     </message>
     <message>
-        <source>Export…</source>
-        <translation>Export…</translation>
+        <source>Export in import format…</source>
+        <translation>Export in import format…</translation>
     </message>
 </context>
 <context>
@@ -2595,8 +2598,8 @@ SHA-256: %s</translation>
         <translation>%s: %d working days, %s</translation>
     </message>
     <message>
-        <source>the ruling&apos;s order: working days from its receipt</source>
-        <translation>the ruling&apos;s order: working days from its receipt</translation>
+        <source>the ruling's order: working days from its receipt</source>
+        <translation>the ruling's order: working days from its receipt</translation>
     </message>
     <message>
         <source>the accountability notice: rectify within its working days</source>

@@ -838,6 +838,10 @@
         <translation>暂无待办事项。</translation>
     </message>
     <message>
+        <source>%d overdue</source>
+        <translation>%d 项已逾期</translation>
+    </message>
+    <message>
         <source>%d deadlines within two working days or passed (%d overdue)</source>
         <translation>%d 项期限不足两个工作日或已逾期（其中逾期 %d 项）</translation>
     </message>
@@ -1719,12 +1723,12 @@
         <translation>这是草稿，请通读。签发后即为正式文书，不可撤回。</translation>
     </message>
     <message>
-        <source>Issue</source>
-        <translation>签发</translation>
+        <source>&amp;Issue</source>
+        <translation>签发(&amp;I)</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
     </message>
     <message>
         <source>Print…</source>
@@ -2584,8 +2588,8 @@ SHA-256：%s</translation>
         <translation>导入…</translation>
     </message>
     <message>
-        <source>Export…</source>
-        <translation>导出…</translation>
+        <source>Export in import format…</source>
+        <translation>按导入格式导出…</translation>
     </message>
 </context>
 <context>

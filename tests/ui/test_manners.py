@@ -163,3 +163,60 @@ def test_reply_printed_from_its_row(window: Any, qtbot: Any) -> None:
     assert previews and previews[-1].data.startswith(b"%PDF") and previews[-1].print_button is not None
     for preview in previews:
         preview.close()
+
+
+def test_every_list_page_fits_its_fixed_columns_on_first_show(window: Any) -> None:
+    """Un-stretching the last section while fitting was remembered as the user's choice: every page but the
+    requests page then kept Qt's default 100 px, cutting asset codes, certificate numbers and dates (screenshots)."""
+    from cdo_desktop.ui.pages.base import ELASTIC_KEYS
+
+    window.select_role("a")
+    window.resize(1366, 860)
+    for key in ("catalogue", "assets", "platforms", "disputes", "objections", "misuse"):
+        window.show_page(key)
+        page = window.pages[key]
+        wait_for_rows(page, lambda rows: bool(rows))
+        QApplication.processEvents()
+        if not page.model.rows:
+            continue
+        assert window.settings.get(page.settings_key()) is None, f"{key}: fitting was saved as the user's widths"
+        wanted = page.content_widths()
+        long = page.long_column()
+        for column, spec in enumerate(page.model.columns):
+            if column != long and spec.key not in ELASTIC_KEYS:
+                assert page.view.columnWidth(column) >= wanted[column], (key, spec.key)
+
+
+def test_a_deadline_last_in_the_row_is_not_the_column_that_stretches(window: Any) -> None:
+    """The disputes list has no long text: its last column (the next deadline with its count) was the one that
+    stretched and elided ("2026-03-18 (173 working days ..."); now the respondent's name does."""
+    window.select_role("arbitrator")
+    window.show_page("disputes")
+    page = window.pages["disputes"]
+    wait_for_rows(page, lambda rows: bool(rows))
+    QApplication.processEvents()
+    keys = [c.key for c in page.model.columns]
+    assert keys[page.long_column()] == "respondent"
+    last = len(keys) - 1
+    assert page.view.columnWidth(last) >= page.content_widths()[last]
+
+
+def test_rulings_orders_and_records_are_found_by_their_number(window: Any) -> None:
+    """They are not in the full-text index: their lists searched it and found nothing, so a to-do for an order
+    could not open it (and the search box on those tabs showed an empty list)."""
+    window.select_role("admin")
+    window.show_page("rulings")
+    tabs = window.pages["rulings"].tabs
+    for index in range(tabs.count()):
+        tabs.setCurrentIndex(index)
+        page = tabs.widget(index)
+        page.refresh()
+        wait_for_rows(page, lambda rows: bool(rows))
+        rows = page.model.rows
+        assert rows, page.title()
+        number = rows[-1].get("number") or rows[-1].get("ruling")
+        page.search.setText(number)
+        page.search.flush()
+        wait_for_rows(page, lambda rows, n=number: bool(rows) and all(n in (r.get("number"), r.get("ruling"))
+                                                                        for r in rows))
+        assert page.model.rows and all(number in (r.get("number"), r.get("ruling")) for r in page.model.rows)

@@ -11,6 +11,9 @@ from cdo_desktop.cli import main
 from cdo_desktop.demo.network import generate
 from cdo_desktop.store.migrate import open_database
 
+# scale 10 draws ten requests; the scenes that give every demo role work waiting add nine (_Generator.scenes)
+REQUESTS = 10 + 9
+
 
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
@@ -36,7 +39,7 @@ def test_backup_then_restore_round_trips(data_dir: Path, tmp_path: Path) -> None
     conn.close()
     other = tmp_path / "other"
     assert main(["--data-dir", str(other), "restore", str(target)]) == 0
-    assert _requests(other) == _requests(data_dir) == 10
+    assert _requests(other) == _requests(data_dir) == REQUESTS
     assert main(["--data-dir", str(other), "audit", "verify"]) == 0
 
 
@@ -48,7 +51,7 @@ def test_a_bad_file_is_refused_and_the_database_is_kept(data_dir: Path, tmp_path
     assert main(["--data-dir", str(data_dir), "restore", str(bad)]) == 2
     err = capsys.readouterr().err
     assert str(bad) in err and "Traceback" not in err
-    assert _requests(data_dir) == 10
+    assert _requests(data_dir) == REQUESTS
 
 
 def test_a_backup_with_a_broken_audit_chain_is_refused(data_dir: Path, tmp_path: Path,
@@ -61,4 +64,4 @@ def test_a_backup_with_a_broken_audit_chain_is_refused(data_dir: Path, tmp_path:
     conn.close()
     assert main(["--data-dir", str(data_dir), "restore", str(target)]) == 2
     assert "3" in capsys.readouterr().err
-    assert _requests(data_dir) == 10
+    assert _requests(data_dir) == REQUESTS

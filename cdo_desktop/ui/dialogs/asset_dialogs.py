@@ -18,7 +18,7 @@ from cdo_desktop.ui import asset_queries
 from cdo_desktop.ui.dialogs.form import FieldError, FormDialog, date_edit, text_edit
 from cdo_desktop.ui.dialogs.resource_dialog import enum_combo
 from cdo_desktop.ui.i18n import error_text, is_english
-from cdo_desktop.ui.qt import QComboBox, QFileDialog, QHBoxLayout, QLineEdit, QPushButton, QSpinBox, QWidget
+from cdo_desktop.ui.qt import QComboBox, QHBoxLayout, QLineEdit, QPushButton, QSpinBox, QWidget
 
 
 def source_system_field(state: Any, current: str) -> QWidget:
@@ -141,7 +141,9 @@ class ValuationDialog(FormDialog):
         self.add("note", self.tr("Note"), QLineEdit())
 
     def _choose(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Valuation report"))
+        from cdo_desktop.ui.file_dialogs import open_file
+
+        path = open_file(self, self.tr("Valuation report"))
         if path:
             self.use_report(Path(path))
 

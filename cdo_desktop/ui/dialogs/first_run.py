@@ -7,6 +7,29 @@ from typing import Any
 from cdo_desktop.ui.qt import QCommandLinkButton, QDialog, QLabel, QVBoxLayout, QWidget
 
 SIGN_IN, DEMO, OFFLINE = "signin", "demo", "offline"
+PADDING = 8 + 2  # the style sheet's padding and focus border around a choice (style.py), each side
+
+
+class ChoiceButton(QCommandLinkButton):
+    """A command link whose height allows for the style sheet's padding: Qt measures the wrapped description over
+    the button's full width, so with padding the last line was cut (seen at 200 % scale, where text runs wider)."""
+
+    def heightForWidth(self, width: int) -> int:
+        from cdo_desktop.ui.qt import QFont, QFontMetrics, QRect, Qt
+
+        title = QFont(self.font())
+        title.setBold(True)
+        # the text column: less the padding, Qt's margins (7 left, 4 right) and the arrow with its gap
+        column = max(width - 2 * PADDING - 7 - 4 - self.iconSize().width() - 10, 80)
+        words = QFontMetrics(self.font()).boundingRect(QRect(0, 0, column, 100000), Qt.TextFlag.TextWordWrap,
+                                                       self.description())
+        own = QFontMetrics(title).height() + words.height() + 2 * PADDING + 4  # padding, border and a little air
+        return max(int(super().heightForWidth(width)), own)
+
+    def minimumSizeHint(self) -> Any:
+        hint = super().minimumSizeHint()
+        hint.setHeight(max(hint.height(), self.heightForWidth(max(self.width(), hint.width()))))
+        return hint
 
 
 class FirstRunDialog(QDialog):
@@ -32,7 +55,7 @@ class FirstRunDialog(QDialog):
                                "the File menu."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        self.buttons: dict[str, QCommandLinkButton] = {}
+        self.buttons: dict[str, ChoiceButton] = {}
         for choice, text, line in (
             (SIGN_IN, self.tr("Sign in to the data bureau"),
              self.tr("With the account the bureau gave your department: your tasks, requests and cases, kept in "
@@ -44,7 +67,7 @@ class FirstRunDialog(QDialog):
              self.tr("Keep records on this computer only, without a bureau account; sign in later from the File "
                      "menu.")),
         ):
-            button = QCommandLinkButton(text, line)
+            button = ChoiceButton(text, line)
             button.setObjectName(f"start:{choice}")
             button.setAccessibleName(text)
             button.setAccessibleDescription(line)

@@ -6,12 +6,12 @@ from pathlib import Path
 from typing import Any
 
 from cdo_desktop.ui import qt
+from cdo_desktop.ui.file_dialogs import save_file
 from cdo_desktop.ui.qt import (
     QBuffer,
     QByteArray,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QIODevice,
     QLabel,
     QMessageBox,
@@ -20,14 +20,6 @@ from cdo_desktop.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-
-
-def documents_folder() -> str:
-    """The user's Documents folder (where save dialogs start), or the home folder."""
-    from cdo_desktop.ui.qt import QStandardPaths
-
-    return (QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-            or QStandardPaths.writableLocation(QStandardPaths.StandardLocation.HomeLocation))
 
 
 class PdfPreview(QDialog):
@@ -60,9 +52,9 @@ class PdfPreview(QDialog):
             note.setWordWrap(True)
             layout.addWidget(note)
             buttons = QDialogButtonBox()
-            issue = QPushButton(self.tr("Issue"))
+            issue = QPushButton(self.tr("&Issue"))  # a mnemonic (Alt+I): issuing by keyboard is deliberate too
             issue.setObjectName("issue")
-            cancel = QPushButton(self.tr("Cancel"))
+            cancel = QPushButton(self.tr("&Cancel"))
             cancel.setObjectName("cancelIssue")
             buttons.addButton(issue, QDialogButtonBox.ButtonRole.AcceptRole)
             buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
@@ -107,8 +99,7 @@ class PdfPreview(QDialog):
         return int(self.document.pageCount()) if self.document is not None else 0
 
     def save(self) -> None:
-        start = str(Path(documents_folder()) / self.filename)
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save PDF"), start, "PDF (*.pdf)")
+        path, _ = save_file(self, self.tr("Save PDF"), self.filename, "PDF (*.pdf)")
         if path:
             from cdo_desktop.reports.documents import write_pdf
 

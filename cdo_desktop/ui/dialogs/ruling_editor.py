@@ -3,6 +3,7 @@ orders (each following from an upheld claim) with deadlines counted from receipt
 
 from __future__ import annotations
 
+import itertools
 import uuid
 from typing import Any
 
@@ -40,11 +41,13 @@ class OrdersTable(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setMinimumHeight(120)
+        self.table.setTabKeyNavigation(False)  # Tab goes through each order's fields, then on to the buttons
         layout.addWidget(self.table)
         row = QHBoxLayout()
         add = QPushButton(self.tr("Add order"))
         add.setObjectName("addOrder")
-        add.clicked.connect(lambda: self.add_order())
+        self.add_button = add
+        add.clicked.connect(self._add_and_edit)
         remove = QPushButton(self.tr("Remove order"))
         remove.clicked.connect(lambda: self.table.removeRow(max(self.table.currentRow(), 0))
                                if self.table.rowCount() else None)
@@ -52,6 +55,18 @@ class OrdersTable(QWidget):
         row.addWidget(remove)
         row.addStretch(1)
         layout.addLayout(row)
+
+    def _add_and_edit(self) -> None:
+        """Add order…: a new row, the cursor in its action (the addressee defaults to the respondent)."""
+        self.add_order()
+        row = self.table.rowCount() - 1
+        self.table.setCurrentCell(row, 1)
+        editor = self.table.cellWidget(row, 1)
+        editor.setFocus()
+        # focus order: Add order → the new row's action, days, claim, addressee → Remove order
+        chain = [self.add_button] + [self.table.cellWidget(row, c) for c in (1, 2, 3, 0)]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def add_order(self, addressee: uuid.UUID | None = None, action: str = "", days: int = 10,
                   claim: int = 1) -> None:
@@ -108,6 +123,7 @@ class ClaimsTable(QWidget):
             self.table.setCellWidget(row, 2, decision)
             self.table.setCellWidget(row, 3, QLineEdit())
         self.table.setMinimumHeight(40 + 30 * max(len(claims), 1))
+        self.table.setTabKeyNavigation(False)  # Tab goes through each claim's decision and reasoning
         layout.addWidget(self.table)
 
     def set_decision(self, position: int, decision: str, reasoning: str) -> None:

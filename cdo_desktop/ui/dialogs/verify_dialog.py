@@ -9,7 +9,6 @@ from cdo_desktop.ui.i18n import lang
 from cdo_desktop.ui.qt import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -50,7 +49,9 @@ class VerifyDialog(QDialog):
         layout.addWidget(buttons)
 
     def pick_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open PDF"), "", "PDF (*.pdf)")
+        from cdo_desktop.ui.file_dialogs import open_file
+
+        path = open_file(self, self.tr("Open PDF"), "PDF (*.pdf)")
         if path:
             self.verify_file(Path(path))
 

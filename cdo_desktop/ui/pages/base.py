@@ -10,7 +10,6 @@ from cdo_desktop.domain.workflow import Transition
 from cdo_desktop.ui.actions import ActionRunner, action_buttons
 from cdo_desktop.ui.qt import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QItemSelectionModel,
     QPushButton,
@@ -93,6 +92,10 @@ class ListPage(Page):
         bar = QHBoxLayout()
         self.search = SearchBox(self.tr("Search (number, department, resource, text)…"))
         self.search.setObjectName("search")
+        # keyboard: Ctrl+F finds on every list page (only the shown page's shortcut is live)
+        from cdo_desktop.ui.qt import QKeySequence, QShortcut
+
+        QShortcut(QKeySequence("Ctrl+F"), self, activated=self.search.setFocus)
         bar.addWidget(self.search, 2)
         self.filter_bar = QHBoxLayout()
         bar.addLayout(self.filter_bar, 1)
@@ -194,7 +197,9 @@ class ListPage(Page):
         for key in LONG_TEXT_KEYS:
             if key in keys:
                 return keys.index(key)
-        return len(keys) - 1
+        # no long text: the last name column stretches (a deadline or date last in the row is never elided)
+        names = [i for i, key in enumerate(keys) if key in ELASTIC_KEYS]
+        return names[-1] if names else len(keys) - 1
 
     def content_widths(self) -> list[int]:
         """Each column's width to show its header and every fetched cell (up to a page) in full."""
@@ -215,14 +220,16 @@ class ListPage(Page):
         if count == 0:
             return
         long = self.long_column()
-        header.setStretchLastSection(False)
-        for column in range(count):
-            header.setSectionResizeMode(column, header.ResizeMode.Interactive)
-        header.setSectionResizeMode(long, header.ResizeMode.Stretch)
         settings = getattr(self.state, "settings", None)
         saved = settings.get(self.settings_key()) if settings is not None else None
+        # from here on, sections resize because of the fitting, not the user: nothing of it is remembered (the
+        # last section un-stretching used to be saved as the user's choice, Qt's default widths with it)
         self._fitting = True
         try:
+            header.setStretchLastSection(False)
+            for column in range(count):
+                header.setSectionResizeMode(column, header.ResizeMode.Interactive)
+            header.setSectionResizeMode(long, header.ResizeMode.Stretch)
             if isinstance(saved, list) and len(saved) == count:
                 for column, width in enumerate(saved):
                     if column != long:
@@ -372,8 +379,10 @@ class ListPage(Page):
     # -- export -----------------------------------------------------------------------------------------------
 
     def ask_export(self) -> None:
-        path, chosen = QFileDialog.getSaveFileName(
-            self, self.tr("Export"), f"{self.title()}.xlsx", "Excel (*.xlsx);;CSV (*.csv);;JSON (*.json)")
+        from cdo_desktop.ui.file_dialogs import save_file
+
+        path, chosen = save_file(self, self.tr("Export"), f"{self.title()}.xlsx",
+                                 "Excel (*.xlsx);;CSV (*.csv);;JSON (*.json)")
         if not path:
             return
         suffix = Path(path).suffix.lower().lstrip(".")

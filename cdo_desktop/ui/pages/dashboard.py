@@ -46,6 +46,8 @@ class DashboardPage(Page):
         layout.addWidget(heading(self.title()))
         self.summary = QLabel()
         self.summary.setObjectName("dashboardSummary")
+        self.counts: dict[str, int] = {}  # group title → its count, as last shown
+        self.order: list[list[str | None]] = []  # each group's rows' tones, top to bottom, as last shown
         layout.addWidget(self.summary)
         self.body = QTextBrowser()
         self.body.setObjectName("tasks")
@@ -82,13 +84,20 @@ class DashboardPage(Page):
             self.body.setHtml(self.tr("Not signed in."))
             return
         with self.state.read() as session:
-            sections = self.sections(session, actor)
+            # overdue first in every group (each group is otherwise in its own order: by due date, filing, code)
+            sections = [(title, sorted(rows, key=lambda row: row[1] != "late"), count)
+                        for title, rows, count in self.sections(session, actor)]
             from cdo_desktop.ui.reminders import due_items
 
             due = due_items(session, actor, load_calendar(session), self.state.today)
         total = sum(len(rows) for _title, rows, _count in sections)
         text = (self.tr("%d open tasks") % sum(count for *_rest, count in sections) if total else
                 self.tr("Nothing waits for you."))
+        overdue = sum(1 for _title, rows, _count in sections for _cells, tone in rows if tone == "late")
+        if overdue:
+            text += " · " + self.tr("%d overdue") % overdue
+        self.counts = {title: count for title, _rows, count in sections}  # at a glance (and for tests)
+        self.order = [[tone for _cells, tone in rows] for _title, rows, _count in sections]
         if due:
             late = sum(1 for item in due if item.left < 0)
             text += " · " + self.tr("%d deadlines within two working days or passed (%d overdue)") % (len(due), late)

@@ -20,7 +20,7 @@ from cdo_desktop.ui.dialogs.ruling_editor import RulingEditor
 from cdo_desktop.ui.evidence import hash_file, store_blob
 from cdo_desktop.ui.i18n import enum_label, label
 from cdo_desktop.ui.pages.base import ListPage
-from cdo_desktop.ui.qt import QFileDialog, QPushButton, QWidget
+from cdo_desktop.ui.qt import QPushButton, QWidget
 from cdo_desktop.ui.table_model import Column
 from cdo_desktop.ui.widgets import days_left, fmt_date, show_error, tone_for
 
@@ -178,7 +178,9 @@ class DisputesPage(ListPage):
         return case["ruling"].number if case and case["ruling"] else ""
 
     def pick_evidence(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Add evidence"))
+        from cdo_desktop.ui.file_dialogs import open_files
+
+        paths = open_files(self, self.tr("Add evidence"))
         self.add_evidence([Path(p) for p in paths])
 
     def add_evidence(self, paths: list[Path]) -> None:

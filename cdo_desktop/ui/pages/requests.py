@@ -17,7 +17,7 @@ from cdo_desktop.ui.dialogs.pdf_preview import preview_document
 from cdo_desktop.ui.dialogs.request_dialog import RequestDialog
 from cdo_desktop.ui.i18n import enum_label, label
 from cdo_desktop.ui.pages.base import ListPage
-from cdo_desktop.ui.qt import QKeySequence, QPushButton, QShortcut, QWidget
+from cdo_desktop.ui.qt import QKeySequence, QPushButton, QWidget
 from cdo_desktop.ui.table_model import Column
 from cdo_desktop.ui.widgets import days_left, fmt_date, tone_for
 
@@ -41,7 +41,6 @@ class RequestsPage(ListPage):
                                      [(self.tr("Incoming (to answer)"), "incoming"),
                                       (self.tr("Outgoing (filed by us)"), "outgoing")])
         self.add_filter("state", self.tr("All states"), [(label(s), s.value) for s in RequestState])
-        QShortcut(QKeySequence("Ctrl+F"), self, activated=self.search.setFocus)
         state.actor_changed.connect(self._actor_changed)
         self._actor_changed()
 

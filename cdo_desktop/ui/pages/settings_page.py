@@ -8,11 +8,11 @@ from typing import Any
 from cdo_desktop.store.backup import backup, restore
 from cdo_desktop.ui.dialogs.busy import run_with_progress
 from cdo_desktop.ui.dialogs.verify_dialog import VerifyDialog
+from cdo_desktop.ui.file_dialogs import open_file, save_file
 from cdo_desktop.ui.pages.base import Page
 from cdo_desktop.ui.qt import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -90,7 +90,7 @@ class SettingsPage(Page):
         return self.tr("Settings")
 
     def pick_ca(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("CA bundle"), "", "PEM (*.pem *.crt);;* (*)")
+        path = open_file(self, self.tr("CA bundle"), "PEM (*.pem *.crt);;* (*)")
         if path:
             self.ca.setText(path)
 
@@ -112,7 +112,7 @@ class SettingsPage(Page):
         self.note.setText(self.tr("Saved. A new language takes effect at the next start."))
 
     def backup(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Back up database"), "cdo-backup.sqlite3")
+        path, _ = save_file(self, self.tr("Back up database"), "cdo-backup.sqlite3")
         if not path:
             return
         info = run_with_progress(self, self.tr("Backing up…"), lambda p: backup(self.state.data_dir, Path(path)))
@@ -120,7 +120,7 @@ class SettingsPage(Page):
             self.note.setText(self.tr("Backup written: %s (%d bytes)") % (path, info.size))
 
     def restore(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Restore database"))
+        path = open_file(self, self.tr("Restore database"))
         if not path:
             return
         answer = QMessageBox.question(self, self.tr("Restore database"),
