@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 
 from sqlalchemy import func, select
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from cdo_desktop.store import models as m
 
@@ -18,8 +18,8 @@ def demo_pair(session: Session) -> tuple[uuid.UUID, uuid.UUID] | None:
     counts = pair_counts(session)
     if not counts:
         return None
-    owners = set(session.execute(select(m.DataResource.department_id)
-                                 .where(m.DataResource.share_type == "conditional")).scalars())
+    owners = set(session.execute(select(col(m.DataResource.department_id))
+                                 .where(col(m.DataResource.share_type) == "conditional")).scalars())
     best = min(counts, key=lambda p: (p[0] not in owners, -counts[p], str(p[0]), str(p[1])))
     return best
 
@@ -28,9 +28,9 @@ def pair_counts(session: Session) -> dict[tuple[uuid.UUID, uuid.UUID], int]:
     """Conditional requests per (requester, provider) pair."""
     r = m.SharingRequest
     rows = session.execute(
-        select(r.requester_department_id, r.provider_department_id, func.count())
-        .join(m.DataResource, m.DataResource.id == r.resource_id)
-        .where(m.DataResource.share_type == "conditional")
-        .group_by(r.requester_department_id, r.provider_department_id)
+        select(col(r.requester_department_id), col(r.provider_department_id), func.count())
+        .join(m.DataResource, col(m.DataResource.id) == col(r.resource_id))
+        .where(col(m.DataResource.share_type) == "conditional")
+        .group_by(col(r.requester_department_id), col(r.provider_department_id))
     ).all()
     return {(a, b): int(n) for a, b, n in rows}
