@@ -8,11 +8,11 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import false, or_, select
+from sqlalchemy import and_, false, or_, select
 from sqlalchemy.sql import Select
 from sqlmodel import col
 
-from cdo_desktop.domain.enums import Role
+from cdo_desktop.domain.enums import RequestState, Role
 from cdo_desktop.store import models as m
 
 PUBLIC = {"department", "commissioner", "data_resource", "policy_deadline", "holiday_day", "holiday_year",
@@ -48,8 +48,10 @@ def restrict(query: Select[Any], table: str, viewer: Viewer) -> Select[Any]:
         return query
     d = viewer.department_id
     if table == "sharing_request":
+        # a draft is the requester's own until it is submitted: the providing department sees it from then on
         t = m.SharingRequest
-        return query.where(or_(t.requester_department_id == d, t.provider_department_id == d))  # type: ignore[arg-type]
+        return query.where(or_(col(t.requester_department_id) == d,
+                               and_(col(t.provider_department_id) == d, col(t.state) != RequestState.DRAFT.value)))
     if table == "quality_objection":
         q = m.QualityObjection
         return query.where(or_(q.raiser_department_id == d, q.owner_department_id == d))  # type: ignore[arg-type]

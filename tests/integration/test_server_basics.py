@@ -97,6 +97,14 @@ def test_pull_shows_only_what_the_department_may_see(bureau) -> None:
         assert not page["more"]
         return {r["row"]["id"] for r in page["rows"] if r["table"] == "sharing_request"}
 
+    # a draft is the requester's own: the providing department sees the request once it is submitted
+    assert str(request_id) in requests_seen("a-commissioner")
+    assert str(request_id) not in requests_seen("b-cdo")
+    assert str(request_id) in requests_seen("bureau-arbitrator")
+    submit = {"id": str(uuid.uuid4()), "kind": "request.submit", "actor_id": str(w.people[("A", "commissioner")]),
+              "entity_id": str(request_id), "payload": {}}
+    answer = httpx.post(f"{bureau.url}/v1/sync/push", headers=a, json={"mutations": [submit]}).json()
+    assert answer["answers"][0]["status"] == "accepted", answer
     assert str(request_id) in requests_seen("b-cdo")
     assert str(request_id) in requests_seen("bureau-arbitrator")
     assert str(request_id) not in requests_seen("c-commissioner")

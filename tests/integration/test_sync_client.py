@@ -46,7 +46,12 @@ def test_offline_change_is_pushed_confirmed_and_replaced_by_the_bureau_copy(bure
     b = desktop(bureau, tmp_path, "b-commissioner")
     b.client.sync()
     with b.db.read() as session:
-        assert session.get(m.SharingRequest, rid) is not None
+        assert session.get(m.SharingRequest, rid) is None  # a draft is the requester's own
+    apply_local(a.db, mutation("request.submit", a.actor_id, rid, {}))
+    a.client.sync()
+    b.client.sync()
+    with b.db.read() as session:
+        assert session.get(m.SharingRequest, rid) is not None  # the provider sees it once submitted
     assert local_rows(a.db) == server_rows(bureau.url, a.token)
     a.close()
     b.close()
