@@ -135,7 +135,10 @@ class _Generator:
         return derived_id("demo", self.seed, *parts)
 
     def at(self, day: dt.date, minute: int = 0) -> dt.datetime:
-        return dt.datetime.combine(day, dt.time(9, 0), CHINA) + dt.timedelta(minutes=minute)
+        """An instant of office hours (from 09:00 Beijing time) on ``day``, in UTC as every other clock of the product
+        gives it: the rows keep their timestamps as UTC wall time (a Beijing wall time read back as UTC put the
+        course of a ruling's proceedings one day after the record's dates)."""
+        return (dt.datetime.combine(day, dt.time(9, 0), CHINA) + dt.timedelta(minutes=minute)).astimezone(dt.UTC)
 
     def act(self, actor: Actor, kind: str, entity_id: uuid.UUID, payload: dict[str, Any], day: dt.date) -> None:
         assert self.session is not None

@@ -4,6 +4,7 @@ orphan or widow, no split date/number/article, metadata; plus the checks themsel
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import os
 import re
@@ -283,3 +284,44 @@ def test_the_origin_templates_read_in_english(origin: str, expected: str) -> Non
     from cdo_desktop.reports import ruling
 
     assert ruling.en_origin_text(origin) == expected
+
+
+def test_the_course_of_every_demo_ruling_agrees_with_the_records_dates(demo_dir: Path) -> None:
+    """Filing and acceptance print on the dates the dispute records (a timestamp read in the wrong zone put them a
+    day late)."""
+    db = open_database(demo_dir)
+    checked = 0
+    with Session(db.writer) as session:
+        for row in session.exec(select(m.Ruling)):
+            dispute = session.get(m.Dispute, row.dispute_id)
+            assert dispute is not None
+            view = documents.load_view(session, "ruling", row.number)
+            printed = {event.text: event.on for event in view.course}
+            filed = [on for text, on in printed.items() if text.endswith("提出仲裁申请")]
+            accepted = [on for text, on in printed.items() if text == "本局受理仲裁申请"]
+            assert filed == [dispute.filed_on], (row.number, printed)
+            assert accepted == [dispute.accepted_on], (row.number, printed)
+            checked += 1
+    db.dispose()
+    assert checked
+
+
+@pytest.mark.parametrize("minute", [0, 420, 479])  # 09:00, 16:00 and 16:59 Beijing time
+def test_demo_instants_read_back_on_their_beijing_day(tmp_path: Path, minute: int) -> None:
+    """The demo's clock gives instants as UTC, like every other clock of the product, so that a timestamp stored in
+    SQLite (which keeps no zone) and read back as UTC — as the documents' builders read it — falls on the same
+    Beijing day as the record's dates (a Beijing wall time after 16:00 read as UTC printed the next day)."""
+    import sqlalchemy as sa
+
+    from cdo_desktop.demo.network import CHINA, _Generator
+
+    day = dt.date(2026, 4, 20)
+    instant = _Generator.at(None, day, minute)  # type: ignore[arg-type]
+    engine = sa.create_engine(f"sqlite:///{tmp_path / 'clock.sqlite3'}")
+    table = sa.Table("clock", sa.MetaData(), sa.Column("at", sa.DateTime(timezone=True)))
+    table.metadata.create_all(engine)
+    with engine.begin() as connection:
+        connection.execute(table.insert().values(at=instant))
+        stored = connection.execute(sa.select(table.c.at)).scalar_one()
+    engine.dispose()
+    assert stored.replace(tzinfo=dt.UTC).astimezone(CHINA).date() == day
