@@ -159,3 +159,41 @@ def test_a_good_catalogue_file_is_imported_from_the_catalogue_page(window: Any, 
     assert result is not None and result.rows == 25
     with state.read() as session:
         assert session.execute(select(func.count()).select_from(m.DataResource)).scalar_one() == before + 25
+
+
+def test_the_bureau_sees_the_duplicate_items_flag_in_its_conformity_check(window: Any) -> None:
+    """集约化: a request for data items another department already provides carries the flag, naming that resource
+    and its owner, in the request's detail the bureau reads when it runs the conformity check."""
+    from sqlalchemy import select
+
+    state = window.state
+    window.select_role("a")
+    with state.read() as session:  # a resource the demo flagged: its items are provided by another department too
+        flag = session.execute(select(m.DuplicateFlag).where(m.DuplicateFlag.subject_kind == "resource")
+                               .where(m.DuplicateFlag.active == True)).scalars().first()  # noqa: E712
+        assert flag is not None, "the demo network holds a duplicate-collection flag"
+        resource = session.get(m.DataResource, flag.subject_id)
+        matched = session.get(m.DataResource, flag.matched_resource_id)
+        owner = session.get(m.Department, flag.matched_department_id)
+        subject, provider, items = resource.id, resource.department_id, list(flag.items)
+        matched_name, owner_name = matched.name, owner.name
+    assert provider != state.actor.department_id
+    request_id = uuid.uuid4()
+    state.apply("request.create", request_id, {
+        "requester_department_id": str(state.actor.department_id), "resource_id": str(subject), "items": items,
+        "purpose": "核验申请人身份信息", "legal_basis": "《佛山市政务数据资源管理办法（试行）》（佛府办〔2020〕4号）",
+        "period_start": "2026-12-01", "period_end": "2027-11-30"})
+    state.apply("request.submit", request_id, {})
+    with state.read() as session:
+        number = session.get(m.SharingRequest, request_id).number
+    window.select_role("admin")  # the bureau, whose conformity check the request now waits for
+    window.show_page("requests")
+    page = window.pages["requests"]
+    page.search.setText(number)
+    page.search.flush()
+    wait_for_rows(page, lambda rows: any(r["number"] == number for r in rows))
+    page.view.selectRow(next(i for i, r in enumerate(page.model.rows) if r["number"] == number))
+    QApplication.processEvents()
+    shown = page.detail.toPlainText()
+    assert owner_name in shown and matched_name in shown, shown
+    assert all(item in shown for item in items), (items, shown)
