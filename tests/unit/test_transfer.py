@@ -217,3 +217,63 @@ def test_the_commands_offer_every_kind_the_importer_and_exporter_know() -> None:
     from cdo_desktop.transfer import exports, import_commands, importer
 
     assert import_commands.KINDS == importer.KINDS and import_commands.EXPORT_KINDS == exports.EXPORT_KINDS
+
+
+def _sheet_rows(path: Path) -> tuple[list[str], list[list[str]]]:
+    sheet = read_sheet(path)
+    return sheet.headers, [cells for _n, cells in sheet.rows]
+
+
+def _write_csv(path: Path, headers: list[str], rows: list[list[str]]) -> None:
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(headers)
+        writer.writerows(rows)
+
+
+def _table_counts(db: Database) -> tuple[int, int, int, int]:
+    with db.read() as session:
+        return tuple(session.execute(select(func.count()).select_from(model)).scalar_one()  # type: ignore[return-value]
+                     for model in (m.Department, m.Commissioner, m.DataAsset, m.AuditEntry))
+
+
+def test_a_bad_row_in_a_directory_or_asset_file_changes_nothing_and_is_named(demo: Path, tmp_path: Path) -> None:
+    """The all-or-nothing rule of the catalogue import holds for the directory and the asset register too."""
+    source = open_database(demo)
+    files = {kind: tmp_path / f"{kind}.csv" for kind in ("directory", "platforms", "catalogue", "assets")}
+    for kind, path in files.items():
+        assert export_table(source, kind, path) > 0
+    target = open_database(tmp_path / "empty")
+    ensure_initialised(target)
+
+    headers, rows = _sheet_rows(files["directory"])
+    broken = [list(r) for r in rows]
+    broken[4][headers.index("上级部门编码")] = "NOPE"
+    bad_directory = tmp_path / "directory-bad.csv"
+    _write_csv(bad_directory, headers, broken)
+    before = _table_counts(target)
+    with pytest.raises(ImportRefused) as caught:
+        import_file(target, "directory", bad_directory, actor_id=ADMIN)
+    assert _table_counts(target) == before
+    assert [(p.row, p.column_zh) for p in caught.value.problems] == [(6, "上级部门编码")]
+    assert "NOPE" in caught.value.text("zh")
+
+    import_file(target, "directory", files["directory"], actor_id=ADMIN)
+    import_file(target, "platforms", files["platforms"], actor_id=ADMIN)
+    for code, path in _split(files["catalogue"], "数源部门编码", tmp_path).items():
+        import_file(target, "catalogue", path, actor_id=_cdo_of(target, code))
+    holders = {r["code"]: r["department"] for r in _rows(source, "catalogue")}
+    code, path = next(iter(_split(files["assets"], "资源代码", tmp_path, key=lambda c: holders[c]).items()))
+    headers, rows = _sheet_rows(path)
+    broken = [list(r) for r in rows]
+    broken[-1][headers.index("记录数")] = "十二万"
+    bad_assets = tmp_path / "assets-bad.csv"
+    _write_csv(bad_assets, headers, broken)
+    before = _table_counts(target)
+    with pytest.raises(ImportRefused) as caught:
+        import_file(target, "assets", bad_assets, actor_id=_cdo_of(target, code))
+    assert _table_counts(target) == before
+    assert [(p.row, p.column_zh) for p in caught.value.problems] == [(len(rows) + 1, "记录数")]
+    assert import_file(target, "assets", path, actor_id=_cdo_of(target, code)).rows == len(rows)
+    source.dispose()
+    target.dispose()
