@@ -113,6 +113,9 @@ class MainWindow(QMainWindow):
         self.roles = roles or []
         self.sync_indicator: Any = None
         self.setWindowTitle(self.tr("CDO Desktop — data sharing governance"))
+        from cdo_desktop.ui.icon import app_icon
+
+        self.setWindowIcon(app_icon())
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setAccessibleName(self.tr("Pages"))

@@ -4,7 +4,6 @@ real start path keeps its settings apart, and cancelling a notice's or a reply's
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from cdo_desktop.ui.qt import QApplication, QLabel
@@ -22,3 +21,16 @@ def test_demo_settings_page_names_the_desktop_of_the_role_in_use(demo_window: An
         shown = [label.text() for label in page.findChildren(QLabel) if label.text() in folders]
         assert shown, "the settings page shows no data folder"
         assert all(text == wanted for text in shown), (key, shown, wanted)
+
+
+def test_the_window_and_the_reminder_tray_have_the_app_icon(window: Any) -> None:
+    from cdo_desktop.ui.app import make_app
+    from cdo_desktop.ui.icon import APP_ICON
+
+    assert APP_ICON.is_file() and APP_ICON.parent.name == "icons"  # packaging/cdo-desktop.spec ships icons/*.png
+    assert not window.windowIcon().isNull()
+    tray = window.reminders.tray_icon()
+    assert not tray.icon().isNull(), "an empty tray icon: Qt says 'No Icon set' and may drop the notification"
+    app = make_app(["cdo"])
+    assert not app.windowIcon().isNull()
+    assert app.windowIcon().availableSizes(), "the icon file did not load"
