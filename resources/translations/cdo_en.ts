@@ -85,6 +85,10 @@
         <translation>Reason</translation>
     </message>
     <message>
+        <source>Withdraw %s? The case ends and cannot be reopened.</source>
+        <translation>Withdraw %s? The case ends and cannot be reopened.</translation>
+    </message>
+    <message>
         <source>Explanation</source>
         <translation>Explanation</translation>
     </message>

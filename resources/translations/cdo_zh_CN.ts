@@ -86,6 +86,10 @@
         <translation>理由</translation>
     </message>
     <message>
+        <source>Withdraw %s? The case ends and cannot be reopened.</source>
+        <translation>确定撤回 %s？撤回后案件终结，不能恢复。</translation>
+    </message>
+    <message>
         <source>Explanation</source>
         <translation>核查说明</translation>
     </message>

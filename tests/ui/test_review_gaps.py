@@ -34,3 +34,89 @@ def test_the_window_and_the_reminder_tray_have_the_app_icon(window: Any) -> None
     app = make_app(["cdo"])
     assert not app.windowIcon().isNull()
     assert app.windowIcon().availableSizes(), "the icon file did not load"
+
+
+def _modal_of(kind: type, handler: Any) -> None:
+    """``handler(box)`` for the next modal widget of ``kind`` (the form stays the active modal until then)."""
+    import time
+
+    from cdo_desktop.ui.qt import QTimer
+
+    deadline = time.monotonic() + 60
+
+    def poll() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, kind):
+            if time.monotonic() < deadline:
+                QTimer.singleShot(20, poll)
+            return
+        handler(box)
+
+    QTimer.singleShot(0, poll)
+
+
+def test_claimant_withdraws_a_filed_dispute_and_not_an_accepted_one(window: Any, on_dialog: Any) -> None:
+    from sqlalchemy import select
+
+    from cdo_desktop.store import models as m
+    from cdo_desktop.ui.qt import QMessageBox
+    from tests.ui.helpers import buttons, select_by_number
+
+    state = window.state
+    window.select_role("a")
+    with state.read() as session:
+        filed = session.execute(select(m.Dispute).where(m.Dispute.state == "filed")
+                                .order_by(m.Dispute.number)).scalars().all()
+        assert len(filed) >= 2, "the demo has disputes waiting for acceptance"
+        first, second = filed[0], filed[1]
+        claimant = session.execute(select(m.Commissioner).where(
+            m.Commissioner.department_id == first.claimant_department_id, m.Commissioner.ended_on == None,  # noqa: E711
+            m.Commissioner.role == "commissioner")).scalars().first()
+        assert claimant is not None
+    state.sign_in_as(claimant.id)
+    window.show_page("disputes")
+    page = window.pages["disputes"]
+    select_by_number(page, first.number, refresh=True)
+    assert "action:dispute.withdraw" in buttons(page)
+
+    def fill_then(answer: QMessageBox.StandardButton) -> Any:
+        def handler(dialog: Any) -> None:
+            assert dialog.windowTitle() == "Withdraw"
+            dialog.fields["reason"][1].setPlainText("双方已协商一致，申请人撤回仲裁申请")
+
+            def reply(box: Any) -> None:
+                assert first.number in box.text()
+                box.button(answer).click()
+                if answer == QMessageBox.StandardButton.No:  # still open, unchanged: cancel the form too
+                    dialog.reject()
+
+            _modal_of(QMessageBox, reply)
+            dialog.accept()
+        return handler
+
+    on_dialog(fill_then(QMessageBox.StandardButton.No))
+    buttons(page)["action:dispute.withdraw"].click()
+    with state.read() as session:
+        assert session.get(m.Dispute, first.id).state == "filed", "No in the confirmation withdrew the dispute"
+
+    on_dialog(fill_then(QMessageBox.StandardButton.Yes))
+    select_by_number(page, first.number, refresh=True)
+    buttons(page)["action:dispute.withdraw"].click()
+    with state.read() as session:
+        assert session.get(m.Dispute, first.id).state == "withdrawn"
+    select_by_number(page, first.number, refresh=True)
+    assert "action:dispute.withdraw" not in buttons(page)
+
+    # once the arbitrator has accepted a dispute, its claimant can no longer withdraw it
+    with state.read() as session:
+        arbitrator = next(r for r in window.roles if r.key == "arbitrator")
+        other = session.get(m.Dispute, second.id)
+        other_claimant = session.execute(select(m.Commissioner).where(
+            m.Commissioner.department_id == other.claimant_department_id, m.Commissioner.ended_on == None,  # noqa: E711
+            m.Commissioner.role == "commissioner")).scalars().first()
+    state.sign_in_as(arbitrator.commissioner_id)
+    state.apply("dispute.accept", other.id, {}, base_revision=other.revision)
+    state.sign_in_as(other_claimant.id)
+    select_by_number(page, other.number, refresh=True)
+    assert page.selected_row()["state"] == "accepted"
+    assert "action:dispute.withdraw" not in buttons(page)
