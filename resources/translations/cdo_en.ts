@@ -2551,6 +2551,10 @@ SHA-256: %s</translation>
         <translation>Nothing was imported. Correct these cells and import the file again:</translation>
     </message>
     <message>
+        <source>Cells refused by the import</source>
+        <translation>Cells refused by the import</translation>
+    </message>
+    <message>
         <source>Importing…</source>
         <translation>Importing…</translation>
     </message>

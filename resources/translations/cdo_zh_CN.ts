@@ -2552,6 +2552,10 @@ SHA-256：%s</translation>
         <translation>未导入任何数据。请更正以下单元格后重新导入：</translation>
     </message>
     <message>
+        <source>Cells refused by the import</source>
+        <translation>导入未通过的单元格</translation>
+    </message>
+    <message>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
