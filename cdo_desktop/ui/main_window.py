@@ -276,7 +276,7 @@ class MainWindow(QMainWindow):
         """Show the record ``number`` of ``entity`` on its page (a to-do item or a number link was clicked)."""
         key, tab = {"request": ("requests", None), "dispute": ("disputes", None),
                     "objection": ("objections", None), "ruling": ("rulings", 0), "order": ("rulings", 1),
-                    "accountability": ("rulings", 2)}.get(entity, ("", None))
+                    "accountability": ("rulings", 2), "resource": ("catalogue", None)}.get(entity, ("", None))
         if not key:
             return
         self.show_page(key)
