@@ -120,3 +120,35 @@ def test_claimant_withdraws_a_filed_dispute_and_not_an_accepted_one(window: Any,
     select_by_number(page, other.number, refresh=True)
     assert page.selected_row()["state"] == "accepted"
     assert "action:dispute.withdraw" not in buttons(page)
+
+
+def test_the_demo_started_by_the_app_keeps_the_real_settings(demo: Any, settings: Any, monkeypatch: Any,
+                                                             qtbot: Any, tmp_path: Any) -> None:
+    """The app's own start path (`app.start_demo`, used by --demo and by 试用演示 on the first-run page) gives the
+    demo its own settings: its language and last page never reach the real app's."""
+    import cdo_desktop.ui.bureau as bureau_module
+    from cdo_desktop.ui import app
+    from cdo_desktop.ui.qt import QSettings
+    from cdo_desktop.ui.settings import Settings
+
+    bureau, replicas = demo
+    # the demo network is the fixture's (generating one is the slow part); everything after it is the app's own
+    monkeypatch.setattr(bureau_module, "start_demo", lambda root, *, scale, progress=None: (bureau, replicas))
+    settings.set("ui/language", "zh_CN")
+    settings.set("ui/last_page", "requests")
+    settings.sync()
+    window = app.start_demo(QApplication.instance(), tmp_path / "demo", settings, scale=120)
+    assert window is not None
+    qtbot.addWidget(window)
+    window.show()
+    window.show_page("disputes")
+    window.show_page("settings")
+    page = window.pages["settings"]
+    page.language.setCurrentIndex(page.language.findData("en"))
+    page.save()
+    assert window.settings.get("ui/language") == "en" and window.settings.get("ui/last_page") == "settings"
+    window.settings.sync()
+    real = Settings(QSettings(settings.q.fileName(), QSettings.Format.IniFormat))  # read afresh from its file
+    for kept in (settings, real):
+        assert kept.get("ui/language") == "zh_CN"
+        assert kept.get("ui/last_page") == "requests"
