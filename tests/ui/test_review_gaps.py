@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from cdo_desktop.ui.qt import QApplication, QLabel
 
 
@@ -122,12 +124,15 @@ def test_claimant_withdraws_a_filed_dispute_and_not_an_accepted_one(window: Any,
     assert "action:dispute.withdraw" not in buttons(page)
 
 
+@pytest.mark.parametrize("path", ["--demo", "first-run"])
 def test_the_demo_started_by_the_app_keeps_the_real_settings(demo: Any, settings: Any, monkeypatch: Any,
-                                                             qtbot: Any, tmp_path: Any) -> None:
-    """The app's own start path (`app.start_demo`, used by --demo and by 试用演示 on the first-run page) gives the
-    demo its own settings: its language and last page never reach the real app's."""
+                                                             qtbot: Any, tmp_path: Any, path: str) -> None:
+    """The app's own start paths (`app.start_demo` for --demo; 试用演示 on the first-run page through `open_into`)
+    give the demo its own settings: its language and last page never reach the real app's."""
     import cdo_desktop.ui.bureau as bureau_module
     from cdo_desktop.ui import app
+    from cdo_desktop.ui.dialogs import first_run
+    from cdo_desktop.ui.main_window import MainWindow
     from cdo_desktop.ui.qt import QSettings
     from cdo_desktop.ui.settings import Settings
 
@@ -137,7 +142,18 @@ def test_the_demo_started_by_the_app_keeps_the_real_settings(demo: Any, settings
     settings.set("ui/language", "zh_CN")
     settings.set("ui/last_page", "requests")
     settings.sync()
-    window = app.start_demo(QApplication.instance(), tmp_path / "demo", settings, scale=120)
+    if path == "--demo":
+        window = app.start_demo(QApplication.instance(), tmp_path / "demo", settings, scale=120)
+    else:
+        def choose_demo(dialog: Any) -> int:
+            dialog.choice = first_run.DEMO
+            return 0
+
+        monkeypatch.setattr(first_run.FirstRunDialog, "exec", choose_demo)
+        shell = MainWindow(None, settings)
+        qtbot.addWidget(shell)
+        app.open_into(shell, tmp_path / "desktop", settings, offline=False, demo_dir=tmp_path / "demo", scale=120)
+        window = getattr(shell, "_demo_window", None)
     assert window is not None
     qtbot.addWidget(window)
     window.show()
