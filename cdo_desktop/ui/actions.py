@@ -140,6 +140,9 @@ class ActionRunner(QWidget):
         if payload_type is mu.ReasonPayload:
             dialog = TextActionDialog(self.state, transition, entity_id, "reason", self.tr("Reason"), parent,
                                       required=required)
+            if transition.action.endswith(".withdraw"):  # the case ends for good: ask once more
+                dialog.confirm_text = self.tr("Withdraw %s? The case ends and cannot be reopened.") % (
+                    row.get("number", ""))
         elif payload_type is mu.ResponsePayload:
             dialog = TextActionDialog(self.state, transition, entity_id, "response", self.tr("Explanation"), parent,
                                       required=True)

@@ -109,6 +109,9 @@ def make_app(argv: Sequence[str], *, offscreen: bool = False) -> Any:
     app.setOrganizationName("FoshanDataBureau")
     app.setApplicationName("cdo-desktop")
     app.setApplicationDisplayName("CDO Desktop")
+    from cdo_desktop.ui.icon import app_icon
+
+    app.setWindowIcon(app_icon())  # every window, and the reminders' tray icon
     register_ui_font(app)
     from cdo_desktop.ui.style import apply_style
 

@@ -113,6 +113,9 @@ class MainWindow(QMainWindow):
         self.roles = roles or []
         self.sync_indicator: Any = None
         self.setWindowTitle(self.tr("CDO Desktop — data sharing governance"))
+        from cdo_desktop.ui.icon import app_icon
+
+        self.setWindowIcon(app_icon())
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setAccessibleName(self.tr("Pages"))
@@ -273,7 +276,7 @@ class MainWindow(QMainWindow):
         """Show the record ``number`` of ``entity`` on its page (a to-do item or a number link was clicked)."""
         key, tab = {"request": ("requests", None), "dispute": ("disputes", None),
                     "objection": ("objections", None), "ruling": ("rulings", 0), "order": ("rulings", 1),
-                    "accountability": ("rulings", 2)}.get(entity, ("", None))
+                    "accountability": ("rulings", 2), "resource": ("catalogue", None)}.get(entity, ("", None))
         if not key:
             return
         self.show_page(key)

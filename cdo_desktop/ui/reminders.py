@@ -122,6 +122,17 @@ class DeadlineReminders(QObject):
         self.show(fresh)
         return fresh
 
+    def tray_icon(self) -> QSystemTrayIcon:
+        """The notification-area icon, made once, with the app's icon (an empty one makes Qt drop the message)."""
+        if self.tray is None:
+            from cdo_desktop.ui.icon import app_icon
+            from cdo_desktop.ui.qt import QApplication
+
+            icon = QApplication.windowIcon()
+            self.tray = QSystemTrayIcon(app_icon() if icon.isNull() else icon, self)
+            self.tray.setToolTip("CDO Desktop")
+        return self.tray
+
     def show(self, items: list[DueItem]) -> None:
         late = sum(1 for item in items if item.left < 0)
         title = QCoreApplication.translate("Reminders", "CDO Desktop: deadlines")
@@ -138,11 +149,7 @@ class DeadlineReminders(QObject):
             lines.append(QCoreApplication.translate("Reminders", "and %d more on My tasks") % (len(items) - 5))
         if not QSystemTrayIcon.isSystemTrayAvailable():
             return  # no tray on this desktop: the dashboard shows the same count
-        if self.tray is None:
-            from cdo_desktop.ui.qt import QApplication
-
-            self.tray = QSystemTrayIcon(QApplication.windowIcon(), self)
-            self.tray.setToolTip("CDO Desktop")
-            self.tray.show()
+        tray = self.tray_icon()
+        tray.show()
         icon = QSystemTrayIcon.MessageIcon.Warning if late else QSystemTrayIcon.MessageIcon.Information
-        self.tray.showMessage(title, "\n".join(lines), icon, 15000)
+        tray.showMessage(title, "\n".join(lines), icon, 15000)

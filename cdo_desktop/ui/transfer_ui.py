@@ -33,6 +33,7 @@ class ProblemsDialog(QDialog):
         layout.addWidget(QLabel(QCoreApplication.translate("Transfer", "Nothing was imported. Correct these cells and import the file again:")))
         self.text = QPlainTextEdit(text)
         self.text.setObjectName("importProblems")
+        self.text.setAccessibleName(QCoreApplication.translate("Transfer", "Cells refused by the import"))
         self.text.setReadOnly(True)
         layout.addWidget(self.text, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

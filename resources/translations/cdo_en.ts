@@ -85,6 +85,10 @@
         <translation>Reason</translation>
     </message>
     <message>
+        <source>Withdraw %s? The case ends and cannot be reopened.</source>
+        <translation>Withdraw %s? The case ends and cannot be reopened.</translation>
+    </message>
+    <message>
         <source>Explanation</source>
         <translation>Explanation</translation>
     </message>
@@ -2545,6 +2549,10 @@ SHA-256: %s</translation>
     <message>
         <source>Nothing was imported. Correct these cells and import the file again:</source>
         <translation>Nothing was imported. Correct these cells and import the file again:</translation>
+    </message>
+    <message>
+        <source>Cells refused by the import</source>
+        <translation>Cells refused by the import</translation>
     </message>
     <message>
         <source>Importing…</source>

@@ -86,6 +86,10 @@
         <translation>理由</translation>
     </message>
     <message>
+        <source>Withdraw %s? The case ends and cannot be reopened.</source>
+        <translation>确定撤回 %s？撤回后案件终结，不能恢复。</translation>
+    </message>
+    <message>
         <source>Explanation</source>
         <translation>核查说明</translation>
     </message>
@@ -2546,6 +2550,10 @@ SHA-256：%s</translation>
     <message>
         <source>Nothing was imported. Correct these cells and import the file again:</source>
         <translation>未导入任何数据。请更正以下单元格后重新导入：</translation>
+    </message>
+    <message>
+        <source>Cells refused by the import</source>
+        <translation>导入未通过的单元格</translation>
     </message>
     <message>
         <source>Importing…</source>

@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from cdo_desktop.domain.workflow import TRANSITIONS
 from cdo_desktop.store import models as m
 from cdo_desktop.ui.qt import QDialogButtonBox, QPushButton
 
@@ -99,3 +100,79 @@ def test_dispute_dialog_refuses_a_second_open_dispute(window: Any) -> None:
         assert session.execute(select(func.count()).select_from(m.Dispute).where(
             m.Dispute.request_id == request.id, m.Dispute.state.in_(["filed", "negotiation", "accepted", "hearing"])
         )).scalar_one() == 1
+
+
+def table_counts(state: Any) -> dict[str, int]:
+    """Rows in every table of the desktop database (the mutation log and outbox included)."""
+    from sqlmodel import SQLModel
+
+    with state.read() as session:
+        return {name: session.execute(select(func.count()).select_from(table)).scalar_one()
+                for name, table in SQLModel.metadata.tables.items()}
+
+
+def test_cancelling_a_notice_issues_nothing(window: Any, on_named_dialog: Any) -> None:
+    from cdo_desktop.ui.dialogs.accountability_dialog import AccountabilityDialog
+
+    state = window.state
+    window.select_role("admin")
+    dialog = AccountabilityDialog(state, window)
+    ground = dialog.fields["ground"][1]
+    assert ground.count() > 1, "the demo has grounds for accountability"
+    ground.setCurrentIndex(1)  # the ground fills the department and the facts
+    assert dialog.fields["department_id"][1].currentIndex() > 0
+    before = table_counts(state)
+
+    cancelled = press(on_named_dialog, "cancelIssue")
+    dialog.accept()  # 确定: the draft notice opens; 取消 issues nothing
+    assert cancelled["pdf"].startswith(b"%PDF")
+    assert dialog.result() != dialog.DialogCode.Accepted
+    assert table_counts(state) == before
+
+    issued = press(on_named_dialog, "issue")
+    dialog.accept()
+    assert issued["pdf"].startswith(b"%PDF") and dialog.result() == dialog.DialogCode.Accepted
+    after = table_counts(state)
+    assert after["accountability_record"] == before["accountability_record"] + 1, "the check can see a change"
+
+
+def test_cancelling_a_reply_issues_nothing(window: Any, on_named_dialog: Any) -> None:
+    from cdo_desktop.ui.actions import RefuseDialog, TextActionDialog
+    from cdo_desktop.ui.dialogs.form import FormDialog
+
+    state = window.state
+    window.select_role("b")
+    with state.read() as session:
+        r = m.SharingRequest
+        waiting = session.execute(select(r).where(r.provider_department_id == state.actor.department_id,
+                                                  r.state == "awaiting_reply").order_by(r.number)).scalars().all()
+    assert len(waiting) >= 2, "the demo's provider has requests to answer"
+
+    def refuse(request: Any) -> FormDialog:
+        dialog = RefuseDialog(state, TRANSITIONS["request.refuse"], request.id, window)
+        dialog.fields["reason"][1].setPlainText("所申请数据含个人隐私信息，不符合共享条件")
+        dialog.fields["legal_basis"][1].setText("《广东省政务数据资源共享管理办法》第十四条")
+        return dialog
+
+    def approve(request: Any) -> FormDialog:
+        return TextActionDialog(state, TRANSITIONS["request.approve"], request.id, "reason", "Reason", window,
+                                required=False)
+
+    before = table_counts(state)
+    for make, request in ((refuse, waiting[0]), (approve, waiting[1])):
+        dialog = make(request)
+        dialog.base_revision = request.revision
+        cancelled = press(on_named_dialog, "cancelIssue")
+        dialog.accept()  # the draft 答复书 opens; 取消 issues nothing
+        assert cancelled["pdf"].startswith(b"%PDF")
+        assert dialog.result() != dialog.DialogCode.Accepted
+        assert table_counts(state) == before, dialog.kind
+        with state.read() as session:
+            assert session.get(m.SharingRequest, request.id).state == "awaiting_reply"
+
+    dialog = refuse(waiting[0])
+    dialog.base_revision = waiting[0].revision
+    press(on_named_dialog, "issue")
+    dialog.accept()
+    with state.read() as session:
+        assert session.get(m.SharingRequest, waiting[0].id).state == "refused", "the check can see a change"

@@ -78,6 +78,7 @@ class FormDialog(QDialog):
         self.required: set[str] = set()
         self.applied: Any = None
         self.error_field: str | None = None
+        self.confirm_text = ""  # an irreversible action (a withdrawal) asks this Yes/No question before applying
         self.outer = QHBoxLayout(self)  # a side pane (e.g. the case beside the ruling editor) goes left of the form
         layout = QVBoxLayout()
         self.outer.addLayout(layout, 3)
@@ -179,6 +180,12 @@ class FormDialog(QDialog):
             return
         from cdo_desktop.ui.issuing import DOCUMENT_OF_ACTION, confirm_issue
 
+        if self.confirm_text:
+            from cdo_desktop.ui.qt import QMessageBox
+
+            answer = QMessageBox.question(self, self.windowTitle(), self.confirm_text)
+            if answer != QMessageBox.StandardButton.Yes:
+                return  # not withdrawn: the form stays open, unchanged
         try:
             if self.kind in DOCUMENT_OF_ACTION and not confirm_issue(
                     self.state, self.kind, self.entity_id, payload, self, base_revision=self.base_revision):

@@ -282,7 +282,7 @@ class ListPage(Page):
         if not self.pending_number:
             return
         for i, row in enumerate(self.model.rows):
-            if self.pending_number in (row.get("number"), row.get("ruling")):
+            if self.pending_number in (row.get("number"), row.get("ruling"), row.get("code")):  # code: a resource
                 if not self.model.search_pending:  # the search's own answer is still to come: select it again then
                     self.pending_number = ""
                 self.view.selectionModel().setCurrentIndex(

@@ -233,7 +233,7 @@ class DashboardPage(Page):
             notices = notices.where(a.department_id == actor.department_id)
         for rec in session.execute(notices.order_by(a.created_on).limit(LIMIT)).scalars():
             left, tone = self._countdown(calendar, rec.defence_due)
-            items.append(([rec.number, self.tr("Defence"), names.get(rec.department_id, ""),
+            items.append(([Link(f"open:accountability:{rec.number}", rec.number), self.tr("Defence"), names.get(rec.department_id, ""),
                            self._sourced(rec.defence_due, policy_source(self.policy, DeadlineKind.DEFENCE)), left],
                           tone))
         return self.tr("Rectifications and orders due"), items, len(items)
@@ -254,6 +254,6 @@ class DashboardPage(Page):
         for res in session.execute(resources.order_by(m.DataResource.code)).scalars():
             last = res.data_updated_on or res.published_on
             if update_overdue(res.update_cycle, last, self.state.today):
-                items.append(([res.code, res.name, self.tr("Update overdue"),
+                items.append(([Link(f"open:resource:{res.code}", res.code), res.name, self.tr("Update overdue"),
                                self._sourced(next_update_due(res.update_cycle, last), cycle_source()), ""], "late"))
         return self.tr("Catalogue and data updates due"), items[:LIMIT], len(items)

@@ -60,7 +60,6 @@ class SettingsPage(Page):
         self.data_folder.setObjectName("dataFolder")
         form.addRow(self.tr("Data folder"), self.data_folder)
         state.actor_changed.connect(lambda: self.data_folder.setText(str(self.state.data_dir)))  # demo: this PC
-        form.addRow(self.tr("Data folder"), QLabel(str(state.data_dir)))
         from cdo_desktop.reports.fonts import describe
 
         lang = self.settings.get("ui/language") or "zh_CN"
