@@ -14,7 +14,8 @@ from cdo_desktop.demo.network import generate
 from cdo_desktop.store.migrate import open_database
 from cdo_desktop.transfer import export
 
-NAMES = ("catalogue", "open-catalogue", "requests", "disputes", "rulings", "accountability", "scorecard")
+NAMES = ("catalogue", "open-catalogue", "requests", "disputes", "rulings", "accountability", "scorecard", "assets",
+         "platforms")
 
 
 @pytest.fixture(scope="module")
