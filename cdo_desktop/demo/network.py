@@ -284,12 +284,21 @@ class _Generator:
         clerk = requester["commissioner"]
         answerer = provider["commissioner"]
         submitted = day
-        self.act(clerk, "request.create", request_id, payload, day)
         paths = {"conditional": REQUEST_PATHS, "unconditional": UNCONDITIONAL_PATHS,
                  "not_shared": NOT_SHARED_PATHS}[resource["share"]]
         path = self.rng.choices([p for _, p in paths], weights=[w for w, _ in paths])[0]
+        period_end = dt.date.fromisoformat(payload["period_end"])
+        if "expire" in path:
+            # a grant expires only once its period of use has run out: these grants are for a shorter period that
+            # ends inside the demo's year, and the bureau marks them expired the day after it ends
+            start = dt.date.fromisoformat(payload["period_start"])
+            period_end = max(start + dt.timedelta(days=10), min(period_end, END - dt.timedelta(days=20)))
+            payload["period_end"] = period_end.isoformat()
+        self.act(clerk, "request.create", request_id, payload, day)
         for action in path:
             day += dt.timedelta(days=self.rng.randint(1, 6))
+            if action == "expire":
+                day = max(day, period_end + dt.timedelta(days=1))
             if action in ("submit",):
                 self.act(clerk, "request.submit", request_id, {}, day)
                 submitted = day
@@ -316,7 +325,7 @@ class _Generator:
                 self.act(answerer, f"request.{action}", request_id, payload2, day)
         self.result.requests += 1
         return {"id": request_id, "requester": requester, "provider": provider, "path": path, "day": day,
-                "submitted": submitted, "resource": resource, "items": items}
+                "submitted": submitted, "resource": resource, "items": items, "period_end": period_end}
 
     def objection(self, i: int) -> None:
         raiser, owner = self.rng.sample(self.depts, 2)
@@ -503,6 +512,8 @@ class _Generator:
         expired = request["path"][-1] == "expire"
         kind = "after_expiry" if expired else self.rng.choice(["beyond_purpose", "passed_on"])
         day = request["day"] + dt.timedelta(days=self.rng.randint(5, 20))
+        if kind == "after_expiry":  # only once the period of use has ended (the rule refuses it before)
+            day = max(day, request["period_end"] + dt.timedelta(days=1))
         self.act(provider["commissioner"], "misuse.report", report_id,
                  {"request_id": str(request["id"]), "kind": kind, "description": data.MISUSE_DESCRIPTIONS[kind]}, day)
         arbitrator = self.bureau()

@@ -268,3 +268,36 @@ def test_a_role_is_labelled_as_it_is() -> None:
 
     assert Role.CDO.zh == "首席数据官" and Role.COMMISSIONER.zh == "数据专员"
     assert Party.OWNER.zh == "数源部门（归属权）"
+
+
+def test_use_after_expiry_needs_a_grant_whose_period_has_ended(network: Network, session: Session) -> None:
+    """Issue 11 point 7: "use after the grant ended" is reported only once the period of use ended before the report's
+    date (or the grant was revoked); a grant marked expired while its period still runs is no ground (the demo's flaw:
+    a report of 2026-09-22 against a period running 2026-09-27 → 2027-09-27)."""
+    owner = network.people["B.commissioner"]
+    after_expiry = {"kind": "after_expiry", "description": "授权期满后仍在调用接口"}
+    for state in ("granted", "expired"):  # period 2026-03-01 → 2026-12-31, today 2026-03-02
+        network.granted_request = network.request_in(session, state)
+        error = _refused(network, session, owner, "misuse.report", uuid.uuid4(),
+                         network.payload("misuse.report") | after_expiry)
+        assert error.code == "grant_still_valid" and error.field == "kind"
+        assert "尚未届满" in error.zh and "had not ended" in error.en
+    # other kinds stay open during the period
+    network.run(session, owner, "misuse.report", uuid.uuid4(), network.payload("misuse.report"))
+    # revoked: the grant ended when the bureau revoked it
+    network.granted_request = network.request_in(session, "revoked")
+    network.run(session, owner, "misuse.report", uuid.uuid4(), network.payload("misuse.report") | after_expiry)
+    # the last day of the period is still lawful use; the day after, the report is allowed
+    network.granted_request = network.request_in(session, "expired")
+    req = session.get(m.SharingRequest, network.granted_request)
+    assert req is not None
+    network.advance((req.period_end - network.now().date()).days)
+    assert network.now().date() == req.period_end
+    error = _refused(network, session, owner, "misuse.report", uuid.uuid4(),
+                     network.payload("misuse.report") | after_expiry)
+    assert error.code == "grant_still_valid"
+    network.advance(1)
+    mid = uuid.uuid4()
+    network.run(session, owner, "misuse.report", mid, network.payload("misuse.report") | after_expiry)
+    report = session.get(m.MisuseReport, mid)
+    assert report is not None and report.kind == "after_expiry" and report.reported_on > req.period_end

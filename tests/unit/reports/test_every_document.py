@@ -4,6 +4,7 @@ orphan or widow, no split date/number/article, metadata; plus the checks themsel
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import os
 import re
@@ -283,3 +284,18 @@ def test_the_origin_templates_read_in_english(origin: str, expected: str) -> Non
     from cdo_desktop.reports import ruling
 
     assert ruling.en_origin_text(origin) == expected
+
+
+def test_demo_reports_use_after_expiry_only_once_the_period_ended(demo_dir: Path) -> None:
+    """The demo files "授权终止后继续使用" only after the grant's period of use ended (and marks grants expired only
+    after their period), so no notice prints an impossible misuse finding as a fact."""
+    db = open_database(demo_dir)
+    with Session(db.writer) as session:
+        reports = session.exec(select(m.MisuseReport).where(m.MisuseReport.kind == "after_expiry")).all()
+        assert reports, "the demo exercises use after expiry"
+        for report in reports:
+            req = session.get(m.SharingRequest, report.request_id)
+            assert req is not None and report.reported_on > req.period_end, report.number
+        for req in session.exec(select(m.SharingRequest).where(m.SharingRequest.state == "expired")):
+            assert req.period_end < dt.date(2026, 11, 21), req.number
+    db.dispose()
