@@ -29,6 +29,7 @@ from cdo_desktop.demo.cast import demo_pair, pair_counts
 from cdo_desktop.domain.actor import Actor, derived_id
 from cdo_desktop.domain.enums import Role
 from cdo_desktop.domain.mutations import Mutation
+from cdo_desktop.reports.citations import article, says
 from cdo_desktop.services.accounts import create_account
 from cdo_desktop.services.apply import apply, resolve_actor
 from cdo_desktop.services.bootstrap import admin_actor_id, ensure_initialised
@@ -70,7 +71,12 @@ NOT_SHARED_PATHS: list[tuple[float, list[str]]] = [  # 不予共享: refused at 
     (0.2, ["submit"]),
     (0.8, ["submit", "check_refuse"]),
 ]
-RULES_RELIED_ON = ["《政务信息资源共享管理暂行办法》（国发〔2016〕51号）"]
+# the rules each ruling relies on, by dispute kind: only articles whose text was read (reports/citations.py), each
+# for what it says. A refusal of conditional data: the answer and its reasons (第二十一条) and the bureau's
+# handling of disputes (第二十八条); a classification dispute: the bureau's handling of disputes only (the
+# classification itself rests on the catalogue's legal basis, cited in the findings).
+REFUSAL_RULES = [f"{article(n)}（{says(n)}）" for n in ("第二十一条", "第二十八条")]
+CLASSIFICATION_RULES = [f"{article(n)}（{says(n)}）" for n in ("第二十八条",)]
 LADDERS = ["overdue", "complied", "ruled", "withdrawn", "accepted", "answered", "declined", "filed"]
 MISUSE_OUTCOMES = ["confirmed", "unfounded", "confirmed", "reported", "investigating"]
 
@@ -386,7 +392,9 @@ class _Generator:
             self.act(claimant["commissioner"], "dispute.withdraw", dispute_id, {"reason": "经协商，对方已同意共享"}, day)
             return
         day += dt.timedelta(days=2)
-        answers = (["该资源涉及个人敏感信息，列为不予共享有法律依据。"] if classification else
+        personal = bool(set(request["resource"]["items"]) & data.PERSONAL_ITEMS)
+        answers = ([f"该资源{'涉及个人敏感信息，' if personal else ''}列为不予共享有目录所列的法律依据。"]
+                   if classification else
                    ["所申请数据包含个人敏感信息，申请部门未说明每一数据项的必要性。", "已在答复中说明理由。"])
         for position, answer in enumerate(answers, start=1):
             self.act(respondent["commissioner"], "dispute.answer_claim", dispute_id,
@@ -407,14 +415,15 @@ class _Generator:
         ruling_id = self.id("ruling", i)
         if classification:
             decisions = [{"position": 1, "decision": "dismissed",
-                          "reasoning": "该资源含可识别个人身份的信息，目录所列依据充分，申请人的请求不予支持。"}]
+                          "reasoning": self.classification_reasoning(request)}]
             orders: list[dict[str, Any]] = []
         else:
             decisions = [
-                {"position": 1, "decision": "upheld",
-                 "reasoning": "申请用途明确，所申请数据项与用途直接相关；被申请人未能说明不予共享的具体依据。"},
+                {"position": 1, "decision": "upheld", "reasoning": self.refusal_reasoning(request)},
                 {"position": 2, "decision": "dismissed",
-                 "reasoning": "第一项请求已获支持，被申请人应依裁决共享，另行书面说明已无必要。"},
+                 "reasoning": f"被申请人已在答复中书面说明不予共享的理由和所依据的规定，已履行{article('第二十一条')}"
+                              "关于不同意共享应当说明理由的义务；第一项请求已获支持，被申请人应依裁决共享，"
+                              "另行书面说明已无必要。"},
             ]
             orders = [{"addressee_department_id": str(respondent["id"]), "claim_position": 1,
                        "action": f"向申请人共享{'、'.join(items)}，并书面告知开通情况", "deadline_days": 10}]
@@ -427,8 +436,9 @@ class _Generator:
                  f"{_cn_date(request['day'])}在合规审核中据此未获通过。") if classification else
                 f"{respondent['name']}于{_cn_date(request['day'])}答复不予共享。",
             ],
-            "reasoning": "经审查双方陈述和证据，对申请人的各项仲裁请求逐项分析如下。",
-            "rules_relied_on": RULES_RELIED_ON,
+            "reasoning": (f"申请人依照{article('第二十八条')}向本局申请协调处理本争议。"
+                          "经审查双方陈述和证据，对申请人的各项仲裁请求逐项分析如下。"),
+            "rules_relied_on": CLASSIFICATION_RULES if classification else REFUSAL_RULES,
             "claim_decisions": decisions,
             "orders": orders,
             "cc": ["佛山市人民政府办公室"],
@@ -451,6 +461,47 @@ class _Generator:
             return
         if ladder == "overdue":
             self.accountability_for_order(i, respondent, order, arbitrator)
+
+    def refusal_reasoning(self, request: dict[str, Any]) -> str:
+        """Why the bureau upholds the claim to share refused conditional data, consistent with the record: the
+        provider's reply gave a reason and a basis (第二十一条 asks for them), so the ruling weighs that reason
+        against the catalogue's sharing condition and the requester's purpose; it never says none was given."""
+        assert self.session is not None
+        req = self.session.get(m.SharingRequest, request["id"])
+        assert req is not None
+        resource = request["resource"]
+        condition = resource["payload"].get("share_conditions", "")
+        given = (f"被申请人答复不予共享，理由为“{req.reason.rstrip('。')}”"
+                 + (f"，所引依据为{req.refusal_basis}" if req.refusal_basis else "") if req.reason
+                 else "被申请人答复不予共享")
+        met = (f"“{resource['name']}”在目录中列为有条件共享，共享条件为“{condition}”；" if condition else
+               f"“{resource['name']}”在目录中列为有条件共享；")
+        met += (f"申请人申请用途为“{req.purpose.rstrip('。')}”"
+                + (f"，并附{req.legal_basis}为依据" if req.legal_basis else "")
+                + f"，所申请的{'、'.join(req.items)}与该用途直接相关，符合上述共享条件。")
+        answer = {
+            0: "经比对，所申请的数据项均为实现上述申请用途所必需，未超出最小必要范围。",
+            1: (f"申请人处理所申请的个人信息系为履行法定职责所必需，依照"
+                f"{article('第十三条第一款第（三）项', '《中华人民共和国个人信息保护法》')}，无需另行取得个人同意。"),
+            2: "被申请人在答复和答辩中均未指明哪些数据项涉及在办案件，亦未说明暂不宜共享的期限。",
+        }
+        reason_answer = next((text for n, text in answer.items() if req.reason == data.REFUSAL_REASONS[n]), "")
+        return (f"依照{article('第二十一条')}，有条件共享的政务数据，数据提供部门不同意共享的，应当说明理由。{given}。"
+                f"经审查，{met}{reason_answer}被申请人所述理由不足以构成拒绝共享有条件共享数据的正当理由，"
+                "对该项请求予以支持。")
+
+    def classification_reasoning(self, request: dict[str, Any]) -> str:
+        """Why the bureau dismisses a dispute of the not-shared classification: the catalogue's basis, and whether the
+        data identifies persons, as the record shows."""
+        assert self.session is not None
+        req = self.session.get(m.SharingRequest, request["id"])
+        resource = request["resource"]
+        basis = (req.refusal_basis if req is not None and req.refusal_basis else
+                 resource["payload"].get("legal_basis", ""))
+        personal = sorted(set(resource["items"]) & data.PERSONAL_ITEMS)
+        why = (f"该资源含{'、'.join(personal)}等可识别个人身份的信息，" if personal else "")
+        return (f"“{resource['name']}”在{request['provider']['name']}的目录中列为不予共享，并注明依据为"
+                f"{basis or '目录所列规定'}。{why}申请人未提出足以改变该分类的事实和依据，其请求不予支持。")
 
     def accountability_for_order(self, i: int, respondent: dict[str, Any], order: m.RulingOrder,
                                  arbitrator: Actor) -> None:
@@ -532,7 +583,8 @@ class _Generator:
             return
         if not expired:
             self.act(arbitrator, "request.suspend", request["id"], {"reason": "违规使用经查属实，暂停授权"}, day)
-        if i % 2 == 0 and day + dt.timedelta(days=3) <= END:
+        # accountability on the findings the regulation names (第二十五条: beyond the purpose, passed on)
+        if i % 2 == 0 and kind != "after_expiry" and day + dt.timedelta(days=3) <= END:
             record_id = self.id("misuse-record", i)
             assert self.admin is not None
             self.act(self.admin, "accountability.create", record_id, {
@@ -687,10 +739,10 @@ class _Generator:
             "ruling_id": str(ruling_id), "arbitrator_ids": [str(arbitrator.id)],
             "findings": [f"{claimant['name']}于{_cn_date(request['submitted'])}提出共享申请，用途明确。",
                          f"{respondent['name']}答辩称所申请数据涉及个人敏感信息。"],
-            "reasoning": "经审查双方陈述和证据，对申请人的仲裁请求裁决如下。",
-            "rules_relied_on": RULES_RELIED_ON,
-            "claim_decisions": [{"position": 1, "decision": "upheld",
-                                 "reasoning": "申请用途明确，所申请数据项与用途直接相关；被申请人未能说明不予共享的具体依据。"}],
+            "reasoning": (f"申请人依照{article('第二十八条')}向本局申请协调处理本争议。"
+                          "经审查双方陈述和证据，对申请人的仲裁请求裁决如下。"),
+            "rules_relied_on": REFUSAL_RULES,
+            "claim_decisions": [{"position": 1, "decision": "upheld", "reasoning": self.refusal_reasoning(request)}],
             "orders": [{"addressee_department_id": str(respondent["id"]), "claim_position": 1,
                         "action": f"向申请人共享{'、'.join(items)}，并书面告知开通情况", "deadline_days": 10}],
             "cc": ["佛山市人民政府办公室"],

@@ -99,3 +99,22 @@ def cited_articles(text: str) -> list[tuple[str, str]]:
 def unverified_articles(text: str) -> list[tuple[str, str]]:
     """The cited articles of ``text`` whose text was not read here (not in ``VERIFIED_ARTICLES``)."""
     return [cited for cited in cited_articles(text) if cited not in _VERIFIED]
+
+
+REGULATION = "《政务数据共享条例》"
+
+
+def article(number: str, instrument: str = REGULATION) -> str:
+    """A citation of an article whose text was read (``VERIFIED_ARTICLES``): "《政务数据共享条例》第二十一条". Any other
+    article raises: the product never cites what it has not read."""
+    if (instrument, number) not in _VERIFIED:
+        raise ValueError(f"{instrument}{number} is not among the verified articles")
+    return f"{instrument}{number}"
+
+
+def says(number: str, instrument: str = REGULATION) -> str:
+    """What a verified article says, in short (for a ruling's list of rules relied on)."""
+    for a in VERIFIED_ARTICLES:
+        if (a.instrument, a.article) == (instrument, number):
+            return a.says
+    raise ValueError(f"{instrument}{number} is not among the verified articles")

@@ -299,3 +299,53 @@ def test_demo_reports_use_after_expiry_only_once_the_period_ended(demo_dir: Path
         for req in session.exec(select(m.SharingRequest).where(m.SharingRequest.state == "expired")):
             assert req.period_end < dt.date(2026, 11, 21), req.number
     db.dispose()
+
+
+def _text_of(data: bytes) -> str:
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        return "".join(p.extract_text() or "" for p in pdf.pages).replace("\n", "")
+
+
+def test_every_demo_ruling_and_notice_cites_a_verified_article(demo_documents: list) -> None:
+    """Rulings and notices rest on the regulation's articles that support them (reports/citations.py
+    VERIFIED_ARTICLES), not on an instrument named without an article."""
+    from cdo_desktop.reports import citations
+
+    verified = {(a.instrument, a.article) for a in citations.VERIFIED_ARTICLES}
+    checked = {"ruling": 0, "notice": 0}
+    for kind, number, view, data in demo_documents:
+        if kind not in checked:
+            continue
+        cited = set(citations.cited_articles(_text_of(data)))
+        assert cited & verified, f"{kind} {number} cites no verified article"
+        if kind == "ruling":
+            rules = set(citations.cited_articles("".join(view.rules)))
+            assert rules and rules <= verified, f"{number}: rules relied on {view.rules}"
+            # what each ruling decides: a refusal of conditional data rests on 第二十一条, every dispute on 第二十八条
+            assert ("《政务数据共享条例》", "第二十八条") in rules, number
+            if view.dispute_kind == "拒绝共享":
+                assert ("《政务数据共享条例》", "第二十一条") in rules, number
+        checked[kind] += 1
+    assert all(checked.values()), checked
+
+
+def test_demo_ruling_reasoning_agrees_with_the_reply(demo_dir: Path) -> None:
+    """A ruling never says the respondent gave no reason or basis when its reply gave them; it answers the reason."""
+    db = open_database(demo_dir)
+    seen = 0
+    with Session(db.writer) as session:
+        for ruling in session.exec(select(m.Ruling)):
+            dispute = session.get(m.Dispute, ruling.dispute_id)
+            assert dispute is not None
+            req = session.get(m.SharingRequest, dispute.request_id) if dispute.request_id else None
+            if req is None or not req.reason:
+                continue
+            claims = session.exec(select(m.DisputeClaim).where(m.DisputeClaim.dispute_id == dispute.id)).all()
+            text = ruling.reasoning + "".join(c.reasoning or "" for c in claims)
+            for denial in ("未能说明", "未说明不予共享", "未说明理由", "没有说明", "未提供依据", "未能提供"):
+                assert denial not in text, (ruling.number, denial)
+            if dispute.kind == "refusal":
+                assert req.reason.rstrip("。") in text and (not req.refusal_basis or req.refusal_basis in text)
+            seen += 1
+    db.dispose()
+    assert seen
