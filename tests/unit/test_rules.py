@@ -274,10 +274,13 @@ def test_use_after_expiry_needs_a_grant_whose_period_has_ended(network: Network,
     """Issue 11 point 7: "use after the grant ended" is reported only once the period of use ended before the report's
     date (or the grant was revoked); a grant marked expired while its period still runs is no ground (the demo's flaw:
     a report of 2026-09-22 against a period running 2026-09-27 → 2027-09-27)."""
+    import datetime as dt
+
     owner = network.people["B.commissioner"]
     after_expiry = {"kind": "after_expiry", "description": "授权期满后仍在调用接口"}
-    for state in ("granted", "expired"):  # period 2026-03-01 → 2026-12-31, today 2026-03-02
-        network.granted_request = network.request_in(session, state)
+    running = network.now().date() + dt.timedelta(days=60)
+    for state in ("granted", "expired"):  # the period still runs on the report's date
+        network.granted_request = network.request_in(session, state, period_end=running)
         error = _refused(network, session, owner, "misuse.report", uuid.uuid4(),
                          network.payload("misuse.report") | after_expiry)
         assert error.code == "grant_still_valid" and error.field == "kind"
@@ -285,14 +288,19 @@ def test_use_after_expiry_needs_a_grant_whose_period_has_ended(network: Network,
     # other kinds stay open during the period
     network.run(session, owner, "misuse.report", uuid.uuid4(), network.payload("misuse.report"))
     # revoked: the grant ended when the bureau revoked it
-    network.granted_request = network.request_in(session, "revoked")
+    network.granted_request = network.request_in(session, "revoked", period_end=running)
     network.run(session, owner, "misuse.report", uuid.uuid4(), network.payload("misuse.report") | after_expiry)
     # the last day of the period is still lawful use; the day after, the report is allowed
-    network.granted_request = network.request_in(session, "expired")
+    network.granted_request = network.request_in(session, "expired", period_end=running)
     req = session.get(m.SharingRequest, network.granted_request)
-    assert req is not None
-    network.advance((req.period_end - network.now().date()).days)
-    assert network.now().date() == req.period_end
+    assert req is not None and req.period_end == running
+    from cdo_desktop.services.context import CHINA
+
+    local = network.now().astimezone(CHINA)  # the report's date is the bureau's (China) date
+    if local.hour == 23 and local.minute > 40:  # never straddle midnight between the check and the report
+        network.offset += dt.timedelta(minutes=30)
+    network.advance((running - network.now().astimezone(CHINA).date()).days)
+    assert network.now().astimezone(CHINA).date() == running
     error = _refused(network, session, owner, "misuse.report", uuid.uuid4(),
                      network.payload("misuse.report") | after_expiry)
     assert error.code == "grant_still_valid"

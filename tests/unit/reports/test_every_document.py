@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import itertools
 import os
 import re
 import stat
@@ -349,3 +350,47 @@ def test_demo_ruling_reasoning_agrees_with_the_reply(demo_dir: Path) -> None:
             seen += 1
     db.dispose()
     assert seen
+
+
+def _serial(number: str) -> tuple[str, int]:
+    match = re.fullmatch(r"(.+)〔(\d{4})〕(\d+)号", number)
+    assert match, number
+    return f"{match.group(1)}〔{match.group(2)}〕", int(match.group(3))
+
+
+def test_demo_documents_fall_on_working_days_and_are_numbered_in_date_order(demo_dir: Path) -> None:
+    """Offices issue on working days of the official calendar (no Sunday notice, none in the National Day holiday),
+    and a registry numbers what it issues day by day: each kind's (and each provider's) numbers rise with dates."""
+    from cdo_desktop.services.context import load_calendar
+
+    db = open_database(demo_dir)
+    with Session(db.writer) as session:
+        calendar = load_calendar(session)
+        dated = {
+            "ruling": [(r.number, r.issued_on) for r in session.exec(select(m.Ruling))],
+            "notice": [(r.number, r.created_on) for r in session.exec(select(m.AccountabilityRecord))],
+            "reply": [(r.reply_number, r.answered_on) for r in session.exec(
+                select(m.SharingRequest).where(m.SharingRequest.reply_number != ""))],
+            "request": [(r.number, r.created_on) for r in session.exec(select(m.SharingRequest))],
+            "dispute": [(r.number, r.filed_on) for r in session.exec(select(m.Dispute))],
+            "misuse": [(r.number, r.reported_on) for r in session.exec(select(m.MisuseReport))],
+            "objection": [(r.number, r.raised_on) for r in session.exec(select(m.QualityObjection))],
+        }
+        accepted = [d.accepted_on for d in session.exec(select(m.Dispute)) if d.accepted_on]
+        found = [r.found_on for r in session.exec(select(m.MisuseReport)) if r.found_on]
+    db.dispose()
+    for kind in ("ruling", "notice", "reply"):
+        assert dated[kind], kind
+        off = [(n, d.isoformat()) for n, d in dated[kind] if not calendar.is_workday(d)]
+        assert not off, (kind, off)
+    assert accepted and found and all(calendar.is_workday(d) for d in accepted + found)
+    for kind, rows in dated.items():
+        series: dict[str, list[tuple[int, dt.date, str]]] = {}
+        for number, day in rows:
+            assert day is not None, number
+            prefix, serial = _serial(number)
+            series.setdefault(prefix, []).append((serial, day, number))
+        for items in series.values():
+            items.sort()
+            late = [(a[2], a[1].isoformat(), b[2], b[1].isoformat()) for a, b in itertools.pairwise(items) if b[1] < a[1]]
+            assert not late, (kind, late)
