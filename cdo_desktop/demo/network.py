@@ -643,8 +643,9 @@ class _Generator:
             "ground": "misuse_finding",
             "ground_id": str(report_id),
             "violation": data.MISUSE_DESCRIPTIONS[kind],
-            "measure": "suspend",
-            "report_requirement": "书面报告整改措施，整改完成前暂停相关共享权限",
+            "measure": "suspend",  # 第二十七条: suspend the sharing rights and rectify within a time limit
+            "rectification_days": 15,
+            "report_requirement": "停止违规使用的情况、已采取的整改措施及其完成时间、今后的防范措施",
         }, day + dt.timedelta(days=3))
         self.result.records += 1
         self.hearing(record_id, user, day)

@@ -319,9 +319,10 @@ DEFENCE_HEARD = Guard(
 )
 RECTIFY_NEEDS_DEADLINE = Guard(
     "rectify_deadline",
-    "限期整改必须设定整改期限",
-    "Rectification within a deadline needs a deadline",
-    lambda f: f["measure"] != Measure.RECTIFY or bool(f.get("rectification_days")),
+    "限期整改或者暂停共享权限必须设定整改期限（暂停共享权限的，依《政务数据共享条例》第二十七条督促限期整改）",
+    "Rectification within a deadline, or a suspension of sharing rights, needs a rectification deadline "
+    "(a suspension comes with rectification within a time limit, 《政务数据共享条例》第二十七条)",
+    lambda f: f["measure"] not in (Measure.RECTIFY, Measure.SUSPEND) or bool(f.get("rectification_days")),
     "rectification_days",
 )
 

@@ -309,3 +309,20 @@ def test_use_after_expiry_needs_a_grant_whose_period_has_ended(network: Network,
     network.run(session, owner, "misuse.report", mid, network.payload("misuse.report") | after_expiry)
     report = session.get(m.MisuseReport, mid)
     assert report is not None and report.kind == "after_expiry" and report.reported_on > req.period_end
+
+
+def test_a_suspension_comes_with_a_rectification_deadline(network: Network, session: Session) -> None:
+    """第二十七条: a misuse suspends the sharing rights and the bureau urges rectification within a time limit; a
+    suspension without a deadline would print "立即整改" with no limit."""
+    mid = network.misuse_in(session, "investigating")
+    network.run(session, network.arbitrator, "misuse.confirm", mid, {"finding": "经查，使用部门将数据提供给第三方"})
+    ground = {"ground": "misuse_finding", "ground_id": str(mid), "department_id": str(network.depts["A"]),
+              "measure": "suspend"}
+    error = _refused(network, session, network.admin, "accountability.create", uuid.uuid4(),
+                     network.payload("accountability.create") | ground | {"rectification_days": None})
+    assert error.code == "rectify_deadline" and error.field == "rectification_days" and "第二十七条" in error.zh
+    rid = uuid.uuid4()
+    network.run(session, network.admin, "accountability.create", rid,
+                network.payload("accountability.create") | ground | {"rectification_days": 10})
+    rec = session.get(m.AccountabilityRecord, rid)
+    assert rec is not None and rec.measure == "suspend" and rec.rectification_days == 10

@@ -394,3 +394,16 @@ def test_demo_documents_fall_on_working_days_and_are_numbered_in_date_order(demo
             items.sort()
             late = [(a[2], a[1].isoformat(), b[2], b[1].isoformat()) for a, b in itertools.pairwise(items) if b[1] < a[1]]
             assert not late, (kind, late)
+
+
+def test_demo_misuse_notices_set_a_rectification_time_limit(demo_documents: list) -> None:
+    """第二十七条: a misuse suspends the sharing rights and rectification runs within a time limit, counted from the
+    bureau's decision on the defence; the notice neither says only "立即整改" nor threatens the suspension it imposes."""
+    suspended = [(v, data) for kind, _, v, data in demo_documents if kind == "notice" and v.measure == "暂停共享权限"]
+    assert suspended, "the demo holds a misuse notice"
+    for view, data in suspended:
+        text = _text_of(data)
+        assert view.rectification_days and "立即整改" not in text, view.number
+        assert f"{view.rectification_days}个工作日内" in text and "作出维持或者变更决定" in text, view.number
+        assert "第二十七条" in text and "将依照有关规定暂停你单位" not in text, view.number
+        assert "暂停" not in view.report_requirement, view.number  # the report covers rectification, not the measure
