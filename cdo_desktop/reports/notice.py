@@ -60,8 +60,16 @@ def defence_text(view: NoticeView) -> str:
     return (
         f"你单位对本通知书认定的事实、依据或者问责措施有异议的，可以{when}向本局书面提出申辩{source}，"
         "并提交相关证据材料。本局将对申辩意见进行复核，作出维持、变更或者撤销的决定并书面告知你单位。"
-        "逾期未提出申辩的，视为放弃申辩。申辩期间，整改要求不停止执行。"
+        "逾期未提出申辩的，视为放弃申辩。" + after_defence(view)
     )
+
+
+def after_defence(view: NoticeView) -> str:
+    """What the defence does to rectification, consistent with the deadline: a notice issued on a ground counts its
+    rectification period from the bureau's decision on the defence; a legacy notice's runs from receipt regardless."""
+    if view.defence_clause:
+        return "整改期限自本局作出维持或者变更决定之日起计算。"
+    return "申辩期间，整改要求不停止执行。"
 
 
 def build_story(view: NoticeView) -> Story:
@@ -165,7 +173,9 @@ def build_story_en(view: NoticeView) -> Story:
     story.text("defence", f"If your department disagrees with the facts, the ground or the measure, it may answer "
                           f"the Bureau in writing {when}, with its evidence. The Bureau will review the answer and "
                           "uphold, change or withdraw the measure in writing. Without an answer in time the right "
-                          "is deemed waived. Rectification is not suspended while an answer is reviewed.")
+                          "is deemed waived. " + ("The rectification period runs from the Bureau's decision to "
+                                                   "uphold or change the measure." if view.defence_clause else
+                                                   "Rectification is not suspended while an answer is reviewed."))
     story.heading("heading", 1, 6, "Service and contact")
     story.text("service", "This document is served through the Foshan government data sharing platform; the day "
                           "the addressee signs for it is the day of receipt.")
