@@ -27,11 +27,14 @@ from cdo_desktop.demo import assets as demo_assets
 from cdo_desktop.demo import catalogue as data
 from cdo_desktop.demo.cast import demo_pair, pair_counts
 from cdo_desktop.domain.actor import Actor, derived_id
+from cdo_desktop.domain.articles import article, says
 from cdo_desktop.domain.enums import Role
 from cdo_desktop.domain.mutations import Mutation
+from cdo_desktop.domain.workdays import HolidayCalendar
 from cdo_desktop.services.accounts import create_account
 from cdo_desktop.services.apply import apply, resolve_actor
 from cdo_desktop.services.bootstrap import admin_actor_id, ensure_initialised
+from cdo_desktop.services.context import load_calendar
 from cdo_desktop.store import models as m
 from cdo_desktop.store import search
 from cdo_desktop.store.db import Database
@@ -70,7 +73,12 @@ NOT_SHARED_PATHS: list[tuple[float, list[str]]] = [  # 不予共享: refused at 
     (0.2, ["submit"]),
     (0.8, ["submit", "check_refuse"]),
 ]
-RULES_RELIED_ON = ["《政务信息资源共享管理暂行办法》（国发〔2016〕51号）"]
+# the rules each ruling relies on, by dispute kind: only articles whose text was read (reports/citations.py), each
+# for what it says. A refusal of conditional data: the answer and its reasons (第二十一条) and the bureau's
+# handling of disputes (第二十八条); a classification dispute: the bureau's handling of disputes only (the
+# classification itself rests on the catalogue's legal basis, cited in the findings).
+REFUSAL_RULES = [f"{article(n)}（{says(n)}）" for n in ("第二十一条", "第二十八条")]
+CLASSIFICATION_RULES = [f"{article(n)}（{says(n)}）" for n in ("第二十八条",)]
 LADDERS = ["overdue", "complied", "ruled", "withdrawn", "accepted", "answered", "declined", "filed"]
 MISUSE_OUTCOMES = ["confirmed", "unfounded", "confirmed", "reported", "investigating"]
 
@@ -128,6 +136,11 @@ class _Generator:
         self.bureau_id: uuid.UUID | None = None
         self.arbitrators: list[Actor] = []
         self.admin: Actor | None = None
+        self.calendar: HolidayCalendar | None = None
+        # planned acts (day, order, actor, kind, entity, payload): applied in date order so that numbers follow dates
+        self.plan: list[tuple[dt.date, int, Actor, str, uuid.UUID, dict[str, Any]]] | None = None
+        # chains that read the database as they go (misuse, accountability), run in date order by their first day
+        self.later: list[tuple[dt.date, int, Callable[[], None]]] = []
 
     # -- plumbing -------------------------------------------------------------------------------------------
 
@@ -140,8 +153,20 @@ class _Generator:
         course of a ruling's proceedings one day after the record's dates)."""
         return (dt.datetime.combine(day, dt.time(9, 0), CHINA) + dt.timedelta(minutes=minute)).astimezone(dt.UTC)
 
-    def act(self, actor: Actor, kind: str, entity_id: uuid.UUID, payload: dict[str, Any], day: dt.date) -> None:
+    def workday(self, day: dt.date) -> dt.date:
+        """``day`` or the next working day of the official calendar (domain/workdays.py): offices act on working days."""
+        assert self.calendar is not None
+        while not self.calendar.is_workday(day):
+            day += dt.timedelta(days=1)
+        return day
+
+    def act(self, actor: Actor, kind: str, entity_id: uuid.UUID, payload: dict[str, Any], day: dt.date) -> dt.date:
+        """Apply one action on ``day`` moved to a working day (or plan it, while planning); the day it falls on."""
         assert self.session is not None
+        day = self.workday(day)
+        if self.plan is not None:
+            self.plan.append((day, len(self.plan), actor, kind, entity_id, payload))
+            return day
         mutation = Mutation(
             id=self.id("m", self.result.mutations),
             kind=kind,
@@ -159,6 +184,27 @@ class _Generator:
         self.pending += 1
         if self.pending >= BATCH:
             self.commit()
+        return day
+
+    def planning(self) -> None:
+        self.plan = []
+
+    def apply_plan(self) -> None:
+        """Apply the planned acts in date order (each chain's own acts keep their order): a record's number then
+        follows its date, as a registry numbers what it receives day by day."""
+        plan, self.plan = self.plan or [], None
+        for day, _, actor, kind, entity_id, payload in sorted(plan, key=lambda p: (p[0], p[1])):
+            self.act(actor, kind, entity_id, payload, day)
+
+    def defer(self, day: dt.date, chain: Callable[[], None]) -> None:
+        self.later.append((self.workday(day), len(self.later), chain))
+
+    def run_later(self) -> None:
+        """Run the deferred chains in date order; chains they defer in turn run after them, also in date order."""
+        while self.later:
+            chains, self.later = sorted(self.later, key=lambda c: (c[0], c[1])), []
+            for _, _, chain in chains:
+                chain()
 
     def commit(self) -> None:
         assert self.session is not None
@@ -180,7 +226,7 @@ class _Generator:
         admin = resolve_actor(self.session, admin_actor_id())  # type: ignore[arg-type]
         self.admin = admin
         self.bureau_id = admin.department_id
-        day = START - dt.timedelta(days=30)
+        day = self.workday(START - dt.timedelta(days=30))
         for i in range(3):
             arbitrator_id = self.id("arbitrator", i)
             self.act(
@@ -271,7 +317,8 @@ class _Generator:
                           if (r["share"] == wanted if wanted else r["share"] != "not_shared")]
         resource = self.rng.choice(candidates)
         items = self.rng.sample(resource["items"], self.rng.randint(1, len(resource["items"])))
-        day = self.day_between(START, END - dt.timedelta(days=40))
+        # created two months before the end at the latest: the scenes' requests (dated in the last weeks) come after
+        day = self.day_between(START, END - dt.timedelta(days=60))
         request_id = self.id("request", i)
         purpose = self.rng.choice(data.PURPOSES).format(x=self.rng.choice(data.BUSINESSES))
         payload = {
@@ -287,39 +334,51 @@ class _Generator:
         clerk = requester["commissioner"]
         answerer = provider["commissioner"]
         submitted = day
-        self.act(clerk, "request.create", request_id, payload, day)
         paths = {"conditional": REQUEST_PATHS, "unconditional": UNCONDITIONAL_PATHS,
                  "not_shared": NOT_SHARED_PATHS}[resource["share"]]
         path = self.rng.choices([p for _, p in paths], weights=[w for w, _ in paths])[0]
+        period_end = dt.date.fromisoformat(str(payload["period_end"]))
+        if "expire" in path:
+            # a grant expires only once its period of use has run out: these grants are for a shorter period that
+            # ends inside the demo's year, and the bureau marks them expired the day after it ends
+            start = dt.date.fromisoformat(str(payload["period_start"]))
+            period_end = max(start + dt.timedelta(days=10), min(period_end, END - dt.timedelta(days=20)))
+            payload["period_end"] = period_end.isoformat()
+        day = submitted = self.act(clerk, "request.create", request_id, payload, day)
+        answer: dict[str, Any] = {}
         for action in path:
             day += dt.timedelta(days=self.rng.randint(1, 6))
+            if action == "expire":
+                day = max(day, period_end + dt.timedelta(days=1))
             if action in ("submit",):
-                self.act(clerk, "request.submit", request_id, {}, day)
-                submitted = day
+                day = submitted = self.act(clerk, "request.submit", request_id, {}, day)
             elif action in ("check", "check_grant", "expire"):
-                self.act(self.bureau(), f"request.{action}", request_id, {}, day)
+                day = self.act(self.bureau(), f"request.{action}", request_id, {}, day)
             elif action == "check_refuse":
-                self.act(self.bureau(), "request.check_refuse", request_id, {"reason": ""}, day)
+                day = self.act(self.bureau(), "request.check_refuse", request_id, {"reason": ""}, day)
             elif action == "return":
-                self.act(self.bureau(), "request.return", request_id, {"reason": "申请材料不完整，请补充用途说明"}, day)
+                day = self.act(self.bureau(), "request.return", request_id, {"reason": "申请材料不完整，请补充用途说明"},
+                               day)
             elif action == "approve":
-                self.act(answerer, "request.approve", request_id, {}, day)
+                day = self.act(answerer, "request.approve", request_id, {}, day)
             elif action == "approve_partly":
                 if len(items) < 2:
-                    self.act(answerer, "request.approve", request_id, {}, day)
+                    day = self.act(answerer, "request.approve", request_id, {}, day)
                 else:
-                    self.act(answerer, "request.approve_partly", request_id,
-                             {"granted_items": items[:-1], "reason": f"“{items[-1]}”超出最小必要范围"}, day)
+                    day = self.act(answerer, "request.approve_partly", request_id,
+                                   {"granted_items": items[:-1], "reason": f"“{items[-1]}”超出最小必要范围"}, day)
             elif action == "refuse":
-                self.act(answerer, "request.refuse", request_id, {
-                    "reason": self.rng.choice(data.REFUSAL_REASONS),
-                    "legal_basis": self.rng.choice(data.REFUSAL_BASES)}, day)
+                answer = {"reason": self.rng.choice(data.REFUSAL_REASONS),
+                          "legal_basis": self.rng.choice(data.REFUSAL_BASES)}
+                day = self.act(answerer, "request.refuse", request_id, answer, day)
             elif action in ("grant", "revoke"):
                 payload2 = {"reason": "使用部门超出申请用途使用数据"} if action == "revoke" else {}
-                self.act(answerer, f"request.{action}", request_id, payload2, day)
+                day = self.act(answerer, f"request.{action}", request_id, payload2, day)
         self.result.requests += 1
         return {"id": request_id, "requester": requester, "provider": provider, "path": path, "day": day,
-                "submitted": submitted, "resource": resource, "items": items}
+                "submitted": submitted, "resource": resource, "items": items, "period_end": period_end,
+                "purpose": payload["purpose"], "legal_basis": payload["legal_basis"],
+                "reason": answer.get("reason", ""), "refusal_basis": answer.get("legal_basis", "")}
 
     def objection(self, i: int) -> None:
         raiser, owner = self.rng.sample(self.depts, 2)
@@ -380,7 +439,9 @@ class _Generator:
             self.act(claimant["commissioner"], "dispute.withdraw", dispute_id, {"reason": "经协商，对方已同意共享"}, day)
             return
         day += dt.timedelta(days=2)
-        answers = (["该资源涉及个人敏感信息，列为不予共享有法律依据。"] if classification else
+        personal = bool(set(request["resource"]["items"]) & data.PERSONAL_ITEMS)
+        answers = ([f"该资源{'涉及个人敏感信息，' if personal else ''}列为不予共享有目录所列的法律依据。"]
+                   if classification else
                    ["所申请数据包含个人敏感信息，申请部门未说明每一数据项的必要性。", "已在答复中说明理由。"])
         for position, answer in enumerate(answers, start=1):
             self.act(respondent["commissioner"], "dispute.answer_claim", dispute_id,
@@ -401,14 +462,15 @@ class _Generator:
         ruling_id = self.id("ruling", i)
         if classification:
             decisions = [{"position": 1, "decision": "dismissed",
-                          "reasoning": "该资源含可识别个人身份的信息，目录所列依据充分，申请人的请求不予支持。"}]
+                          "reasoning": self.classification_reasoning(request)}]
             orders: list[dict[str, Any]] = []
         else:
             decisions = [
-                {"position": 1, "decision": "upheld",
-                 "reasoning": "申请用途明确，所申请数据项与用途直接相关；被申请人未能说明不予共享的具体依据。"},
+                {"position": 1, "decision": "upheld", "reasoning": self.refusal_reasoning(request)},
                 {"position": 2, "decision": "dismissed",
-                 "reasoning": "第一项请求已获支持，被申请人应依裁决共享，另行书面说明已无必要。"},
+                 "reasoning": f"被申请人已在答复中书面说明不予共享的理由和所依据的规定，已履行{article('第二十一条')}"
+                              "关于不同意共享应当说明理由的义务；第一项请求已获支持，被申请人应依裁决共享，"
+                              "另行书面说明已无必要。"},
             ]
             orders = [{"addressee_department_id": str(respondent["id"]), "claim_position": 1,
                        "action": f"向申请人共享{'、'.join(items)}，并书面告知开通情况", "deadline_days": 10}]
@@ -421,8 +483,9 @@ class _Generator:
                  f"{_cn_date(request['day'])}在合规审核中据此未获通过。") if classification else
                 f"{respondent['name']}于{_cn_date(request['day'])}答复不予共享。",
             ],
-            "reasoning": "经审查双方陈述和证据，对申请人的各项仲裁请求逐项分析如下。",
-            "rules_relied_on": RULES_RELIED_ON,
+            "reasoning": (f"申请人依照{article('第二十八条')}向本局申请协调处理本争议。"
+                          "经审查双方陈述和证据，对申请人的各项仲裁请求逐项分析如下。"),
+            "rules_relied_on": CLASSIFICATION_RULES if classification else REFUSAL_RULES,
             "claim_decisions": decisions,
             "orders": orders,
             "cc": ["佛山市人民政府办公室"],
@@ -446,12 +509,51 @@ class _Generator:
         if ladder == "overdue":
             self.accountability_for_order(i, respondent, order, arbitrator)
 
+    def refusal_reasoning(self, request: dict[str, Any]) -> str:
+        """Why the bureau upholds the claim to share refused conditional data, consistent with the record: the
+        provider's reply gave a reason and a basis (第二十一条 asks for them), so the ruling weighs that reason
+        against the catalogue's sharing condition and the requester's purpose; it never says none was given."""
+        resource = request["resource"]
+        reason, basis = request.get("reason", ""), request.get("refusal_basis", "")
+        condition = resource["payload"].get("share_conditions", "")
+        given = (f"被申请人答复不予共享，理由为“{reason.rstrip('。')}”" + (f"，所引依据为{basis}" if basis else "")
+                 if reason else "被申请人答复不予共享")
+        met = (f"“{resource['name']}”在目录中列为有条件共享，共享条件为“{condition}”；" if condition else
+               f"“{resource['name']}”在目录中列为有条件共享；")
+        met += (f"申请人申请用途为“{request['purpose'].rstrip('。')}”"
+                + (f"，并附{request['legal_basis']}为依据" if request.get("legal_basis") else "")
+                + f"，所申请的{'、'.join(request['items'])}与该用途直接相关，符合上述共享条件。")
+        answer = {
+            0: "经比对，所申请的数据项均为实现上述申请用途所必需，未超出最小必要范围。",
+            1: (f"申请人处理所申请的个人信息系为履行法定职责所必需，依照"
+                f"{article('第十三条第一款第（三）项', '《中华人民共和国个人信息保护法》')}，无需另行取得个人同意。"),
+            2: "被申请人在答复和答辩中均未指明哪些数据项涉及在办案件，亦未说明暂不宜共享的期限。",
+        }
+        reason_answer = next((text for n, text in answer.items() if reason == data.REFUSAL_REASONS[n]), "")
+        return (f"依照{article('第二十一条')}，有条件共享的政务数据，数据提供部门不同意共享的，应当说明理由。{given}。"
+                f"经审查，{met}{reason_answer}被申请人所述理由不足以构成拒绝共享有条件共享数据的正当理由，"
+                "对该项请求予以支持。")
+
+    def classification_reasoning(self, request: dict[str, Any]) -> str:
+        """Why the bureau dismisses a dispute of the not-shared classification: the catalogue's basis, and whether the
+        data identifies persons, as the record shows."""
+        resource = request["resource"]
+        basis = resource["payload"].get("legal_basis", "")  # the check refuses citing the catalogue's basis
+        personal = sorted(set(resource["items"]) & data.PERSONAL_ITEMS)
+        why = (f"该资源含{'、'.join(personal)}等可识别个人身份的信息，" if personal else "")
+        return (f"“{resource['name']}”在{request['provider']['name']}的目录中列为不予共享，并注明依据为"
+                f"{basis or '目录所列规定'}。{why}申请人未提出足以改变该分类的事实和依据，其请求不予支持。")
+
     def accountability_for_order(self, i: int, respondent: dict[str, Any], order: m.RulingOrder,
                                  arbitrator: Actor) -> None:
         """An order left open after its due date: the ground for holding the respondent to account, then the hearing."""
-        day = order.due_on + dt.timedelta(days=self.rng.randint(3, 10))
+        day = self.workday(order.due_on + dt.timedelta(days=self.rng.randint(3, 10)))
         if day > END:
             return  # overdue only after the demo's last day: no record yet
+        self.defer(day, lambda: self.order_record(i, respondent, order, arbitrator, day))
+
+    def order_record(self, i: int, respondent: dict[str, Any], order: m.RulingOrder, arbitrator: Actor,
+                     day: dt.date) -> None:
         record_id = self.id("record", i)
         self.act(self.admin or arbitrator, "accountability.create", record_id, {
             "department_id": str(respondent["id"]),
@@ -499,45 +601,57 @@ class _Generator:
             self.act(dept["commissioner"], "accountability.report", record_id, {"report": "已完成整改并建立台账"}, day)
             self.act(admin, "accountability.accept", record_id, {}, day + dt.timedelta(days=1))
 
-    def misuse(self, i: int, request: dict[str, Any]) -> None:
-        """The owner reports the using department; the bureau investigates and finds; a finding may suspend the grant."""
-        report_id = self.id("misuse", i)
-        provider, user = request["provider"], request["requester"]
+    def misuse(self, i: int, request: dict[str, Any]) -> tuple[dt.date, Callable[[], None]]:
+        """The owner reports the using department; the bureau investigates and finds; a finding may suspend the grant.
+        The report's day and its chain, run in date order with the other reports (numbers follow dates)."""
         expired = request["path"][-1] == "expire"
         kind = "after_expiry" if expired else self.rng.choice(["beyond_purpose", "passed_on"])
         day = request["day"] + dt.timedelta(days=self.rng.randint(5, 20))
+        if kind == "after_expiry":  # only once the period of use has ended (the rule refuses it before)
+            day = max(day, request["period_end"] + dt.timedelta(days=1))
+        day = self.workday(day)
+        return day, lambda: self.misuse_chain(i, request, kind, day)
+
+    def misuse_chain(self, i: int, request: dict[str, Any], kind: str, day: dt.date) -> None:
+        report_id = self.id("misuse", i)
+        provider, user = request["provider"], request["requester"]
+        expired = request["path"][-1] == "expire"
         self.act(provider["commissioner"], "misuse.report", report_id,
                  {"request_id": str(request["id"]), "kind": kind, "description": data.MISUSE_DESCRIPTIONS[kind]}, day)
         arbitrator = self.bureau()
         outcome = MISUSE_OUTCOMES[i % len(MISUSE_OUTCOMES)]
         if outcome == "reported":
             return
-        day += dt.timedelta(days=2)
-        self.act(arbitrator, "misuse.investigate", report_id, {}, day)
+        day = self.act(arbitrator, "misuse.investigate", report_id, {}, day + dt.timedelta(days=2))
         if outcome == "investigating":
             return
-        day += dt.timedelta(days=7)
         finding = "经调取接口调用日志核实，报告所述情况属实。" if outcome == "confirmed" else "经核查调用日志，未发现违规使用。"
-        self.act(arbitrator, f"misuse.{'confirm' if outcome == 'confirmed' else 'dismiss'}", report_id,
-                 {"finding": finding}, day)
+        day = self.act(arbitrator, f"misuse.{'confirm' if outcome == 'confirmed' else 'dismiss'}", report_id,
+                       {"finding": finding}, day + dt.timedelta(days=7))
         if outcome != "confirmed":
             return
         if not expired:
             self.act(arbitrator, "request.suspend", request["id"], {"reason": "违规使用经查属实，暂停授权"}, day)
-        if i % 2 == 0 and day + dt.timedelta(days=3) <= END:
-            record_id = self.id("misuse-record", i)
-            assert self.admin is not None
-            self.act(self.admin, "accountability.create", record_id, {
-                "department_id": str(user["id"]),
-                "commissioner_id": str(user["commissioner"].id),
-                "ground": "misuse_finding",
-                "ground_id": str(report_id),
-                "violation": data.MISUSE_DESCRIPTIONS[kind],
-                "measure": "suspend",
-                "report_requirement": "书面报告整改措施，整改完成前暂停相关共享权限",
-            }, day + dt.timedelta(days=3))
-            self.result.records += 1
-            self.hearing(record_id, user, day + dt.timedelta(days=3))
+        # accountability on the findings the regulation names (第二十五条: beyond the purpose, passed on)
+        if i % 2 == 0 and kind != "after_expiry" and self.workday(day + dt.timedelta(days=3)) <= END:
+            self.defer(day + dt.timedelta(days=3), lambda: self.misuse_record(i, report_id, user, kind, day))
+
+    def misuse_record(self, i: int, report_id: uuid.UUID, user: dict[str, Any], kind: str, day: dt.date) -> None:
+        """Accountability on a confirmed finding, three days after it (run with the other notices, in date order)."""
+        record_id = self.id("misuse-record", i)
+        assert self.admin is not None
+        day = self.act(self.admin, "accountability.create", record_id, {
+            "department_id": str(user["id"]),
+            "commissioner_id": str(user["commissioner"].id),
+            "ground": "misuse_finding",
+            "ground_id": str(report_id),
+            "violation": data.MISUSE_DESCRIPTIONS[kind],
+            "measure": "suspend",  # 第二十七条: suspend the sharing rights and rectify within a time limit
+            "rectification_days": 15,
+            "report_requirement": "停止违规使用的情况、已采取的整改措施及其完成时间、今后的防范措施",
+        }, day + dt.timedelta(days=3))
+        self.result.records += 1
+        self.hearing(record_id, user, day)
 
     def duties(self) -> None:
         """The owner's duties watched: data updates recorded by cycle (some left overdue); changes of duties."""
@@ -592,6 +706,7 @@ class _Generator:
         # the arbitrator the desktop casts (the first by name) checks, accepts and rules in the scenes
         self.arbitrators.sort(key=lambda x: self.session.get(m.Commissioner, x.id).name)  # type: ignore[union-attr]
         last = END
+        self.planning()  # the scenes' acts are applied in date order (numbers follow dates)
         # A: two requests to answer, one already overdue, one just checked
         self.scene_request(c, a, a_res, ["submit", "check"], last - dt.timedelta(days=26))
         self.scene_request(d, a, a_res, ["submit", "check"], last - dt.timedelta(days=4))
@@ -611,6 +726,7 @@ class _Generator:
         # the arbitrator: a ruling to draft (G's dispute against B, answered and accepted)
         refused = self.scene_request(g, b, b_res, ["submit", "check", "refuse"], last - dt.timedelta(days=30))
         self.scene_dispute("g-b", refused, "accepted", last - dt.timedelta(days=20))
+        self.apply_plan()
         self.session.flush()
         assert demo_pair(self.session) == pair, "the scenes changed who commissioners A and B are"
 
@@ -622,27 +738,29 @@ class _Generator:
         request_id = self.id("scene-request", n)
         items = resource["items"][: max(1, len(resource["items"]) - 1)]
         business = data.BUSINESSES[n % len(data.BUSINESSES)]
-        self.act(requester["commissioner"], "request.create", request_id, {
+        payload = {
             "requester_department_id": str(requester["id"]), "resource_id": str(resource["id"]), "items": items,
             "purpose": data.PURPOSES[n % len(data.PURPOSES)].format(x=business),
             "legal_basis": data.LEGAL_BASES[n % len(data.LEGAL_BASES)], "usage_method": "api",
             "period_start": day.isoformat(), "period_end": (day + dt.timedelta(days=365)).isoformat(),
-        }, day)
-        submitted = day
+        }
+        day = submitted = self.act(requester["commissioner"], "request.create", request_id, payload, day)
+        answer: dict[str, Any] = {}
         for action in path:
             day += dt.timedelta(days=1)
             if action == "submit":
-                self.act(requester["commissioner"], "request.submit", request_id, {}, day)
-                submitted = day
+                day = submitted = self.act(requester["commissioner"], "request.submit", request_id, {}, day)
             elif action == "check":
-                self.act(self.arbitrators[0], "request.check", request_id, {}, day)
+                day = self.act(self.arbitrators[0], "request.check", request_id, {}, day)
             elif action == "refuse":
-                self.act(provider["commissioner"], "request.refuse", request_id, {
-                    "reason": data.REFUSAL_REASONS[n % len(data.REFUSAL_REASONS)],
-                    "legal_basis": data.REFUSAL_BASES[n % len(data.REFUSAL_BASES)]}, day)
+                answer = {"reason": data.REFUSAL_REASONS[n % len(data.REFUSAL_REASONS)],
+                          "legal_basis": data.REFUSAL_BASES[n % len(data.REFUSAL_BASES)]}
+                day = self.act(provider["commissioner"], "request.refuse", request_id, answer, day)
         self.result.requests += 1
         return {"id": request_id, "requester": requester, "provider": provider, "path": path, "day": day,
-                "submitted": submitted, "resource": resource, "items": items}
+                "submitted": submitted, "resource": resource, "items": items, "purpose": payload["purpose"],
+                "legal_basis": payload["legal_basis"], "reason": answer.get("reason", ""),
+                "refusal_basis": answer.get("legal_basis", "")}
 
     def scene_dispute(self, key: str, request: dict[str, Any], ladder: str, day: dt.date,
                       ruled_on: dt.date | None = None) -> None:
@@ -679,10 +797,10 @@ class _Generator:
             "ruling_id": str(ruling_id), "arbitrator_ids": [str(arbitrator.id)],
             "findings": [f"{claimant['name']}于{_cn_date(request['submitted'])}提出共享申请，用途明确。",
                          f"{respondent['name']}答辩称所申请数据涉及个人敏感信息。"],
-            "reasoning": "经审查双方陈述和证据，对申请人的仲裁请求裁决如下。",
-            "rules_relied_on": RULES_RELIED_ON,
-            "claim_decisions": [{"position": 1, "decision": "upheld",
-                                 "reasoning": "申请用途明确，所申请数据项与用途直接相关；被申请人未能说明不予共享的具体依据。"}],
+            "reasoning": (f"申请人依照{article('第二十八条')}向本局申请协调处理本争议。"
+                          "经审查双方陈述和证据，对申请人的仲裁请求裁决如下。"),
+            "rules_relied_on": REFUSAL_RULES,
+            "claim_decisions": [{"position": 1, "decision": "upheld", "reasoning": self.refusal_reasoning(request)}],
             "orders": [{"addressee_department_id": str(respondent["id"]), "claim_position": 1,
                         "action": f"向申请人共享{'、'.join(items)}，并书面告知开通情况", "deadline_days": 10}],
             "cc": ["佛山市人民政府办公室"],
@@ -719,12 +837,14 @@ class _Generator:
         ensure_initialised(self.db)
         with Session(self.db.writer, expire_on_commit=False) as session:
             self.session = session
+            self.calendar = load_calendar(session)
             search.suspend(session)
             self.step("directory", 0, 1)
             self.directory()
             self.commit()
             refused = []
             granted = []
+            self.planning()  # requests and objections: planned, then applied in date order (numbers follow dates)
             for i in range(self.scale):
                 if i % max(self.scale // 50, 1) == 0:
                     self.step("requests", i, self.scale)
@@ -737,13 +857,17 @@ class _Generator:
                     print(f"\r  {i + 1}/{self.scale} 件申请", end="", file=sys.stderr, flush=True)
             for i in range(max(self.scale // 20, 5)):
                 self.objection(i)
+            self.apply_plan()
             # every rung of the ladder is shown; the earliest disputes get the rungs that need time to pass
             chosen = sorted(refused[: max(self.scale // 100, 8)], key=lambda r: (r["path"][-1] == "check_refuse", r["day"]))
-            for i, req in enumerate(chosen):
-                self.dispute(i, req, LADDERS[i % len(LADDERS)])
-            for i, req in enumerate(granted[: max(self.scale // 200, 4)]):
-                self.misuse(i, req)
+            rungs = [(req["day"], i, req, LADDERS[i % len(LADDERS)]) for i, req in enumerate(chosen)]
+            for _, i, req, ladder in sorted(rungs, key=lambda r: (r[0], r[1])):  # in date order: rulings numbered so
+                self.dispute(i, req, ladder)
+            chains = [(*self.misuse(i, req), i) for i, req in enumerate(granted[: max(self.scale // 200, 4)])]
+            for _, chain, _ in sorted(chains, key=lambda c: (c[0], c[2])):
+                chain()
                 self.result.misuse += 1
+            self.run_later()  # the notices (orders overdue, misuse confirmed), in date order
             self.duties()
             demo_assets.register(self)
             self.scenes()

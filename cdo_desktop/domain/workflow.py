@@ -213,12 +213,21 @@ GRANT_EXISTED = Guard(
                                      RequestState.REVOKED),
     "request_id",
 )
+def _grant_ended(f: Facts) -> bool:
+    """A grant has ended on the report's date when its period of use ended before that date (the period's last day
+    is still a day of lawful use) or the bureau revoked it; a grant marked expired whose period still runs has not."""
+    if f["request_state"] == RequestState.REVOKED:
+        return True
+    end = f.get("period_end")
+    return end is not None and f["today"] > end
+
+
 EXPIRY_MEANS_ENDED = Guard(
     "grant_still_valid",
-    "授权尚未终止，不能报告“授权终止后继续使用”",
-    "The grant has not ended: use after expiry cannot be reported yet",
-    lambda f: f["kind"] != MisuseKind.AFTER_EXPIRY
-    or f["request_state"] in (RequestState.EXPIRED, RequestState.REVOKED),
+    "授权使用期限在报告之日尚未届满（亦未被撤销），不能报告“授权终止后继续使用”",
+    "On the report's date the grant's period of use had not ended (nor had the grant been revoked): use after "
+    "expiry cannot be reported",
+    lambda f: f["kind"] != MisuseKind.AFTER_EXPIRY or _grant_ended(f),
     "kind",
 )
 NEEDS_FINDING_TEXT = Guard(
@@ -310,9 +319,10 @@ DEFENCE_HEARD = Guard(
 )
 RECTIFY_NEEDS_DEADLINE = Guard(
     "rectify_deadline",
-    "限期整改必须设定整改期限",
-    "Rectification within a deadline needs a deadline",
-    lambda f: f["measure"] != Measure.RECTIFY or bool(f.get("rectification_days")),
+    "限期整改或者暂停共享权限必须设定整改期限（暂停共享权限的，依《政务数据共享条例》第二十七条督促限期整改）",
+    "Rectification within a deadline, or a suspension of sharing rights, needs a rectification deadline "
+    "(a suspension comes with rectification within a time limit, 《政务数据共享条例》第二十七条)",
+    lambda f: f["measure"] not in (Measure.RECTIFY, Measure.SUSPEND) or bool(f.get("rectification_days")),
     "rectification_days",
 )
 

@@ -26,7 +26,7 @@ from cdo_desktop.domain.enums import (
 )
 from cdo_desktop.domain.errors import InvalidState, NotFound
 from cdo_desktop.reports import page
-from cdo_desktop.reports.citations import cite
+from cdo_desktop.reports.citations import article, cite
 from cdo_desktop.reports.views import (
     DEFENCE_DAYS,
     ISSUER,
@@ -427,6 +427,11 @@ def notice_view(session: Session, number: str, *, draft: bool = False) -> Notice
                 facts.append(f"本局于{page.cn_date(report.found_on)}查实：{(report.finding or what).rstrip('。')}。")
             granted = f"共享申请{req.number}的授权" if req is not None else "共享授权"
             rule = f"{granted}所限定的使用要求（共享数据仅限用于申请用途，不得向第三方提供，授权终止后不得继续使用）"
+            if report.kind in (MisuseKind.BEYOND_PURPOSE.value, MisuseKind.PASSED_ON.value):
+                # 第二十五条: no use beyond scope or purpose, no passing on; 第二十七条: suspend, rectify within a
+                # time limit; 第四十条: the using department's liability. Use after the grant ended is named by none
+                # of them: it rests on the grant's terms alone.
+                rule += f"和{article('第二十五条')}、第二十七条、第四十条的规定"
     elif kind == GroundKind.REPLIES_OVERDUE.value:
         late = _late_replies(session, rec)
         span = f"{page.cn_date(rec.period_start)}至{page.cn_date(rec.period_end)}"
@@ -434,6 +439,7 @@ def notice_view(session: Session, number: str, *, draft: bool = False) -> Notice
                      "；".join(late) + "。" if late else f"{span}期间，你单位多件共享申请逾期答复。")
         deadline = _policy_deadline(session, "PROVIDER_REPLY")
         rule = f"数源部门应当在{deadline}内答复有条件共享申请的规定" if deadline else "共享申请答复期限的规定"
+        rule += f"和{article('第三十九条')}关于数据提供部门未按时答复的法律责任的规定"
     elif kind == GroundKind.OBJECTION_UNCORRECTED.value and rec.ground_id is not None:
         obj = session.get(m.QualityObjection, rec.ground_id)
         if obj is not None:
@@ -446,6 +452,7 @@ def notice_view(session: Session, number: str, *, draft: bool = False) -> Notice
                              f"至{page.cn_date(rec.created_on)}仍未更正。")
             deadline = _policy_deadline(session, "OBJECTION_VERIFICATION")
             rule = f"数据异议应当在{deadline}内核实处理的规定" if deadline else "数据异议处理期限的规定"
+            rule += f"和{article('第三十九条')}关于数据提供部门未按时核实更正的法律责任的规定"
     violation = page.cn_dates_in(rec.violation.strip().rstrip("。"))
     if violation and not any(violation in fact for fact in facts):
         facts.append(f"经查，你单位存在以下问题：{violation}。")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from cdo_desktop.domain.enums import Measure
 from cdo_desktop.domain.policy import PRODUCT_DEFAULT_ZH
 from cdo_desktop.reports import page
 from cdo_desktop.reports.compose import Story, render_view
@@ -20,7 +21,10 @@ def deadline_text(view: NoticeView) -> str:
         return "本局听取申辩后作出维持或者变更决定的，你单位应当按照该决定立即整改，并书面报送整改情况。"
     note = "（该年度节假日安排尚未公布，日期按双休日推算）" if view.due_uncertain else ""
     if view.rectification_days:
-        span = f"自收到本通知书之日起{view.rectification_days}个工作日内"
+        # a notice issued on a ground: rectification runs from the bureau's decision on the defence (the due date is
+        # counted from it, services/accountability.py); a legacy notice: from its receipt
+        start = "本局作出维持或者变更决定" if view.defence_clause else "收到本通知书"
+        span = f"自{start}之日起{view.rectification_days}个工作日内"
         if view.rectification_due is not None:
             return (f"请你单位于{page.cn_date(view.rectification_due)}前（含当日）完成整改（{span}），"
                     f"并于同日前将整改情况书面报送本局。{note}")
@@ -28,6 +32,18 @@ def deadline_text(view: NoticeView) -> str:
     if view.rectification_due is not None:
         return f"请你单位于{page.cn_date(view.rectification_due)}前（含当日）完成整改，并于同日前将整改情况书面报送本局。{note}"
     return "请你单位立即整改，并自收到本通知书之日起5个工作日内将整改情况书面报送本局。"
+
+
+SUSPENDED = Measure.SUSPEND.zh  # the view carries the measure by its label
+
+
+def closing_text(view: NoticeView) -> str:
+    """What follows a late or insufficient rectification, consistent with the measure: a notice that already suspends
+    the sharing rights cannot threaten to suspend them; 第二十七条 lets the bureau end the sharing."""
+    if view.measure == SUSPENDED:
+        return ("相关数据共享权限暂停期间，你单位不得继续使用相关共享数据。逾期未整改或者整改不到位的，本局可以依照"
+                "《政务数据共享条例》第二十七条终止共享，并将有关情况纳入年度绩效考核。")
+    return "逾期未整改或者整改不到位的，本局将依照有关规定暂停你单位相关数据共享权限，并将有关情况纳入年度绩效考核。"
 
 
 def defence_text(view: NoticeView) -> str:
@@ -44,8 +60,16 @@ def defence_text(view: NoticeView) -> str:
     return (
         f"你单位对本通知书认定的事实、依据或者问责措施有异议的，可以{when}向本局书面提出申辩{source}，"
         "并提交相关证据材料。本局将对申辩意见进行复核，作出维持、变更或者撤销的决定并书面告知你单位。"
-        "逾期未提出申辩的，视为放弃申辩。申辩期间，整改要求不停止执行。"
+        "逾期未提出申辩的，视为放弃申辩。" + after_defence(view)
     )
+
+
+def after_defence(view: NoticeView) -> str:
+    """What the defence does to rectification, consistent with the deadline: a notice issued on a ground counts its
+    rectification period from the bureau's decision on the defence; a legacy notice's runs from receipt regardless."""
+    if view.defence_clause:
+        return "整改期限自本局作出维持或者变更决定之日起计算。"
+    return "申辩期间，整改要求不停止执行。"
 
 
 def build_story(view: NoticeView) -> Story:
@@ -75,10 +99,7 @@ def build_story(view: NoticeView) -> Story:
     story.text("deadline", deadline_text(view))
     if view.report_requirement:
         story.text("report_requirement", f"整改报告应当包括：{view.report_requirement.rstrip('。')}。")
-    story.text(
-        "closing",
-        "逾期未整改或者整改不到位的，本局将依照有关规定暂停你单位相关数据共享权限，并将有关情况纳入年度绩效考核。",
-    )
+    story.text("closing", closing_text(view))
     story.heading("heading", 1, 5, "申辩权利")
     story.text("defence", defence_text(view))
     story.heading("heading", 1, 6, "送达和联系方式")
@@ -122,9 +143,13 @@ def build_story_en(view: NoticeView) -> Story:
     story.heading("heading", 1, 3, "Measure")
     story.text("measure", f"The Bureau has decided on {EN_MEASURES.get(view.measure, view.measure)} ({view.measure}).")
     story.heading("heading", 1, 4, "Rectification and report")
+    start = "the Bureau's decision to uphold or change the measure" if view.defence_clause else "receiving this notice"
     if view.rectification_days and view.rectification_due is not None:
         deadline = (f"Rectify by {page.en_date(view.rectification_due)} inclusive (within {view.rectification_days} "
-                    "working days of receiving this notice) and report the rectification in writing by the same day.")
+                    f"working days of {start}) and report the rectification in writing by the same day.")
+    elif view.rectification_days and view.defence_clause:
+        deadline = (f"If the Bureau upholds or changes the measure after hearing the department's answer, rectify "
+                    f"within {view.rectification_days} working days of that decision and report in writing.")
     elif view.rectification_days:
         deadline = (f"Rectify within {view.rectification_days} working days of receiving this notice and report in "
                     "writing within that period.")
@@ -133,9 +158,14 @@ def build_story_en(view: NoticeView) -> Story:
     story.text("deadline", deadline)
     if view.report_requirement:
         story.text("report_requirement", f"The report shall cover: {view.report_requirement.rstrip('。')}.")
-    story.text("closing", "If rectification is late or insufficient, the Bureau will suspend the department's data "
-                          "sharing rights under the applicable rules and record the matter in the annual performance "
-                          "assessment.")
+    if view.measure == SUSPENDED:
+        closing = ("While the sharing rights are suspended, the department shall not use the shared data concerned. "
+                   "If rectification is late or insufficient, the Bureau may end the sharing (《政务数据共享条例》"
+                   "第二十七条) and record the matter in the annual performance assessment.")
+    else:
+        closing = ("If rectification is late or insufficient, the Bureau will suspend the department's data sharing "
+                   "rights under the applicable rules and record the matter in the annual performance assessment.")
+    story.text("closing", closing)
     story.heading("heading", 1, 5, "Right to answer")
     when = (f"by {page.en_date(view.defence_due)} inclusive (within {view.defence_days} working days of receiving "
             "this notice)" if view.defence_due is not None else
@@ -143,7 +173,9 @@ def build_story_en(view: NoticeView) -> Story:
     story.text("defence", f"If your department disagrees with the facts, the ground or the measure, it may answer "
                           f"the Bureau in writing {when}, with its evidence. The Bureau will review the answer and "
                           "uphold, change or withdraw the measure in writing. Without an answer in time the right "
-                          "is deemed waived. Rectification is not suspended while an answer is reviewed.")
+                          "is deemed waived. " + ("The rectification period runs from the Bureau's decision to "
+                                                   "uphold or change the measure." if view.defence_clause else
+                                                   "Rectification is not suspended while an answer is reviewed."))
     story.heading("heading", 1, 6, "Service and contact")
     story.text("service", "This document is served through the Foshan government data sharing platform; the day "
                           "the addressee signs for it is the day of receipt.")

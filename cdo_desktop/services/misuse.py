@@ -21,7 +21,8 @@ def report(ctx: Context) -> None:
     req = ctx.get(m.SharingRequest, p.request_id, field="request_id")
     if ctx.session.get(m.MisuseReport, ctx.mutation.entity_id) is not None:
         raise Conflict("id_taken", "该违规使用报告已存在", "This misuse report already exists", field="entity_id")
-    facts: dict[str, Any] = {**p.model_dump(), "request_state": RequestState(req.state)}
+    facts: dict[str, Any] = {**p.model_dump(), "request_state": RequestState(req.state),
+                             "period_end": req.period_end, "today": ctx.today}
     ctx.check(state=None, parties=ctx.parties(provider=req.provider_department_id), facts=facts)
     due = ctx.due(DeadlineKind.MISUSE_INVESTIGATION, ctx.today)
     ctx.touch(

@@ -151,7 +151,7 @@ def test_cancelling_a_reply_issues_nothing(window: Any, on_named_dialog: Any) ->
     def refuse(request: Any) -> FormDialog:
         dialog = RefuseDialog(state, TRANSITIONS["request.refuse"], request.id, window)
         dialog.fields["reason"][1].setPlainText("所申请数据含个人隐私信息，不符合共享条件")
-        dialog.fields["legal_basis"][1].setText("《广东省政务数据资源共享管理办法》第十四条")
+        dialog.fields["legal_basis"][1].setText("《广东省政务数据资源共享管理办法（试行）》")
         return dialog
 
     def approve(request: Any) -> FormDialog:

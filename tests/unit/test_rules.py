@@ -268,3 +268,61 @@ def test_a_role_is_labelled_as_it_is() -> None:
 
     assert Role.CDO.zh == "首席数据官" and Role.COMMISSIONER.zh == "数据专员"
     assert Party.OWNER.zh == "数源部门（归属权）"
+
+
+def test_use_after_expiry_needs_a_grant_whose_period_has_ended(network: Network, session: Session) -> None:
+    """Issue 11 point 7: "use after the grant ended" is reported only once the period of use ended before the report's
+    date (or the grant was revoked); a grant marked expired while its period still runs is no ground (the demo's flaw:
+    a report of 2026-09-22 against a period running 2026-09-27 → 2027-09-27)."""
+    import datetime as dt
+
+    owner = network.people["B.commissioner"]
+    after_expiry = {"kind": "after_expiry", "description": "授权期满后仍在调用接口"}
+    running = network.now().date() + dt.timedelta(days=60)
+    for state in ("granted", "expired"):  # the period still runs on the report's date
+        network.granted_request = network.request_in(session, state, period_end=running)
+        error = _refused(network, session, owner, "misuse.report", uuid.uuid4(),
+                         network.payload("misuse.report") | after_expiry)
+        assert error.code == "grant_still_valid" and error.field == "kind"
+        assert "尚未届满" in error.zh and "had not ended" in error.en
+    # other kinds stay open during the period
+    network.run(session, owner, "misuse.report", uuid.uuid4(), network.payload("misuse.report"))
+    # revoked: the grant ended when the bureau revoked it
+    network.granted_request = network.request_in(session, "revoked", period_end=running)
+    network.run(session, owner, "misuse.report", uuid.uuid4(), network.payload("misuse.report") | after_expiry)
+    # the last day of the period is still lawful use; the day after, the report is allowed
+    network.granted_request = network.request_in(session, "expired", period_end=running)
+    req = session.get(m.SharingRequest, network.granted_request)
+    assert req is not None and req.period_end == running
+    from cdo_desktop.services.context import CHINA
+
+    local = network.now().astimezone(CHINA)  # the report's date is the bureau's (China) date
+    if local.hour == 23 and local.minute > 40:  # never straddle midnight between the check and the report
+        network.offset += dt.timedelta(minutes=30)
+    network.advance((running - network.now().astimezone(CHINA).date()).days)
+    assert network.now().astimezone(CHINA).date() == running
+    error = _refused(network, session, owner, "misuse.report", uuid.uuid4(),
+                     network.payload("misuse.report") | after_expiry)
+    assert error.code == "grant_still_valid"
+    network.advance(1)
+    mid = uuid.uuid4()
+    network.run(session, owner, "misuse.report", mid, network.payload("misuse.report") | after_expiry)
+    report = session.get(m.MisuseReport, mid)
+    assert report is not None and report.kind == "after_expiry" and report.reported_on > req.period_end
+
+
+def test_a_suspension_comes_with_a_rectification_deadline(network: Network, session: Session) -> None:
+    """第二十七条: a misuse suspends the sharing rights and the bureau urges rectification within a time limit; a
+    suspension without a deadline would print "立即整改" with no limit."""
+    mid = network.misuse_in(session, "investigating")
+    network.run(session, network.arbitrator, "misuse.confirm", mid, {"finding": "经查，使用部门将数据提供给第三方"})
+    ground = {"ground": "misuse_finding", "ground_id": str(mid), "department_id": str(network.depts["A"]),
+              "measure": "suspend"}
+    error = _refused(network, session, network.admin, "accountability.create", uuid.uuid4(),
+                     network.payload("accountability.create") | ground | {"rectification_days": None})
+    assert error.code == "rectify_deadline" and error.field == "rectification_days" and "第二十七条" in error.zh
+    rid = uuid.uuid4()
+    network.run(session, network.admin, "accountability.create", rid,
+                network.payload("accountability.create") | ground | {"rectification_days": 10})
+    rec = session.get(m.AccountabilityRecord, rid)
+    assert rec is not None and rec.measure == "suspend" and rec.rectification_days == 10

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import itertools
 import os
 import re
 import stat
@@ -325,3 +326,125 @@ def test_demo_instants_read_back_on_their_beijing_day(tmp_path: Path, minute: in
         stored = connection.execute(sa.select(table.c.at)).scalar_one()
     engine.dispose()
     assert stored.replace(tzinfo=dt.UTC).astimezone(CHINA).date() == day
+
+
+def test_demo_reports_use_after_expiry_only_once_the_period_ended(demo_dir: Path) -> None:
+    """The demo files "授权终止后继续使用" only after the grant's period of use ended (and marks grants expired only
+    after their period), so no notice prints an impossible misuse finding as a fact."""
+    db = open_database(demo_dir)
+    with Session(db.writer) as session:
+        reports = session.exec(select(m.MisuseReport).where(m.MisuseReport.kind == "after_expiry")).all()
+        assert reports, "the demo exercises use after expiry"
+        for report in reports:
+            req = session.get(m.SharingRequest, report.request_id)
+            assert req is not None and report.reported_on > req.period_end, report.number
+        for req in session.exec(select(m.SharingRequest).where(m.SharingRequest.state == "expired")):
+            assert req.period_end < dt.date(2026, 11, 21), req.number
+    db.dispose()
+
+
+def _text_of(data: bytes) -> str:
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        return "".join(p.extract_text() or "" for p in pdf.pages).replace("\n", "")
+
+
+def test_every_demo_ruling_and_notice_cites_a_verified_article(demo_documents: list) -> None:
+    """Rulings and notices rest on the regulation's articles that support them (reports/citations.py
+    VERIFIED_ARTICLES), not on an instrument named without an article."""
+    from cdo_desktop.reports import citations
+
+    verified = {(a.instrument, a.article) for a in citations.VERIFIED_ARTICLES}
+    checked = {"ruling": 0, "notice": 0}
+    for kind, number, view, data in demo_documents:
+        if kind not in checked:
+            continue
+        cited = set(citations.cited_articles(_text_of(data)))
+        assert cited & verified, f"{kind} {number} cites no verified article"
+        if kind == "ruling":
+            rules = set(citations.cited_articles("".join(view.rules)))
+            assert rules and rules <= verified, f"{number}: rules relied on {view.rules}"
+            # what each ruling decides: a refusal of conditional data rests on 第二十一条, every dispute on 第二十八条
+            assert ("《政务数据共享条例》", "第二十八条") in rules, number
+            if view.dispute_kind == "拒绝共享":
+                assert ("《政务数据共享条例》", "第二十一条") in rules, number
+        checked[kind] += 1
+    assert all(checked.values()), checked
+
+
+def test_demo_ruling_reasoning_agrees_with_the_reply(demo_dir: Path) -> None:
+    """A ruling never says the respondent gave no reason or basis when its reply gave them; it answers the reason."""
+    db = open_database(demo_dir)
+    seen = 0
+    with Session(db.writer) as session:
+        for ruling in session.exec(select(m.Ruling)):
+            dispute = session.get(m.Dispute, ruling.dispute_id)
+            assert dispute is not None
+            req = session.get(m.SharingRequest, dispute.request_id) if dispute.request_id else None
+            if req is None or not req.reason:
+                continue
+            claims = session.exec(select(m.DisputeClaim).where(m.DisputeClaim.dispute_id == dispute.id)).all()
+            text = ruling.reasoning + "".join(c.reasoning or "" for c in claims)
+            for denial in ("未能说明", "未说明不予共享", "未说明理由", "没有说明", "未提供依据", "未能提供"):
+                assert denial not in text, (ruling.number, denial)
+            if dispute.kind == "refusal":
+                assert req.reason.rstrip("。") in text and (not req.refusal_basis or req.refusal_basis in text)
+            seen += 1
+    db.dispose()
+    assert seen
+
+
+def _serial(number: str) -> tuple[str, int]:
+    match = re.fullmatch(r"(.+)〔(\d{4})〕(\d+)号", number)
+    assert match, number
+    return f"{match.group(1)}〔{match.group(2)}〕", int(match.group(3))
+
+
+def test_demo_documents_fall_on_working_days_and_are_numbered_in_date_order(demo_dir: Path) -> None:
+    """Offices issue on working days of the official calendar (no Sunday notice, none in the National Day holiday),
+    and a registry numbers what it issues day by day: each kind's (and each provider's) numbers rise with dates."""
+    from cdo_desktop.services.context import load_calendar
+
+    db = open_database(demo_dir)
+    with Session(db.writer) as session:
+        calendar = load_calendar(session)
+        dated = {
+            "ruling": [(r.number, r.issued_on) for r in session.exec(select(m.Ruling))],
+            "notice": [(r.number, r.created_on) for r in session.exec(select(m.AccountabilityRecord))],
+            "reply": [(r.reply_number, r.answered_on) for r in session.exec(
+                select(m.SharingRequest).where(m.SharingRequest.reply_number != ""))],
+            "request": [(r.number, r.created_on) for r in session.exec(select(m.SharingRequest))],
+            "dispute": [(r.number, r.filed_on) for r in session.exec(select(m.Dispute))],
+            "misuse": [(r.number, r.reported_on) for r in session.exec(select(m.MisuseReport))],
+            "objection": [(r.number, r.raised_on) for r in session.exec(select(m.QualityObjection))],
+        }
+        accepted = [d.accepted_on for d in session.exec(select(m.Dispute)) if d.accepted_on]
+        found = [r.found_on for r in session.exec(select(m.MisuseReport)) if r.found_on]
+    db.dispose()
+    for kind in ("ruling", "notice", "reply"):
+        assert dated[kind], kind
+        off = [(n, d.isoformat()) for n, d in dated[kind] if not calendar.is_workday(d)]
+        assert not off, (kind, off)
+    assert accepted and found and all(calendar.is_workday(d) for d in accepted + found)
+    for kind, rows in dated.items():
+        series: dict[str, list[tuple[int, dt.date, str]]] = {}
+        for number, day in rows:
+            assert day is not None, number
+            prefix, serial = _serial(number)
+            series.setdefault(prefix, []).append((serial, day, number))
+        for items in series.values():
+            items.sort()
+            late = [(a[2], a[1].isoformat(), b[2], b[1].isoformat()) for a, b in itertools.pairwise(items) if b[1] < a[1]]
+            assert not late, (kind, late)
+
+
+def test_demo_misuse_notices_set_a_rectification_time_limit(demo_documents: list) -> None:
+    """第二十七条: a misuse suspends the sharing rights and rectification runs within a time limit, counted from the
+    bureau's decision on the defence; the notice neither says only "立即整改" nor threatens the suspension it imposes."""
+    suspended = [(v, data) for kind, _, v, data in demo_documents if kind == "notice" and v.measure == "暂停共享权限"]
+    assert suspended, "the demo holds a misuse notice"
+    for view, data in suspended:
+        text = _text_of(data)
+        assert view.rectification_days and "立即整改" not in text, view.number
+        assert f"{view.rectification_days}个工作日内" in text and "作出维持或者变更决定" in text, view.number
+        assert "第二十七条" in text and "将依照有关规定暂停你单位" not in text, view.number
+        assert "暂停" not in view.report_requirement, view.number  # the report covers rectification, not the measure

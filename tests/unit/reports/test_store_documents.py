@@ -83,9 +83,13 @@ def test_editing_one_field_of_the_record_is_reported_by_name(session: Session) -
 
 
 def test_an_edited_order_deadline_is_reported_with_its_position(session: Session) -> None:
-    ruling = _first(session, m.Ruling)
+    # the first ruling that orders something (a dismissed classification claim orders nothing)
+    order = session.exec(select(m.RulingOrder).join(m.Ruling, m.Ruling.id == m.RulingOrder.ruling_id)
+                         .order_by(m.Ruling.number)).first()
+    assert order is not None
+    ruling = session.get(m.Ruling, order.ruling_id)
+    assert ruling is not None
     data = documents.render(documents.load_view(session, "ruling", ruling.number))
-    order = session.exec(select(m.RulingOrder).where(m.RulingOrder.ruling_id == ruling.id)).first()
     # a ruling issued with claims orders "within N working days of receipt": the due date is fixed at receipt
     # and is not part of the issued document; the number of days is
     order.due_on = order.due_on.replace(year=order.due_on.year + 1)
