@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import Any
 
-from cdo_desktop.ui.qt import QEventLoop, QProgressDialog, QWidget
+from cdo_desktop.ui.qt import QCoreApplication, QEventLoop, QProgressDialog, QWidget
 from cdo_desktop.ui.widgets import show_error
 from cdo_desktop.ui.worker import Progress, run_in_background
 
@@ -32,6 +33,11 @@ def run_with_progress(parent: QWidget | None, text: str, fn: Callable[[Progress]
     dialog.canceled.connect(op.cancel)
     if not op.done:
         loop.exec()
+    # The outcome travels as a queued signal: an operation that ended before the loop ran (a refusal raised at
+    # once) has posted it but it is not delivered yet — deliver it, or the failure would vanish as "cancelled".
+    deadline = time.monotonic() + 5
+    while "result" not in outcome and "error" not in outcome and time.monotonic() < deadline:
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
     dialog.close()
     if "error" in outcome:
         from cdo_desktop.ui.worker import Cancelled
