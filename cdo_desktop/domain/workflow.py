@@ -222,6 +222,13 @@ def _grant_ended(f: Facts) -> bool:
     return end is not None and f["today"] > end
 
 
+PERIOD_RUN_OUT = Guard(
+    "period_not_over",
+    "授权使用期限尚未届满（期限最后一日仍可合法使用），不能标记为已到期；需提前终止的，应当撤销或者暂停授权",
+    "The grant's period of use has not run out (its last day is still a day of lawful use): it cannot be marked "
+    "expired; to end it early, revoke or suspend the grant",
+    lambda f: f.get("period_end") is None or f["today"] > f["period_end"],
+)
 EXPIRY_MEANS_ENDED = Guard(
     "grant_still_valid",
     "授权使用期限在报告之日尚未届满（亦未被撤销），不能报告“授权终止后继续使用”",
@@ -453,7 +460,7 @@ def _request_table() -> list[Transition]:
           (OWNER_CANNOT_REFUSE_UNCONDITIONAL, NEEDS_REASON, REFUSAL_NEEDS_BASIS),
           zh="不予同意", en="Refuse")
     t.add("grant", [S.APPROVED, S.PARTLY_APPROVED], S.GRANTED, prov, m.Empty, zh="开通权限", en="Grant access")
-    t.add("expire", [S.GRANTED], S.EXPIRED, bureau, m.Empty, zh="到期", en="Expire")
+    t.add("expire", [S.GRANTED], S.EXPIRED, bureau, m.Empty, (PERIOD_RUN_OUT,), zh="到期", en="Expire")
     t.add("suspend", [S.GRANTED], S.SUSPENDED, bureau, m.ReasonPayload, (NEEDS_REASON,), zh="暂停授权", en="Suspend")
     t.add("resume", [S.SUSPENDED], S.GRANTED, bureau, m.ReasonPayload, zh="恢复授权", en="Resume")
     t.add(

@@ -213,7 +213,7 @@ def resume(ctx: Context) -> None:
 @handles("request.expire")
 def expire(ctx: Context) -> None:
     req, resource = _load(ctx)
-    _move(ctx, req, resource)
+    _move(ctx, req, resource, period_end=req.period_end, today=ctx.today)
 
 
 @handles("request.revoke")

@@ -64,7 +64,9 @@ def test_two_offline_departments_act_on_the_same_request_one_wins(bureau, tmp_pa
     clerk = desktop(bureau, tmp_path, "bureau-arbitrator")
     a.client.sync()
     rid = uuid.uuid4()
-    apply_local(a.db, mutation("request.create", a.actor_id, rid, request_payload(w)))
+    # a period of use that has run out, so that the bureau may mark the grant expired
+    ended = request_payload(w) | {"period_start": "2026-03-01", "period_end": "2026-10-31"}
+    apply_local(a.db, mutation("request.create", a.actor_id, rid, ended))
     apply_local(a.db, mutation("request.submit", a.actor_id, rid, {}))
     a.client.sync()
     clerk.client.sync()

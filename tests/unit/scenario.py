@@ -235,6 +235,8 @@ class Network:
                    period_end: dt.date | None = None) -> uuid.UUID:
         rid = uuid.uuid4()
         payload = self.payload("request.create") | {"resource_id": str(self.resources[resource])}
+        if period_end is None and "expire" in REQUEST_PATHS[state]:
+            period_end = self.now().date() - dt.timedelta(days=1)  # a grant expires once its period has run out
         if period_end is not None:
             payload |= {"period_start": min(self.now().date(), period_end).isoformat(),
                         "period_end": period_end.isoformat()}
@@ -321,6 +323,8 @@ class Network:
                                                                                "request.check_refuse"):
             share = "B.unconditional" if action == "request.check_grant" else "B.not_shared"
             return self.request_in(session, "submitted", share)
+        if entity == "request" and state == "granted" and ready and action == "request.expire":
+            return self.request_in(session, "granted", period_end=self.now().date() - dt.timedelta(days=1))
         if entity == "request":
             return self.request_in(session, state or "draft") if state else uuid.uuid4()
         if entity == "misuse":

@@ -279,19 +279,18 @@ def test_use_after_expiry_needs_a_grant_whose_period_has_ended(network: Network,
     owner = network.people["B.commissioner"]
     after_expiry = {"kind": "after_expiry", "description": "授权期满后仍在调用接口"}
     running = network.now().date() + dt.timedelta(days=60)
-    for state in ("granted", "expired"):  # the period still runs on the report's date
-        network.granted_request = network.request_in(session, state, period_end=running)
-        error = _refused(network, session, owner, "misuse.report", uuid.uuid4(),
-                         network.payload("misuse.report") | after_expiry)
-        assert error.code == "grant_still_valid" and error.field == "kind"
-        assert "尚未届满" in error.zh and "had not ended" in error.en
+    network.granted_request = network.request_in(session, "granted", period_end=running)  # the period still runs
+    error = _refused(network, session, owner, "misuse.report", uuid.uuid4(),
+                     network.payload("misuse.report") | after_expiry)
+    assert error.code == "grant_still_valid" and error.field == "kind"
+    assert "尚未届满" in error.zh and "had not ended" in error.en
     # other kinds stay open during the period
     network.run(session, owner, "misuse.report", uuid.uuid4(), network.payload("misuse.report"))
     # revoked: the grant ended when the bureau revoked it
     network.granted_request = network.request_in(session, "revoked", period_end=running)
     network.run(session, owner, "misuse.report", uuid.uuid4(), network.payload("misuse.report") | after_expiry)
-    # the last day of the period is still lawful use; the day after, the report is allowed
-    network.granted_request = network.request_in(session, "expired", period_end=running)
+    # the last day of the period is still lawful use; the day after, the grant expires and the report is allowed
+    network.granted_request = network.request_in(session, "granted", period_end=running)
     req = session.get(m.SharingRequest, network.granted_request)
     assert req is not None and req.period_end == running
     from cdo_desktop.services.context import CHINA
@@ -305,10 +304,33 @@ def test_use_after_expiry_needs_a_grant_whose_period_has_ended(network: Network,
                      network.payload("misuse.report") | after_expiry)
     assert error.code == "grant_still_valid"
     network.advance(1)
+    network.run(session, network.arbitrator, "request.expire", network.granted_request, {})
     mid = uuid.uuid4()
     network.run(session, owner, "misuse.report", mid, network.payload("misuse.report") | after_expiry)
     report = session.get(m.MisuseReport, mid)
     assert report is not None and report.kind == "after_expiry" and report.reported_on > req.period_end
+
+
+def test_a_grant_expires_only_once_its_period_has_run_out(network: Network, session: Session) -> None:
+    """The bureau marks a grant expired only after the last day of its period of use (that day is still lawful use);
+    ending a grant early is a revocation or a suspension, with its reason."""
+    import datetime as dt
+
+    from cdo_desktop.services.context import CHINA
+
+    local = network.now().astimezone(CHINA)
+    if local.hour == 23 and local.minute > 40:  # never straddle midnight between the steps
+        network.offset += dt.timedelta(minutes=30)
+    today = network.now().astimezone(CHINA).date()
+    rid = network.request_in(session, "granted", period_end=today)
+    error = _refused(network, session, network.arbitrator, "request.expire", rid, {})
+    assert error.code == "period_not_over"
+    assert "尚未届满" in error.zh and "has not run out" in error.en
+    req = session.get(m.SharingRequest, rid)
+    assert req is not None and req.state == "granted"  # the refusal changed nothing
+    network.advance(1)
+    network.run(session, network.arbitrator, "request.expire", rid, {})
+    assert req.state == "expired"
 
 
 def test_a_suspension_comes_with_a_rectification_deadline(network: Network, session: Session) -> None:

@@ -196,7 +196,7 @@ def test_every_guard_of_the_tables_is_exercised() -> None:
         "origin_mismatch", "request_basis_required",
         # exercised by the tests of tests/unit/test_rules.py
         "route_conditional", "route_unconditional", "route_not_shared", "owner_cannot_refuse", "no_grant",
-        "origin_open_dispute", "issuer_not_named", "decision_required", "defence_late",
+        "origin_open_dispute", "issuer_not_named", "decision_required", "defence_late", "period_not_over",
     }
 
 
