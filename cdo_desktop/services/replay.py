@@ -25,7 +25,7 @@ from cdo_desktop.domain.errors import DomainError
 from cdo_desktop.domain.mutations import Mutation
 from cdo_desktop.services.apply import apply, resolve_actor
 from cdo_desktop.services.bootstrap import initialise
-from cdo_desktop.services.context import CHINA
+from cdo_desktop.services.context import CHINA, REPLAYING
 from cdo_desktop.store import audit, search
 from cdo_desktop.store import models as m
 from cdo_desktop.store.db import Database
@@ -127,6 +127,7 @@ def _apply_batch(scratch: Database, batch: list[m.AuditEntry]) -> ReplayReport |
     try:
         with scratch.write() as session:
             session.info[search.NO_INDEX] = True  # nothing searches the scratch copy
+            session.info[REPLAYING] = True  # the rules of the day admitted these changes: not re-judged by today's
             for entry in batch:
                 current = entry
                 _replay_one(session, entry)

@@ -144,3 +144,38 @@ def test_an_empty_or_missing_database_is_refused_not_recreated(tmp_path: Path,
     assert not (missing / "cdo.sqlite3").exists()
     assert main(["--data-dir", str(missing), "init"]) == 0  # the one command that creates
     assert main(["--data-dir", str(missing), "audit", "verify"]) == 0
+
+
+def test_a_change_admitted_under_an_older_rule_still_replays(demo_dir: Path, tmp_path: Path,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    """A rule tightened since a change was admitted (here: a grant expires only once its period of use has run out)
+    does not make the genuine history unreplayable: the replay checks rights and states, not today's guards."""
+    import datetime as dt
+    import uuid
+
+    from sqlmodel import Session, select
+
+    from cdo_desktop.domain.mutations import Mutation
+    from cdo_desktop.services.apply import apply, resolve_actor
+    from cdo_desktop.services.context import REPLAYING
+    from cdo_desktop.store import models as m
+
+    data = _copy(demo_dir, tmp_path)
+    db = open_database(data)
+    with Session(db.writer) as session:
+        now = dt.datetime.now(dt.UTC)
+        request = session.exec(select(m.SharingRequest).where(m.SharingRequest.state == "granted")
+                               .where(m.SharingRequest.period_end >= now.date())).first()  # type: ignore[operator]
+        if request is None:
+            pytest.skip("the demo holds no grant whose period still runs today")
+        arbitrator = session.exec(select(m.Commissioner).where(m.Commissioner.role == "arbitrator")).first()
+        assert arbitrator is not None
+        mutation = Mutation(id=uuid.uuid4(), kind="request.expire", actor_id=arbitrator.id, entity_id=request.id,
+                            payload={}, client_time=now)
+        session.info[REPLAYING] = True  # admitted as the older rule did (no check of the period)
+        apply(session, mutation, resolve_actor(session, arbitrator.id, on=now.date()), now=now)
+        session.info.pop(REPLAYING)
+        session.commit()
+    db.dispose()
+    code, report = _verify(data, capsys)
+    assert code == 0, report
