@@ -3,6 +3,8 @@ openness, quality, updates, misuse), each splitting with repeated headers, and a
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
@@ -196,6 +198,52 @@ def _asset_section(story: Story, view: ScorecardView, number: int) -> None:
                "登记率、评估率以该部门数据资源总数为分母；估值为各资产截至期末最近一次评估的价值。")
 
 
+@dataclass(frozen=True)
+class _Words:
+    """What the figure sections say in one language."""
+
+    figures: str
+    on_time: str
+    none_answered: str
+    refusals: str
+    none_refused: str
+    refusal: Callable[[int, str, str, str], str]  # (n, department, request number, reason) -> the line
+
+
+ZH_WORDS = _Words("各部门绩效明细", "按时答复率", "本期没有已答复的共享申请。", "拒绝共享情况", "本期没有拒绝共享的申请。",
+                  lambda n, dept, number, reason: f"{page.heading_label(3, n)}{dept}（{number}）：{reason}。")
+EN_WORDS = _Words("Figures by department", "Requests answered on time",
+                  "No sharing request was answered in this period.", "Refusals",
+                  "No sharing request was refused in this period.",
+                  lambda n, dept, number, reason: f"{page.en_heading_label(3, n)}{dept} ({number}): {reason}.")
+
+
+def _figures(story: Story, view: ScorecardView, words: _Words) -> int:
+    """Sections 2 to 4 (tables, the on-time chart, refusals) and the asset section when there are assets; returns
+    the number of the next section."""
+    story.heading("heading", 1, 2, words.figures, keep=False)
+    story.add(_table(story, view), Spacer(1, page.LEADING / 2))
+    story.add(_table(story, view, prefix="duties", columns=DUTY_COLUMNS, cells=_duty_cells),
+              Spacer(1, page.LEADING / 2))
+    story.heading("heading", 1, 3, words.on_time)
+    answered = [r for r in view.rows if r.answered]
+    if not answered:
+        story.text("chart.empty", words.none_answered)
+    for first in range(0, len(answered), CHART_PER_PAGE):
+        story.add(_chart(story, answered[first:first + CHART_PER_PAGE], first), Spacer(1, page.LEADING / 2))
+    story.heading("heading", 1, 4, words.refusals)
+    if not view.refusals:
+        story.text("refusals.empty", words.none_refused)
+    for n, line in enumerate(view.refusals, start=1):
+        reason = line.reason.strip().rstrip("。；;.")
+        story.text(f"refusals.{n}", words.refusal(n, line.department, line.request_number, reason))
+    section = 5
+    if view.assets:
+        _asset_section(story, view, section)
+        section += 1
+    return section
+
+
 def build_story(view: ScorecardView) -> Story:
     if view.lang == "en":
         return build_story_en(view)
@@ -224,26 +272,7 @@ def build_story(view: ScorecardView) -> Story:
         f"职能变更后应更新目录{t.catalogue_updates_due}次，按期更新{t.catalogue_updates_on_time}次；"
         f"违规使用共享数据经查属实{t.misuse_findings}件。",
     )
-    story.heading("heading", 1, 2, "各部门绩效明细", keep=False)
-    story.add(_table(story, view), Spacer(1, page.LEADING / 2))
-    story.add(_table(story, view, prefix="duties", columns=DUTY_COLUMNS, cells=_duty_cells),
-              Spacer(1, page.LEADING / 2))
-    story.heading("heading", 1, 3, "按时答复率")
-    answered = [r for r in view.rows if r.answered]
-    if not answered:
-        story.text("chart.empty", "本期没有已答复的共享申请。")
-    for first in range(0, len(answered), CHART_PER_PAGE):
-        story.add(_chart(story, answered[first:first + CHART_PER_PAGE], first), Spacer(1, page.LEADING / 2))
-    story.heading("heading", 1, 4, "拒绝共享情况")
-    if not view.refusals:
-        story.text("refusals.empty", "本期没有拒绝共享的申请。")
-    for n, line in enumerate(view.refusals, start=1):
-        reason = line.reason.strip().rstrip("。；;.")
-        story.text(f"refusals.{n}", f"{page.heading_label(3, n)}{line.department}（{line.request_number}）：{reason}。")
-    section = 5
-    if view.assets:
-        _asset_section(story, view, section)
-        section += 1
+    section = _figures(story, view, ZH_WORDS)
     story.heading("heading", 1, section, "指标说明")
     story.text(
         "notes",
@@ -292,27 +321,7 @@ def build_story_en(view: ScorecardView) -> Story:
         f"duties, {t.catalogue_updates_on_time} were made on time; {t.misuse_findings} reports of misuse of shared "
         "data were confirmed.",
     )
-    story.heading("heading", 1, 2, "Figures by department", keep=False)
-    story.add(_table(story, view), Spacer(1, page.LEADING / 2))
-    story.add(_table(story, view, prefix="duties", columns=DUTY_COLUMNS, cells=_duty_cells),
-              Spacer(1, page.LEADING / 2))
-    story.heading("heading", 1, 3, "Requests answered on time")
-    answered = [r for r in view.rows if r.answered]
-    if not answered:
-        story.text("chart.empty", "No sharing request was answered in this period.")
-    for first in range(0, len(answered), CHART_PER_PAGE):
-        story.add(_chart(story, answered[first:first + CHART_PER_PAGE], first), Spacer(1, page.LEADING / 2))
-    story.heading("heading", 1, 4, "Refusals")
-    if not view.refusals:
-        story.text("refusals.empty", "No sharing request was refused in this period.")
-    for n, line in enumerate(view.refusals, start=1):
-        reason = line.reason.strip().rstrip("。；;.")
-        story.text(f"refusals.{n}",
-                   f"{page.en_heading_label(3, n)}{line.department} ({line.request_number}): {reason}.")
-    section = 5
-    if view.assets:
-        _asset_section(story, view, section)
-        section += 1
+    section = _figures(story, view, EN_WORDS)
     story.heading("heading", 1, section, "Notes on the figures")
     story.text(
         "notes",
