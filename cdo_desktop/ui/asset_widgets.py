@@ -32,7 +32,10 @@ class AssetFigures(QTableWidget):
         self.setObjectName("assetFigures")
         self.setHorizontalHeaderLabels([QCoreApplication.translate("Assets", "Department"), QCoreApplication.translate("Assets", "Resources"), QCoreApplication.translate("Assets", "Registered share"),
                                         QCoreApplication.translate("Assets", "Valued share"), QCoreApplication.translate("Assets", "Total value (10k yuan)"), QCoreApplication.translate("Assets", "Assets")])
-        self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, 6):  # figures and their headers are never cut; the department name takes the rest
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.verticalHeader().setVisible(False)
         self.setMinimumHeight(180)

@@ -197,3 +197,20 @@ def test_the_bureau_sees_the_duplicate_items_flag_in_its_conformity_check(window
     shown = page.detail.toPlainText()
     assert owner_name in shown and matched_name in shown, shown
     assert all(item in shown for item in items), (items, shown)
+
+
+def test_the_scorecards_asset_figures_show_every_header_whole(window: Any) -> None:
+    """The figures' headers (估值合计（万元） …) are never cut at the window's width: the department column takes
+    what is left."""
+    from cdo_desktop.ui.asset_widgets import AssetFigures
+
+    window.select_role("a")
+    window.show_page("scorecard")
+    QApplication.processEvents()
+    table = window.pages["scorecard"].findChild(AssetFigures)
+    assert table is not None and table.rowCount() > 0
+    header = table.horizontalHeader()
+    metrics = header.fontMetrics()
+    for column in range(1, table.columnCount()):
+        text = table.horizontalHeaderItem(column).text()
+        assert header.sectionSize(column) >= metrics.horizontalAdvance(text), text
