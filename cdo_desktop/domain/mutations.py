@@ -87,9 +87,10 @@ Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
 
 
 class Payload(BaseModel):
-    """Base of every payload: strict about unknown fields, immutable once built."""
+    """Base of every payload: strict about unknown fields, immutable once built. Each validator is built on the
+    payload's first use, not at import (the desktop's start imports this module before its first rows)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True)
 
 
 class DataItem(Payload):
@@ -396,7 +397,7 @@ ClientTime = Annotated[dt.datetime, BeforeValidator(_no_number_as_time)]
 class Mutation(BaseModel):
     """The envelope that travels through the outbox and over the wire."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     id: uuid.UUID = Field(default_factory=uuid.uuid4)
     kind: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z_]*(\.[a-z][a-z_]*)+$", min_length=3, max_length=64)]

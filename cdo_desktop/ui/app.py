@@ -48,21 +48,25 @@ def open_at_start(data_dir: Path) -> Any:
     A folder whose database was created before (``database-created.json`` beside it, written once the database
     exists) but is now missing or holds no rows, and a 0-byte database file, are refused with `DatabaseMissing`
     (nothing is created or changed); ``refusal_text`` words it for the user (docs/trust.md)."""
+    from cdo_desktop.services.bootstrap import ensure_initialised
     from cdo_desktop.store.db import DB_FILENAME
-    from cdo_desktop.store.migrate import check_app_start, mark_created, require_populated, was_created
+    from cdo_desktop.store.migrate import (
+        check_app_start,
+        mark_created,
+        open_database,
+        require_populated,
+        was_created,
+    )
 
     first_start = check_app_start(data_dir)
-    if not first_start and was_created(data_dir):
-        from cdo_desktop.store.migrate import open_database
-
-        db = open_database(data_dir)
-        try:
+    db = open_database(data_dir)  # opened once: checked, then initialised if new (as `open_local` does)
+    try:
+        if not first_start and was_created(data_dir):
             require_populated(db, str(Path(data_dir) / DB_FILENAME))
-        except BaseException:
-            db.dispose()
-            raise
+        ensure_initialised(db)
+    except BaseException:
         db.dispose()
-    db = open_local(data_dir)
+        raise
     mark_created(data_dir)
     return db
 

@@ -1,27 +1,60 @@
-"""The one gateway to PySide6: every ui module imports Qt names from here, never from PySide6 directly."""
+"""The one gateway to PySide6: every ui module imports Qt names from here, never from PySide6 directly.
+
+Names are looked up lazily (PEP 562): ``from cdo_desktop.ui.qt import QLabel`` asks QtWidgets, then QtGui, then
+QtCore for ``QLabel`` — the order in which a star import of the three would have let a later module's name win.
+PySide6 creates its classes and enums on first access; a star import would create every one of the three modules'
+thousands of names before the first window paints (measured: +0.15–0.3 s of start-up, docs/benchmarks.md). QtPdf
+and QtPrintSupport (separate wheels and libraries) are loaded only when the PDF preview or printing asks for them.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import *  # noqa: F403
-from PySide6.QtGui import *  # noqa: F403
-from PySide6.QtWidgets import *  # noqa: F403
+import importlib
+from types import ModuleType
+from typing import Any
 
-try:  # QtPdf ships in the separate PySide6-Pdf wheel: the preview degrades to "not available" without it
-    from PySide6.QtPdf import QPdfDocument
-    from PySide6.QtPdfWidgets import QPdfView
+from PySide6 import QtCore, QtGui, QtWidgets
 
-    HAVE_PDF = True
-except ImportError:  # pragma: no cover - depends on the installed wheels
-    QPdfDocument = QPdfView = None  # type: ignore[assignment,misc]
-    HAVE_PDF = False
+_MODULES: tuple[ModuleType, ...] = (QtWidgets, QtGui, QtCore)
+_OPTIONAL = {  # name: (module, the flag that says whether it could be loaded)
+    "QPdfDocument": ("PySide6.QtPdf", "HAVE_PDF"),
+    "QPdfView": ("PySide6.QtPdfWidgets", "HAVE_PDF"),
+    "QPrintDialog": ("PySide6.QtPrintSupport", "HAVE_PRINT"),
+    "QPrinter": ("PySide6.QtPrintSupport", "HAVE_PRINT"),
+}
+_FLAGS = {"HAVE_PDF": ("QPdfDocument", "QPdfView"), "HAVE_PRINT": ("QPrintDialog", "QPrinter")}
 
-try:
-    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
-    HAVE_PRINT = True
-except ImportError:  # pragma: no cover - needs libcups at run time
-    QPrintDialog = QPrinter = None  # type: ignore[assignment,misc]
-    HAVE_PRINT = False
+def _optional(name: str) -> Any:
+    """A class of an optional Qt module, or None when that module is not installed (QtPdf ships in the separate
+    PySide6-Pdf wheel; QtPrintSupport needs libcups at run time): the preview and printing degrade to
+    "not available" without them."""
+    module_name, _flag = _OPTIONAL[name]
+    try:
+        return getattr(importlib.import_module(module_name), name)
+    except ImportError:  # pragma: no cover - depends on the installed wheels and libraries
+        return None
+
+
+def __getattr__(name: str) -> Any:
+    if name.startswith("__"):
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    if name in _FLAGS:
+        value: Any = all(_optional(n) is not None for n in _FLAGS[name])
+    elif name in _OPTIONAL:
+        value = _optional(name)
+    else:
+        for module in _MODULES:
+            value = getattr(module, name, _MISSING)
+            if value is not _MISSING:
+                break
+        else:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals()[name] = value  # the next lookup is a plain module attribute
+    return value
+
+
+_MISSING = object()
 
 
 def qconnect(signal, slot) -> None:  # type: ignore[no-untyped-def]

@@ -22,7 +22,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 sys.path.insert(0, str(HERE))
 
-from bench_ui import start_times  # noqa: E402
+from bench_ui import compiled, start_times  # noqa: E402
 
 
 def main() -> int:
@@ -53,6 +53,8 @@ def main() -> int:
             "before": ([sys.executable, str(old / "main.py"), "--data-dir", str(before_data), *common], env_old),
             "after": ([sys.executable, str(ROOT / "main.py"), "--data-dir", str(after_data), *common], env_new),
         }
+        compiled(old)
+        compiled(ROOT)
         for name, (command, env) in commands.items():  # one start each first: a failure says why
             done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
             if done.returncode != 0:
