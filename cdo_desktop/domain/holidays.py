@@ -21,8 +21,6 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
 
-from lunar_python import Lunar
-
 FIRST_YEAR = 1901
 LAST_YEAR = 2099
 
@@ -35,11 +33,15 @@ class StatutoryDay:
 
 
 def _solar(lunar_year: int, month: int, day: int) -> dt.date:
+    from lunar_python import Lunar  # only for a year no calendar has published (kept off the app's start)
+
     solar = Lunar.fromYmd(lunar_year, month, day).getSolar()
     return dt.date(solar.getYear(), solar.getMonth(), solar.getDay())
 
 
 def _qingming(year: int) -> dt.date:
+    from lunar_python import Lunar
+
     term = Lunar.fromYmd(year, 1, 1).getJieQiTable()["清明"]
     return dt.date(term.getYear(), term.getMonth(), term.getDay())
 
