@@ -259,7 +259,11 @@ def desktop_process(spec: dict[str, Any]) -> dict[str, Any]:
         time.sleep(0.005)
     latencies = []
     began = time.time()
+    pace = float(spec.get("pace") or 0)
+    rng = random.Random(spec["data_dir"])
     for payload in spec["payloads"]:
+        if pace:  # a user's next change after a random pause (Poisson arrivals, mean ``pace`` seconds)
+            time.sleep(rng.expovariate(1 / pace))
         apply_local(desk, mutation("request.create", actor, uuid.uuid4(), payload))
         t0 = time.perf_counter()
         report = client.sync()
@@ -271,8 +275,12 @@ def desktop_process(spec: dict[str, Any]) -> dict[str, Any]:
     return {"latencies": latencies, "began": began, "ended": ended}
 
 
-def bench_concurrent(tmp: Path, backend: str, clients: int, rounds: int = 3) -> list[dict[str, Any]]:
-    """``clients`` desktop processes syncing at once against `cdo serve` (SQLite: 1 process; PostgreSQL: 2 workers)."""
+def bench_concurrent(tmp: Path, backend: str, clients: int, rounds: int = 3, pace: float = 0.0) -> list[dict[str, Any]]:
+    """``clients`` desktop processes syncing against `cdo serve` (SQLite: 1 process; PostgreSQL: 2 workers).
+
+    ``pace`` 0: a burst — every desktop makes a change and syncs at the same instant, ``rounds`` times back to back.
+    ``pace`` > 0: each desktop makes a change and syncs after a random pause of mean ``pace`` seconds (Poisson
+    arrivals), so ``clients / pace`` syncs per second reach the bureau — a busy office rather than a stampede."""
     server, world, name = _server(tmp, backend, 0, extra_accounts=clients)
     procs: list[subprocess.Popen[str]] = []
     try:
@@ -281,7 +289,7 @@ def bench_concurrent(tmp: Path, backend: str, clients: int, rounds: int = 3) -> 
             dept = "A" if i % 2 == 0 else "B"
             spec = {"url": server.url, "token": sign_in(server.url, f"bench{i}", PASSWORD),
                     "data_dir": str(tmp / f"desk-{backend}-{i}"), "actor": str(world.people[(dept, f"bench{i}")]),
-                    "go": str(go),
+                    "go": str(go), "pace": pace,
                     "payloads": [request_payload(world, dept, "B" if dept == "A" else "A") for _ in range(rounds)]}
             procs.append(subprocess.Popen([sys.executable, __file__, "--desktop", json.dumps(spec)],
                                           stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)}))
@@ -303,6 +311,7 @@ def bench_concurrent(tmp: Path, backend: str, clients: int, rounds: int = 3) -> 
     window = max(o["ended"] for o in outputs) - min(o["began"] for o in outputs)
     q = statistics.quantiles(latencies, n=100)
     label = "SQLite, 1 process" if backend == "sqlite" else "PostgreSQL, 2 workers"
+    label += f", one sync per desktop every {pace:g} s on average" if pace else ", all at once"
     share = cpu / cpu_wall / (os.cpu_count() or 1)  # from the common start to the last desktop's end
     head = f"{clients} desktop processes ({label})"
     return [
@@ -318,7 +327,7 @@ def bench_concurrent(tmp: Path, backend: str, clients: int, rounds: int = 3) -> 
 
 
 def run(scale: int = 100_000, clients: int = 50, postgres: bool = True, rounds: int = 3,
-        only: str | None = None) -> list[dict[str, Any]]:
+        only: str | None = None, pace: float = 0.0) -> list[dict[str, Any]]:
     import keyring
 
     from tests.integration.harness import MemoryKeyring
@@ -332,9 +341,9 @@ def run(scale: int = 100_000, clients: int = 50, postgres: bool = True, rounds: 
         if only in (None, "incremental"):
             results += bench_incremental(tmp)
         if only in (None, "load"):
-            results += bench_concurrent(tmp, "sqlite", clients, rounds)
+            results += bench_concurrent(tmp, "sqlite", clients, rounds, pace)
             if postgres and pg_reachable() is None:
-                results += bench_concurrent(tmp, "postgres", clients, rounds)
+                results += bench_concurrent(tmp, "postgres", clients, rounds, pace)
     return results
 
 
@@ -345,10 +354,12 @@ if __name__ == "__main__":
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--no-postgres", action="store_true")
     parser.add_argument("--only", choices=["pull", "incremental", "load"])
+    parser.add_argument("--pace", type=float, default=0.0,
+                        help="load test: mean seconds between one desktop's syncs (0: all at once)")
     parser.add_argument("--desktop", help=argparse.SUPPRESS)  # one desktop of the load test (JSON spec)
     ns = parser.parse_args()
     if ns.desktop:
         print(json.dumps(desktop_process(json.loads(ns.desktop))))
         raise SystemExit(0)
-    for row in run(ns.scale, ns.clients, not ns.no_postgres, ns.rounds, ns.only):
+    for row in run(ns.scale, ns.clients, not ns.no_postgres, ns.rounds, ns.only, ns.pace):
         print(f"{row['name']:<62} {row['value']:>10} {row['unit']:<7} {row['bound']}")
