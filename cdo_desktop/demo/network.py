@@ -11,6 +11,7 @@ the audit chain.
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import random
 import sys
@@ -48,6 +49,9 @@ CHINA = dt.timezone(dt.timedelta(hours=8))
 START = dt.date(2026, 1, 5)
 END = dt.date(2026, 11, 20)
 BATCH = 500
+# batches whose rows stay referenced after their commit: a request's next step comes days later, after thousands of
+# other mutations at the large scales; the rows of the last 40 batches (20,000 mutations) cover most of them
+KEEP_BATCHES = 40
 
 # final states of requests and their weights, by share type; the path to each is walked action by action
 REQUEST_PATHS: list[tuple[float, list[str]]] = [  # 有条件共享: the owner answers
@@ -131,6 +135,7 @@ class _Generator:
         self.pending = 0
         self.pinned: list[object] = []
         self.recent: list[object] = []
+        self.kept: collections.deque[list[object]] = collections.deque(maxlen=KEEP_BATCHES)
         self.actors: dict[uuid.UUID, Actor] = {}
         self.depts: list[dict[str, Any]] = []  # {"id", "code", "name", "commissioner", "cdo", "resources": [...]}
         self.bureau_id: uuid.UUID | None = None
@@ -176,8 +181,8 @@ class _Generator:
             client_time=self.at(day),
         )
         applied = apply(self.session, mutation, actor, now=self.at(day, self.result.mutations % 480))
-        # the session's identity map holds rows weakly: keep the batch's rows (and the directory and catalogue,
-        # which every action reads) strongly referenced so that handlers find them without a query
+        # the session's identity map holds rows weakly: keep the rows of the last batches (and the directory and
+        # catalogue, which every action reads) strongly referenced so that handlers find them without a query
         for row in applied.touched:
             (self.pinned if isinstance(row, (m.Department, m.Commissioner, m.DataResource)) else self.recent).append(row)
         self.result.mutations += 1
@@ -209,7 +214,8 @@ class _Generator:
     def commit(self) -> None:
         assert self.session is not None
         self.session.commit()
-        self.recent.clear()
+        self.kept.append(self.recent)
+        self.recent = []
         self.pending = 0
 
     def day_between(self, start: dt.date, end: dt.date) -> dt.date:

@@ -27,6 +27,7 @@ T = TypeVar("T", bound=SQLModel)
 _CALENDAR_KEY = "cdo_calendar"
 _POLICY_KEY = "cdo_policy"
 _DEPT_KEY = "cdo_departments"
+_SEQUENCES_KEY = "cdo_doc_sequences"
 
 
 def load_calendar(session: Session) -> HolidayCalendar:
@@ -54,8 +55,29 @@ def load_policy(session: Session) -> Policy:
 
 def forget_cached_rules(session: Session) -> None:
     """Calendar, policy or departments changed: reload them on next use."""
-    for key in (_CALENDAR_KEY, _POLICY_KEY, _DEPT_KEY, "cdo_duplicate_candidates"):
+    for key in (_CALENDAR_KEY, _POLICY_KEY, _DEPT_KEY, "cdo_duplicate_candidates", _SEQUENCES_KEY):
         session.info.pop(key, None)
+
+
+def _locked_sequence(session: Session, kind: str, year: int) -> m.DocSequence:
+    """The number sequence ``(kind, year)``, read ``FOR UPDATE`` once per transaction: the row stays locked (and
+    unchanged by anyone else) until the transaction ends, so later numbers of the same transaction use the row
+    already read instead of selecting it again. A savepoint's rollback drops the cache (`forget_cached_rules`)."""
+    transaction = session.get_transaction()
+    cached = session.info.get(_SEQUENCES_KEY)
+    if cached is None or cached[0] is not transaction:
+        cached = (transaction, {})
+        session.info[_SEQUENCES_KEY] = cached
+    rows: dict[tuple[str, int], m.DocSequence] = cached[1]
+    seq = rows.get((kind, year))
+    if seq is None:
+        seq = session.exec(
+            select(m.DocSequence).where(m.DocSequence.kind == kind, m.DocSequence.year == year).with_for_update()
+        ).first()
+        if seq is None:
+            seq = m.DocSequence(kind=kind, year=year, last=0)
+        rows[(kind, year)] = seq
+    return seq
 
 
 # session.info flag: the audit replay re-applies logged changes; the business rules (guards) they passed when they
@@ -79,8 +101,16 @@ class Context:
         return self.now.astimezone(CHINA).date()
 
     def get(self, model: type[T], key: Any, *, field: str = "entity_id") -> T:
-        """Load a row or refuse with a message naming the field that pointed to it."""
-        row = self.session.get(model, key) if key is not None else None
+        """Load a row or refuse with a message naming the field that pointed to it.
+
+        A row this mutation has just added is found among its own writes: a pending row is not yet in the session's
+        identity map, and ``session.get`` would flush the session and query the database to return the same object.
+        """
+        row = None
+        if key is not None:
+            row = next((r for r in self.touched if type(r) is model and r.id == key), None)
+            if row is None:
+                row = self.session.get(model, key)
         if row is None:
             table = getattr(model, "__tablename__", model.__name__)
             raise NotFound(
@@ -138,13 +168,7 @@ class Context:
         year = self.today.year
         if self.provisional:
             return provisional_number(kind, year, self.mutation.entity_id)
-        seq = self.session.exec(
-            select(m.DocSequence)
-            .where(m.DocSequence.kind == kind.value, m.DocSequence.year == year)
-            .with_for_update()
-        ).first()
-        if seq is None:
-            seq = m.DocSequence(kind=kind.value, year=year, last=0)
+        seq = _locked_sequence(self.session, kind.value, year)
         seq.last += 1
         self.session.add(seq)
         return format_number(kind, year, seq.last, DEFAULT_PREFIXES)
@@ -159,11 +183,7 @@ class Context:
         if self.provisional:
             return f"{prefix}〔{year}〕{PROVISIONAL_MARK}-{self.mutation.entity_id.hex[:6]}"
         key = reply_sequence_key(str(dept.id))
-        seq = self.session.exec(
-            select(m.DocSequence).where(m.DocSequence.kind == key, m.DocSequence.year == year).with_for_update()
-        ).first()
-        if seq is None:
-            seq = m.DocSequence(kind=key, year=year, last=0)
+        seq = _locked_sequence(self.session, key, year)
         seq.last += 1
         self.session.add(seq)
         return str(DocumentNumber(prefix, year, seq.last))
