@@ -33,7 +33,7 @@ from cdo_desktop.domain.enums import Role
 from cdo_desktop.domain.mutations import Mutation
 from cdo_desktop.domain.workdays import HolidayCalendar
 from cdo_desktop.services.accounts import create_account
-from cdo_desktop.services.apply import apply, resolve_actor
+from cdo_desktop.services.apply import apply, batched, resolve_actor
 from cdo_desktop.services.bootstrap import admin_actor_id, ensure_initialised
 from cdo_desktop.services.context import load_calendar
 from cdo_desktop.store import models as m
@@ -841,7 +841,7 @@ class _Generator:
     def run(self) -> DemoResult:
         began = time.perf_counter()
         ensure_initialised(self.db)
-        with Session(self.db.writer, expire_on_commit=False) as session:
+        with Session(self.db.writer, expire_on_commit=False) as session, batched(session):
             self.session = session
             self.calendar = load_calendar(session)
             search.suspend(session)

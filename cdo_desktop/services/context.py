@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import event
 from sqlmodel import Session, SQLModel, select
 
 from cdo_desktop.domain.actor import Actor
@@ -28,6 +29,27 @@ _CALENDAR_KEY = "cdo_calendar"
 _POLICY_KEY = "cdo_policy"
 _DEPT_KEY = "cdo_departments"
 _SEQUENCES_KEY = "cdo_doc_sequences"
+_WRITTEN_KEY = "cdo_written_rows"
+
+
+def _written(session: Session) -> dict[tuple[type, Any], m.Synced]:
+    """The rows written (`Context.touch`) since the session last flushed or rolled back, by (model, id).
+
+    A row added since the last flush is not yet in the session's identity map: ``session.get`` would flush the
+    session and query the database to return this same object. Looking here first finds it without either (in a
+    batch of mutations, `services.apply.batched`, the rows of earlier mutations wait unflushed too)."""
+    rows: dict[tuple[type, Any], m.Synced] | None = session.info.get(_WRITTEN_KEY)
+    if rows is None:
+        rows = {}
+        session.info[_WRITTEN_KEY] = rows
+        event.listen(session, "after_flush", _forget_written)
+        event.listen(session, "after_soft_rollback", _forget_written)
+    return rows
+
+
+def _forget_written(session: Session, *_: Any) -> None:
+    # after a flush the rows are in the identity map; after a rollback the pending ones are gone
+    session.info[_WRITTEN_KEY].clear()
 
 
 def load_calendar(session: Session) -> HolidayCalendar:
@@ -101,16 +123,11 @@ class Context:
         return self.now.astimezone(CHINA).date()
 
     def get(self, model: type[T], key: Any, *, field: str = "entity_id") -> T:
-        """Load a row or refuse with a message naming the field that pointed to it.
-
-        A row this mutation has just added is found among its own writes: a pending row is not yet in the session's
-        identity map, and ``session.get`` would flush the session and query the database to return the same object.
-        """
+        """Load a row or refuse with a message naming the field that pointed to it (a row written but not yet
+        flushed is found without flushing, see `_written`)."""
         row = None
         if key is not None:
-            row = next((r for r in self.touched if type(r) is model and r.id == key), None)
-            if row is None:
-                row = self.session.get(model, key)
+            row = _written(self.session).get((model, key)) or self.session.get(model, key)  # type: ignore[assignment]
         if row is None:
             table = getattr(model, "__tablename__", model.__name__)
             raise NotFound(
@@ -120,6 +137,14 @@ class Context:
                 field=field,
             )
         return row
+
+    def exists(self, model: type[SQLModel], key: Any) -> bool:
+        """Whether a row of ``model`` with primary key ``key`` exists, in the database or written and not yet flushed
+        (the same answer as ``session.get(model, key) is not None``, without flushing the session first)."""
+        if (model, key) in _written(self.session):
+            return True
+        with self.session.no_autoflush:
+            return self.session.get(model, key) is not None
 
     def department(self, dept_id: uuid.UUID, *, field: str) -> m.Department:
         dept = self.get(m.Department, dept_id, field=field)
@@ -155,6 +180,7 @@ class Context:
         row.seq = None
         self.session.add(row)
         self.touched.append(row)
+        _written(self.session)[(type(row), row.id)] = row
 
     def due(self, kind: DeadlineKind, start: dt.date) -> DueDate:
         return load_policy(self.session).due(kind, start, load_calendar(self.session))
