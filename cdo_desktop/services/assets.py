@@ -148,8 +148,7 @@ def flag_duplicates(ctx: Context, *, kind: str, subject_id: uuid.UUID, departmen
                     skip_resource: uuid.UUID | None = None) -> list[Match]:
     """Write (or refresh) the flags of one resource or request; stale flags of the subject are turned off."""
     matches = duplicate_matches(items, _candidates(ctx, exclude, skip_resource))
-    existing = {f.matched_resource_id: f for f in
-                ctx.session.exec(select(m.DuplicateFlag).where(m.DuplicateFlag.subject_id == subject_id))}
+    existing = {f.matched_resource_id: f for f in ctx.rows_where(m.DuplicateFlag, "subject_id", subject_id)}
     for match in matches:
         flag = existing.pop(match.candidate.resource_id, None) or m.DuplicateFlag(
             id=derived_id("duplicate", subject_id, match.candidate.resource_id), subject_kind=kind,
