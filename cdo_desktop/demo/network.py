@@ -12,6 +12,7 @@ the audit chain.
 from __future__ import annotations
 
 import collections
+import contextlib
 import datetime as dt
 import random
 import sys
@@ -121,8 +122,9 @@ Step = Callable[[str, int, int], None]
 
 class _Generator:
     def __init__(self, db: Database, *, scale: int, seed: int, password: str, progress: bool,
-                 with_accounts: bool = True, step: Step | None = None) -> None:
+                 with_accounts: bool = True, step: Step | None = None, one_by_one: bool = False) -> None:
         self.with_accounts = with_accounts
+        self.one_by_one = one_by_one
         self.step = step or (lambda stage, done, total: None)
         self.db = db
         self.scale = scale
@@ -841,7 +843,8 @@ class _Generator:
     def run(self) -> DemoResult:
         began = time.perf_counter()
         ensure_initialised(self.db)
-        with Session(self.db.writer, expire_on_commit=False) as session, batched(session):
+        with Session(self.db.writer, expire_on_commit=False) as session, (
+                contextlib.nullcontext() if self.one_by_one else batched(session)):
             self.session = session
             self.calendar = load_calendar(session)
             search.suspend(session)
@@ -890,14 +893,19 @@ class _Generator:
 
 
 def generate(db: Database, *, scale: int = 200, seed: int = 2026, password: str = "demo-pass-2026",
-             progress: bool = False, with_accounts: bool = True, step: Step | None = None) -> DemoResult:
+             progress: bool = False, with_accounts: bool = True, step: Step | None = None,
+             one_by_one: bool = False) -> DemoResult:
     """Fill ``db`` (which must be empty of demo data) with the deterministic Foshan network.
 
     ``step(stage, done, total)`` is told where the work stands (stages: directory, requests, accounts, index).
 
     ``with_accounts=False`` skips the sign-in accounts (each costs an Argon2id hash; tests that never sign in skip it).
+
+    The mutations are applied in batches of `BATCH` per transaction (`services.apply.batched`); ``one_by_one=True``
+    applies each in its own savepoint and flushes it, as the desktop and the server do: the same network, slower
+    (tests/unit/test_demo_batches.py compares the two).
     """
     if scale < 1:
         raise ValueError("scale must be at least 1")
     return _Generator(db, scale=scale, seed=seed, password=password, progress=progress,
-                      with_accounts=with_accounts, step=step).run()
+                      with_accounts=with_accounts, step=step, one_by_one=one_by_one).run()
