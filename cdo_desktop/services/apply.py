@@ -124,7 +124,6 @@ def apply(
 
         forget_cached_rules(session)
         raise
-    assert entry.position is not None
     return Applied(mutation=mutation, touched=tuple(ctx.touched), audit_position=entry.position)
 
 
