@@ -94,8 +94,8 @@ def apply(
         session=session, mutation=mutation, actor=actor, transition=transition, payload=payload, now=now,
         provisional=provisional,
     )
-    batch = session.info.get(_BATCH)
-    savepoint = None if batch else session.begin_nested()
+    batch: _Batch | None = session.info.get(_BATCH)
+    savepoint = None if batch is not None else session.begin_nested()
     try:
         handler(ctx)
         for hook in AFTER.get(mutation.kind, ()):
@@ -112,7 +112,7 @@ def apply(
         if savepoint is not None:
             session.flush()
             savepoint.commit()
-        elif not batch.deferred_keys:
+        elif batch is not None and not batch.deferred_keys:
             session.flush()
     except BaseException:
         if savepoint is not None:
