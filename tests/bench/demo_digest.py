@@ -25,7 +25,8 @@ def digests(path: Path) -> dict[str, Any]:
     out = {}
     for (table,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").fetchall():
         cols = [r[1] for r in con.execute(f"PRAGMA table_info('{table}')") if (table, r[1]) != ("sync_counter", "epoch")]
-        rows = sorted(repr(r) for r in con.execute(f"SELECT {', '.join(repr(c) for c in cols)} FROM '{table}'"))
+        names = ", ".join(f'"{c}"' for c in cols)  # double quotes: identifiers (single quotes would be strings)
+        rows = sorted(repr(r) for r in con.execute(f"SELECT {names} FROM '{table}'"))
         out[table] = f"{len(rows)}:{hashlib.sha256(chr(10).join(rows).encode()).hexdigest()[:16]}"
     head = con.execute("SELECT position, hash FROM audit_entry ORDER BY position DESC LIMIT 1").fetchone()
     con.close()

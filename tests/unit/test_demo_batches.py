@@ -45,7 +45,8 @@ def _contents(path: Path) -> dict[str, tuple[int, str]]:
     tables = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
     for table in tables:
         cols = [r[1] for r in con.execute(f"PRAGMA table_info('{table}')") if (table, r[1]) != ("sync_counter", "epoch")]
-        rows = sorted(repr(r) for r in con.execute(f"SELECT {', '.join(repr(c) for c in cols)} FROM '{table}'"))
+        names = ", ".join(f'"{c}"' for c in cols)  # double quotes: identifiers (single quotes would be strings)
+        rows = sorted(repr(r) for r in con.execute(f"SELECT {names} FROM '{table}'"))
         out[table] = (len(rows), hashlib.sha256("\n".join(rows).encode()).hexdigest())
     con.close()
     return out
