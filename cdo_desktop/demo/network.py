@@ -11,6 +11,8 @@ the audit chain.
 
 from __future__ import annotations
 
+import collections
+import contextlib
 import datetime as dt
 import random
 import sys
@@ -32,7 +34,7 @@ from cdo_desktop.domain.enums import Role
 from cdo_desktop.domain.mutations import Mutation
 from cdo_desktop.domain.workdays import HolidayCalendar
 from cdo_desktop.services.accounts import create_account
-from cdo_desktop.services.apply import apply, resolve_actor
+from cdo_desktop.services.apply import apply, batched, resolve_actor
 from cdo_desktop.services.bootstrap import admin_actor_id, ensure_initialised
 from cdo_desktop.services.context import load_calendar
 from cdo_desktop.store import models as m
@@ -48,6 +50,9 @@ CHINA = dt.timezone(dt.timedelta(hours=8))
 START = dt.date(2026, 1, 5)
 END = dt.date(2026, 11, 20)
 BATCH = 500
+# batches whose rows stay referenced after their commit: a request's next step comes days later, after thousands of
+# other mutations at the large scales; the rows of the last 40 batches (20,000 mutations) cover most of them
+KEEP_BATCHES = 40
 
 # final states of requests and their weights, by share type; the path to each is walked action by action
 REQUEST_PATHS: list[tuple[float, list[str]]] = [  # 有条件共享: the owner answers
@@ -117,8 +122,9 @@ Step = Callable[[str, int, int], None]
 
 class _Generator:
     def __init__(self, db: Database, *, scale: int, seed: int, password: str, progress: bool,
-                 with_accounts: bool = True, step: Step | None = None) -> None:
+                 with_accounts: bool = True, step: Step | None = None, one_by_one: bool = False) -> None:
         self.with_accounts = with_accounts
+        self.one_by_one = one_by_one
         self.step = step or (lambda stage, done, total: None)
         self.db = db
         self.scale = scale
@@ -131,6 +137,7 @@ class _Generator:
         self.pending = 0
         self.pinned: list[object] = []
         self.recent: list[object] = []
+        self.kept: collections.deque[list[object]] = collections.deque(maxlen=KEEP_BATCHES)
         self.actors: dict[uuid.UUID, Actor] = {}
         self.depts: list[dict[str, Any]] = []  # {"id", "code", "name", "commissioner", "cdo", "resources": [...]}
         self.bureau_id: uuid.UUID | None = None
@@ -176,8 +183,8 @@ class _Generator:
             client_time=self.at(day),
         )
         applied = apply(self.session, mutation, actor, now=self.at(day, self.result.mutations % 480))
-        # the session's identity map holds rows weakly: keep the batch's rows (and the directory and catalogue,
-        # which every action reads) strongly referenced so that handlers find them without a query
+        # the session's identity map holds rows weakly: keep the rows of the last batches (and the directory and
+        # catalogue, which every action reads) strongly referenced so that handlers find them without a query
         for row in applied.touched:
             (self.pinned if isinstance(row, (m.Department, m.Commissioner, m.DataResource)) else self.recent).append(row)
         self.result.mutations += 1
@@ -209,7 +216,8 @@ class _Generator:
     def commit(self) -> None:
         assert self.session is not None
         self.session.commit()
-        self.recent.clear()
+        self.kept.append(self.recent)
+        self.recent = []
         self.pending = 0
 
     def day_between(self, start: dt.date, end: dt.date) -> dt.date:
@@ -835,7 +843,8 @@ class _Generator:
     def run(self) -> DemoResult:
         began = time.perf_counter()
         ensure_initialised(self.db)
-        with Session(self.db.writer, expire_on_commit=False) as session:
+        with Session(self.db.writer, expire_on_commit=False) as session, (
+                contextlib.nullcontext() if self.one_by_one else batched(session)):
             self.session = session
             self.calendar = load_calendar(session)
             search.suspend(session)
@@ -884,14 +893,19 @@ class _Generator:
 
 
 def generate(db: Database, *, scale: int = 200, seed: int = 2026, password: str = "demo-pass-2026",
-             progress: bool = False, with_accounts: bool = True, step: Step | None = None) -> DemoResult:
+             progress: bool = False, with_accounts: bool = True, step: Step | None = None,
+             one_by_one: bool = False) -> DemoResult:
     """Fill ``db`` (which must be empty of demo data) with the deterministic Foshan network.
 
     ``step(stage, done, total)`` is told where the work stands (stages: directory, requests, accounts, index).
 
     ``with_accounts=False`` skips the sign-in accounts (each costs an Argon2id hash; tests that never sign in skip it).
+
+    The mutations are applied in batches of `BATCH` per transaction (`services.apply.batched`); ``one_by_one=True``
+    applies each in its own savepoint and flushes it, as the desktop and the server do: the same network, slower
+    (tests/unit/test_demo_batches.py compares the two).
     """
     if scale < 1:
         raise ValueError("scale must be at least 1")
     return _Generator(db, scale=scale, seed=seed, password=password, progress=progress,
-                      with_accounts=with_accounts, step=step).run()
+                      with_accounts=with_accounts, step=step, one_by_one=one_by_one).run()

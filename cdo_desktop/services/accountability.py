@@ -111,7 +111,7 @@ def create(ctx: Context) -> None:
             )
     if p.ruling_id is not None:
         ctx.get(m.Ruling, p.ruling_id, field="ruling_id")
-    if ctx.session.get(m.AccountabilityRecord, ctx.mutation.entity_id) is not None:
+    if ctx.exists(m.AccountabilityRecord, ctx.mutation.entity_id):
         raise Conflict("id_taken", "该问责记录已存在", "This record already exists", field="entity_id")
     facts = ground_facts(ctx, p)
     ctx.check(state=None, parties=ctx.parties(), facts=facts)

@@ -8,11 +8,15 @@ database exactly as it was.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from pydantic import ValidationError
+from sqlalchemy import event
 from sqlmodel import Session, select
 
 from cdo_desktop.domain.actor import Actor
@@ -90,7 +94,8 @@ def apply(
         session=session, mutation=mutation, actor=actor, transition=transition, payload=payload, now=now,
         provisional=provisional,
     )
-    savepoint = session.begin_nested()
+    batch: _Batch | None = session.info.get(_BATCH)
+    savepoint = None if batch is not None else session.begin_nested()
     try:
         handler(ctx)
         for hook in AFTER.get(mutation.kind, ()):
@@ -104,17 +109,61 @@ def apply(
             at=now,
             payload=payload.model_dump(mode="json"),
         )
-        session.flush()
-        savepoint.commit()
+        if savepoint is not None:
+            session.flush()
+            savepoint.commit()
+        elif batch is not None and not batch.deferred_keys:
+            session.flush()
     except BaseException:
-        savepoint.rollback()
+        if savepoint is not None:
+            savepoint.rollback()
+        else:  # in a batch the caller's whole transaction is the unit: nothing of it may be committed now
+            session.rollback()
         audit.forget_tail(session)
         from cdo_desktop.services.context import forget_cached_rules
 
         forget_cached_rules(session)
         raise
-    assert entry.position is not None
     return Applied(mutation=mutation, touched=tuple(ctx.touched), audit_position=entry.position)
+
+
+_BATCH = "cdo_batch"
+
+
+@dataclass(frozen=True)
+class _Batch:
+    deferred_keys: bool  # SQLite: foreign keys checked at COMMIT, so writes may wait for the next flush
+
+
+def _defer_foreign_keys(_session: Session, _transaction: Any, connection: Any) -> None:
+    connection.exec_driver_sql("PRAGMA defer_foreign_keys=ON")  # reset by SQLite at every COMMIT and ROLLBACK
+
+
+@contextlib.contextmanager
+def batched(session: Session) -> Iterator[None]:
+    """Apply many mutations in the caller's transactions as one unit each, for bulk writers (the demo generator).
+
+    Every mutation is checked, written and audited exactly as one by one; what changes is what a refusal undoes.
+    One by one, each mutation runs in a SAVEPOINT so that a refused one leaves the transaction as it was; in a batch
+    there is no savepoint per mutation and a refusal (or any error) rolls back the caller's whole transaction. On
+    SQLite the writes of the batch are flushed together when the session next flushes (a query, the commit) with
+    foreign keys checked at COMMIT (``PRAGMA defer_foreign_keys``), since one flush may write a row before the row it
+    refers to; elsewhere each mutation is flushed at its end as one by one.
+    """
+    if session.info.get(_BATCH) is not None:
+        raise RuntimeError("already batched")
+    deferred = session.get_bind().dialect.name == "sqlite"
+    if deferred:
+        if session.in_transaction():
+            session.connection().exec_driver_sql("PRAGMA defer_foreign_keys=ON")
+        event.listen(session, "after_begin", _defer_foreign_keys)
+    session.info[_BATCH] = _Batch(deferred_keys=deferred)
+    try:
+        yield
+    finally:
+        session.info.pop(_BATCH, None)
+        if deferred:
+            event.remove(session, "after_begin", _defer_foreign_keys)
 
 
 def apply_mutation(db: Database, mutation: Mutation, *, now: dt.datetime | None = None) -> Applied:

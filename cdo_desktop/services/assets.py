@@ -38,7 +38,7 @@ def register_system(ctx: Context) -> None:
     if ctx.session.exec(select(m.PlatformSystem).where(m.PlatformSystem.name == p.name)).first():
         raise Conflict("name_taken", f"系统名称“{p.name}”已登记", f"A system named '{p.name}' is registered",
                        field="name")
-    if ctx.session.get(m.PlatformSystem, ctx.mutation.entity_id) is not None:
+    if ctx.exists(m.PlatformSystem, ctx.mutation.entity_id):
         raise Conflict("id_taken", "该系统已登记", "This system is registered already", field="entity_id")
     ctx.touch(m.PlatformSystem(
         id=ctx.mutation.entity_id, code=p.code, name=p.name, operator_department_id=p.operator_department_id,
@@ -148,8 +148,7 @@ def flag_duplicates(ctx: Context, *, kind: str, subject_id: uuid.UUID, departmen
                     skip_resource: uuid.UUID | None = None) -> list[Match]:
     """Write (or refresh) the flags of one resource or request; stale flags of the subject are turned off."""
     matches = duplicate_matches(items, _candidates(ctx, exclude, skip_resource))
-    existing = {f.matched_resource_id: f for f in
-                ctx.session.exec(select(m.DuplicateFlag).where(m.DuplicateFlag.subject_id == subject_id))}
+    existing = {f.matched_resource_id: f for f in ctx.rows_where(m.DuplicateFlag, "subject_id", subject_id)}
     for match in matches:
         flag = existing.pop(match.candidate.resource_id, None) or m.DuplicateFlag(
             id=derived_id("duplicate", subject_id, match.candidate.resource_id), subject_kind=kind,
@@ -221,7 +220,7 @@ def apply_for_registration(ctx: Context) -> None:
     resource = ctx.get(m.DataResource, p.resource_id, field="resource_id")
     holder = ctx.department(resource.department_id, field="resource_id")
     ctx.check(state=None, parties=ctx.parties(owner=holder.id), facts=p.model_dump() | {"holder_code": holder.code})
-    if ctx.session.get(m.DataAsset, ctx.mutation.entity_id) is not None:
+    if ctx.exists(m.DataAsset, ctx.mutation.entity_id):
         raise Conflict("id_taken", "该资产已存在", "This asset already exists", field="entity_id")
     if ctx.session.exec(select(m.DataAsset).where(m.DataAsset.code == p.code)).first():
         raise Conflict("code_taken", f"资产编码“{p.code}”已存在", f"Asset code '{p.code}' is taken", field="code")
@@ -321,7 +320,7 @@ def value(ctx: Context) -> None:
     p = cast(ap.AssetValue, ctx.payload)
     asset = _asset(ctx)
     _move(ctx, asset, today=ctx.today)
-    if ctx.session.get(m.AssetValuation, p.valuation_id) is not None:
+    if ctx.exists(m.AssetValuation, p.valuation_id):
         raise Conflict("id_taken", "该评估记录已存在", "This valuation already exists", field="valuation_id")
     ctx.touch(m.AssetValuation(
         id=p.valuation_id, asset_id=asset.id, department_id=asset.department_id, method=p.method.value,

@@ -46,7 +46,7 @@ def create_resource(ctx: Context) -> None:
     ctx.check(state=None, parties=ctx.parties(owner=p.department_id), facts=p.model_dump())
     if ctx.session.exec(select(m.DataResource).where(m.DataResource.code == p.code)).first():
         raise Conflict("code_taken", f"资源编码“{p.code}”已存在", f"Resource code '{p.code}' is taken", field="code")
-    if ctx.session.get(m.DataResource, ctx.mutation.entity_id) is not None:
+    if ctx.exists(m.DataResource, ctx.mutation.entity_id):
         raise Conflict("id_taken", "该资源已存在", "This resource already exists", field="entity_id")
     ctx.touch(m.DataResource(id=ctx.mutation.entity_id, code=p.code, department_id=p.department_id,
                              data_updated_on=p.published_on or ctx.today, **_fields(p)))

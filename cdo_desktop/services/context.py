@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import bindparam, event, literal
+from sqlalchemy import select as sa_select
+from sqlalchemy.orm.util import identity_key
 from sqlmodel import Session, SQLModel, select
 
 from cdo_desktop.domain.actor import Actor
@@ -27,6 +31,28 @@ T = TypeVar("T", bound=SQLModel)
 _CALENDAR_KEY = "cdo_calendar"
 _POLICY_KEY = "cdo_policy"
 _DEPT_KEY = "cdo_departments"
+_SEQUENCES_KEY = "cdo_doc_sequences"
+_WRITTEN_KEY = "cdo_written_rows"
+
+
+def _written(session: Session) -> dict[type, dict[Any, Any]]:
+    """The rows written (`Context.touch`) since the session last flushed or rolled back, by (model, id).
+
+    A row added since the last flush is not yet in the session's identity map: ``session.get`` would flush the
+    session and query the database to return this same object. Looking here first finds it without either (in a
+    batch of mutations, `services.apply.batched`, the rows of earlier mutations wait unflushed too)."""
+    rows: dict[type, dict[Any, Any]] | None = session.info.get(_WRITTEN_KEY)
+    if rows is None:
+        rows = {}
+        session.info[_WRITTEN_KEY] = rows
+        event.listen(session, "after_flush", _forget_written)
+        event.listen(session, "after_soft_rollback", _forget_written)
+    return rows
+
+
+def _forget_written(session: Session, *_: Any) -> None:
+    # after a flush the rows are in the identity map; after a rollback the pending ones are gone
+    session.info[_WRITTEN_KEY].clear()
 
 
 def load_calendar(session: Session) -> HolidayCalendar:
@@ -54,8 +80,45 @@ def load_policy(session: Session) -> Policy:
 
 def forget_cached_rules(session: Session) -> None:
     """Calendar, policy or departments changed: reload them on next use."""
-    for key in (_CALENDAR_KEY, _POLICY_KEY, _DEPT_KEY, "cdo_duplicate_candidates"):
+    for key in (_CALENDAR_KEY, _POLICY_KEY, _DEPT_KEY, "cdo_duplicate_candidates", _SEQUENCES_KEY):
         session.info.pop(key, None)
+
+
+def _locked_sequence(session: Session, kind: str, year: int) -> m.DocSequence:
+    """The number sequence ``(kind, year)``, read ``FOR UPDATE`` once per transaction: the row stays locked (and
+    unchanged by anyone else) until the transaction ends, so later numbers of the same transaction use the row
+    already read instead of selecting it again. A savepoint's rollback drops the cache (`forget_cached_rules`)."""
+    transaction = session.get_transaction()
+    cached = session.info.get(_SEQUENCES_KEY)
+    if cached is None or cached[0] is not transaction:
+        cached = (transaction, {})
+        session.info[_SEQUENCES_KEY] = cached
+    rows: dict[tuple[str, int], m.DocSequence] = cached[1]
+    seq = rows.get((kind, year))
+    if seq is None:
+        # without autoflush: a sequence row this transaction made and has not flushed is in ``rows`` already
+        with session.no_autoflush:
+            seq = session.exec(
+                select(m.DocSequence).where(m.DocSequence.kind == kind, m.DocSequence.year == year).with_for_update()
+            ).first()
+        if seq is None:
+            seq = m.DocSequence(kind=kind, year=year, last=0)
+        rows[(kind, year)] = seq
+    return seq
+
+
+@functools.cache
+def _stored_key(model: type[SQLModel]) -> Any:
+    """``SELECT 1 FROM table WHERE id = :key``, built once per model: a Core statement on the session's connection
+    reads the stored rows without the ORM's autoflush and object loading."""
+    table = model.__table__  # type: ignore[attr-defined]
+    return sa_select(literal(1)).select_from(table).where(table.c.id == bindparam("key"))
+
+
+@functools.cache
+def _keys_where(model: type[SQLModel], column: str) -> Any:
+    table = model.__table__  # type: ignore[attr-defined]
+    return sa_select(table.c.id).where(table.c[column] == bindparam("value"))
 
 
 # session.info flag: the audit replay re-applies logged changes; the business rules (guards) they passed when they
@@ -79,8 +142,11 @@ class Context:
         return self.now.astimezone(CHINA).date()
 
     def get(self, model: type[T], key: Any, *, field: str = "entity_id") -> T:
-        """Load a row or refuse with a message naming the field that pointed to it."""
-        row = self.session.get(model, key) if key is not None else None
+        """Load a row or refuse with a message naming the field that pointed to it (a row written but not yet
+        flushed is found without flushing, see `_written`)."""
+        row = None
+        if key is not None:
+            row = _written(self.session).get(model, {}).get(key) or self.session.get(model, key)
         if row is None:
             table = getattr(model, "__tablename__", model.__name__)
             raise NotFound(
@@ -90,6 +156,28 @@ class Context:
                 field=field,
             )
         return row
+
+    def exists(self, model: type[SQLModel], key: Any) -> bool:
+        """Whether a row of ``model`` with primary key ``key`` exists, in the database or written and not yet flushed
+        (the same answer as ``session.get(model, key) is not None``, without flushing the session first)."""
+        if key in _written(self.session).get(model, {}):
+            return True
+        if self.session.identity_map.get(identity_key(model, key)) is not None:
+            return True
+        return self.session.connection().execute(_stored_key(model), {"key": key}).first() is not None
+
+    def rows_where(self, model: type[T], column: str, value: Any) -> list[T]:
+        """The rows of ``model`` whose ``column`` equals ``value``, as the query would give them after a flush, without
+        flushing. The query runs without autoflush (rows already stored come back as the session's objects, their
+        unflushed changes kept) and is filtered again on the objects' values; the rows written and not yet flushed
+        that match follow (the rows of a column written once, such as a subject's id, come in the query's order)."""
+        keys = self.session.connection().execute(_keys_where(model, column), {"value": value}).scalars().all()
+        with self.session.no_autoflush:
+            stored = [r for r in (self.session.get(model, k) for k in keys) if r is not None and getattr(r, column) == value]
+        seen = {id(r) for r in stored}
+        waiting = [r for r in _written(self.session).get(model, {}).values()
+                   if getattr(r, column) == value and id(r) not in seen]
+        return stored + waiting
 
     def department(self, dept_id: uuid.UUID, *, field: str) -> m.Department:
         dept = self.get(m.Department, dept_id, field=field)
@@ -125,6 +213,7 @@ class Context:
         row.seq = None
         self.session.add(row)
         self.touched.append(row)
+        _written(self.session).setdefault(type(row), {})[row.id] = row
 
     def due(self, kind: DeadlineKind, start: dt.date) -> DueDate:
         return load_policy(self.session).due(kind, start, load_calendar(self.session))
@@ -138,13 +227,7 @@ class Context:
         year = self.today.year
         if self.provisional:
             return provisional_number(kind, year, self.mutation.entity_id)
-        seq = self.session.exec(
-            select(m.DocSequence)
-            .where(m.DocSequence.kind == kind.value, m.DocSequence.year == year)
-            .with_for_update()
-        ).first()
-        if seq is None:
-            seq = m.DocSequence(kind=kind.value, year=year, last=0)
+        seq = _locked_sequence(self.session, kind.value, year)
         seq.last += 1
         self.session.add(seq)
         return format_number(kind, year, seq.last, DEFAULT_PREFIXES)
@@ -159,11 +242,7 @@ class Context:
         if self.provisional:
             return f"{prefix}〔{year}〕{PROVISIONAL_MARK}-{self.mutation.entity_id.hex[:6]}"
         key = reply_sequence_key(str(dept.id))
-        seq = self.session.exec(
-            select(m.DocSequence).where(m.DocSequence.kind == key, m.DocSequence.year == year).with_for_update()
-        ).first()
-        if seq is None:
-            seq = m.DocSequence(kind=key, year=year, last=0)
+        seq = _locked_sequence(self.session, key, year)
         seq.last += 1
         self.session.add(seq)
         return str(DocumentNumber(prefix, year, seq.last))

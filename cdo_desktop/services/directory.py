@@ -25,7 +25,7 @@ def create_department(ctx: Context) -> None:
     _bureau_only(ctx)
     if ctx.session.exec(select(m.Department).where(m.Department.code == p.code)).first():
         raise Conflict("code_taken", f"部门编码“{p.code}”已存在", f"Department code '{p.code}' is taken", field="code")
-    if ctx.session.get(m.Department, ctx.mutation.entity_id) is not None:
+    if ctx.exists(m.Department, ctx.mutation.entity_id):
         raise Conflict("id_taken", "该部门已存在", "This department already exists", field="entity_id")
     if p.parent_id is not None:
         ctx.get(m.Department, p.parent_id, field="parent_id")
@@ -70,7 +70,7 @@ def appoint(ctx: Context) -> None:
     p = cast(mu.CommissionerAppoint, ctx.payload)
     _bureau_only(ctx)
     ctx.department(p.department_id, field="department_id")
-    if ctx.session.get(m.Commissioner, ctx.mutation.entity_id) is not None:
+    if ctx.exists(m.Commissioner, ctx.mutation.entity_id):
         raise Conflict("id_taken", "该任职记录已存在", "This appointment already exists", field="entity_id")
     ctx.touch(
         m.Commissioner(

@@ -64,7 +64,7 @@ def file_dispute(ctx: Context) -> None:
     p = cast(mu.DisputeFile, ctx.payload)
     ctx.department(p.claimant_department_id, field="claimant_department_id")
     ctx.department(p.respondent_department_id, field="respondent_department_id")
-    if ctx.session.get(m.Dispute, ctx.mutation.entity_id) is not None:
+    if ctx.exists(m.Dispute, ctx.mutation.entity_id):
         raise Conflict("id_taken", "该争议已存在", "This dispute already exists", field="entity_id")
     facts = {
         **p.model_dump(),
@@ -157,7 +157,7 @@ def withdraw(ctx: Context) -> None:
 def add_evidence(ctx: Context) -> None:
     p = cast(mu.EvidenceAdd, ctx.payload)
     dispute = _dispute(ctx)
-    if ctx.session.get(m.Evidence, p.evidence_id) is not None:
+    if ctx.exists(m.Evidence, p.evidence_id):
         raise Conflict("id_taken", "该证据已存在", "This evidence already exists", field="evidence_id")
     ctx.touch(
         m.Evidence(
@@ -261,7 +261,7 @@ def rule(ctx: Context) -> None:
                 f"{person.name} is not a serving arbitrator",
                 field=f"arbitrator_ids.{position}",
             )
-    if ctx.session.get(m.Ruling, p.ruling_id) is not None:
+    if ctx.exists(m.Ruling, p.ruling_id):
         raise Conflict("id_taken", "该裁决已存在", "This ruling already exists", field="ruling_id")
     claims = claims_of(ctx.session, ctx.mutation.entity_id)
     decided = {d.position: d for d in p.claim_decisions}

@@ -19,7 +19,7 @@ from cdo_desktop.store import models as m
 def report(ctx: Context) -> None:
     p = cast(mu.MisuseReportFile, ctx.payload)
     req = ctx.get(m.SharingRequest, p.request_id, field="request_id")
-    if ctx.session.get(m.MisuseReport, ctx.mutation.entity_id) is not None:
+    if ctx.exists(m.MisuseReport, ctx.mutation.entity_id):
         raise Conflict("id_taken", "该违规使用报告已存在", "This misuse report already exists", field="entity_id")
     facts: dict[str, Any] = {**p.model_dump(), "request_state": RequestState(req.state),
                              "period_end": req.period_end, "today": ctx.today}

@@ -18,7 +18,7 @@ def raise_objection(ctx: Context) -> None:
     p = cast(mu.ObjectionRaise, ctx.payload)
     resource = ctx.get(m.DataResource, p.resource_id, field="resource_id")
     ctx.department(p.raiser_department_id, field="raiser_department_id")
-    if ctx.session.get(m.QualityObjection, ctx.mutation.entity_id) is not None:
+    if ctx.exists(m.QualityObjection, ctx.mutation.entity_id):
         raise Conflict("id_taken", "该异议已存在", "This objection already exists", field="entity_id")
     facts: dict[str, Any] = {
         **p.model_dump(),

@@ -63,7 +63,7 @@ def sign(ctx: Context) -> None:
         parties.add(Party.ADDRESSEE)
     ctx.check(state=None, parties=parties, facts=p.model_dump())
     rid = receipt_id(p.subject, p.subject_id, dept)
-    if ctx.session.get(m.Receipt, rid) is not None:
+    if ctx.exists(m.Receipt, rid):
         raise Conflict("already_received", "已签收，签收日期不变", "Already received; the first receipt stands")
     today = ctx.today
     ctx.touch(m.Receipt(id=rid, subject=p.subject.value, subject_id=p.subject_id, department_id=dept,

@@ -48,7 +48,7 @@ def create(ctx: Context) -> None:
     p = cast(mu.RequestCreate, ctx.payload)
     resource = ctx.get(m.DataResource, p.resource_id, field="resource_id")
     ctx.department(p.requester_department_id, field="requester_department_id")
-    if ctx.session.get(m.SharingRequest, ctx.mutation.entity_id) is not None:
+    if ctx.exists(m.SharingRequest, ctx.mutation.entity_id):
         raise Conflict("id_taken", "该申请已存在", "This request already exists", field="entity_id")
     req = m.SharingRequest(
         id=ctx.mutation.entity_id,
