@@ -289,25 +289,31 @@ def render(story: Sequence[Flowable], *, title: str, subject: str, record: str =
 
     pristine = [(flowable, dict(flowable.__dict__)) for flowable in every(story)]
 
-    def build(gaps: dict[int, float] | None) -> tuple[bytes, _FeatherFrame]:
+    def build(gaps: dict[int, float] | None, *, save: bool = True) -> tuple[_Template, io.BytesIO]:
         for flowable, state in pristine:  # layout marks flowables (keepWithNext cleared, _postponed): undo it
             flowable.__dict__.clear()
             flowable.__dict__.update(state)
         buffer = io.BytesIO()
         doc = _Template(buffer, title=title, subject=subject, record=record, author=author, issued_on=issued_on,
                         lang=lang, gaps=gaps)
+        doc._doSave = int(save)  # reportlab's _endBuild saves (fonts subset, streams compressed) only when set
         doc.build(list(story))
-        return buffer.getvalue(), doc.body_frame
+        return doc, buffer
 
-    data, frame = build(None)
+    # The first layout measures the pages; its PDF is written out (subsetting the fonts, compressing the streams)
+    # only when it is the one returned, i.e. when no page needs feathering.
+    first, buffer = build(None, save=False)
+    frame = first.body_frame
     gaps = feather_gaps(frame.left, frame.placed)
     if not gaps:
-        return data
-    feathered, second = build(gaps)
-    if second.placed != frame.placed or second.content != frame.content:  # the pages broke differently: keep the first layout, drawn last (a seal
-        data, _ = build(None)  # painter records where it drew: the returned layout must be the last drawn)
-        return data
-    return feathered
+        first.canv.save()
+        return buffer.getvalue()
+    second, buffer = build(gaps)
+    if second.body_frame.placed != frame.placed or second.body_frame.content != frame.content:
+        # the pages broke differently: keep the first layout, drawn last (a seal painter records where it drew:
+        # the returned layout must be the last drawn)
+        _, buffer = build(None)
+    return buffer.getvalue()
 
 
 def feather_gaps(left: dict[int, float], placed: dict[int, int]) -> dict[int, float]:
