@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import base64
+import functools
+import itertools
+import re
 import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -74,6 +77,113 @@ class QrPayload:
 QR_BORDER = 2  # quiet zone, in modules
 
 
+def qr_code(text: str) -> qrencoder.QRCode:
+    """``text`` encoded as reportlab's ``QRCode.make()`` encodes it (error correction M, the same version, the same
+    best mask, the same modules), without its mask search: reportlab lays out the whole symbol and scores it in
+    Python once per mask (8 layouts, ~60 % of a notice's QR time); here the symbol is laid out once and each mask's
+    candidate is scored on rows held as strings and integers (`lost_points`, the same scores)."""
+    code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+    code.addData(text)
+    code.version = code.calculate_version()
+    code.dataCache = _codewords(code.version, code.errorCorrectLevel, code.dataList)
+    code.makeImpl(True, 0)  # the test layout: function patterns, format bits blank, data under mask 0
+    count = code.moduleCount
+    flips = _mask_flips(code.version, tuple(code.dataPosIterator()))
+    base = [int("".join("1" if dark else "0" for dark in row), 2) ^ flips[0][r] for r, row in enumerate(code.modules)]
+    best, best_points = 0, 0
+    for i in range(8):
+        points = lost_points([value ^ flips[i][r] for r, value in enumerate(base)], count)
+        if i == 0 or best_points > points:  # the first lowest, as reportlab's getBestMaskPattern
+            best, best_points = i, points
+    code.makeImpl(False, best)
+    return code
+
+
+def _codewords(version: int, level: int, data_list: list[Any]) -> list[int]:
+    """reportlab's ``QRCode.createData``: the data codewords (mode, length, data, terminator, padding) and each
+    block's Reed-Solomon codewords, interleaved; the remainders by table look-up instead of polynomial objects."""
+    blocks = qrencoder.QRRSBlock.getRSBlocks(version, level)
+    buffer = qrencoder.QRBitBuffer()
+    for data in data_list:
+        data.write(buffer, version)
+    capacity = 8 * sum(block.dataCount for block in blocks)
+    if buffer.getLengthInBits() > capacity:
+        raise ValueError(f"code length overflow. ({buffer.getLengthInBits()} > {capacity})")
+    if buffer.getLengthInBits() + 4 <= capacity:
+        buffer.put(0, 4)
+    while buffer.getLengthInBits() % 8:
+        buffer.putBit(False)
+    pads = itertools.cycle((qrencoder.QRCode.PAD0, qrencoder.QRCode.PAD1))
+    while buffer.getLengthInBits() < capacity:
+        buffer.put(next(pads), 8)
+    offset = 0
+    dcdata: list[list[int]] = []
+    ecdata: list[list[int]] = []
+    for block in blocks:
+        dcdata.append(buffer.buffer[offset:offset + block.dataCount])
+        offset += block.dataCount
+        ecdata.append(_rs_remainder(dcdata[-1], _generator(block.totalCount - block.dataCount)))
+    return [d for group in itertools.chain(itertools.zip_longest(*dcdata), itertools.zip_longest(*ecdata))
+            for d in group if d is not None]
+
+
+@functools.lru_cache(maxsize=16)
+def _generator(degree: int) -> tuple[int, ...]:
+    """The Reed-Solomon generator polynomial of ``degree`` as logarithms of its coefficients after the leading 1."""
+    poly = qrencoder.QRUtil.getErrorCorrectPolynomial(degree).num
+    return tuple(qrencoder.LOG_TABLE[c] for c in poly[1:])
+
+
+def _rs_remainder(data: list[int], generator: tuple[int, ...]) -> list[int]:
+    """The remainder of data·x^degree divided by the generator in GF(256): the block's error correction codewords."""
+    exp, log = qrencoder.EXP_TABLE, qrencoder.LOG_TABLE
+    rem = [0] * len(generator)
+    for byte in data:
+        factor = byte ^ rem[0]
+        rem = [*rem[1:], 0]
+        if factor:
+            lf = log[factor]
+            rem = [r ^ exp[(lf + g) % 255] for r, g in zip(rem, generator, strict=True)]
+    return rem
+
+
+@functools.lru_cache(maxsize=8)
+def _mask_flips(version: int, positions: tuple[tuple[int, int], ...]) -> tuple[tuple[int, ...], ...]:
+    """Mask → row → the data modules the mask inverts, as bits (the same for every symbol of a version)."""
+    count = version * 4 + 17
+    data = [0] * count
+    for col, row in positions:
+        data[row] |= 1 << (count - 1 - col)
+    flips = []
+    for i in range(8):
+        mask = qrencoder.QRUtil.getMask(i)
+        period = [int("".join("1" if mask(r, c) else "0" for c in range(count)), 2) for r in range(12)]
+        flips.append(tuple(period[r % 12] & data[r] for r in range(count)))  # every mask repeats every 12 rows
+    return tuple(flips)
+
+
+_RUN = re.compile(r"0{5,}|1{5,}")
+_FINDER_LIKE = re.compile("10111010000")
+
+
+def lost_points(rows: list[int], count: int) -> int:
+    """reportlab's ``QRUtil.getLostPoint`` of the symbol whose rows are ``rows`` (bit ``count-1-c`` = column c),
+    term by term: runs of five or more along rows and columns (length − 2), 2×2 blocks of one colour (3 each),
+    the finder-like pattern 1011101 0000 along rows (40 each, scanned as reportlab scans: non-overlapping, the last
+    possible position not tried; its column scan compares tuples with a list and never counts), dark share."""
+    text = [format(value, f"0{count}b") for value in rows]
+    points = sum(len(m[0]) - 2 for line in text for m in _RUN.finditer(line))
+    points += sum(len(m[0]) - 2 for line in map("".join, zip(*text, strict=True)) for m in _RUN.finditer(line))
+    pairs = (1 << (count - 1)) - 1  # a bit per adjacent pair of columns
+    for upper, lower in itertools.pairwise(rows):
+        same = ~(upper ^ (upper >> 1)) & ~(lower ^ (lower >> 1)) & ~(upper ^ lower) & pairs
+        points += 3 * same.bit_count()
+    points += 40 * sum(len(_FINDER_LIKE.findall(line[:count - 1])) for line in text)
+    dark = sum(value.bit_count() for value in rows)
+    points += 10 * (abs(100 * dark // (count * count) - 50) // 5)
+    return points
+
+
 def qr_drawing(payload: QrPayload, size: float = QR_SIZE) -> Drawing:
     """The document's QR code (error correction M, the encoder's best mask) as one filled path.
 
@@ -81,9 +191,7 @@ def qr_drawing(payload: QrPayload, size: float = QR_SIZE) -> Drawing:
     its own colour and state changes, which cost ~70 % of a ruling's render time (cProfile, issue 14); the same
     runs as sub-paths of one path are one fill in the PDF and print identically.
     """
-    code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
-    code.addData(payload.text())
-    code.make()
+    code = qr_code(payload.text())
     count = code.getModuleCount()
     box = size / (count + 2 * QR_BORDER)
     path = Path(fillColor=colors.black, strokeColor=None, strokeWidth=0)

@@ -1,0 +1,58 @@
+"""The documents' fast paths give exactly what the slow paths they replace gave (issue 14)."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from reportlab.graphics.barcode import qrencoder
+
+from cdo_desktop.reports.fingerprint import QrPayload, _codewords, lost_points, qr_code
+
+_ALPHABET = "abcXYZ0189|:/?=&-._~ 佛数问裁享〔〕号，。"
+
+
+def _texts(count: int, seed: int) -> list[str]:
+    rnd = random.Random(seed)
+    texts = ["", "A", "CDO1|" + "f" * 64]
+    texts += ["".join(rnd.choice(_ALPHABET) for _ in range(rnd.randint(1, 320))) for _ in range(count)]
+    texts.append(QrPayload("notice", "佛数问〔2026〕3号", "6f1c2d3e-0000-5000-8000-000000000003", "ab" * 32,
+                           "https://bureau.example/cdo").text())
+    return texts
+
+
+def _reference(text: str) -> qrencoder.QRCode:
+    code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+    code.addData(text)
+    code.make()
+    return code
+
+
+@pytest.mark.parametrize("text", _texts(60, seed=14))
+def test_qr_code_is_reportlabs_symbol(text: str) -> None:
+    """Same version, same chosen mask, same modules as reportlab's own ``QRCode.make()``."""
+    mine, ref = qr_code(text), _reference(text)
+    assert (mine.version, mine.moduleCount) == (ref.version, ref.moduleCount)
+    assert mine.modules == ref.modules
+
+
+@pytest.mark.parametrize("text", _texts(12, seed=15))
+def test_each_masks_score_is_reportlabs(text: str) -> None:
+    for mask in range(8):
+        code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+        code.addData(text)
+        code.version = code.calculate_version()
+        code.makeImpl(True, mask)
+        rows = [int("".join("1" if dark else "0" for dark in row), 2) for row in code.modules]
+        assert lost_points(rows, code.moduleCount) == qrencoder.QRUtil.getLostPoint(code)
+
+
+@pytest.mark.parametrize("level", [qrencoder.QRErrorCorrectLevel.L, qrencoder.QRErrorCorrectLevel.M,
+                                   qrencoder.QRErrorCorrectLevel.Q, qrencoder.QRErrorCorrectLevel.H])
+def test_codewords_are_reportlabs(level: int) -> None:
+    """The data and Reed-Solomon codewords, interleaved, of every version these texts need, at each level."""
+    for text in _texts(40, seed=16 + level):
+        code = qrencoder.QRCode(None, level)
+        code.addData(text)
+        version = code.calculate_version()
+        assert _codewords(version, level, code.dataList) == qrencoder.QRCode.createData(version, level, code.dataList)
