@@ -184,6 +184,24 @@ def lost_points(rows: list[int], count: int) -> int:
     return points
 
 
+class QrDrawing(Drawing):  # type: ignore[misc]
+    """The QR drawing, whose page operators are worked out once: the first ``draw`` renders it (reportlab's
+    renderPDF, ~2,500 path points formatted one by one) and keeps what it wrote; every later draw (the second
+    layout pass of a feathered document) writes the same operators again. They depend on the drawing alone:
+    the renderer states every colour, width and transform it uses, inside its own save/restore."""
+
+    _ops: list[str] | None = None
+
+    def draw(self) -> None:
+        canvas = self.canv
+        if self._ops is not None:
+            canvas._code.extend(self._ops)
+            return
+        start = len(canvas._code)
+        super().draw()
+        self._ops = canvas._code[start:]
+
+
 def qr_drawing(payload: QrPayload, size: float = QR_SIZE) -> Drawing:
     """The document's QR code (error correction M, the encoder's best mask) as one filled path.
 
@@ -212,7 +230,7 @@ def qr_drawing(payload: QrPayload, size: float = QR_SIZE) -> Drawing:
             path.lineTo(x1, y1)
             path.lineTo(x0, y1)
             path.closePath()
-    drawing = Drawing(size, size, initialFontName="CDOSong", initialFontSize=9)  # never Helvetica (not embedded)
+    drawing = QrDrawing(size, size, initialFontName="CDOSong", initialFontSize=9)  # never Helvetica (not embedded)
     drawing.add(path)
     return drawing
 

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import io
 import random
 
 import pytest
 from reportlab.graphics.barcode import qrencoder
+from reportlab.graphics.shapes import Drawing
+from reportlab.pdfgen.canvas import Canvas
 
-from cdo_desktop.reports.fingerprint import QrPayload, _codewords, lost_points, qr_code
+from cdo_desktop.reports import fonts
+from cdo_desktop.reports.fingerprint import QrPayload, _codewords, lost_points, qr_code, qr_drawing
 
 _ALPHABET = "abcXYZ0189|:/?=&-._~ 佛数问裁享〔〕号，。"
 
@@ -56,3 +60,27 @@ def test_codewords_are_reportlabs(level: int) -> None:
         code.addData(text)
         version = code.calculate_version()
         assert _codewords(version, level, code.dataList) == qrencoder.QRCode.createData(version, level, code.dataList)
+
+
+def _drawn(drawing: Drawing, canvas: Canvas) -> list[str]:
+    start = len(canvas._code)
+    drawing.drawOn(canvas, 40, 60)
+    return canvas._code[start:]
+
+
+def test_a_qr_drawing_drawn_again_writes_what_a_fresh_render_writes() -> None:
+    """The second draw replays the first's operators: the same as rendering the drawing afresh, on a canvas in
+    another state (colours, line width, font) than the first."""
+    fonts.register(fonts.SONG)
+    payload = QrPayload("ruling", "佛数裁〔2026〕12号", "6f1c2d3e-0000-5000-8000-000000000012", "cd" * 32)
+    drawing = qr_drawing(payload)
+    first = _drawn(drawing, Canvas(io.BytesIO(), initialFontName=fonts.SONG))
+    other = Canvas(io.BytesIO(), initialFontName=fonts.SONG)
+    other.setFillColorRGB(0.8, 0.1, 0.1)
+    other.setStrokeColorRGB(0.1, 0.8, 0.1)
+    other.setLineWidth(3)
+    other.setFont(fonts.SONG, 20)
+    again = _drawn(drawing, other)
+    fresh = qr_drawing(payload)
+    assert again == first == _drawn(fresh, other)
+    assert any(" m " in op for op in again)  # the path itself was written
