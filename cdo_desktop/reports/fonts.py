@@ -102,6 +102,8 @@ class FontFace:
 
     def missing(self, text: str) -> str | None:
         """The first character of ``text`` this font lacks, or None."""
+        if self.codepoints.issuperset(map(ord, text)):
+            return None  # the usual case, decided without a Python step per character
         for ch in text:
             if ch not in _IGNORED and ord(ch) not in self.codepoints:
                 return ch

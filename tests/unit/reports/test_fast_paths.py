@@ -84,3 +84,28 @@ def test_a_qr_drawing_drawn_again_writes_what_a_fresh_render_writes() -> None:
     fresh = qr_drawing(payload)
     assert again == first == _drawn(fresh, other)
     assert any(" m " in op for op in again)  # the path itself was written
+
+
+def test_paragraphs_broken_again_come_from_the_cache_unchanged() -> None:
+    """A paragraph broken a second time (the second layout pass, the next notice of a batch) gives the lines the
+    first break gave; changing the list handed out does not change the next answer."""
+    from cdo_desktop.reports import page
+    from cdo_desktop.reports.text import _break_lines, break_lines
+
+    face = fonts.register(fonts.FANGSONG)
+    text = ("本局于2026年3月5日作出裁决书佛数裁〔2026〕12号，就佛山市公安局与你单位之间的争议（争议编号："
+            "佛数争〔2026〕4号）支持申请人的仲裁请求。你单位于2026年3月6日签收该裁决书。") * 3
+    args = (text, face, page.BODY_SIZE, page.BODY_WIDTH, page.BODY_WIDTH - 2 * page.BODY_SIZE)
+    first = break_lines(*args)
+    assert first == _break_lines(*args) and len(first) > 3
+    first.clear()
+    assert break_lines(*args) == _break_lines(*args)
+
+
+def test_the_glyph_check_names_the_first_missing_character() -> None:
+    face = fonts.register(fonts.FANGSONG)
+    assert face.missing("佛山市公安局\n") is None
+    missing = "\U0001F600"
+    if ord(missing) in face.codepoints:
+        pytest.skip("the font has the test character")
+    assert face.missing(f"佛山{missing}市\U0001F601") == missing
