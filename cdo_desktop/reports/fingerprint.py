@@ -15,6 +15,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 from reportlab.graphics.barcode import qrencoder
 from reportlab.graphics.shapes import Drawing, Path
 from reportlab.lib import colors
+from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.units import mm
 
 from cdo_desktop.domain.canonical import canonical_json, sha256_hex
@@ -185,21 +186,40 @@ def lost_points(rows: list[int], count: int) -> int:
 
 
 class QrDrawing(Drawing):  # type: ignore[misc]
-    """The QR drawing, whose page operators are worked out once: the first ``draw`` renders it (reportlab's
-    renderPDF, ~2,500 path points formatted one by one) and keeps what it wrote; every later draw (the second
-    layout pass of a feathered document) writes the same operators again. They depend on the drawing alone:
-    the renderer states every colour, width and transform it uses, inside its own save/restore."""
+    """The QR drawing, whose page operators are worked out once per document and written fast.
 
+    reportlab's renderPDF formats the path's ~2,500 points one call at a time. Here the path's operators are
+    built from the runs of dark modules with each grid coordinate formatted once (``_path_code``: what renderPDF
+    writes for ``path``, as the tests check); the first ``draw`` lets renderPDF write everything around the path
+    (colours, widths, transforms, inside its own save/restore: they depend on the drawing alone) with a one-point
+    stand-in path, puts ``_path_code`` in its place and keeps the result; later draws (the second layout pass of a
+    feathered document) write the same operators again."""
+
+    _path_code = ""  # the operators of the path, "n … h"
     _ops: list[str] | None = None
 
     def draw(self) -> None:
         canvas = self.canv
-        if self._ops is not None:
-            canvas._code.extend(self._ops)
-            return
-        start = len(canvas._code)
-        super().draw()
-        self._ops = canvas._code[start:]
+        if self._ops is None:
+            path = self.contents[0]
+            stand_in = path.copy()
+            stand_in.points, stand_in.operators = [0, 0], [_MOVETO, _CLOSEPATH]
+            self.contents[0] = stand_in
+            start = len(canvas._code)
+            try:
+                super().draw()
+            finally:
+                self.contents[0] = path
+            ops = canvas._code[start:]
+            del canvas._code[start:]
+            at = ops.index(_STAND_IN_CODE)  # ValueError: renderPDF changed, and this shortcut must be revisited
+            ops[at] = self._path_code
+            self._ops = ops
+        canvas._code.extend(self._ops)
+
+
+_MOVETO, _LINETO, _CLOSEPATH = 0, 1, 3  # reportlab.graphics.shapes path operators
+_STAND_IN_CODE = "n 0 0 m h"
 
 
 def qr_drawing(payload: QrPayload, size: float = QR_SIZE) -> Drawing:
@@ -212,8 +232,15 @@ def qr_drawing(payload: QrPayload, size: float = QR_SIZE) -> Drawing:
     code = qr_code(payload.text())
     count = code.getModuleCount()
     box = size / (count + 2 * QR_BORDER)
-    path = Path(fillColor=colors.black, strokeColor=None, strokeWidth=0)
+    xs = [(c + QR_BORDER) * box for c in range(count + 1)]
+    fx = [fp_str(x) for x in xs]
+    points: list[float] = []
+    operators: list[int] = []
+    parts = ["n"]
     for r, row in enumerate(code.modules):
+        y1 = size - (r + QR_BORDER) * box
+        y0 = y1 - box
+        fy0, fy1 = fp_str(y0), fp_str(y1)
         c = 0
         while c < count:
             if not row[c]:
@@ -222,16 +249,14 @@ def qr_drawing(payload: QrPayload, size: float = QR_SIZE) -> Drawing:
             start = c
             while c < count and row[c]:
                 c += 1
-            x0, x1 = (start + QR_BORDER) * box, (c + QR_BORDER) * box
-            y1 = size - (r + QR_BORDER) * box
-            y0 = y1 - box
-            path.moveTo(x0, y0)
-            path.lineTo(x1, y0)
-            path.lineTo(x1, y1)
-            path.lineTo(x0, y1)
-            path.closePath()
+            x0, x1 = xs[start], xs[c]
+            points += (x0, y0, x1, y0, x1, y1, x0, y1)
+            operators += (_MOVETO, _LINETO, _LINETO, _LINETO, _CLOSEPATH)
+            parts.append(f"{fx[start]} {fy0} m {fx[c]} {fy0} l {fx[c]} {fy1} l {fx[start]} {fy1} l h")
+    path = Path(points=points, operators=operators, fillColor=colors.black, strokeColor=None, strokeWidth=0)
     drawing = QrDrawing(size, size, initialFontName="CDOSong", initialFontSize=9)  # never Helvetica (not embedded)
     drawing.add(path)
+    drawing._path_code = " ".join(parts)
     return drawing
 
 

@@ -68,22 +68,24 @@ def _drawn(drawing: Drawing, canvas: Canvas) -> list[str]:
     return canvas._code[start:]
 
 
-def test_a_qr_drawing_drawn_again_writes_what_a_fresh_render_writes() -> None:
-    """The second draw replays the first's operators: the same as rendering the drawing afresh, on a canvas in
-    another state (colours, line width, font) than the first."""
+def test_a_qr_drawing_writes_what_reportlabs_renderer_writes() -> None:
+    """The QR drawing's operators, written fast and replayed by a second draw, are what reportlab's renderPDF
+    writes for a plain Drawing holding the same path, on a canvas in another state (colours, width, font)."""
     fonts.register(fonts.SONG)
-    payload = QrPayload("ruling", "佛数裁〔2026〕12号", "6f1c2d3e-0000-5000-8000-000000000012", "cd" * 32)
-    drawing = qr_drawing(payload)
-    first = _drawn(drawing, Canvas(io.BytesIO(), initialFontName=fonts.SONG))
-    other = Canvas(io.BytesIO(), initialFontName=fonts.SONG)
-    other.setFillColorRGB(0.8, 0.1, 0.1)
-    other.setStrokeColorRGB(0.1, 0.8, 0.1)
-    other.setLineWidth(3)
-    other.setFont(fonts.SONG, 20)
-    again = _drawn(drawing, other)
-    fresh = qr_drawing(payload)
-    assert again == first == _drawn(fresh, other)
-    assert any(" m " in op for op in again)  # the path itself was written
+    for payload in (QrPayload("ruling", "佛数裁〔2026〕12号", "6f1c2d3e-0000-5000-8000-000000000012", "cd" * 32),
+                    QrPayload("notice", "N1", "r", "0" * 64, "https://bureau.example")):
+        drawing = qr_drawing(payload)
+        plain = Drawing(drawing.width, drawing.height, initialFontName=fonts.SONG, initialFontSize=9)
+        plain.add(drawing.contents[0])
+        first = _drawn(drawing, Canvas(io.BytesIO(), initialFontName=fonts.SONG))
+        other = Canvas(io.BytesIO(), initialFontName=fonts.SONG)
+        other.setFillColorRGB(0.8, 0.1, 0.1)
+        other.setStrokeColorRGB(0.1, 0.8, 0.1)
+        other.setLineWidth(3)
+        other.setFont(fonts.SONG, 20)
+        again = _drawn(drawing, other)
+        assert again == first == _drawn(plain, other)
+        assert sum(op.count(" m ") for op in again) > 100  # the path itself was written
 
 
 def test_paragraphs_broken_again_come_from_the_cache_unchanged() -> None:
