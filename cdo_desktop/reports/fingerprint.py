@@ -196,15 +196,14 @@ class QrDrawing(Drawing):  # type: ignore[misc]
     feathered document) write the same operators again."""
 
     _path_code = ""  # the operators of the path, "n … h"
+    _stand_in: Path  # the path's style, one point
     _ops: list[str] | None = None
 
     def draw(self) -> None:
         canvas = self.canv
         if self._ops is None:
             path = self.contents[0]
-            stand_in = path.copy()
-            stand_in.points, stand_in.operators = [0, 0], [_MOVETO, _CLOSEPATH]
-            self.contents[0] = stand_in
+            self.contents[0] = self._stand_in
             start = len(canvas._code)
             try:
                 super().draw()
@@ -253,10 +252,13 @@ def qr_drawing(payload: QrPayload, size: float = QR_SIZE) -> Drawing:
             points += (x0, y0, x1, y0, x1, y1, x0, y1)
             operators += (_MOVETO, _LINETO, _LINETO, _LINETO, _CLOSEPATH)
             parts.append(f"{fx[start]} {fy0} m {fx[c]} {fy0} l {fx[c]} {fy1} l {fx[start]} {fy1} l h")
-    path = Path(points=points, operators=operators, fillColor=colors.black, strokeColor=None, strokeWidth=0)
+    style = {"fillColor": colors.black, "strokeColor": None, "strokeWidth": 0}
+    path = Path(**style)
+    path.__dict__.update(points=points, operators=operators)  # not validated number by number (12,000 of them)
     drawing = QrDrawing(size, size, initialFontName="CDOSong", initialFontSize=9)  # never Helvetica (not embedded)
     drawing.add(path)
     drawing._path_code = " ".join(parts)
+    drawing._stand_in = Path(points=[0, 0], operators=[_MOVETO, _CLOSEPATH], **style)
     return drawing
 
 
