@@ -164,6 +164,10 @@ def _content_size(flowable: Flowable) -> int:
     return 0
 
 
+def _not_drawn(*args: object, **kwargs: object) -> None:
+    return None
+
+
 class _FeatherFrame(Frame):
     """The body frame. It records, per page, what it placed and the height left at the page's foot; given
     ``gaps`` (page → extra points), it adds that space before every block placed on the page but the first."""
@@ -174,6 +178,7 @@ class _FeatherFrame(Frame):
         self.placed: dict[int, int] = {}  # page → blocks placed (below the first) that take a gap
         self.left: dict[int, float] = {}  # page → height left under the last thing placed
         self.content: dict[int, int] = {}  # page → text lines and table rows placed (a feathered layout keeps it)
+        self.measuring = False  # lay out without drawing (the first pass, when only its measures are used)
 
     @staticmethod
     def _gapped(flowable: Flowable) -> bool:
@@ -194,7 +199,13 @@ class _FeatherFrame(Frame):
         if inner:  # a group widens the gaps between its own blocks too
             flowable.spread = self.gaps.get(number, 0.0)
         self._y -= gap
-        done = super()._add(flowable, canv, trySplit)
+        if self.measuring:  # placed as drawn, not drawn (through __dict__: a Drawing validates its attributes)
+            flowable.__dict__["drawOn"] = _not_drawn
+        try:
+            done = super()._add(flowable, canv, trySplit)
+        finally:
+            if self.measuring:
+                flowable.__dict__.pop("drawOn", None)
         if not done:
             self._y += gap
             if inner:
@@ -289,26 +300,26 @@ def render(story: Sequence[Flowable], *, title: str, subject: str, record: str =
 
     pristine = [(flowable, dict(flowable.__dict__)) for flowable in every(story)]
 
-    def build(gaps: dict[int, float] | None, *, save: bool = True) -> tuple[_Template, io.BytesIO]:
+    def build(gaps: dict[int, float] | None, *, measure: bool = False) -> tuple[_Template, io.BytesIO]:
         for flowable, state in pristine:  # layout marks flowables (keepWithNext cleared, _postponed): undo it
             flowable.__dict__.clear()
             flowable.__dict__.update(state)
         buffer = io.BytesIO()
         doc = _Template(buffer, title=title, subject=subject, record=record, author=author, issued_on=issued_on,
                         lang=lang, gaps=gaps)
-        doc._doSave = int(save)  # reportlab's _endBuild saves (fonts subset, streams compressed) only when set
+        doc.body_frame.measuring = measure
+        doc._doSave = int(not measure)  # reportlab's _endBuild saves (fonts subset, streams compressed) when set
         doc.build(list(story))
         return doc, buffer
 
-    # The first layout measures the pages; its PDF is written out (subsetting the fonts, compressing the streams)
-    # only when it is the one returned, i.e. when no page needs feathering.
-    first, buffer = build(None, save=False)
+    # The first layout only measures the pages (nothing drawn, nothing saved); the second draws them, feathered
+    # where a page needs it.
+    first, _ = build(None, measure=True)
     frame = first.body_frame
     gaps = feather_gaps(frame.left, frame.placed)
+    second, buffer = build(gaps or None)
     if not gaps:
-        first.canv.save()
         return buffer.getvalue()
-    second, buffer = build(gaps)
     if second.body_frame.placed != frame.placed or second.body_frame.content != frame.content:
         # the pages broke differently: keep the first layout, drawn last (a seal painter records where it drew:
         # the returned layout must be the last drawn)
