@@ -111,3 +111,16 @@ def test_the_glyph_check_names_the_first_missing_character() -> None:
     if ord(missing) in face.codepoints:
         pytest.skip("the font has the test character")
     assert face.missing(f"佛山{missing}市\U0001F601") == missing
+
+
+def test_a_remembered_font_subset_is_the_one_reportlab_cuts() -> None:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFontFace
+
+    fonts.register(fonts.TITLE)
+    face = pdfmetrics.getFont(fonts.TITLE).face
+    subset = [ord(ch) for ch in "佛山市政务数据共享问责通知书"]
+    first = face.makeSubset(subset)
+    assert face.makeSubset(list(subset)) is first  # remembered
+    assert first == TTFontFace.makeSubset(face, subset)  # reportlab's own cut of the same characters
+    assert face.makeSubset(subset[::-1]) == TTFontFace.makeSubset(face, subset[::-1])  # order is part of the key
