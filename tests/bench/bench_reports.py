@@ -23,17 +23,31 @@ from cdo_desktop.reports import documents, fonts, page, samples
 from cdo_desktop.reports.notice import build_story
 from cdo_desktop.reports.views import NoticeView
 
+_FLOOR_FONT = "BenchFloorSong"
+
+
+def _floor_font() -> str:
+    """The Song face registered as reportlab registers any font: without the documents' subset cache
+    (fonts._SubsetCache), so that the floor repeated on one text is not served from it."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    if _FLOOR_FONT not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(_FLOOR_FONT, str(fonts.register(fonts.SONG).path), asciiReadable=0))
+    return _FLOOR_FONT
+
 
 def _bare_canvas(lines: list[str]) -> bytes:
     """The floor: the same text drawn line by line on a plain canvas with the same embedded font."""
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=page.A4, invariant=1, initialFontName=fonts.SONG)
+    font = _floor_font()
+    canvas = Canvas(buffer, pagesize=page.A4, invariant=1, initialFontName=font)
     y = page.PAGE_HEIGHT - page.MARGIN_TOP
     for line in lines:
         if y < page.MARGIN_BOTTOM:
             canvas.showPage()
             y = page.PAGE_HEIGHT - page.MARGIN_TOP
-        canvas.setFont(fonts.SONG, 16)
+        canvas.setFont(font, 16)
         canvas.drawString(page.MARGIN_LEFT, y, line[:27])
         y -= page.LEADING
     canvas.save()
