@@ -18,6 +18,7 @@ from cdo_desktop.reports.fingerprint import (
     SNAPSHOT_VERSION,
     QrPayload,
     encode_snapshot,
+    fingerprint,
     grouped_hex,
     qr_drawing,
     verify_link,
@@ -100,8 +101,9 @@ class Story:
 
     def fingerprint_block(self, view: DocumentView) -> list[Flowable]:
         """The QR code (number, record id, fingerprint) beside the fingerprint printed as grouped hex."""
-        payload = QrPayload(view.kind, view.number, view.record_id, view.fingerprint, view.verify_base)
-        hex_text = grouped_hex(view.fingerprint)
+        digest = view.fingerprint  # a property that hashes the whole view: once
+        payload = QrPayload(view.kind, view.number, view.record_id, digest, view.verify_base)
+        hex_text = grouped_hex(digest)
         half = len(hex_text) // 2 + 1
         lines = [
             ("fingerprint_label", "文书指纹（记录的SHA-256）："),
@@ -431,15 +433,17 @@ class Imprint(Flowable):
 
 def render_view(view: DocumentView, story: Story, *, title: str) -> bytes:
     """Render a finished story with the view's snapshot in the PDF information dictionary (read by verify)."""
+    data = view_to_dict(view)
+    digest = fingerprint(data)  # = view.fingerprint, from the one dict the snapshot carries too
     snapshot = {
         "v": SNAPSHOT_VERSION,
         "kind": view.kind,
         "number": view.number,
         "record_id": view.record_id,
-        "fingerprint": view.fingerprint,
-        "view": view_to_dict(view),
+        "fingerprint": digest,
+        "view": data,
     }
-    subject = f"{view.number} {view.record_id} sha256:{view.fingerprint}"
+    subject = f"{view.number} {view.record_id} sha256:{digest}"
     canonical_json(snapshot)  # fails early, before layout, if anything in the view is not canonicalisable
     return page.render(story.items, title=title, subject=subject, record=encode_snapshot(snapshot),
                        author=view.issuer, issued_on=view.issued_on, lang="en" if view.lang == "en" else "zh-CN")

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import base64
+import functools
+import itertools
+import re
 import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -12,6 +15,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 from reportlab.graphics.barcode import qrencoder
 from reportlab.graphics.shapes import Drawing, Path
 from reportlab.lib import colors
+from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.units import mm
 
 from cdo_desktop.domain.canonical import canonical_json, sha256_hex
@@ -74,6 +78,149 @@ class QrPayload:
 QR_BORDER = 2  # quiet zone, in modules
 
 
+def qr_code(text: str) -> qrencoder.QRCode:
+    """``text`` encoded as reportlab's ``QRCode.make()`` encodes it (error correction M, the same version, the same
+    best mask, the same modules), without its mask search: reportlab lays out the whole symbol and scores it in
+    Python once per mask (8 layouts, ~60 % of a notice's QR time); here the symbol is laid out once and each mask's
+    candidate is scored on rows held as strings and integers (`lost_points`, the same scores)."""
+    code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+    code.addData(text)
+    code.version = code.calculate_version()
+    code.dataCache = _codewords(code.version, code.errorCorrectLevel, code.dataList)
+    code.makeImpl(True, 0)  # the test layout: function patterns, format bits blank, data under mask 0
+    count = code.moduleCount
+    flips = _mask_flips(code.version, tuple(code.dataPosIterator()))
+    base = [int("".join("1" if dark else "0" for dark in row), 2) ^ flips[0][r] for r, row in enumerate(code.modules)]
+    best, best_points = 0, 0
+    for i in range(8):
+        points = lost_points([value ^ flips[i][r] for r, value in enumerate(base)], count)
+        if i == 0 or best_points > points:  # the first lowest, as reportlab's getBestMaskPattern
+            best, best_points = i, points
+    code.makeImpl(False, best)
+    return code
+
+
+def _codewords(version: int, level: int, data_list: list[Any]) -> list[int]:
+    """reportlab's ``QRCode.createData``: the data codewords (mode, length, data, terminator, padding) and each
+    block's Reed-Solomon codewords, interleaved; the remainders by table look-up instead of polynomial objects."""
+    blocks = qrencoder.QRRSBlock.getRSBlocks(version, level)
+    buffer = qrencoder.QRBitBuffer()
+    for data in data_list:
+        data.write(buffer, version)
+    capacity = 8 * sum(block.dataCount for block in blocks)
+    if buffer.getLengthInBits() > capacity:
+        raise ValueError(f"code length overflow. ({buffer.getLengthInBits()} > {capacity})")
+    if buffer.getLengthInBits() + 4 <= capacity:
+        buffer.put(0, 4)
+    while buffer.getLengthInBits() % 8:
+        buffer.putBit(False)
+    pads = itertools.cycle((qrencoder.QRCode.PAD0, qrencoder.QRCode.PAD1))
+    while buffer.getLengthInBits() < capacity:
+        buffer.put(next(pads), 8)
+    offset = 0
+    dcdata: list[list[int]] = []
+    ecdata: list[list[int]] = []
+    for block in blocks:
+        dcdata.append(buffer.buffer[offset:offset + block.dataCount])
+        offset += block.dataCount
+        ecdata.append(_rs_remainder(dcdata[-1], _generator(block.totalCount - block.dataCount)))
+    return [d for group in itertools.chain(itertools.zip_longest(*dcdata), itertools.zip_longest(*ecdata))
+            for d in group if d is not None]
+
+
+@functools.lru_cache(maxsize=16)
+def _generator(degree: int) -> tuple[int, ...]:
+    """The Reed-Solomon generator polynomial of ``degree`` as logarithms of its coefficients after the leading 1."""
+    poly = qrencoder.QRUtil.getErrorCorrectPolynomial(degree).num
+    return tuple(qrencoder.LOG_TABLE[c] for c in poly[1:])
+
+
+def _rs_remainder(data: list[int], generator: tuple[int, ...]) -> list[int]:
+    """The remainder of data·x^degree divided by the generator in GF(256): the block's error correction codewords."""
+    exp, log = qrencoder.EXP_TABLE, qrencoder.LOG_TABLE
+    rem = [0] * len(generator)
+    for byte in data:
+        factor = byte ^ rem[0]
+        rem = [*rem[1:], 0]
+        if factor:
+            lf = log[factor]
+            rem = [r ^ exp[(lf + g) % 255] for r, g in zip(rem, generator, strict=True)]
+    return rem
+
+
+@functools.lru_cache(maxsize=8)
+def _mask_flips(version: int, positions: tuple[tuple[int, int], ...]) -> tuple[tuple[int, ...], ...]:
+    """Mask → row → the data modules the mask inverts, as bits (the same for every symbol of a version)."""
+    count = version * 4 + 17
+    data = [0] * count
+    for col, row in positions:
+        data[row] |= 1 << (count - 1 - col)
+    flips = []
+    for i in range(8):
+        mask = qrencoder.QRUtil.getMask(i)
+        period = [int("".join("1" if mask(r, c) else "0" for c in range(count)), 2) for r in range(12)]
+        flips.append(tuple(period[r % 12] & data[r] for r in range(count)))  # every mask repeats every 12 rows
+    return tuple(flips)
+
+
+_RUN = re.compile(r"0{5,}|1{5,}")
+_FINDER_LIKE = re.compile("10111010000")
+
+
+def lost_points(rows: list[int], count: int) -> int:
+    """reportlab's ``QRUtil.getLostPoint`` of the symbol whose rows are ``rows`` (bit ``count-1-c`` = column c),
+    term by term: runs of five or more along rows and columns (length − 2), 2×2 blocks of one colour (3 each),
+    the finder-like pattern 1011101 0000 along rows (40 each, scanned as reportlab scans: non-overlapping, the last
+    possible position not tried; its column scan compares tuples with a list and never counts), dark share."""
+    text = [format(value, f"0{count}b") for value in rows]
+    points = sum(len(m[0]) - 2 for line in text for m in _RUN.finditer(line))
+    points += sum(len(m[0]) - 2 for line in map("".join, zip(*text, strict=True)) for m in _RUN.finditer(line))
+    pairs = (1 << (count - 1)) - 1  # a bit per adjacent pair of columns
+    for upper, lower in itertools.pairwise(rows):
+        same = ~(upper ^ (upper >> 1)) & ~(lower ^ (lower >> 1)) & ~(upper ^ lower) & pairs
+        points += 3 * same.bit_count()
+    points += 40 * sum(len(_FINDER_LIKE.findall(line[:count - 1])) for line in text)
+    dark = sum(value.bit_count() for value in rows)
+    points += 10 * (abs(100 * dark // (count * count) - 50) // 5)
+    return points
+
+
+class QrDrawing(Drawing):  # type: ignore[misc]
+    """The QR drawing, whose page operators are worked out once per document and written fast.
+
+    reportlab's renderPDF formats the path's ~2,500 points one call at a time. Here the path's operators are
+    built from the runs of dark modules with each grid coordinate formatted once (``_path_code``: what renderPDF
+    writes for ``path``, as the tests check); the first ``draw`` lets renderPDF write everything around the path
+    (colours, widths, transforms, inside its own save/restore: they depend on the drawing alone) with a one-point
+    stand-in path, puts ``_path_code`` in its place and keeps the result; later draws (the second layout pass of a
+    feathered document) write the same operators again."""
+
+    _path_code = ""  # the operators of the path, "n … h"
+    _stand_in: Path  # the path's style, one point
+    _ops: list[str] | None = None
+
+    def draw(self) -> None:
+        canvas = self.canv
+        if self._ops is None:
+            path = self.contents[0]
+            self.contents[0] = self._stand_in
+            start = len(canvas._code)
+            try:
+                super().draw()
+            finally:
+                self.contents[0] = path
+            ops = canvas._code[start:]
+            del canvas._code[start:]
+            at = ops.index(_STAND_IN_CODE)  # ValueError: renderPDF changed, and this shortcut must be revisited
+            ops[at] = self._path_code
+            self._ops = ops
+        canvas._code.extend(self._ops)
+
+
+_MOVETO, _LINETO, _CLOSEPATH = 0, 1, 3  # reportlab.graphics.shapes path operators
+_STAND_IN_CODE = "n 0 0 m h"
+
+
 def qr_drawing(payload: QrPayload, size: float = QR_SIZE) -> Drawing:
     """The document's QR code (error correction M, the encoder's best mask) as one filled path.
 
@@ -81,13 +228,18 @@ def qr_drawing(payload: QrPayload, size: float = QR_SIZE) -> Drawing:
     its own colour and state changes, which cost ~70 % of a ruling's render time (cProfile, issue 14); the same
     runs as sub-paths of one path are one fill in the PDF and print identically.
     """
-    code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
-    code.addData(payload.text())
-    code.make()
+    code = qr_code(payload.text())
     count = code.getModuleCount()
     box = size / (count + 2 * QR_BORDER)
-    path = Path(fillColor=colors.black, strokeColor=None, strokeWidth=0)
+    xs = [(c + QR_BORDER) * box for c in range(count + 1)]
+    fx = [fp_str(x) for x in xs]
+    points: list[float] = []
+    operators: list[int] = []
+    parts = ["n"]
     for r, row in enumerate(code.modules):
+        y1 = size - (r + QR_BORDER) * box
+        y0 = y1 - box
+        fy0, fy1 = fp_str(y0), fp_str(y1)
         c = 0
         while c < count:
             if not row[c]:
@@ -96,16 +248,17 @@ def qr_drawing(payload: QrPayload, size: float = QR_SIZE) -> Drawing:
             start = c
             while c < count and row[c]:
                 c += 1
-            x0, x1 = (start + QR_BORDER) * box, (c + QR_BORDER) * box
-            y1 = size - (r + QR_BORDER) * box
-            y0 = y1 - box
-            path.moveTo(x0, y0)
-            path.lineTo(x1, y0)
-            path.lineTo(x1, y1)
-            path.lineTo(x0, y1)
-            path.closePath()
-    drawing = Drawing(size, size, initialFontName="CDOSong", initialFontSize=9)  # never Helvetica (not embedded)
+            x0, x1 = xs[start], xs[c]
+            points += (x0, y0, x1, y0, x1, y1, x0, y1)
+            operators += (_MOVETO, _LINETO, _LINETO, _LINETO, _CLOSEPATH)
+            parts.append(f"{fx[start]} {fy0} m {fx[c]} {fy0} l {fx[c]} {fy1} l {fx[start]} {fy1} l h")
+    style = {"fillColor": colors.black, "strokeColor": None, "strokeWidth": 0}
+    path = Path(**style)
+    path.__dict__.update(points=points, operators=operators)  # not validated number by number (12,000 of them)
+    drawing = QrDrawing(size, size, initialFontName="CDOSong", initialFontSize=9)  # never Helvetica (not embedded)
     drawing.add(path)
+    drawing._path_code = " ".join(parts)
+    drawing._stand_in = Path(points=[0, 0], operators=[_MOVETO, _CLOSEPATH], **style)
     return drawing
 
 

@@ -164,6 +164,10 @@ def _content_size(flowable: Flowable) -> int:
     return 0
 
 
+def _not_drawn(*args: object, **kwargs: object) -> None:
+    return None
+
+
 class _FeatherFrame(Frame):
     """The body frame. It records, per page, what it placed and the height left at the page's foot; given
     ``gaps`` (page → extra points), it adds that space before every block placed on the page but the first."""
@@ -174,6 +178,7 @@ class _FeatherFrame(Frame):
         self.placed: dict[int, int] = {}  # page → blocks placed (below the first) that take a gap
         self.left: dict[int, float] = {}  # page → height left under the last thing placed
         self.content: dict[int, int] = {}  # page → text lines and table rows placed (a feathered layout keeps it)
+        self.measuring = False  # lay out without drawing (the first pass, when only its measures are used)
 
     @staticmethod
     def _gapped(flowable: Flowable) -> bool:
@@ -194,7 +199,13 @@ class _FeatherFrame(Frame):
         if inner:  # a group widens the gaps between its own blocks too
             flowable.spread = self.gaps.get(number, 0.0)
         self._y -= gap
-        done = super()._add(flowable, canv, trySplit)
+        if self.measuring:  # placed as drawn, not drawn (through __dict__: a Drawing validates its attributes)
+            flowable.__dict__["drawOn"] = _not_drawn
+        try:
+            done = super()._add(flowable, canv, trySplit)
+        finally:
+            if self.measuring:
+                flowable.__dict__.pop("drawOn", None)
         if not done:
             self._y += gap
             if inner:
@@ -289,25 +300,31 @@ def render(story: Sequence[Flowable], *, title: str, subject: str, record: str =
 
     pristine = [(flowable, dict(flowable.__dict__)) for flowable in every(story)]
 
-    def build(gaps: dict[int, float] | None) -> tuple[bytes, _FeatherFrame]:
+    def build(gaps: dict[int, float] | None, *, measure: bool = False) -> tuple[_Template, io.BytesIO]:
         for flowable, state in pristine:  # layout marks flowables (keepWithNext cleared, _postponed): undo it
             flowable.__dict__.clear()
             flowable.__dict__.update(state)
         buffer = io.BytesIO()
         doc = _Template(buffer, title=title, subject=subject, record=record, author=author, issued_on=issued_on,
                         lang=lang, gaps=gaps)
+        doc.body_frame.measuring = measure
+        doc._doSave = int(not measure)  # reportlab's _endBuild saves (fonts subset, streams compressed) when set
         doc.build(list(story))
-        return buffer.getvalue(), doc.body_frame
+        return doc, buffer
 
-    data, frame = build(None)
+    # The first layout only measures the pages (nothing drawn, nothing saved); the second draws them, feathered
+    # where a page needs it.
+    first, _ = build(None, measure=True)
+    frame = first.body_frame
     gaps = feather_gaps(frame.left, frame.placed)
+    second, buffer = build(gaps or None)
     if not gaps:
-        return data
-    feathered, second = build(gaps)
-    if second.placed != frame.placed or second.content != frame.content:  # the pages broke differently: keep the first layout, drawn last (a seal
-        data, _ = build(None)  # painter records where it drew: the returned layout must be the last drawn)
-        return data
-    return feathered
+        return buffer.getvalue()
+    if second.body_frame.placed != frame.placed or second.body_frame.content != frame.content:
+        # the pages broke differently: keep the first layout, drawn last (a seal painter records where it drew:
+        # the returned layout must be the last drawn)
+        _, buffer = build(None)
+    return buffer.getvalue()
 
 
 def feather_gaps(left: dict[int, float], placed: dict[int, int]) -> dict[int, float]:

@@ -111,10 +111,28 @@ def _fits(widths: list[float], start: int, end: int, avail: float, squeeze: floa
     return natural - squeeze * max(end - start - 1, 0) <= avail + EPSILON
 
 
+# Paragraphs already broken in this process: a document lays its story out twice (page feathering, page.py) and
+# a batch repeats its fixed sentences, so most paragraphs are broken once. Lines are immutable; the list handed
+# out is a fresh copy.
+_BROKEN: dict[tuple[str, str, str, float, float, float], tuple[Line, ...]] = {}
+_BROKEN_MAX = 4096
+
+
 def break_lines(text: str, face: fonts.FontFace, size: float, width: float, first_width: float) -> list[Line]:
     """Break ``text`` (one paragraph, no newlines) into lines of at most ``width`` points (the first line
     ``first_width``) so that no line starts with closing punctuation or ends with opening punctuation."""
-    widths = [face.width(ch, size) for ch in text]
+    key = (text, face.name, str(face.path), size, width, first_width)
+    lines = _BROKEN.get(key)
+    if lines is None:
+        if len(_BROKEN) >= _BROKEN_MAX:
+            _BROKEN.clear()
+        lines = _BROKEN[key] = tuple(_break_lines(text, face, size, width, first_width))
+    return list(lines)
+
+
+def _break_lines(text: str, face: fonts.FontFace, size: float, width: float, first_width: float) -> list[Line]:
+    get, default = face.widths.get, face.default_width
+    widths = [get(ord(ch), default) * size / 1000.0 for ch in text]  # FontFace.width, without a call per character
     locked = locked_positions(text)
 
     def legal(i: int) -> bool:

@@ -6,11 +6,13 @@ Run: ``python tests/bench/bench_reports.py [scale]`` (scale 1.0 = 1,000 notices)
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import os
 import statistics
 import sys
 import time
+import uuid
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
@@ -19,22 +21,55 @@ from reportlab.pdfgen.canvas import Canvas
 
 from cdo_desktop.reports import documents, fonts, page, samples
 from cdo_desktop.reports.notice import build_story
+from cdo_desktop.reports.views import NoticeView
+
+_FLOOR_FONT = "BenchFloorSong"
+
+
+def _floor_font() -> str:
+    """The Song face registered as reportlab registers any font: without the documents' subset cache
+    (fonts._SubsetCache), so that the floor repeated on one text is not served from it."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    if _FLOOR_FONT not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(_FLOOR_FONT, str(fonts.register(fonts.SONG).path), asciiReadable=0))
+    return _FLOOR_FONT
 
 
 def _bare_canvas(lines: list[str]) -> bytes:
     """The floor: the same text drawn line by line on a plain canvas with the same embedded font."""
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=page.A4, invariant=1, initialFontName=fonts.SONG)
+    font = _floor_font()
+    canvas = Canvas(buffer, pagesize=page.A4, invariant=1, initialFontName=font)
     y = page.PAGE_HEIGHT - page.MARGIN_TOP
     for line in lines:
         if y < page.MARGIN_BOTTOM:
             canvas.showPage()
             y = page.PAGE_HEIGHT - page.MARGIN_TOP
-        canvas.setFont(fonts.SONG, 16)
+        canvas.setFont(font, 16)
         canvas.drawString(page.MARGIN_LEFT, y, line[:27])
         y -= page.LEADING
     canvas.save()
     return buffer.getvalue()
+
+
+_DEPARTMENTS = ("佛山市市场监督管理局", "佛山市公安局", "佛山市人力资源和社会保障局", "佛山市自然资源局",
+                "佛山市卫生健康局", "佛山市教育局", "佛山市民政局", "佛山市交通运输局")
+
+
+def batch_notices(count: int) -> list[NoticeView]:
+    """``count`` different notices, as a real batch has: each its own number, record, addressee, so its own
+    fingerprint and QR code (a batch of one view repeated would measure caches, not rendering)."""
+    base = samples.sample_notice()
+    out = []
+    for i in range(1, count + 1):
+        number = f"佛数问〔2026〕{i}号"
+        record_id = str(uuid.uuid5(uuid.NAMESPACE_URL, f"cdo-bench-notice-{i}"))
+        out.append(dataclasses.replace(base, number=number, record_id=record_id,
+                                       record={**base.record, "id": record_id, "number": number},
+                                       addressee=_DEPARTMENTS[i % len(_DEPARTMENTS)]))
+    return out
 
 
 def _ms(fn, repeat: int) -> float:  # type: ignore[no-untyped-def]
@@ -56,23 +91,22 @@ def run(scale: float = 1.0) -> list[dict[str, object]]:
     text = [t for _, t in build_story(notice).fields]
     floor_ms = _ms(lambda: _bare_canvas(text), 7)
     count = max(int(1000 * scale), 1)
+    notices = batch_notices(count)
+    texts = [[t for _, t in build_story(view).fields] for view in notices]
     start = time.perf_counter()
-    for _ in range(count):
-        documents.render(notice)
+    for view in notices:
+        documents.render(view)
     batch_s = time.perf_counter() - start
     start = time.perf_counter()
-    for _ in range(count):
-        _bare_canvas(text)
+    for lines in texts:
+        _bare_canvas(lines)
     floor_batch_s = time.perf_counter() - start
-    from concurrent.futures import ProcessPoolExecutor
-
-    from cdo_desktop.reports.commands import _render
+    from cdo_desktop.reports.commands import render_views
 
     workers = os.cpu_count() or 1
     start = time.perf_counter()  # what `cdo pdf notices` does: one process per core, pages back in order
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        for _ in pool.map(_render, [notice] * count, chunksize=4):
-            pass
+    for _ in render_views(notices, workers):
+        pass
     pool_s = time.perf_counter() - start
     return [
         {"name": "ruling (6 findings), warm, median", "value": round(ruling_ms, 1), "unit": "ms",
