@@ -12,6 +12,7 @@ transaction. On PostgreSQL (the bureau server) the hook is off: the server does 
 
 from __future__ import annotations
 
+import operator
 import re
 import uuid
 from collections.abc import Iterable
@@ -28,6 +29,7 @@ CREATE_FTS_SQL = (
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _RUN = re.compile(rf"[{_CJK}]+|[A-Za-z0-9]+")
 _IS_CJK = re.compile(rf"[{_CJK}]")
+_RUNS = re.compile(rf"([{_CJK}]+)|([A-Za-z0-9]+)")  # the same runs as `_RUN`, CJK ones in the first group
 
 
 def tokens(value: str) -> list[str]:
@@ -42,8 +44,41 @@ def tokens(value: str) -> list[str]:
     return out
 
 
-def index_text(parts: Iterable[Any]) -> str:
-    return " ".join(tokens(" ".join(str(p) for p in parts if p)))
+def _tokens_text(value: str) -> str:
+    """``" ".join(tokens(value))``, built from whole strings rather than one list item per character."""
+    out: list[str] = []
+    for cjk, word in _RUNS.findall(value):
+        if not cjk:
+            out.append(word.lower())
+        elif len(cjk) == 1:
+            out.append(cjk)
+        else:
+            out.append(" ".join(cjk))
+            out.append(" ".join(map(operator.add, cjk[:-1], cjk[1:])))
+    return " ".join(out)
+
+
+def index_text(parts: Iterable[Any], cache: dict[str, str] | None = None) -> str:
+    """The indexed text of a record's parts: their tokens, in order. A token never spans two parts (they are
+    joined by spaces), so each part is tokenised on its own — and a short part seen before (a department's or a
+    resource's name, repeated on thousands of requests) is taken from ``cache`` when one is given."""
+    texts = []
+    for part in parts:
+        if not part:
+            continue
+        value = str(part)
+        done = cache.get(value) if cache is not None else None
+        if done is None:
+            done = _tokens_text(value)
+            if cache is not None and len(value) <= _CACHED_PART_CHARS and len(cache) < _CACHED_PARTS:
+                cache[value] = done
+        if done:
+            texts.append(done)
+    return " ".join(texts)
+
+
+_CACHED_PART_CHARS = 120  # names and short phrases; long statements rarely repeat
+_CACHED_PARTS = 50_000
 
 
 def match_expression(query: str) -> str | None:
@@ -241,7 +276,8 @@ def rebuild(session: Session, *, only: str | None = None) -> int:
     connection = session.connection()
     raw = connection.connection.driver_connection
     assert raw is not None
-    raw.create_function("cdo_index_text", -1, lambda *parts: index_text(parts), deterministic=True)
+    parts_seen: dict[str, str] = {}  # tokenised parts, for this rebuild only
+    raw.create_function("cdo_index_text", -1, lambda *parts: index_text(parts, parts_seen), deterministic=True)
     raw.create_function("cdo_rowid", 1, _rowid_of_hex, deterministic=True)
     if only is None:
         connection.execute(text(f"DELETE FROM {FTS_TABLE}"))
