@@ -166,3 +166,43 @@ def test_index_text_tokenises_part_by_part_as_the_joined_text() -> None:
         assert search.index_text(parts, cache) == expected
     assert cache  # the short parts were kept for the next record
 
+
+def test_pull_pages_send_exactly_the_rows_the_orm_path_sent(tmp_path: Path) -> None:
+    """The bureau's pages (Core rows, serialised by the page's JSON encoder) carry, page after page, exactly the
+    visible rows in the form `wire.row_to_wire` gives ORM objects, restricted by `visibility.restrict`."""
+    import json
+
+    from cdo_desktop.domain.enums import Role
+    from cdo_desktop.server import exchange
+    from cdo_desktop.server.app import prepare_database
+    from cdo_desktop.server.config import ServerConfig
+    from cdo_desktop.server.visibility import Viewer, restrict
+    from cdo_desktop.sync.wire import TABLES, row_to_wire
+
+    db = open_database(tmp_path)
+    generate(db, scale=60, with_accounts=False)
+    db.dispose()
+    db = prepare_database(ServerConfig(data_dir=tmp_path))  # sequences the rows, as a bureau does at start
+    with db.read() as session:
+        requester = session.execute(select(m.SharingRequest.requester_department_id)).scalars().first()
+        assert requester is not None
+        viewers = [Viewer(uuid.uuid4(), uuid.uuid4(), uuid.uuid4(), Role.ADMIN, True),
+                   Viewer(uuid.uuid4(), uuid.uuid4(), requester, Role.COMMISSIONER, False)]
+        for viewer in viewers:
+            expected = []
+            for order, (table, model) in enumerate(TABLES.items()):
+                for obj in session.execute(restrict(select(model), table, viewer)).scalars():
+                    expected.append((obj.seq, order, {"table": table, "seq": obj.seq, "row": row_to_wire(obj)}))
+            expected.sort(key=lambda item: (item[0], item[1]))
+            for limit in (7, 2000):
+                sent: list[dict[str, Any]] = []
+                cursor, more = 0, True
+                while more:
+                    page = json.loads(exchange.pull_page(session, viewer, after=cursor, limit=limit).model_dump_json())
+                    assert all(cursor < r["seq"] <= page["cursor"] for r in page["rows"])  # whole seqs per page
+                    sent += page["rows"]
+                    cursor, more = page["cursor"], page["more"]
+                assert sent == [row for _seq, _order, row in expected]
+            everything = sum(len(session.execute(select(model)).all()) for model in TABLES.values())
+            assert len(sent) == everything if viewer.sees_everything else 0 < len(sent) < everything
+    db.dispose()
