@@ -4,10 +4,13 @@ cut at whole sequence numbers."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import logging
 import uuid
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from typing import Any
 
 from pydantic import TypeAdapter
@@ -23,6 +26,7 @@ from cdo_desktop.server.issuing import Issuer, issue_touched
 from cdo_desktop.server.visibility import Viewer, restrict
 from cdo_desktop.services.apply import apply, resolve_actor
 from cdo_desktop.services.context import CHINA
+from cdo_desktop.store import search
 from cdo_desktop.store.db import Database
 from cdo_desktop.store.models import AuditEntry
 from cdo_desktop.store.server_models import SyncCounter, SyncReceipt
@@ -54,18 +58,47 @@ def _id_taken(session: Session, viewer: Viewer, mutation_id: uuid.UUID) -> bool:
     return audited is not None
 
 
-def push_one(db: Database, viewer: Viewer, mutation: Mutation, *, issuer: Issuer | None = None) -> MutationAnswer:
+Writer = Callable[[], AbstractContextManager[Session]]
+
+
+@contextlib.contextmanager
+def batch_writer(db: Database) -> Iterator[Writer]:
+    """Write transactions for one pushed batch: each still its own ``BEGIN IMMEDIATE … COMMIT`` (other writers
+    interleave between them), but on SQLite all on one connection, so a batch of 100 does not open 100 connections
+    and run their set-up pragmas (the store opens a connection per transaction). Elsewhere: `Database.write`."""
+    if not db.is_sqlite:
+        yield db.write
+        return
+    with db.writer.connect() as connection:
+
+        @contextlib.contextmanager
+        def write() -> Iterator[Session]:
+            with Session(bind=connection, expire_on_commit=False) as session:  # as `Database.write`, one connection
+                search.attach(session, enabled=True)
+                try:
+                    yield session
+                    session.commit()
+                except BaseException:
+                    session.rollback()
+                    raise
+
+        yield write
+
+
+def push_one(db: Database, viewer: Viewer, mutation: Mutation, *, issuer: Issuer | None = None,
+             write: Writer | None = None) -> MutationAnswer:
     """Apply one mutation, in its own transaction and savepoint, and record the answer under (account, device, id).
 
     The same account pushing the same change again gets the first answer again; the same id with other content,
     or an id another account (or the bureau) already used, is refused for this mutation alone. A rule's refusal
     or an unexpected error rolls back this mutation only. A busy or full database is raised (the batch stops there;
     the mutations answered so far keep their answers). Documents the mutation creates are issued (and signed) by
-    ``issuer`` in the same savepoint.
+    ``issuer`` in the same savepoint. ``write``: where the transaction comes from (`batch_writer`; default
+    `Database.write`).
     """
     now = dt.datetime.now(dt.UTC)
     digest = mutation_digest(mutation)
-    with db.write() as session:
+    with (write or db.write)() as session:
         counter = ledger.lock_counter(session)  # serialises writers: audit, numbers and seq stay gap-free
         mine = session.execute(
             select(SyncReceipt).where(
