@@ -24,7 +24,7 @@ from cdo_desktop.store import models as m
 from cdo_desktop.store import search
 from cdo_desktop.store.db import Database
 from cdo_desktop.store.server_models import SyncShadow
-from cdo_desktop.sync.wire import TABLES, column_codecs, row_values
+from cdo_desktop.sync.wire import TABLES, column_codecs
 
 SEARCHABLE = {"department", "commissioner", "data_resource", "sharing_request", "quality_objection", "dispute",
               "misuse_report"}
@@ -37,6 +37,7 @@ def replica_write(db: Database) -> Iterator[Session]:
         raw = connection.connection.driver_connection
         assert raw is not None
         raw.execute("PRAGMA foreign_keys=OFF")  # only outside a transaction: run before SQLAlchemy's BEGIN
+        search.register_functions(raw)  # before any statement is open (search.reindex runs mid-transaction)
         with Session(bind=connection, expire_on_commit=False) as session:
             search.attach(session, enabled=True)
             try:
@@ -68,9 +69,10 @@ def upsert(session: Session, table: str, rows: list[dict[str, Any]], *, index: b
     sql, codecs = page_writer(table, connection.dialect)
     raw = connection.connection.driver_connection
     assert raw is not None
-    raw.executemany(sql, [tuple([convert(row.get(name)) for name, convert in codecs]) for row in rows])
+    values = [tuple([convert(row.get(name)) for name, convert in codecs]) for row in rows]
+    raw.executemany(sql, values)
     if index and table in SEARCHABLE:
-        _reindex(session, TABLES[table], [row_values(table, r) for r in rows])
+        search.reindex(session, table, [str(v[0]) for v in values])  # the id (first column), as stored
 
 
 _CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\Z")
@@ -133,28 +135,14 @@ def page_writer(table: str, dialect: Dialect) -> tuple[str, list[tuple[str, Call
         else:
             codecs.append((name, general))
     names = [name for name, _ in codecs]
+    if names[0] != "id":
+        raise ValueError(f"{table}: the id must be the first column")  # `upsert` reads it from there
     quoted = ", ".join(f'"{n}"' for n in names)
     updates = ", ".join(f'"{n}" = excluded."{n}"' for n in names if n != "id")
     sql = (f'INSERT INTO "{sa_table.name}" ({quoted}) VALUES ({", ".join("?" for _ in names)}) '
            f'ON CONFLICT ("id") DO UPDATE SET {updates}')
     _WRITERS[key] = (sql, codecs)
     return sql, codecs
-
-
-def _reindex(session: Session, model: type[m.Synced], values: list[dict[str, Any]]) -> None:
-    cache: dict[uuid.UUID, str] = session.info.setdefault("search_dept_cache", {})
-    connection = session.connection()
-    docs = []
-    for v in values:
-        doc = search.document_for(session, model(**v), cache)
-        if doc is not None:
-            docs.append({"r": search.rowid_for(v["id"]), "b": doc[1], "e": doc[0], "i": v["id"].hex})
-    if docs:
-        docs.sort(key=lambda d: d["r"])  # ascending rowids: FTS5 keeps them in one pending segment (store/search.py)
-        connection.execute(text(f"DELETE FROM {search.FTS_TABLE} WHERE rowid = :r"), [{"r": d["r"]} for d in docs])
-        connection.execute(
-            text(f"INSERT INTO {search.FTS_TABLE}(rowid, body, entity, entity_id) VALUES (:r, :b, :e, :i)"), docs
-        )
 
 
 def remove(session: Session, table: str, ids: Iterable[uuid.UUID]) -> None:

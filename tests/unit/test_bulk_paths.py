@@ -206,3 +206,28 @@ def test_pull_pages_send_exactly_the_rows_the_orm_path_sent(tmp_path: Path) -> N
             everything = sum(len(session.execute(select(model)).all()) for model in TABLES.values())
             assert len(sent) == everything if viewer.sees_everything else 0 < len(sent) < everything
     db.dispose()
+
+
+def test_pages_written_with_indexing_give_the_row_by_row_index(tmp_path: Path) -> None:
+    """An incremental pull page re-indexes the rows it wrote (`search.reindex`, the rebuild's SQL for those ids):
+    the index is the one `document_for` gives, row by row, and the one a full rebuild gives."""
+    from cdo_desktop.sync import replica
+    from cdo_desktop.sync.wire import TABLES, row_to_wire
+
+    source = open_database(tmp_path / "source")
+    generate(source, scale=60, with_accounts=False)
+    with source.read() as session:
+        wire = {t: [row_to_wire(o) for o in session.execute(select(model)).scalars()] for t, model in TABLES.items()}
+    source.dispose()
+    db = open_database(tmp_path / "desk")
+    for start in (0, 1, 0):  # in pages; the last one writes (and re-indexes) rows already indexed
+        with replica.replica_write(db) as session:
+            for table in TABLES:
+                replica.upsert(session, table, wire[table][start::2], index=True)
+    with db.write() as session:
+        incremental = index(session)
+        assert len(incremental) > 60
+        assert incremental == row_by_row(session)
+        assert search.rebuild(session) == len(incremental)
+        assert index(session) == incremental
+    db.dispose()
