@@ -57,6 +57,8 @@ def test_set_based_rebuild_equals_the_row_by_row_index(tmp_path: Path) -> None:
         assert len(expected) > 60
         assert search.rebuild(session) == len(expected)
         assert index(session) == expected
+        config = dict(session.connection().execute(text(f"SELECT k, v FROM {search.FTS_TABLE}_config")).all())
+        assert (config["automerge"], config["hashsize"]) == (4, 1024 * 1024)  # FTS5's defaults back after the bulk
     with db.write() as session:  # and the per-flush hook, after a change, writes the same entry as the rebuild
         req = session.execute(select(m.SharingRequest)).scalars().first()
         assert req is not None
