@@ -4,12 +4,17 @@ cut at whole sequence numbers."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import functools
 import logging
 import uuid
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from typing import Any
 
-from sqlalchemy import select
+from pydantic import TypeAdapter
+from sqlalchemy import String, Uuid, func, select, type_coerce
 from sqlmodel import Session, col
 
 from cdo_desktop.domain.canonical import canonical_json, sha256_hex
@@ -21,6 +26,7 @@ from cdo_desktop.server.issuing import Issuer, issue_touched
 from cdo_desktop.server.visibility import Viewer, restrict
 from cdo_desktop.services.apply import apply, resolve_actor
 from cdo_desktop.services.context import CHINA
+from cdo_desktop.store import search
 from cdo_desktop.store.db import Database
 from cdo_desktop.store.models import AuditEntry
 from cdo_desktop.store.server_models import SyncCounter, SyncReceipt
@@ -52,18 +58,47 @@ def _id_taken(session: Session, viewer: Viewer, mutation_id: uuid.UUID) -> bool:
     return audited is not None
 
 
-def push_one(db: Database, viewer: Viewer, mutation: Mutation, *, issuer: Issuer | None = None) -> MutationAnswer:
+Writer = Callable[[], AbstractContextManager[Session]]
+
+
+@contextlib.contextmanager
+def batch_writer(db: Database) -> Iterator[Writer]:
+    """Write transactions for one pushed batch: each still its own ``BEGIN IMMEDIATE … COMMIT`` (other writers
+    interleave between them), but on SQLite all on one connection, so a batch of 100 does not open 100 connections
+    and run their set-up pragmas (the store opens a connection per transaction). Elsewhere: `Database.write`."""
+    if not db.is_sqlite:
+        yield db.write
+        return
+    with db.writer.connect() as connection:
+
+        @contextlib.contextmanager
+        def write() -> Iterator[Session]:
+            with Session(bind=connection, expire_on_commit=False) as session:  # as `Database.write`, one connection
+                search.attach(session, enabled=True)
+                try:
+                    yield session
+                    session.commit()
+                except BaseException:
+                    session.rollback()
+                    raise
+
+        yield write
+
+
+def push_one(db: Database, viewer: Viewer, mutation: Mutation, *, issuer: Issuer | None = None,
+             write: Writer | None = None) -> MutationAnswer:
     """Apply one mutation, in its own transaction and savepoint, and record the answer under (account, device, id).
 
     The same account pushing the same change again gets the first answer again; the same id with other content,
     or an id another account (or the bureau) already used, is refused for this mutation alone. A rule's refusal
     or an unexpected error rolls back this mutation only. A busy or full database is raised (the batch stops there;
     the mutations answered so far keep their answers). Documents the mutation creates are issued (and signed) by
-    ``issuer`` in the same savepoint.
+    ``issuer`` in the same savepoint. ``write``: where the transaction comes from (`batch_writer`; default
+    `Database.write`).
     """
     now = dt.datetime.now(dt.UTC)
     digest = mutation_digest(mutation)
-    with db.write() as session:
+    with (write or db.write)() as session:
         counter = ledger.lock_counter(session)  # serialises writers: audit, numbers and seq stay gap-free
         mine = session.execute(
             select(SyncReceipt).where(
@@ -146,50 +181,90 @@ def _forget_caches(session: Session) -> None:
     forget_cached_rules(session)
 
 
-def _visible(session: Session, viewer: Viewer, table: str, low: int, high: int, limit: int | None) -> list[Any]:
-    model = TABLES[table]
-    query = select(model).where(col(model.seq) > low, col(model.seq) <= high)
-    query = restrict(query, table, viewer).order_by(model.seq)  # type: ignore[arg-type]
+def _visible(session: Session, viewer: Viewer, table: str, low: int, high: int,
+             limit: int | None) -> list[tuple[int, dict[str, Any]]]:
+    """(seq, column values) of the rows of ``table`` with ``low < seq <= high`` that ``viewer`` may see, in seq
+    order: one Core query on the table (its ``seq`` index, the visibility condition in SQL), no ORM objects."""
+    sa_table = TABLES[table].__table__  # type: ignore[attr-defined]
+    seq = sa_table.c.seq
+    query = select(*_columns(table, session.get_bind().dialect.name))
+    query = restrict(query.where(seq > low, seq <= high), table, viewer).order_by(seq)
     if limit is not None:
         query = query.limit(limit)
-    return list(session.execute(query).scalars())
+    names = [c.name for c in sa_table.columns]
+    return [(row.seq, dict(zip(names, row, strict=True))) for row in session.execute(query)]
+
+
+@functools.cache
+def _columns(table: str, dialect: str) -> tuple[Any, ...]:
+    """The columns a page reads of ``table``: on SQLite, UUIDs as text (see `_uuid_text`)."""
+    sa_table = TABLES[table].__table__  # type: ignore[attr-defined]
+    return tuple(_uuid_text(c) if dialect == "sqlite" and isinstance(c.type, Uuid) else c for c in sa_table.columns)
+
+
+def _uuid_text(column: Any) -> Any:
+    """A UUID column of SQLite (32 hex digits) read in its wire form, hyphenated by SQLite itself."""
+    parts = [func.substr(column, start, length) for start, length in ((1, 8), (9, 4), (13, 4), (17, 4), (21, 12))]
+    hyphenated = parts[0] + "-" + parts[1] + "-" + parts[2] + "-" + parts[3] + "-" + parts[4]
+    return type_coerce(hyphenated, String).label(column.name)
+
+
+def _wire_row(table: str, seq: int, values: dict[str, Any]) -> dict[str, Any]:
+    """A row for a page: its values are the database's own (dates, JSON values, UUIDs as hyphenated text on
+    SQLite), which the page's JSON serialisation writes exactly as `wire.row_to_wire` would
+    (tests/unit/test_bulk_paths.py compares them)."""
+    return {"table": table, "seq": seq, "row": values}
+
+
+_ROWS_JSON = TypeAdapter(list[dict[str, Any]])
+
+
+def _json_sizes(rows: list[dict[str, Any]]) -> list[int]:
+    """The JSON size of each row (serialised one by one: only for pages that may be over `PAGE_BYTES`)."""
+    return [len(_ROWS_JSON.dump_json([row])) for row in rows]
+
+
+def _page(**fields: Any) -> PullPage:
+    return PullPage.model_validate(fields)  # the rows (plain dicts) become `WireRow`s in pydantic's core
 
 
 _ORDER = {name: i for i, name in enumerate(TABLES)}
 
 
 def pull_page(session: Session, viewer: Viewer, *, after: int, limit: int) -> PullPage:
-    """Rows changed after ``after`` that ``viewer`` may see, whole sequence numbers only, at most about
-    ``limit`` rows or `PAGE_BYTES` (a single mutation larger than that still travels whole)."""
+    """Rows changed after ``after`` that ``viewer`` may see, whole sequence numbers only, at most ``limit`` rows
+    and about `PAGE_BYTES` of JSON (a single mutation larger than that still travels whole).
+
+    The page is meant to be sent as JSON (``model_dump_json``): its rows hold column values as read, not their
+    JSON form."""
     counter = ledger.read_counter(session)
     head = counter.seq
     now = dt.datetime.now(dt.UTC)
     if after >= head:
         return PullPage(epoch=counter.epoch, head=head, cursor=min(after, head), more=False, rows=[], server_time=now)
-    found: list[tuple[int, int, str, Any]] = []
+    found: list[tuple[int, int, str, dict[str, Any]]] = []
     for table in TABLES:
-        found += [(r.seq, _ORDER[table], table, r) for r in _visible(session, viewer, table, after, head, limit + 1)]
+        found += [(seq, _ORDER[table], table, row) for seq, row in _visible(session, viewer, table, after, head, limit + 1)]
     found.sort(key=lambda item: (item[0], item[1]))
-    rows: list[WireRow] = []
-    size = 0
-    cut: int | None = None  # the first sequence number not (wholly) in this page
-    for seq, _order, table, row in found:
-        if len(rows) >= limit or size >= PAGE_BYTES:
-            cut = seq
-            break
-        data = row_to_wire(row)
-        size += sum(len(str(v)) + len(k) + 6 for k, v in data.items())  # about the JSON size, cheaply
-        rows.append(WireRow(table=table, seq=seq, row=data))
+    rows = [_wire_row(table, seq, data) for seq, _order, table, data in found[:limit]]
+    cut: int | None = found[limit][0] if len(found) > limit else None  # the first seq not (wholly) in this page
+    if len(_ROWS_JSON.dump_json(rows)) > PAGE_BYTES:  # cut where the JSON passes PAGE_BYTES (that row still goes)
+        size = 0
+        for i, row_size in enumerate(_json_sizes(rows)):
+            if size >= PAGE_BYTES:
+                cut, rows = rows[i]["seq"], rows[:i]
+                break
+            size += row_size
     if cut is None:
-        return PullPage(epoch=counter.epoch, head=head, cursor=head, more=False, rows=rows, server_time=now)
-    whole = [r for r in rows if r.seq < cut]
+        return _page(epoch=counter.epoch, head=head, cursor=head, more=False, rows=rows, server_time=now)
+    whole = [r for r in rows if r["seq"] < cut]
     if whole:
-        return PullPage(epoch=counter.epoch, head=head, cursor=cut - 1, more=True, rows=whole, server_time=now)
+        return _page(epoch=counter.epoch, head=head, cursor=cut - 1, more=True, rows=whole, server_time=now)
     # one mutation wrote more rows than a page holds: send all of it
-    big: list[WireRow] = []
+    big: list[dict[str, Any]] = []
     for table in TABLES:
-        big += [WireRow(table=table, seq=cut, row=row_to_wire(r)) for r in _visible(session, viewer, table, cut - 1, cut, None)]
-    return PullPage(epoch=counter.epoch, head=head, cursor=cut, more=cut < head, rows=big, server_time=now)
+        big += [_wire_row(table, seq, data) for seq, data in _visible(session, viewer, table, cut - 1, cut, None)]
+    return _page(epoch=counter.epoch, head=head, cursor=cut, more=cut < head, rows=big, server_time=now)
 
 
 def rows_by_id(session: Session, viewer: Viewer, table: str, ids: list[Any]) -> list[WireRow]:

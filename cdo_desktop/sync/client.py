@@ -10,13 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import httpx
 from sqlalchemy import select
-from sqlmodel import col
+from sqlmodel import Session, col
 
 from cdo_desktop.store import models as m
 from cdo_desktop.store import search
@@ -77,6 +78,7 @@ class SyncClient:
         self.full_download_rows = max(page_rows, full_download_rows)
         self.push_batch = push_batch
         self.cancelled = False
+        self._round_closed = False  # the last `pull` recorded the end of its sync round (`apply_page`'s ``closing``)
         self._keeper = replica.keep_open(db)
         self.data_dir: Path | None = db.path.parent if db.path is not None else None
 
@@ -106,14 +108,19 @@ class SyncClient:
         """Push everything, pull everything; after a restore of the bureau, download again and push again."""
         report = SyncReport()
         self.push(report, progress)
-        self.pull(report, progress)
+        self.pull(report, progress, close_round=True)
         if report.redownloaded:
             self.push(report, progress)
-            self.pull(report, progress)
-        with self.db.write() as session:
-            report.pending = outbox.pending_count(session)
-            state.put(session, state.LAST_SYNC, dt.datetime.now(dt.UTC).isoformat())
+            self.pull(report, progress, close_round=True)
+        if not self._round_closed:  # cancelled before the last page: count what is pending now
+            with self.db.write() as session:
+                self._close_round(session, report)
         return report
+
+    @staticmethod
+    def _close_round(session: Session, report: SyncReport) -> None:
+        report.pending = outbox.pending_count(session)
+        state.put(session, state.LAST_SYNC, dt.datetime.now(dt.UTC).isoformat())
 
     # --- push ----------------------------------------------------------------------------------------------------
 
@@ -137,12 +144,8 @@ class SyncClient:
                 break
             batch = entries[start : start + self.push_batch]
             self._upload_evidence(batch)
-            with self.db.write() as session:
-                for entry in batch:
-                    fresh = session.get(OutboxEntry, entry.position)
-                    if fresh is not None:
-                        fresh.attempts += 1
-                        session.add(fresh)
+            with self.db.write() as session:  # counted before sending: a crash after it still counts
+                outbox.count_attempt(session, [e.position for e in batch if e.position is not None])
             rows = self._push_batch(batch, report)
             with self.db.write() as session:
                 outbox.record_answers(session, rows)
@@ -213,41 +216,75 @@ class SyncClient:
 
     # --- pull ----------------------------------------------------------------------------------------------------
 
-    def pull(self, report: SyncReport | None = None, progress: Progress | None = None) -> SyncReport:
+    def pull(self, report: SyncReport | None = None, progress: Progress | None = None, *,
+             close_round: bool = False) -> SyncReport:
+        """Pull pages until the copy is current; with ``close_round`` (a `sync` round) the last page's transaction
+        also records the round's end and counts what is still pending.
+
+        While one page is laid down the next is already asked for (the bureau prepares it meanwhile); it is used
+        only if it answers exactly the question the loop then asks (cursor, page size and known checkpoint after
+        this page), and it is checked like any other page before anything of it is written."""
         report = report if report is not None else SyncReport()
-        while not self.cancelled:
-            with self.db.read() as session:
-                cursor, epoch = state.cursor(session), state.get(session, state.EPOCH)
-                downloading = cursor == 0 or state.get(session, state.SEARCH_STALE) == "1"
-                known = trust.known_position(session)
-            limit = self.full_download_rows if downloading else self.page_rows  # from nothing: fewer, larger pages
-            params: dict[str, Any] = {"after": cursor, "limit": limit}
-            if known is not None:
-                params["known"] = known
-            page = PullPage.model_validate(self.http.call("GET", "/v1/sync/pull", params=params))
-            with self.db.read() as session:
-                trust.check_page(session, page)  # a rolled-back or rewritten bureau chain: refused before anything
-            self._note_clock(report, page.server_time)
-            if not epoch or page.epoch != epoch or cursor > page.head:  # first download, restore, re-initialisation
-                log.info("full download (first sync, new bureau epoch, or cursor %s ahead of head %s)", cursor, page.head)
-                self.reset(page.epoch)
-                report.redownloaded = True
-                continue
-            self.apply_page(page)
-            report.pulled += len(page.rows)
-            if progress:
-                progress("pull", page.cursor, page.head)
-            if not page.more:
-                break
+        self._round_closed = False
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="cdo-pull") as ahead_pool:
+            ahead: tuple[dict[str, Any], Future[PullPage]] | None = None
+            while not self.cancelled:
+                with self.db.read() as session:
+                    cursor, epoch = state.cursor(session), state.get(session, state.EPOCH)
+                    downloading = cursor == 0 or state.get(session, state.SEARCH_STALE) == "1"
+                    known = trust.known_position(session)
+                params = self._pull_params(cursor, downloading, known)
+                page = None
+                if ahead is not None:
+                    asked, future = ahead
+                    ahead = None
+                    fetched = future.result()
+                    page = fetched if asked == params else None
+                if page is None:
+                    page = self._fetch_page(params)
+                if not epoch or page.epoch != epoch or cursor > page.head:  # first download, restore, re-initialisation
+                    with self.db.read() as session:
+                        trust.check_page(session, page)  # a rolled-back or rewritten chain: refused before anything
+                    self._note_clock(report, page.server_time)
+                    log.info("full download (first sync, new bureau epoch, or cursor %s ahead of head %s)", cursor, page.head)
+                    self.reset(page.epoch)
+                    report.redownloaded = True
+                    continue
+                if page.more:
+                    cp = page.checkpoint
+                    after = known if cp is None or cp.position == 0 or (known or 0) >= cp.position else cp.position
+                    following = self._pull_params(page.cursor, downloading, after)
+                    ahead = (following, ahead_pool.submit(self._fetch_page, following))
+                self.apply_page(page, closing=report if close_round and not page.more else None)
+                self._note_clock(report, page.server_time)
+                report.pulled += len(page.rows)
+                if progress:
+                    progress("pull", page.cursor, page.head)
+                if not page.more:
+                    self._round_closed = close_round
+                    break
         return report
 
-    def apply_page(self, page: PullPage) -> None:
-        """Lay one page over the copy, move the cursor and rebase pending changes, in one transaction.
+    def _pull_params(self, cursor: int, downloading: bool, known: int | None) -> dict[str, Any]:
+        limit = self.full_download_rows if downloading else self.page_rows  # from nothing: fewer, larger pages
+        params: dict[str, Any] = {"after": cursor, "limit": limit}
+        if known is not None:
+            params["known"] = known
+        return params
+
+    def _fetch_page(self, params: dict[str, Any]) -> PullPage:
+        return PullPage.model_validate_json(self.http.call("GET", "/v1/sync/pull", params=params, parse=False))
+
+    def apply_page(self, page: PullPage, *, closing: SyncReport | None = None) -> None:
+        """Check one page against the checkpoints kept here, then lay it over the copy, move the cursor and rebase
+        pending changes, in one transaction (a refused page writes nothing). ``closing``: the last page of a sync
+        round, whose end is recorded in the same transaction (`SyncReport.pending`, the last sync's time).
 
         During a full download (cursor 0, nothing pending) rows are written without search indexing, which is
         rebuilt once when the last page lands; a crash in between leaves a marker, so the next page rebuilds it.
         """
         with replica.replica_write(self.db) as session:
+            trust.check_page(session, page)  # a rolled-back or rewritten bureau chain: refused before anything
             pending = outbox.pending_count(session) > 0
             bulk = state.cursor(session) == 0 and not pending
             stale = bulk or state.get(session, state.SEARCH_STALE) == "1"
@@ -270,6 +307,8 @@ class SyncClient:
             session.flush()
             if pending:
                 outbox.rebase_pending(session, final=not page.more)
+            if closing is not None:
+                self._close_round(session, closing)
 
     def reset(self, epoch: str) -> None:
         """Forget the bureau's rows and every answer; keep the outbox (its changes return after the download)."""

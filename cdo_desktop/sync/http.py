@@ -124,7 +124,9 @@ class BureauHttp:
     def close(self) -> None:
         self.client.close()
 
-    def call(self, method: str, path: str, *, json: Any = None, params: dict[str, Any] | None = None) -> Any:
+    def call(self, method: str, path: str, *, json: Any = None, params: dict[str, Any] | None = None,
+             parse: bool = True) -> Any:
+        """The answer's JSON, parsed (or, with ``parse`` off, its bytes: for a pydantic model to validate whole)."""
         last: str = ""
         for attempt in range(self.retry.attempts):
             try:
@@ -154,7 +156,7 @@ class BureauHttp:
             if status >= 400:
                 code, zh, en = _reason(response)
                 raise ServerRefused(zh or f"请求被拒绝（{status}）", en or f"Refused (HTTP {status})", code=code, status=status)
-            return response.json()
+            return response.json() if parse else response.content
         raise BureauUnreachable(
             f"无法连接政数局服务器（{last}），修改已保存在本机，稍后会自动重试",
             f"Cannot reach the bureau server ({last}); your changes are kept and will be sent later",

@@ -10,8 +10,9 @@ import uuid
 from dataclasses import dataclass
 
 from pydantic import ValidationError
-from sqlalchemy import delete, func, select
-from sqlmodel import Session
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlmodel import Session, col
 
 from cdo_desktop.domain.errors import DomainError
 from cdo_desktop.domain.mutations import Mutation, validation_error
@@ -121,9 +122,23 @@ def _readable(entry: OutboxEntry) -> Mutation:
         raise validation_error(exc) from None
 
 
+def count_attempt(session: Session, positions: list[int]) -> None:
+    """One more attempt for these outbox entries (one statement for a whole batch)."""
+    if positions:
+        session.execute(update(OutboxEntry).where(col(OutboxEntry.position).in_(positions))
+                        .values(attempts=OutboxEntry.attempts + 1))
+
+
 def record_answers(session: Session, answers: list[OutboxAnswer]) -> None:
-    for answer in answers:
-        session.merge(answer)
+    """Keep the bureau's answers (a newer answer to the same mutation replaces the older), in one statement."""
+    if not answers:
+        return
+    table = OutboxAnswer.__table__  # type: ignore[attr-defined]
+    columns = [c.name for c in table.columns]
+    stmt = sqlite_insert(table)
+    stmt = stmt.on_conflict_do_update(index_elements=["mutation_id"],
+                                      set_={c: stmt.excluded[c] for c in columns if c != "mutation_id"})
+    session.execute(stmt, [{c: getattr(a, c) for c in columns} for a in answers])
 
 
 def forget_answers(session: Session) -> None:

@@ -177,6 +177,11 @@ _CODECS: dict[str, list[tuple[str, Callable[[Any], Any] | None]]] = {
 }
 
 
+def column_codecs(table: str) -> list[tuple[str, Callable[[Any], Any] | None]]:
+    """(column, conversion from the wire form or None) of every column of ``table``, in table order."""
+    return list(_CODECS[table])
+
+
 def row_values(table: str, row: dict[str, Any]) -> dict[str, Any]:
     """Column values ready for a Core insert from a row's wire form (unknown tables raise KeyError)."""
     out: dict[str, Any] = {}

@@ -7,6 +7,7 @@ import uuid
 from sqlmodel import select
 
 from cdo_desktop.store import models as m
+from cdo_desktop.store import search
 from cdo_desktop.sync import state
 from cdo_desktop.sync.outbox import apply_local
 from tests.integration.harness import Desktop, local_rows, mutation, request_payload, server_rows
@@ -142,3 +143,27 @@ def test_evidence_files_travel_with_their_mutation_and_are_hash_checked(bureau, 
     assert fetched == blob_path(b.root, sha) and fetched.read_bytes() == content
     a.close()
     b.close()
+
+
+def test_a_round_of_a_hundred_changes_is_one_push_and_one_pull(bureau, tmp_path) -> None:
+    """Issue 14: an incremental round asks the bureau twice — one push of the batch, one pull of its rows — and
+    its end (pending count, time of the last sync) is written with the last page, not in a transaction of its own."""
+    w = bureau.world
+    a = desktop(bureau, tmp_path, "a-commissioner")
+    a.client.sync()
+    ids = [uuid.uuid4() for _ in range(100)]
+    for rid in ids:
+        apply_local(a.db, mutation("request.create", a.actor_id, rid, request_payload(w)))
+    sent: list[tuple[str, str]] = []
+    a.client.http.client.event_hooks["request"].append(lambda r: sent.append((r.method, r.url.path)))
+    report = a.client.sync()
+    assert (report.pushed, report.accepted, report.pending) == (100, 100, 0) and report.pulled >= 100
+    assert sent == [("POST", "/v1/sync/push"), ("GET", "/v1/sync/pull")]
+    with a.db.read() as session:
+        assert all(session.get(m.SharingRequest, rid).seq is not None for rid in ids)  # type: ignore[union-attr]
+        assert not list(session.exec(select(m.OutboxEntry)))
+        assert state.get(session, state.LAST_SYNC)
+        found = search.search_ids(session, "request", "核验身份", limit=1000) or []
+        assert set(ids) <= set(found)  # the pulled copies were indexed with their page
+    assert local_rows(a.db) == server_rows(bureau.url, a.token)
+    a.close()

@@ -29,13 +29,14 @@ router = APIRouter(prefix="/v1/sync", tags=["sync"])
 def push(body: PushRequest, viewer: ViewerDep, db: DbDep, config: ConfigDep, request: Request) -> PushAnswer:
     issuer = getattr(request.app.state, "issuer", None)
     answers: list[MutationAnswer] = []
-    for mutation in body.mutations:
-        try:
-            answers.append(exchange.push_one(db, viewer, mutation, issuer=issuer))
-        except Exception as exc:
-            if not answers or not (is_busy(exc) or is_full(exc)):
-                raise  # nothing answered yet: 503 with Retry-After (see errors.install)
-            break  # busy or full after some answers: send those; the rest stay in the desktop's outbox
+    with exchange.batch_writer(db) as write:
+        for mutation in body.mutations:
+            try:
+                answers.append(exchange.push_one(db, viewer, mutation, issuer=issuer, write=write))
+            except Exception as exc:
+                if not answers or not (is_busy(exc) or is_full(exc)):
+                    raise  # nothing answered yet: 503 with Retry-After (see errors.install)
+                break  # busy or full after some answers: send those; the rest stay in the desktop's outbox
     with db.read() as session:
         counter = ledger.read_counter(session)
     ledger.record_head(config.data_dir, counter.epoch, counter.seq)
