@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ast
 import functools
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -60,17 +61,30 @@ def _assigned(tree: ast.Module, name: str) -> Any:
     raise KeyError(name)
 
 
+def _header(source: str) -> str:
+    """The module's text above its first top-level function or class (where Alembic writes the identifiers)."""
+    for match in re.finditer(r"^(?:def |async def |class |@)", source, flags=re.MULTILINE):
+        return source[: match.start()]
+    return source
+
+
+def _identifiers(tree: ast.Module) -> tuple[str, Any]:
+    return _assigned(tree, "revision"), _assigned(tree, "down_revision")
+
+
 @functools.cache
 def revision_graph() -> dict[str, tuple[str, ...]]:
     """Each revision of ``migrations/versions`` → the revisions it revises, read from the files without Alembic."""
     graph: dict[str, tuple[str, ...]] = {}
     for path in sorted((MIGRATIONS / "versions").glob("*.py")):
-        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-        try:
-            revision = _assigned(tree, "revision")
-            down = _assigned(tree, "down_revision")
-        except KeyError:  # not a migration (a helper module beside them)
-            continue
+        source = path.read_text(encoding="utf-8")
+        try:  # the identifiers stand above the first function: parsing that header alone is enough (and ~10× less)
+            revision, down = _identifiers(ast.parse(_header(source), filename=str(path)))
+        except (KeyError, SyntaxError):
+            try:
+                revision, down = _identifiers(ast.parse(source, filename=str(path)))
+            except KeyError:  # not a migration (a helper module beside them)
+                continue
         graph[revision] = tuple(down) if isinstance(down, (tuple, list)) else ((down,) if down else ())
     return graph
 

@@ -97,6 +97,16 @@ def test_revisions_read_from_the_files_are_alembic_s() -> None:
     script = ScriptDirectory.from_config(config)
     assert migrate.head_revision() == script.get_current_head()
     assert migrate.known_revisions() == {rev.revision for rev in script.walk_revisions()}
+    down = {rev.revision: tuple(rev._all_down_revisions) for rev in script.walk_revisions()}
+    assert migrate.revision_graph() == down  # the graph read from the files' headers is Alembic's
+
+
+def test_a_migration_s_header_is_what_stands_above_its_first_function() -> None:
+    from cdo_desktop.store.migrate import _header
+
+    source = 'revision = "b"\ndown_revision = "a"\n\n\ndef upgrade():\n    revision = "x"\n'
+    assert _header(source) == 'revision = "b"\ndown_revision = "a"\n\n\n'
+    assert _header("x = 1\n") == "x = 1\n"
 
 
 def test_an_older_schema_is_still_upgraded(tmp_path: Path) -> None:
