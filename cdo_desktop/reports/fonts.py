@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -17,6 +18,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from cdo_desktop.domain.errors import DomainError
+from cdo_desktop.reports import font_cache
 
 FONT_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
 if getattr(sys, "frozen", False):  # PyInstaller bundle: resources/ sits next to the executable's data
@@ -141,17 +143,36 @@ def _windows_fonts() -> dict[str, Path]:
 
 
 def _fontconfig(family: str) -> Path | None:
-    """Linux (UOS, Kylin …) and other fontconfig systems: the file of an exactly matching family."""
+    """Linux (UOS, Kylin …) and other fontconfig systems: the file of an exactly matching family (as
+    ``fc-list :family=FAMILY file`` finds it: any of a font's family names, ignoring case and blanks; the first file
+    in sorted order)."""
+    files = sorted(path for names, path in _fontconfig_fonts() if _family_key(family) in names)
+    return Path(files[0]) if files else None
+
+
+def _family_key(name: str) -> str:
+    return "".join(name.split()).casefold()
+
+
+@functools.cache
+def _fontconfig_fonts() -> tuple[tuple[frozenset[str], str], ...]:
+    """Every font fontconfig knows, as (its family names, compared as fontconfig compares them; its file), listed by
+    one ``fc-list`` per process rather than one per family asked about."""
     fc_list = shutil.which("fc-list")
     if fc_list is None:
-        return None
+        return ()
     try:
-        out = subprocess.run([fc_list, f":family={family}", "file"], capture_output=True, text=True, timeout=5,
-                             check=False).stdout
+        out = subprocess.run([fc_list, "--format", "%{family}\t%{file}\n"], capture_output=True, text=True,
+                             timeout=5, check=False).stdout
     except (OSError, subprocess.SubprocessError):
-        return None
-    files = sorted(line.strip().rstrip(":") for line in out.splitlines() if line.strip())
-    return Path(files[0]) if files else None
+        return ()
+    fonts = []
+    for line in out.splitlines():
+        families, _, path = line.partition("\t")
+        if path.strip():
+            names = re.split(r"(?<!\\),", families)  # fontconfig escapes a comma inside a name as "\,"
+            fonts.append((frozenset(_family_key(n.replace("\\,", ",")) for n in names if n), path.strip()))
+    return tuple(fonts)
 
 
 def _font_dirs() -> list[Path]:
@@ -231,14 +252,14 @@ def register(name: str) -> FontFace:
         candidate = find_system_font(role)
         if candidate is not None:
             try:
-                font = TTFont(name, str(candidate), subfontIndex=0, asciiReadable=0)
+                font = font_cache.ttfont(name, candidate)
                 path, system = candidate, True
             except (TTFError, OSError, ValueError):
                 font = None  # a CFF/OpenType or damaged file: reportlab cannot embed it, use the fallback
     if font is None:
         if not path.exists():
             raise FileNotFoundError(f"字体文件缺失 / font file missing: {path}")
-        font = TTFont(name, str(path), subfontIndex=0, asciiReadable=0)
+        font = font_cache.ttfont(name, path)
     font.face.makeSubset = _SubsetCache(font.face.makeSubset)
     pdfmetrics.registerFont(font)
     face = font.face
