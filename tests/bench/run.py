@@ -24,11 +24,12 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 KEEP_MARKER = "<!-- kept by run.py: hand-written analysis below -->"
-ORDER = ["startup", "demo", "ui", "sync", "reports", "import"]
+ORDER = ["startup", "demo", "ui", "sync", "reports", "cli_pdf", "import"]
 # what --scale (the number of sharing requests in the network) means to each area's run(): documents are measured
 # at the fixed sizes (one ruling; 1,000 notices in batch), whatever the network's scale; import: the issue's
-# 1,000-row file
-SCALE_OF = {"reports": lambda scale: 1.0, "startup": lambda scale: 0, "import": lambda scale: 1.0}
+# 1,000-row file; cli_pdf: 5 alternating runs of one ruling against LibreOffice
+SCALE_OF = {"reports": lambda scale: 1.0, "startup": lambda scale: 0, "import": lambda scale: 1.0,
+            "cli_pdf": lambda scale: 5}
 
 
 def machine() -> str:
