@@ -4,7 +4,8 @@ time (`cdo pdf ruling`, a spawned batch worker, the desktop's first preview).
 
 The parsed tables are kept in the user's cache folder with `marshal` (plain ints, strings, bytes, lists, dicts and
 tuples: nothing is executed on load), one file per (path, size, modification time, subfont, reportlab version,
-format). A changed font file, another reportlab or a damaged cache file simply means a fresh parse; a cache folder
+format), holding the CRC-32 of the bytes it was parsed from. A changed font file (even one of the same size and time),
+another reportlab or a damaged cache file simply means a fresh parse; a cache folder
 that cannot be written means no cache. The font's own bytes are read from the font file every time (they are what the
 PDF embeds); only the parse is skipped. `tests/unit/reports/test_font_cache.py` pins that a cached face is the face
 reportlab parses and prints the same bytes.
@@ -15,6 +16,8 @@ from __future__ import annotations
 import hashlib
 import marshal
 import os
+import tempfile
+import zlib
 from fnmatch import fnmatch
 from pathlib import Path
 from typing import Any
@@ -23,7 +26,8 @@ from weakref import WeakKeyDictionary
 import reportlab
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFNameBytes, TTFont, TTFontFace, unShapedFontGlob
 
-FORMAT = 1
+FORMAT = 2
+_REQUIRED = ("charToGlyph", "charWidths", "glyphPos", "hmetrics", "table", "unitsPerEm", "defaultWidth", "name")
 CACHE_ENV = "CDO_FONT_CACHE"  # a folder, or "off"
 _NOT_KEPT = ("_ttf_data", "_pdfScale")  # the file's bytes (read afresh) and a lambda (rebuilt from unitsPerEm)
 
@@ -50,6 +54,7 @@ def _entry(path: Path, subfont: int) -> Path | None:
 
 def _fields(face: TTFontFace) -> dict[str, Any]:
     fields = {k: v for k, v in face.__dict__.items() if k not in _NOT_KEPT}
+    fields["__crc32__"] = zlib.crc32(face._ttf_data)  # the bytes this parse belongs to
     names = [k for k, v in fields.items() if isinstance(v, TTFNameBytes)]
     fields["__names__"] = names
     for k in names:
@@ -57,9 +62,14 @@ def _fields(face: TTFontFace) -> dict[str, Any]:
     return fields
 
 
-def _face_from(fields: dict[str, Any], data: bytes) -> TTFontFace:
+def _face_from(fields: dict[str, Any], data: bytes) -> TTFontFace | None:
+    """The cached face over ``data``, or None when the entry is not the parse of these very bytes (a file replaced
+    with one of the same size and time) or lacks a table reportlab needs."""
+    if fields.get("__crc32__") != zlib.crc32(data) or not all(k in fields for k in _REQUIRED):
+        return None
     face = TTFontFace.__new__(TTFontFace)
     state = dict(fields)
+    del state["__crc32__"]
     for k in state.pop("__names__"):
         state[k] = TTFNameBytes(state[k])
     face.__dict__.update(state)
@@ -78,15 +88,18 @@ def parse(path: Path, subfont: int = 0) -> TTFontFace:
         if entry is not None and entry.exists():
             fields = marshal.loads(entry.read_bytes())
             if isinstance(fields, dict):
-                return _face_from(fields, path.read_bytes())
+                face = _face_from(fields, path.read_bytes())
+                if face is not None:
+                    return face
     except (OSError, ValueError, EOFError, TypeError, KeyError, AttributeError):
         pass  # an unreadable or foreign cache entry: parse afresh below
     face = TTFontFace(str(path), validate=0, subfontIndex=subfont)
     if entry is not None:
         try:
             entry.parent.mkdir(parents=True, exist_ok=True)
-            part = entry.with_name(f"{entry.name}.{os.getpid()}.part")
-            part.write_bytes(marshal.dumps(_fields(face)))
+            handle, part = tempfile.mkstemp(dir=entry.parent, suffix=".part")
+            with os.fdopen(handle, "wb") as out:
+                out.write(marshal.dumps(_fields(face)))
             os.replace(part, entry)
         except (OSError, ValueError):
             pass  # no cache this time

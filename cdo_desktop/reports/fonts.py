@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import functools
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -144,35 +143,41 @@ def _windows_fonts() -> dict[str, Path]:
 
 def _fontconfig(family: str) -> Path | None:
     """Linux (UOS, Kylin …) and other fontconfig systems: the file of an exactly matching family (as
-    ``fc-list :family=FAMILY file`` finds it: any of a font's family names, ignoring case and blanks; the first file
+    ``fc-list :family=FAMILY file`` finds it: any of a font's family names, ignoring case and spaces; the first file
     in sorted order)."""
     files = sorted(path for names, path in _fontconfig_fonts() if _family_key(family) in names)
     return Path(files[0]) if files else None
 
 
 def _family_key(name: str) -> str:
-    return "".join(name.split()).casefold()
+    return name.replace(" ", "").lower()  # fontconfig's FcStrCmpIgnoreBlanksAndCase ignores the ASCII space only
 
 
-@functools.cache
+_LISTED: list[tuple[tuple[frozenset[str], str], ...]] = []  # the one successful listing of this process
+
+
 def _fontconfig_fonts() -> tuple[tuple[frozenset[str], str], ...]:
     """Every font fontconfig knows, as (its family names, compared as fontconfig compares them; its file), listed by
-    one ``fc-list`` per process rather than one per family asked about."""
+    one ``fc-list`` per process rather than one per family asked about (a failed listing is tried again)."""
+    if _LISTED:
+        return _LISTED[0]
     fc_list = shutil.which("fc-list")
     if fc_list is None:
         return ()
-    try:
-        out = subprocess.run([fc_list, "--format", "%{family}\t%{file}\n"], capture_output=True, text=True,
-                             timeout=5, check=False).stdout
+    try:  # one line per font: its file, then each family name followed by a tab (names may hold commas)
+        done = subprocess.run([fc_list, "--format", "%{file}\t%{[]family{%{family}\t}}\n"], capture_output=True,
+                              encoding="utf-8", errors="surrogateescape", timeout=5, check=False)
     except (OSError, subprocess.SubprocessError):
         return ()
+    if done.returncode != 0:
+        return ()
     fonts = []
-    for line in out.splitlines():
-        families, _, path = line.partition("\t")
+    for line in done.stdout.splitlines():
+        path, *names = line.split("\t")
         if path.strip():
-            names = re.split(r"(?<!\\),", families)  # fontconfig escapes a comma inside a name as "\,"
-            fonts.append((frozenset(_family_key(n.replace("\\,", ",")) for n in names if n), path.strip()))
-    return tuple(fonts)
+            fonts.append((frozenset(_family_key(n) for n in names if n), path.strip()))
+    _LISTED.append(tuple(fonts))
+    return _LISTED[0]
 
 
 def _font_dirs() -> list[Path]:

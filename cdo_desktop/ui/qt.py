@@ -9,31 +9,32 @@ and QtPrintSupport (separate wheels and libraries) are loaded only when the PDF 
 
 from __future__ import annotations
 
-import importlib
 from types import ModuleType
 from typing import Any
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
 _MODULES: tuple[ModuleType, ...] = (QtWidgets, QtGui, QtCore)
-_OPTIONAL = {  # name: (module, the flag that says whether it could be loaded)
-    "QPdfDocument": ("PySide6.QtPdf", "HAVE_PDF"),
-    "QPdfView": ("PySide6.QtPdfWidgets", "HAVE_PDF"),
-    "QPrintDialog": ("PySide6.QtPrintSupport", "HAVE_PRINT"),
-    "QPrinter": ("PySide6.QtPrintSupport", "HAVE_PRINT"),
-}
+_OPTIONAL = ("QPdfDocument", "QPdfView", "QPrintDialog", "QPrinter")  # from QtPdf, QtPdfWidgets, QtPrintSupport
 _FLAGS = {"HAVE_PDF": ("QPdfDocument", "QPdfView"), "HAVE_PRINT": ("QPrintDialog", "QPrinter")}
 
 
 def _optional(name: str) -> Any:
     """A class of an optional Qt module, or None when that module is not installed (QtPdf ships in the separate
     PySide6-Pdf wheel; QtPrintSupport needs libcups at run time): the preview and printing degrade to
-    "not available" without them."""
-    module_name, _flag = _OPTIONAL[name]
+    "not available" without them. Written as plain import statements so that PyInstaller sees and bundles them."""
     try:
-        return getattr(importlib.import_module(module_name), name)
+        if name == "QPdfDocument":
+            from PySide6.QtPdf import QPdfDocument as found
+        elif name == "QPdfView":
+            from PySide6.QtPdfWidgets import QPdfView as found
+        elif name == "QPrintDialog":
+            from PySide6.QtPrintSupport import QPrintDialog as found
+        else:
+            from PySide6.QtPrintSupport import QPrinter as found
     except ImportError:  # pragma: no cover - depends on the installed wheels and libraries
         return None
+    return found
 
 
 def __getattr__(name: str) -> Any:

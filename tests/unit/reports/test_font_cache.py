@@ -4,9 +4,11 @@ and a changed font file or a damaged entry is parsed afresh."""
 from __future__ import annotations
 
 import io
+import marshal
 import os
 import subprocess
 import sys
+import zlib
 from pathlib import Path
 
 import pytest
@@ -66,6 +68,15 @@ def test_a_changed_font_or_a_damaged_entry_is_parsed_afresh(tmp_path: Path, monk
     os.utime(copy, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))  # the file changed: a new entry
     font_cache.parse(copy)
     assert len(list((tmp_path / "cache").glob("*.face"))) == 2
+    # other bytes of the same size and time (a copy that kept the timestamp): not the cached parse's
+    stat = copy.stat()
+    data = bytearray(copy.read_bytes())
+    data[-1] ^= 0xFF
+    copy.write_bytes(bytes(data))
+    os.utime(copy, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    font_cache.parse(copy)
+    newest = max((tmp_path / "cache").glob("*.face"), key=lambda p: p.stat().st_mtime_ns)
+    assert marshal.loads(newest.read_bytes())["__crc32__"] == zlib.crc32(bytes(data))  # parsed afresh, rewritten
 
 
 def test_no_cache_folder_means_a_plain_parse(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
