@@ -26,7 +26,6 @@ from cdo_desktop.server.issuing import Issuer, issue_touched
 from cdo_desktop.server.visibility import Viewer, restrict
 from cdo_desktop.services.apply import apply, resolve_actor
 from cdo_desktop.services.context import CHINA
-from cdo_desktop.store import search
 from cdo_desktop.store.db import Database
 from cdo_desktop.store.models import AuditEntry
 from cdo_desktop.store.server_models import SyncCounter, SyncReceipt
@@ -71,18 +70,7 @@ def batch_writer(db: Database) -> Iterator[Writer]:
         return
     with db.writer.connect() as connection:
 
-        @contextlib.contextmanager
-        def write() -> Iterator[Session]:
-            with Session(bind=connection, expire_on_commit=False) as session:  # as `Database.write`, one connection
-                search.attach(session, enabled=True)
-                try:
-                    yield session
-                    session.commit()
-                except BaseException:
-                    session.rollback()
-                    raise
-
-        yield write
+        yield lambda: db.write_on(connection)
 
 
 def push_one(db: Database, viewer: Viewer, mutation: Mutation, *, issuer: Issuer | None = None,

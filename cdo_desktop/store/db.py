@@ -88,7 +88,14 @@ class Database:
     @contextlib.contextmanager
     def write(self) -> Iterator[Session]:
         """A session in one write transaction: committed when the block ends, rolled back on any exception."""
-        with Session(self.writer, expire_on_commit=False) as session:
+        with self.write_on(self.writer) as session:
+            yield session
+
+    @contextlib.contextmanager
+    def write_on(self, bind: Any) -> Iterator[Session]:
+        """As `write`, on ``bind``: the writer engine, or a connection the caller holds so that several transactions
+        run on one SQLite connection (a pushed batch, a pull's pages)."""
+        with Session(bind=bind, expire_on_commit=False) as session:
             search.attach(session, enabled=self.is_sqlite)
             try:
                 yield session

@@ -38,14 +38,8 @@ def replica_write(db: Database) -> Iterator[Session]:
         assert raw is not None
         raw.execute("PRAGMA foreign_keys=OFF")  # only outside a transaction: run before SQLAlchemy's BEGIN
         search.register_functions(raw)  # before any statement is open (search.reindex runs mid-transaction)
-        with Session(bind=connection, expire_on_commit=False) as session:
-            search.attach(session, enabled=True)
-            try:
-                yield session
-                session.commit()
-            except BaseException:
-                session.rollback()
-                raise
+        with db.write_on(connection) as session:
+            yield session
 
 
 def to_json(value: Any) -> Any:

@@ -15,11 +15,9 @@ import argparse
 import os
 import shutil
 import sqlite3
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -29,7 +27,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 sys.path.insert(0, str(HERE))
 
-from bench_startup import cdo  # noqa: E402
+from bench_startup import cdo, medians  # noqa: E402
 from bench_ui import compiled  # noqa: E402
 
 _CONTENT_TYPES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -88,13 +86,7 @@ def run(runs: int = 5, scale: int = 60) -> list[dict[str, Any]]:
             commands["office"] = [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
                                   "--outdir", str(tmp / "lo"), str(tmp / "ruling.docx")]
             subprocess.run(commands["office"], env=env, capture_output=True, check=True, timeout=300)  # its profile
-        samples: dict[str, list[float]] = {name: [] for name in commands}
-        for _ in range(runs):
-            for name, command in commands.items():
-                began = time.perf_counter()
-                subprocess.run(command, env=env, capture_output=True, check=True, timeout=300)
-                samples[name].append(time.perf_counter() - began)
-        t = {name: statistics.median(v) for name, v in samples.items()}
+        t = medians(commands, env, runs)
     rows = [{"name": f"cdo pdf ruling NUMBER -o f.pdf, whole process ({pages} pages, {len(lines)} lines)",
              "value": round(t["ours"], 2), "unit": "s", "bound": f"median of {runs}, alternating"}]
     if "office" in t:
