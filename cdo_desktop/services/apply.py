@@ -24,18 +24,6 @@ from cdo_desktop.domain.enums import Role
 from cdo_desktop.domain.errors import DomainError, NotAllowed, NotFound
 from cdo_desktop.domain.mutations import Mutation, validation_error
 from cdo_desktop.domain.workflow import transition_for
-from cdo_desktop.services import (  # noqa: F401  (each module registers its handlers)
-    accountability,
-    assets,
-    catalogue,
-    directory,
-    disputes,
-    documents,
-    misuse,
-    objections,
-    receipts,
-    requests,
-)
 from cdo_desktop.services.context import Context
 from cdo_desktop.services.registry import AFTER, HANDLERS
 from cdo_desktop.store import audit
@@ -50,6 +38,24 @@ class Applied:
     mutation: Mutation
     touched: tuple[m.Synced, ...]
     audit_position: int
+
+
+def _handlers() -> dict[str, Any]:
+    """The handler table, its modules imported on the first change (a desktop paints its first page without them)."""
+    from cdo_desktop.services import (  # noqa: F401  (each module registers its handlers)
+        accountability,
+        assets,
+        catalogue,
+        directory,
+        disputes,
+        documents,
+        misuse,
+        objections,
+        receipts,
+        requests,
+    )
+
+    return HANDLERS
 
 
 def resolve_actor(session: Session, actor_id: uuid.UUID, *, on: dt.date | None = None) -> Actor:
@@ -81,7 +87,7 @@ def apply(
     """
     now = now or dt.datetime.now(dt.UTC)
     transition = transition_for(mutation.kind)
-    handler = HANDLERS.get(mutation.kind)
+    handler = _handlers().get(mutation.kind)
     if handler is None:  # a table row without a handler is a programming error, caught by the tests
         raise DomainError("no_handler", f"操作未实现：{mutation.kind}", f"Action not implemented: {mutation.kind}")
     try:

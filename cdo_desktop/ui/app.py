@@ -232,7 +232,8 @@ class _FirstPaint:
     """Runs ``then`` on the event loop's next turn after ``window`` first paints (or after a second at the latest,
     should the window not be exposed); with ``CDO_EXIT_AFTER_FIRST_PAINT`` (tests/bench/bench_ui.py) it prints
     when the shell painted and when the first page's rows were painted, then quits; with
-    ``CDO_MODULES_AT_FIRST_PAINT=FILE`` it writes the names of the modules loaded at the first paint to FILE."""
+    ``CDO_MODULES_AT_FIRST_PAINT=FILE`` (``CDO_MODULES_AT_FIRST_ROWS=FILE``) it writes the names of the modules
+    loaded when the shell (the first page's rows) painted to FILE."""
 
     def __init__(self, app: Any, window: Any, started: float, then: Any) -> None:
         from cdo_desktop.ui.qt import QEvent, QObject, QTimer
@@ -267,6 +268,9 @@ class _FirstPaint:
         self.then()
         if os.environ.get("CDO_EXIT_AFTER_FIRST_PAINT"):
             self.window.repaint()  # the first page with its rows, painted now
+            modules_file = os.environ.get("CDO_MODULES_AT_FIRST_ROWS")
+            if modules_file:
+                Path(modules_file).write_text("\n".join(sorted(sys.modules)), encoding="utf-8")
             print(f"first-rows {time.time():.6f} in-process {time.perf_counter() - self.started:.3f}", flush=True)
             self.app.quit()
 
