@@ -4,18 +4,22 @@ concurrent desktops syncing against a server on SQLite and on PostgreSQL: throug
 server's CPU share.
 
 The server runs as a separate `cdo serve` process (PostgreSQL: ``--workers 2``) and each desktop is a process of
-its own (``bench_sync.py --desktop``: its own interpreter, database and HTTP client), so that no client shares a
-GIL with the server or with another client. The large network is written in bulk (synthetic rows with valid references, then sequenced
+its own (its own interpreter state, database and HTTP client), so that no client shares a GIL with the server or
+with another client. ``--launch exec`` starts each desktop as a fresh interpreter (``bench_sync.py --desktop``);
+``--launch fork`` (for 200 desktops) forks them from this process once the client stack is imported, so the
+imported modules' memory is shared copy-on-write instead of held 200 times. The large network is written in bulk (synthetic rows with valid references, then sequenced
 by the server at start), because generating 100k rows through `services.apply` takes minutes and measures
 something else (tests/bench/bench_demo.py does).
 
 Run: python tests/bench/bench_sync.py [--scale 100000] [--clients 50] [--rounds 3] [--no-postgres] [--only load]
+     [--pace SECONDS] [--launch exec|fork]
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import json
 import os
 import random
@@ -24,6 +28,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import traceback
 import uuid
 from pathlib import Path
 from typing import Any
@@ -275,14 +280,71 @@ def desktop_process(spec: dict[str, Any]) -> dict[str, Any]:
     return {"latencies": latencies, "began": began, "ended": ended}
 
 
-def bench_concurrent(tmp: Path, backend: str, clients: int, rounds: int = 3, pace: float = 0.0) -> list[dict[str, Any]]:
+class ForkedDesktop:
+    """One desktop of the load test forked from this process: its own process, database and HTTP client, the
+    imported client stack shared copy-on-write. It answers like the `subprocess.Popen` of ``--desktop``: a
+    "ready" line on ``stdout``, then its result as JSON."""
+
+    def __init__(self, spec: dict[str, Any]) -> None:
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the desktop
+            os.close(read)
+            code = 0
+            try:
+                with os.fdopen(write, "w") as out:
+                    sys.stdout = out
+                    print(json.dumps(desktop_process(spec)), flush=True)
+            except BaseException:
+                traceback.print_exc()
+                code = 1
+            finally:
+                os._exit(code)
+        os.close(write)
+        self.pid = pid
+        self.stdout = os.fdopen(read)
+        self.returncode: int | None = None
+
+    def _reap(self, flags: int) -> int | None:
+        if self.returncode is None:
+            pid, status = os.waitpid(self.pid, flags)
+            if pid:
+                self.returncode = os.waitstatus_to_exitcode(status)
+        return self.returncode
+
+    def poll(self) -> int | None:
+        return self._reap(os.WNOHANG)
+
+    def communicate(self, timeout: float | None = None) -> tuple[str, None]:
+        out = self.stdout.read()
+        self._reap(0)
+        return out, None
+
+    def kill(self) -> None:
+        os.kill(self.pid, 9)
+
+
+def memory_mib(pids: list[int]) -> float:
+    """The desktops' proportional set size summed (pages shared by forked processes counted once), in MiB."""
+    total = 0
+    for pid in pids:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                total += int(line.split()[1])
+    return total / 1024
+
+
+def bench_concurrent(tmp: Path, backend: str, clients: int, rounds: int = 3, pace: float = 0.0,
+                     launch: str = "exec") -> list[dict[str, Any]]:
     """``clients`` desktop processes syncing against `cdo serve` (SQLite: 1 process; PostgreSQL: 2 workers).
 
     ``pace`` 0: a burst — every desktop makes a change and syncs at the same instant, ``rounds`` times back to back.
     ``pace`` > 0: each desktop makes a change and syncs after a random pause of mean ``pace`` seconds (Poisson
     arrivals), so ``clients / pace`` syncs per second reach the bureau — a busy office rather than a stampede."""
     server, world, name = _server(tmp, backend, 0, extra_accounts=clients)
-    procs: list[subprocess.Popen[str]] = []
+    procs: list[Any] = []
+    if launch == "fork":
+        gc.freeze()  # the imported stack's objects stay out of the collector: fewer pages copied by the children
     try:
         go = tmp / f"go-{backend}-{clients}"  # created once every desktop has imported, downloaded and waits
         for i in range(clients):
@@ -291,10 +353,15 @@ def bench_concurrent(tmp: Path, backend: str, clients: int, rounds: int = 3, pac
                     "data_dir": str(tmp / f"desk-{backend}-{i}"), "actor": str(world.people[(dept, f"bench{i}")]),
                     "go": str(go), "pace": pace,
                     "payloads": [request_payload(world, dept, "B" if dept == "A" else "A") for _ in range(rounds)]}
-            procs.append(subprocess.Popen([sys.executable, __file__, "--desktop", json.dumps(spec)],
-                                          stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)}))
+            if launch == "fork":
+                procs.append(ForkedDesktop(spec))
+            else:
+                procs.append(subprocess.Popen([sys.executable, __file__, "--desktop", json.dumps(spec)],
+                                              stdout=subprocess.PIPE, text=True,
+                                              env={**os.environ, "PYTHONPATH": str(ROOT)}))
         for p in procs:
             assert p.stdout is not None and p.stdout.readline().strip() == "ready"
+        memory = memory_mib([p.pid for p in procs])
         cpu_at_start, wall_at_start = server_cpu_seconds(server.proc.pid), time.time()
         go.touch()
         outputs = [json.loads(p.communicate(timeout=1800)[0].strip().splitlines()[-1]) for p in procs]
@@ -312,6 +379,7 @@ def bench_concurrent(tmp: Path, backend: str, clients: int, rounds: int = 3, pac
     q = statistics.quantiles(latencies, n=100)
     label = "SQLite, 1 process" if backend == "sqlite" else "PostgreSQL, 2 workers"
     label += f", one sync per desktop every {pace:g} s on average" if pace else ", all at once"
+    label += ", forked" if launch == "fork" else ""
     share = cpu / cpu_wall / (os.cpu_count() or 1)  # from the common start to the last desktop's end
     head = f"{clients} desktop processes ({label})"
     return [
@@ -323,11 +391,13 @@ def bench_concurrent(tmp: Path, backend: str, clients: int, rounds: int = 3, pac
         {"name": f"{head}: sync p99", "value": round(q[98] * 1000), "unit": "ms", "bound": ""},
         {"name": f"{head}: server CPU share", "value": round(100 * share), "unit": "% of all cores",
          "bound": f"{cpu:.1f} CPU-s"},
+        {"name": f"{head}: desktops' memory (PSS)", "value": round(memory), "unit": "MiB",
+         "bound": f"{memory / clients:.0f} MiB per desktop"},
     ]
 
 
 def run(scale: int = 100_000, clients: int = 50, postgres: bool = True, rounds: int = 3,
-        only: str | None = None, pace: float = 0.0) -> list[dict[str, Any]]:
+        only: str | None = None, pace: float = 0.0, launch: str = "exec") -> list[dict[str, Any]]:
     import keyring
 
     from tests.integration.harness import MemoryKeyring
@@ -341,9 +411,9 @@ def run(scale: int = 100_000, clients: int = 50, postgres: bool = True, rounds: 
         if only in (None, "incremental"):
             results += bench_incremental(tmp)
         if only in (None, "load"):
-            results += bench_concurrent(tmp, "sqlite", clients, rounds, pace)
+            results += bench_concurrent(tmp, "sqlite", clients, rounds, pace, launch)
             if postgres and pg_reachable() is None:
-                results += bench_concurrent(tmp, "postgres", clients, rounds, pace)
+                results += bench_concurrent(tmp, "postgres", clients, rounds, pace, launch)
     return results
 
 
@@ -356,10 +426,12 @@ if __name__ == "__main__":
     parser.add_argument("--only", choices=["pull", "incremental", "load"])
     parser.add_argument("--pace", type=float, default=0.0,
                         help="load test: mean seconds between one desktop's syncs (0: all at once)")
+    parser.add_argument("--launch", choices=["exec", "fork"], default="exec",
+                        help="load test: each desktop a fresh interpreter (exec) or forked from this one (fork)")
     parser.add_argument("--desktop", help=argparse.SUPPRESS)  # one desktop of the load test (JSON spec)
     ns = parser.parse_args()
     if ns.desktop:
         print(json.dumps(desktop_process(json.loads(ns.desktop))))
         raise SystemExit(0)
-    for row in run(ns.scale, ns.clients, not ns.no_postgres, ns.rounds, ns.only, ns.pace):
+    for row in run(ns.scale, ns.clients, not ns.no_postgres, ns.rounds, ns.only, ns.pace, ns.launch):
         print(f"{row['name']:<62} {row['value']:>10} {row['unit']:<7} {row['bound']}")
