@@ -10,6 +10,7 @@ import dataclasses
 import io
 import os
 import statistics
+import subprocess
 import sys
 import time
 import uuid
@@ -54,6 +55,30 @@ def _bare_canvas(lines: list[str]) -> bytes:
     return buffer.getvalue()
 
 
+def printed_pages(pdf: bytes) -> list[list[str]]:
+    """The text a document prints, page by page and line by line (poppler's ``pdftotext -layout``)."""
+    text = subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True).stdout
+    pages = text.decode("utf-8").split("\f")
+    return [[line.strip() for line in sheet.splitlines() if line.strip()] for sheet in pages if sheet.strip()]
+
+
+def _bare_canvas_pages(pages: list[list[str]]) -> bytes:
+    """The floor of a document: its printed text, the same lines on the same pages, drawn on a plain canvas in one
+    embedded face — no layout, no tables, no seal, no QR."""
+    buffer = io.BytesIO()
+    font = _floor_font()
+    canvas = Canvas(buffer, pagesize=page.A4, invariant=1, initialFontName=font)
+    for lines in pages:
+        y = page.PAGE_HEIGHT - page.MARGIN_TOP
+        canvas.setFont(font, 16)
+        for line in lines:
+            canvas.drawString(page.MARGIN_LEFT, y, line)
+            y -= page.LEADING
+        canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
 _DEPARTMENTS = ("佛山市市场监督管理局", "佛山市公安局", "佛山市人力资源和社会保障局", "佛山市自然资源局",
                 "佛山市卫生健康局", "佛山市教育局", "佛山市民政局", "佛山市交通运输局")
 
@@ -90,6 +115,8 @@ def run(scale: float = 1.0) -> list[dict[str, object]]:
     ruling40_ms = _ms(lambda: documents.render(samples.sample_ruling(40)), 3)
     text = [t for _, t in build_story(notice).fields]
     floor_ms = _ms(lambda: _bare_canvas(text), 7)
+    ruling_pages = printed_pages(documents.render(ruling))
+    ruling_floor_ms = _ms(lambda: _bare_canvas_pages(ruling_pages), 7)
     count = max(int(1000 * scale), 1)
     notices = batch_notices(count)
     texts = [[t for _, t in build_story(view).fields] for view in notices]
@@ -110,9 +137,12 @@ def run(scale: float = 1.0) -> list[dict[str, object]]:
     pool_s = time.perf_counter() - start
     return [
         {"name": "ruling (6 findings), warm, median", "value": round(ruling_ms, 1), "unit": "ms",
-         "bound": f"{ruling_ms / floor_ms:.1f}x the floor; goal <= 2x"},
+         "bound": f"{ruling_ms / ruling_floor_ms:.1f}x its floor; goal <= 2x"},
+        {"name": f"bare canvas, the ruling's printed text ({len(ruling_pages)} pages, "
+                 f"{sum(len(line) for lines in ruling_pages for line in lines)} characters; floor)",
+         "value": round(ruling_floor_ms, 1), "unit": "ms", "bound": f"ruling {ruling_ms / floor_ms:.1f}x the notice's"},
         {"name": "ruling (40 findings), warm, median", "value": round(ruling40_ms, 1), "unit": "ms", "bound": 2000},
-        {"name": "bare canvas, same notice text (floor)", "value": round(floor_ms, 1), "unit": "ms", "bound": None},
+        {"name": "bare canvas, the notice's text (floor of the notices)", "value": round(floor_ms, 1), "unit": "ms", "bound": None},
         {"name": f"{count} notices in batch, one process", "value": round(batch_s, 2), "unit": "s",
          "bound": f"{batch_s / floor_batch_s:.1f}x the floor"},
         {"name": f"{count} notices in batch, {workers} processes (cdo pdf notices)", "value": round(pool_s, 2),
