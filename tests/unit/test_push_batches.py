@@ -247,3 +247,19 @@ def test_a_full_database_keeps_exactly_the_answers_committed(
         assert audit.verify_chain(session).ok
     db.dispose()
 
+
+def test_candidates_read_as_columns_are_the_orm_rows(session: Session) -> None:
+    """The 集约化 candidates, read as columns, are the ones (in the same order) the ORM rows gave."""
+    from types import SimpleNamespace
+
+    from cdo_desktop.domain.duplicates import Candidate
+    from cdo_desktop.services import assets
+
+    stmt = (select(m.DataResource, m.Department).join(m.Department, col(m.Department.id) == m.DataResource.department_id)
+            .where(col(m.Department.level) == "city"))
+    rows = {res.id: Candidate(res.id, res.name, dept.id, dept.name, tuple(i.get("name", "") for i in res.items))
+            for res, dept in session.execute(stmt)}
+    session.info.pop("cdo_duplicate_candidates", None)
+    read = assets._city_candidates(SimpleNamespace(session=session))  # type: ignore[arg-type]
+    assert len(rows) >= 3
+    assert list(read.items()) == list(rows.items())
