@@ -210,14 +210,16 @@ def _after_flush(session: Session, _context: Any) -> None:
             continue
         entity, body = doc
         rowid = rowid_for(obj.id)
-        connection.execute(text(f"DELETE FROM {FTS_TABLE} WHERE rowid = :r"), {"r": rowid})
-        connection.execute(
-            text(f"INSERT INTO {FTS_TABLE}(rowid, body, entity, entity_id) VALUES (:r, :b, :e, :i)"),
-            {"r": rowid, "b": body, "e": entity, "i": obj.id.hex},
-        )
+        connection.execute(_DELETE_ENTRY, {"r": rowid})
+        connection.execute(_INSERT_ENTRY, {"r": rowid, "b": body, "e": entity, "i": obj.id.hex})
     for obj in session.deleted:
         if hasattr(obj, "id") and isinstance(obj.id, uuid.UUID):
-            connection.execute(text(f"DELETE FROM {FTS_TABLE} WHERE rowid = :r"), {"r": rowid_for(obj.id)})
+            connection.execute(_DELETE_ENTRY, {"r": rowid_for(obj.id)})
+
+
+# built once: a text() construct is parsed and given a cache key each time it is made
+_DELETE_ENTRY = text(f"DELETE FROM {FTS_TABLE} WHERE rowid = :r")
+_INSERT_ENTRY = text(f"INSERT INTO {FTS_TABLE}(rowid, body, entity, entity_id) VALUES (:r, :b, :e, :i)")
 
 
 _NAMES_KEY = "search_dept_cache"  # the names of departments and resources indexed with other rows, by id

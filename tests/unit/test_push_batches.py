@@ -263,3 +263,25 @@ def test_candidates_read_as_columns_are_the_orm_rows(session: Session) -> None:
     read = assets._city_candidates(SimpleNamespace(session=session))  # type: ignore[arg-type]
     assert len(rows) >= 3
     assert list(read.items()) == list(rows.items())
+
+
+def test_answers_stored_from_plain_records_are_those_of_table_models(tmp_path: Path) -> None:
+    """The desktop keeps the bureau's answers from plain records (`outbox.Answer`) exactly as from `OutboxAnswer`s."""
+    from cdo_desktop.store.server_models import OutboxAnswer
+    from cdo_desktop.sync import outbox
+
+    fields: list[dict[str, Any]] = [
+        {"mutation_id": uuid.uuid4(), "accepted": True, "seq": 7},
+        {"mutation_id": uuid.uuid4(), "accepted": False, "seq": None, "code": "invalid_state", "reason_zh": "状态不允许",
+         "reason_en": "Not in this state", "field": "entity_id"},
+        {"mutation_id": uuid.uuid4(), "accepted": False, "code": "refused", "reason_zh": "拒绝", "reason_en": "Refused"},
+    ]
+    stored = []
+    for name, make in (("models", OutboxAnswer), ("plain", outbox.Answer)):
+        db = open_database(tmp_path / name)
+        with db.write() as session:
+            outbox.record_answers(session, [make(**f) for f in fields])  # type: ignore[operator]
+            outbox.record_answers(session, [make(**(fields[0] | {"seq": 8}))])  # a newer answer replaces the older
+        db.dispose()
+        stored.append(_contents(tmp_path / name / "cdo.sqlite3")["outbox_answer"])
+    assert stored[1] == stored[0] and len(stored[0]) == 3
