@@ -15,7 +15,13 @@ from contextlib import AbstractContextManager
 from typing import Any
 
 from pydantic import TypeAdapter
-from sqlalchemy import String, Uuid, func, select, type_coerce
+from sqlalchemy import (
+    String,
+    Uuid,
+    func,
+    select,
+    type_coerce,
+)
 from sqlmodel import Session, col
 
 from cdo_desktop.domain.canonical import canonical_json, sha256_hex
@@ -25,7 +31,7 @@ from cdo_desktop.server import evidence, ledger
 from cdo_desktop.server.errors import is_busy, is_full
 from cdo_desktop.server.issuing import Issuer, issue_touched
 from cdo_desktop.server.visibility import Viewer, restrict
-from cdo_desktop.services.apply import apply, resolve_actor
+from cdo_desktop.services.apply import apply, batched, resolve_actor
 from cdo_desktop.services.context import CHINA, PENDING_SEQ
 from cdo_desktop.store.db import Database
 from cdo_desktop.store.models import AuditEntry
@@ -71,26 +77,49 @@ def push_batch(db: Database, viewer: Viewer, mutations: list[Mutation], *, issue
                clock: Callable[[], dt.datetime] | None = None) -> list[MutationAnswer]:
     """Apply a pushed batch in order and return the answers of the mutations committed.
 
-    Each mutation is checked, applied and answered exactly as by `push_one`, in its own savepoint; they share a
-    write transaction until it has run ``transaction_seconds`` (0: one transaction per mutation). A busy or full
-    database stops the batch: the transaction in progress is committed with the mutations answered before the
-    failure (or, if that fails too, dropped with them), and the answers committed so far are returned; when
-    there are none the error is raised (503 with Retry-After, see errors.install). ``clock``: the time each
-    mutation is applied at (default: now)."""
+    Each mutation is checked, applied and answered exactly as by `push_one`, as if in its own savepoint; they share
+    a write transaction until it has run ``transaction_seconds`` (0: one transaction per mutation). A transaction
+    is first tried without a savepoint per mutation (`services.apply.batched`: the writes of its mutations flushed
+    together); if any of its mutations is refused by the rules or fails, it is rolled back and done again with a
+    savepoint each, so that the refusal changes nothing else. A busy or full database stops the batch: the
+    transaction in progress is committed with the mutations answered before the failure (or, if that fails too,
+    dropped with them), and the answers committed so far are returned; when there are none the error is raised
+    (503 with Retry-After, see errors.install). ``clock``: the time each mutation is applied at (default: now;
+    read once per mutation, so a transaction done again applies each at the same time)."""
     answers: list[MutationAnswer] = []
+    times: list[dt.datetime] = []
+    read_clock = clock or _utc_now
+
+    def at(index: int) -> dt.datetime:
+        while len(times) <= index:
+            times.append(read_clock())
+        return times[index]
+
     with contextlib.ExitStack() as stack:
         if write is None:
             write = stack.enter_context(batch_writer(db))
         while len(answers) < len(mutations):
+            first = len(answers)
+            rest = mutations[first:]
+            try:
+                together = _push_together(write, viewer, mutations, issuer, at, first, transaction_seconds)
+            except Exception as exc:  # busy or full: as below, with nothing of this transaction committed
+                if not answers:
+                    raise
+                log.warning("push stopped after %d of %d mutations: %s", len(answers), len(mutations), exc)
+                break
+            if together is not None:
+                answers += together
+                continue
             done: list[MutationAnswer] = []
             failure: BaseException | None = None
             try:
                 with write() as session:
-                    transaction = _Transaction(session, viewer, mutations[len(answers):], clock)
+                    transaction = _Transaction(session, viewer, rest)
                     began = time.perf_counter()
-                    for mutation in mutations[len(answers):]:
+                    for i, mutation in enumerate(rest, start=first):
                         try:
-                            done.append(transaction.push(mutation, issuer))
+                            done.append(transaction.push(mutation, issuer, at(i)))
                         except Exception as exc:
                             if not (is_busy(exc) or is_full(exc)):
                                 raise
@@ -111,6 +140,34 @@ def push_batch(db: Database, viewer: Viewer, mutations: list[Mutation], *, issue
     return answers
 
 
+class _Redo(Exception):
+    """A mutation of a transaction without savepoints was refused or failed: do the transaction again with them."""
+
+
+def _push_together(write: Writer, viewer: Viewer, mutations: list[Mutation], issuer: Issuer | None,
+                   at: Callable[[int], dt.datetime], first: int, transaction_seconds: float,
+                   ) -> list[MutationAnswer] | None:
+    """``mutations[first:]`` (as many as ``transaction_seconds`` allows) in one transaction without a savepoint
+    each; their answers once committed, or None (and nothing written) when one of them was refused by the rules or
+    failed, or the commit failed. A busy or full database is raised. ``at(i)``: the time of ``mutations[i]``."""
+    done: list[MutationAnswer] = []
+    try:
+        with write() as session:
+            transaction = _Transaction(session, viewer, mutations[first:])
+            began = time.perf_counter()
+            with batched(session):
+                for i in range(first, len(mutations)):
+                    done.append(transaction.push(mutations[i], issuer, at(i), together=True))
+                    if time.perf_counter() - began >= transaction_seconds:
+                        break
+                transaction.finish()
+    except Exception as exc:
+        if is_busy(exc) or is_full(exc):
+            raise
+        return None
+    return done
+
+
 def push_one(db: Database, viewer: Viewer, mutation: Mutation, *, issuer: Issuer | None = None,
              write: Writer | None = None) -> MutationAnswer:
     """Apply one mutation, in its own transaction and savepoint, and record the answer under (account, device, id).
@@ -123,8 +180,8 @@ def push_one(db: Database, viewer: Viewer, mutation: Mutation, *, issuer: Issuer
     `Database.write`).
     """
     with (write or db.write)() as session:
-        transaction = _Transaction(session, viewer, [mutation], None)
-        answer = transaction.push(mutation, issuer)
+        transaction = _Transaction(session, viewer, [mutation])
+        answer = transaction.push(mutation, issuer, _utc_now())
         transaction.finish()
         return answer
 
@@ -138,10 +195,8 @@ class _Transaction:
     gap-free), knows the receipts and audited ids of the mutations it may answer (read once, with the lock held),
     and writes the counter and the receipts once, at `finish`."""
 
-    def __init__(self, session: Session, viewer: Viewer, mutations: list[Mutation],
-                 clock: Callable[[], dt.datetime] | None) -> None:
+    def __init__(self, session: Session, viewer: Viewer, mutations: list[Mutation]) -> None:
         self.session = session
-        self.clock = clock or _utc_now
         self.viewer = viewer
         self.counter = ledger.lock_counter(session)
         self.head = self.counter.seq
@@ -164,9 +219,10 @@ class _Transaction:
                 select(col(AuditEntry.mutation_id)).where(col(AuditEntry.mutation_id).in_([str(i) for i in part]))
             ).scalars())
 
-    def push(self, mutation: Mutation, issuer: Issuer | None) -> MutationAnswer:
-        """`push_one`'s work for one mutation of this transaction."""
-        now = self.clock()
+    def push(self, mutation: Mutation, issuer: Issuer | None, now: dt.datetime, *,
+             together: bool = False) -> MutationAnswer:
+        """`push_one`'s work for one mutation of this transaction; ``together``: without a savepoint of its own
+        (`_push_together`), raising `_Redo` where it would have rolled its savepoint back."""
         digest = mutation_digest(mutation)
         mine = self.mine.get(mutation.id)
         if mine is not None:
@@ -181,6 +237,8 @@ class _Transaction:
                 mutation, "mutation_id_taken", "该修改的标识已被其他用户或设备使用，请重新提交",
                 "This change's id was already used by another user or device: make the change again",
             )
+        elif together:
+            answer = self._apply_together(mutation, now, issuer)
         else:
             answer = self._apply_in_savepoint(mutation, now, issuer)
         dumped = answer.model_dump(mode="json")
@@ -205,6 +263,30 @@ class _Transaction:
             self.counter.seq = self.head
             self.session.add(self.counter)
         self.session.add_all(self.receipts)
+
+    def _apply_together(self, mutation: Mutation, now: dt.datetime, issuer: Issuer | None) -> MutationAnswer:
+        """As `_apply_in_savepoint`, in a transaction of `services.apply.batched` (no savepoint, writes flushed with
+        the next query or at commit); a refusal or failure raises `_Redo` (the transaction is then rolled back)."""
+        session, viewer = self.session, self.viewer
+        seq = self.head + 1
+        session.info[PENDING_SEQ] = seq
+        try:
+            actor = resolve_actor(session, viewer.commissioner_id, on=now.astimezone(CHINA).date())
+            if mutation.actor_id != actor.id:
+                raise _Redo
+            applied = apply(session, mutation, actor, now=now)
+            if mutation.kind == "dispute.add_evidence":
+                evidence.check_attach(session, viewer, mutation.payload)
+            if mutation.kind == "asset.value":
+                evidence.check_report(session, viewer, mutation.payload)
+            issued = issue_touched(session, issuer, applied.touched)
+            ledger.stamp_rows(session, [*applied.touched, *issued], seq)
+        except Exception as exc:
+            raise _Redo from exc
+        finally:
+            session.info.pop(PENDING_SEQ, None)
+        self.head = seq
+        return MutationAnswer(id=mutation.id, status="accepted", seq=seq)
 
     def _apply_in_savepoint(self, mutation: Mutation, now: dt.datetime, issuer: Issuer | None) -> MutationAnswer:
         session, viewer = self.session, self.viewer
