@@ -18,9 +18,13 @@ from pydantic import TypeAdapter
 from sqlalchemy import (
     String,
     Uuid,
+    bindparam,
+    exists,
     func,
+    literal_column,
     select,
     type_coerce,
+    union_all,
 )
 from sqlmodel import Session, col
 
@@ -401,7 +405,7 @@ def pull_page(session: Session, viewer: Viewer, *, after: int, limit: int) -> Pu
     if after >= head:
         return PullPage(epoch=counter.epoch, head=head, cursor=min(after, head), more=False, rows=[], server_time=now)
     found: list[tuple[int, int, str, dict[str, Any]]] = []
-    for table in TABLES:
+    for table in _changed_tables(session, after, head):
         found += [(seq, _ORDER[table], table, row) for seq, row in _visible(session, viewer, table, after, head, limit + 1)]
     found.sort(key=lambda item: (item[0], item[1]))
     rows = [_wire_row(table, seq, data) for seq, _order, table, data in found[:limit]]
@@ -420,9 +424,29 @@ def pull_page(session: Session, viewer: Viewer, *, after: int, limit: int) -> Pu
         return _page(epoch=counter.epoch, head=head, cursor=cut - 1, more=True, rows=whole, server_time=now)
     # one mutation wrote more rows than a page holds: send all of it
     big: list[dict[str, Any]] = []
-    for table in TABLES:
+    for table in _changed_tables(session, cut - 1, cut):
         big += [_wire_row(table, seq, data) for seq, data in _visible(session, viewer, table, cut - 1, cut, None)]
     return _page(epoch=counter.epoch, head=head, cursor=cut, more=cut < head, rows=big, server_time=now)
+
+
+def _changed_tables(session: Session, low: int, high: int) -> list[str]:
+    """The tables (in `TABLES` order) holding any row with ``low < seq <= high``, whoever may see it: one statement
+    of index probes instead of a page query on every table (an incremental pull touches a few of them)."""
+    names = [str(name) for name in session.execute(_CHANGED, {"low": low, "high": high}).scalars()]
+    return sorted(names, key=_ORDER.__getitem__)
+
+
+def _changed_statement() -> Any:
+    probes: list[Any] = []
+    for name, model in TABLES.items():
+        seq = model.__table__.c.seq  # type: ignore[attr-defined]
+        assert name.isidentifier()  # written into the statement as a string literal
+        probes.append(select(literal_column(f"'{name}'")).where(
+            exists(select(literal_column("1")).where(seq > bindparam("low"), seq <= bindparam("high")))))
+    return union_all(*probes)
+
+
+_CHANGED = _changed_statement()
 
 
 def rows_by_id(session: Session, viewer: Viewer, table: str, ids: list[Any]) -> list[WireRow]:
