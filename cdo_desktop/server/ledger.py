@@ -40,11 +40,17 @@ def read_counter(session: Session) -> SyncCounter:
 def stamp(session: Session, counter: SyncCounter, rows: Iterable[m.Synced]) -> int:
     """Give the next sequence number to every row of one accepted mutation."""
     counter.seq += 1
-    for row in rows:
-        row.seq = counter.seq
-        session.add(row)
+    stamp_rows(session, rows, counter.seq)
     session.add(counter)
     return counter.seq
+
+
+def stamp_rows(session: Session, rows: Iterable[m.Synced], seq: int) -> None:
+    """Give ``seq`` to every row of one accepted mutation (the caller advances the counter)."""
+    for row in rows:
+        if row.seq != seq:  # rows written with their number already (`services.context.PENDING_SEQ`) stay as they are
+            row.seq = seq
+        session.add(row)
 
 
 def sequence_unstamped(db: Database) -> int:

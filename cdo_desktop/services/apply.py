@@ -24,7 +24,7 @@ from cdo_desktop.domain.enums import Role
 from cdo_desktop.domain.errors import DomainError, NotAllowed, NotFound
 from cdo_desktop.domain.mutations import Mutation, validation_error
 from cdo_desktop.domain.workflow import transition_for
-from cdo_desktop.services.context import Context
+from cdo_desktop.services.context import Context, hold
 from cdo_desktop.services.registry import AFTER, HANDLERS
 from cdo_desktop.store import audit
 from cdo_desktop.store import models as m
@@ -61,6 +61,8 @@ def _handlers() -> dict[str, Any]:
 def resolve_actor(session: Session, actor_id: uuid.UUID, *, on: dt.date | None = None) -> Actor:
     """The actor behind a commissioner appointment, refused when the appointment does not exist or has ended."""
     row = session.get(m.Commissioner, actor_id)
+    if row is not None:
+        hold(session, row)
     if row is None:
         raise NotFound("actor_unknown", "操作人不存在", "The acting commissioner does not exist", field="actor_id")
     if row.ended_on is not None and (on is None or row.ended_on <= on):
@@ -68,6 +70,8 @@ def resolve_actor(session: Session, actor_id: uuid.UUID, *, on: dt.date | None =
             "actor_ended", f"{row.name}的任职已于{row.ended_on}结束", f"{row.name}'s appointment ended on {row.ended_on}"
         )
     dept = session.get(m.Department, row.department_id)
+    if dept is not None:
+        hold(session, dept)
     return Actor(
         id=row.id,
         department_id=row.department_id,
@@ -78,12 +82,15 @@ def resolve_actor(session: Session, actor_id: uuid.UUID, *, on: dt.date | None =
 
 
 def apply(
-    session: Session, mutation: Mutation, actor: Actor, *, now: dt.datetime | None = None, provisional: bool = False
+    session: Session, mutation: Mutation, actor: Actor, *, now: dt.datetime | None = None, provisional: bool = False,
+    in_savepoint: bool = False,
 ) -> Applied:
     """Check and write one mutation in the caller's transaction; raise `DomainError` and change nothing if refused.
 
     ``provisional``: the change is a desktop's optimistic copy, waiting for the bureau; document numbers it gives
     are marked provisional (the bureau numbers documents, and its copy replaces this one when it arrives).
+    ``in_savepoint``: the caller runs this in a SAVEPOINT of its own and rolls it back when this raises (the bureau's
+    push, server/exchange): no second savepoint is taken, and the writes wait for the caller's next flush.
     """
     now = now or dt.datetime.now(dt.UTC)
     transition = transition_for(mutation.kind)
@@ -101,7 +108,7 @@ def apply(
         provisional=provisional,
     )
     batch: _Batch | None = session.info.get(_BATCH)
-    savepoint = None if batch is not None else session.begin_nested()
+    savepoint = None if batch is not None or in_savepoint else session.begin_nested()
     try:
         handler(ctx)
         for hook in AFTER.get(mutation.kind, ()):
@@ -123,7 +130,7 @@ def apply(
     except BaseException:
         if savepoint is not None:
             savepoint.rollback()
-        else:  # in a batch the caller's whole transaction is the unit: nothing of it may be committed now
+        elif not in_savepoint:  # in a batch the caller's whole transaction is the unit: nothing of it may be committed now
             session.rollback()
         audit.forget_tail(session)
         from cdo_desktop.services.context import forget_cached_rules

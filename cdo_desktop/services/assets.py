@@ -13,6 +13,7 @@ import uuid
 from decimal import Decimal
 from typing import Any, cast
 
+from sqlalchemy import select as sa_select
 from sqlmodel import col, select
 
 from cdo_desktop.domain import asset_payloads as ap
@@ -120,11 +121,14 @@ def _city_candidates(ctx: Context) -> dict[uuid.UUID, Candidate]:
     """Every municipal department's resource as a candidate, loaded once per session and kept current below."""
     cached: dict[uuid.UUID, Candidate] | None = ctx.session.info.get(_CANDIDATES_KEY)
     if cached is None:
-        stmt = (select(m.DataResource, m.Department)
+        # the columns a candidate needs, not the rows as objects: the same values (the query flushes first, as the
+        # ORM's would), without building an object per resource and department in every transaction
+        stmt = (sa_select(col(m.DataResource.id), col(m.DataResource.name), col(m.DataResource.items),
+                          col(m.Department.id), col(m.Department.name))
                 .join(m.Department, col(m.Department.id) == m.DataResource.department_id)
-                .where(m.Department.level == "city"))
-        cached = {res.id: Candidate(res.id, res.name, dept.id, dept.name, tuple(i.get("name", "") for i in res.items))
-                  for res, dept in ctx.session.exec(stmt)}
+                .where(col(m.Department.level) == "city"))
+        cached = {res_id: Candidate(res_id, res_name, dept_id, dept_name, tuple(i.get("name", "") for i in items))
+                  for res_id, res_name, items, dept_id, dept_name in ctx.session.execute(stmt)}
         ctx.session.info[_CANDIDATES_KEY] = cached
     return cached
 

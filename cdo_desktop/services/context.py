@@ -55,6 +55,27 @@ def _forget_written(session: Session, *_: Any) -> None:
     session.info[_WRITTEN_KEY].clear()
 
 
+_HELD_KEY = "cdo_held_rows"
+# session.info: the sequence number the bureau gives the mutation being applied, if it is accepted; `Context.touch`
+# stamps it at once, so that a row is written once with its number (server/exchange)
+PENDING_SEQ = "cdo_pending_seq"
+
+
+def hold(session: Session, row: Any) -> Any:
+    """Keep ``row`` in the session's identity map until the transaction ends: the identity map holds its objects
+    weakly, so a row read by one mutation (the actor, a department, a resource) would otherwise be read again by
+    the next mutation of the same transaction. The ORM keeps a held row current within its transaction (a
+    rolled-back savepoint expires what it changed; it is read again on next use); held rows are let go when the
+    transaction ends, so a later transaction reads the database again."""
+    transaction = session.get_transaction()
+    held = session.info.get(_HELD_KEY)
+    if held is None or held[0] is not transaction:
+        held = (transaction, [])
+        session.info[_HELD_KEY] = held
+    held[1].append(row)
+    return row
+
+
 def load_calendar(session: Session) -> HolidayCalendar:
     cached = session.info.get(_CALENDAR_KEY)
     if cached is None:
@@ -144,9 +165,13 @@ class Context:
     def get(self, model: type[T], key: Any, *, field: str = "entity_id") -> T:
         """Load a row or refuse with a message naming the field that pointed to it (a row written but not yet
         flushed is found without flushing, see `_written`)."""
-        row = None
+        row: T | None = None
         if key is not None:
-            row = _written(self.session).get(model, {}).get(key) or self.session.get(model, key)
+            row = _written(self.session).get(model, {}).get(key)
+            if row is None:
+                row = self.session.get(model, key)
+                if row is not None:
+                    hold(self.session, row)
         if row is None:
             table = getattr(model, "__tablename__", model.__name__)
             raise NotFound(
@@ -208,9 +233,10 @@ class Context:
             )
 
     def touch(self, row: m.Synced) -> None:
-        """Record a write: bump the revision, clear the bureau sequence (set again when the bureau accepts it)."""
+        """Record a write: bump the revision, clear the bureau sequence (on the bureau: the number the mutation gets
+        if accepted, `PENDING_SEQ`; a desktop's copy has none until the bureau's arrives)."""
         row.revision = (row.revision or 0) + 1
-        row.seq = None
+        row.seq = self.session.info.get(PENDING_SEQ)
         self.session.add(row)
         self.touched.append(row)
         _written(self.session).setdefault(type(row), {})[row.id] = row

@@ -19,8 +19,9 @@ import uuid
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import event, text
+from sqlalchemy import event, inspect, text
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.base import NO_VALUE
 
 FTS_TABLE = "search_index"
 CREATE_FTS_SQL = (
@@ -201,28 +202,48 @@ NO_INDEX = "search_no_index"  # session.info flag: a scratch database (the audit
 def _after_flush(session: Session, _context: Any) -> None:
     if session.info.get(NO_INDEX):
         return
-    cache: dict[uuid.UUID, str] = session.info.setdefault("search_dept_cache", {})
+    cache: dict[uuid.UUID, str] = session.info.setdefault(_NAMES_KEY, {})
     connection = session.connection()
-    for obj in list(session.new) + list(session.dirty):
+    for obj in list(session.new) + [obj for obj in session.dirty if not _only_unindexed_changed(obj)]:
         doc = document_for(session, obj, cache)
         if doc is None:
             continue
         entity, body = doc
         rowid = rowid_for(obj.id)
-        connection.execute(text(f"DELETE FROM {FTS_TABLE} WHERE rowid = :r"), {"r": rowid})
-        connection.execute(
-            text(f"INSERT INTO {FTS_TABLE}(rowid, body, entity, entity_id) VALUES (:r, :b, :e, :i)"),
-            {"r": rowid, "b": body, "e": entity, "i": obj.id.hex},
-        )
+        connection.execute(_DELETE_ENTRY, {"r": rowid})
+        connection.execute(_INSERT_ENTRY, {"r": rowid, "b": body, "e": entity, "i": obj.id.hex})
     for obj in session.deleted:
         if hasattr(obj, "id") and isinstance(obj.id, uuid.UUID):
-            connection.execute(text(f"DELETE FROM {FTS_TABLE} WHERE rowid = :r"), {"r": rowid_for(obj.id)})
+            connection.execute(_DELETE_ENTRY, {"r": rowid_for(obj.id)})
+
+
+# built once: a text() construct is parsed and given a cache key each time it is made
+_DELETE_ENTRY = text(f"DELETE FROM {FTS_TABLE} WHERE rowid = :r")
+_INSERT_ENTRY = text(f"INSERT INTO {FTS_TABLE}(rowid, body, entity, entity_id) VALUES (:r, :b, :e, :i)")
+
+
+_NAMES_KEY = "search_dept_cache"  # the names of departments and resources indexed with other rows, by id
+_UNINDEXED = frozenset({"seq"})  # columns no indexed text depends on
+
+
+def _only_unindexed_changed(obj: Any) -> bool:
+    """Whether a dirty row's only changed columns are ones no indexed text depends on (the bureau's sequence number
+    stamped on a row already indexed in this transaction): its index entry would be written again unchanged."""
+    state = inspect(obj)
+    changed = {key for key, old in state.committed_state.items() if old is NO_VALUE or state.dict.get(key, NO_VALUE) != old}
+    return changed <= _UNINDEXED
+
+
+def _forget_names(session: Session, *_: Any) -> None:
+    # a rolled-back savepoint may have renamed a department or resource: its names are read again when needed
+    session.info.pop(_NAMES_KEY, None)
 
 
 def attach(session: Session, *, enabled: bool) -> None:
     """Keep the search index current for everything this session writes (SQLite only)."""
     if enabled and not session.info.get("search_attached"):
         event.listen(session, "after_flush", _after_flush)
+        event.listen(session, "after_soft_rollback", _forget_names)
         session.info["search_attached"] = True
 
 
@@ -230,6 +251,7 @@ def suspend(session: Session) -> None:
     """Stop indexing in this session (bulk loads rebuild the index afterwards with `rebuild`)."""
     if session.info.get("search_attached"):
         event.remove(session, "after_flush", _after_flush)
+        event.remove(session, "after_soft_rollback", _forget_names)
         session.info["search_attached"] = False
 
 

@@ -161,7 +161,7 @@ class SyncClient:
                 outbox.rebase_pending(session, final=True)
         return report
 
-    def _push_batch(self, batch: list[OutboxEntry], report: SyncReport) -> list[OutboxAnswer]:
+    def _push_batch(self, batch: list[OutboxEntry], report: SyncReport) -> list[outbox.Answer]:
         """The bureau's answers to one batch. When the bureau refuses the batch as a whole (one entry it cannot
         even read, or a batch too large), the batch is split until the entry at fault stands alone; that entry is
         answered "refused" with the bureau's reason and every other entry still goes through."""
@@ -176,11 +176,11 @@ class SyncClient:
                 half = len(batch) // 2
                 return self._push_batch(batch[:half], report) + self._push_batch(batch[half:], report)
             log.warning("the bureau refused outbox entry %s as unreadable: %s", batch[0].mutation_id, exc.en)
-            return [OutboxAnswer(mutation_id=batch[0].mutation_id, accepted=False, seq=None,
+            return [outbox.Answer(mutation_id=batch[0].mutation_id, accepted=False, seq=None,
                                  code=(exc.code or "refused")[:64], reason_zh=exc.zh, reason_en=exc.en)]
         self._note_clock(report, answer.server_time)
         return [
-            OutboxAnswer(
+            outbox.Answer(
                 mutation_id=a.id, accepted=a.status == "accepted", seq=a.seq,
                 code=a.reason.code if a.reason else "", reason_zh=a.reason.zh if a.reason else "",
                 reason_en=a.reason.en if a.reason else "", field=a.reason.field if a.reason else None,

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pydantic import ValidationError
@@ -129,7 +130,21 @@ def count_attempt(session: Session, positions: list[int]) -> None:
                         .values(attempts=OutboxEntry.attempts + 1))
 
 
-def record_answers(session: Session, answers: list[OutboxAnswer]) -> None:
+@dataclass(frozen=True)
+class Answer:
+    """The bureau's answer to one outbox entry, as `record_answers` stores it in `OutboxAnswer` (a plain record:
+    building a table model per answer costs more than writing it)."""
+
+    mutation_id: uuid.UUID
+    accepted: bool
+    seq: int | None = None
+    code: str = ""
+    reason_zh: str = ""
+    reason_en: str = ""
+    field: str | None = None
+
+
+def record_answers(session: Session, answers: Sequence[Answer | OutboxAnswer]) -> None:
     """Keep the bureau's answers (a newer answer to the same mutation replaces the older), in one statement."""
     if not answers:
         return

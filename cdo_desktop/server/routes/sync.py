@@ -9,12 +9,11 @@ from fastapi import APIRouter, Query, Request, Response
 
 from cdo_desktop.server import checkpoints, exchange, ledger
 from cdo_desktop.server.deps import ConfigDep, DbDep, ViewerDep
-from cdo_desktop.server.errors import ApiError, is_busy, is_full
+from cdo_desktop.server.errors import ApiError
 from cdo_desktop.sync.wire import (
     DEFAULT_PAGE_ROWS,
     MAX_PAGE_ROWS,
     TABLES,
-    MutationAnswer,
     PullPage,
     PushAnswer,
     PushRequest,
@@ -28,15 +27,7 @@ router = APIRouter(prefix="/v1/sync", tags=["sync"])
 @router.post("/push", response_model=PushAnswer)
 def push(body: PushRequest, viewer: ViewerDep, db: DbDep, config: ConfigDep, request: Request) -> PushAnswer:
     issuer = getattr(request.app.state, "issuer", None)
-    answers: list[MutationAnswer] = []
-    with exchange.batch_writer(db) as write:
-        for mutation in body.mutations:
-            try:
-                answers.append(exchange.push_one(db, viewer, mutation, issuer=issuer, write=write))
-            except Exception as exc:
-                if not answers or not (is_busy(exc) or is_full(exc)):
-                    raise  # nothing answered yet: 503 with Retry-After (see errors.install)
-                break  # busy or full after some answers: send those; the rest stay in the desktop's outbox
+    answers = exchange.push_batch(db, viewer, list(body.mutations), issuer=issuer)
     with db.read() as session:
         counter = ledger.read_counter(session)
     ledger.record_head(config.data_dir, counter.epoch, counter.seq)
