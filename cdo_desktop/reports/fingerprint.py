@@ -82,21 +82,34 @@ def qr_code(text: str) -> qrencoder.QRCode:
     """``text`` encoded as reportlab's ``QRCode.make()`` encodes it (error correction M, the same version, the same
     best mask, the same modules), without its mask search: reportlab lays out the whole symbol and scores it in
     Python once per mask (8 layouts, ~60 % of a notice's QR time); here the symbol is laid out once and each mask's
-    candidate is scored on rows held as strings and integers (`lost_points`, the same scores)."""
+    candidate is scored on its rows and columns held as integers (`lost_points`, the same scores). The chosen
+    mask's symbol is then written over the test layout (its data modules and the format and version bits, as
+    ``makeImpl(False, best)`` writes them) rather than laid out a second time."""
     code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
     code.addData(text)
     code.version = code.calculate_version()
     code.dataCache = _codewords(code.version, code.errorCorrectLevel, code.dataList)
     code.makeImpl(True, 0)  # the test layout: function patterns, format bits blank, data under mask 0
     count = code.moduleCount
-    flips = _mask_flips(code.version, tuple(code.dataPosIterator()))
+    positions = tuple(code.dataPosIterator())
+    flips = _mask_flips(code.version, positions)
     base = [int("".join("1" if dark else "0" for dark in row), 2) ^ flips[0][r] for r, row in enumerate(code.modules)]
+    base_columns = _transpose(base, count)
+    flip_columns = _mask_flip_columns(code.version, flips)
     best, best_points = 0, 0
     for i in range(8):
-        points = lost_points([value ^ flips[i][r] for r, value in enumerate(base)], count)
+        rows = [value ^ flip for value, flip in zip(base, flips[i], strict=True)]
+        columns = [value ^ flip for value, flip in zip(base_columns, flip_columns[i], strict=True)]
+        points = lost_points(rows, count, columns)
         if i == 0 or best_points > points:  # the first lowest, as reportlab's getBestMaskPattern
             best, best_points = i, points
-    code.makeImpl(False, best)
+    code.setupTypeInfo(False, best)  # the format bits (and the fixed dark module) for the chosen mask
+    if code.version >= 7:
+        code.setupTypeNumber(False)
+    final = [value ^ flip for value, flip in zip(base, flips[best], strict=True)]
+    modules, top = code.modules, count - 1
+    for col, row in positions:
+        modules[row][col] = bool(final[row] >> (top - col) & 1)
     return code
 
 
@@ -163,18 +176,45 @@ def _mask_flips(version: int, positions: tuple[tuple[int, int], ...]) -> tuple[t
     return tuple(flips)
 
 
-_RUN = re.compile(r"0{5,}|1{5,}")
+def _transpose(rows: list[int], count: int) -> list[int]:
+    """The columns of the symbol whose rows are ``rows``, each an integer with row r at bit ``count-1-r``."""
+    text = [format(value, f"0{count}b") for value in rows]
+    return [int("".join(column), 2) for column in zip(*text, strict=True)]
+
+
+@functools.lru_cache(maxsize=8)
+def _mask_flip_columns(version: int, flips: tuple[tuple[int, ...], ...]) -> tuple[list[int], ...]:
+    """`_mask_flips` by column: what each mask inverts, column by column."""
+    count = version * 4 + 17
+    return tuple(_transpose(list(rows), count) for rows in flips)
+
+
 _FINDER_LIKE = re.compile("10111010000")
 
 
-def lost_points(rows: list[int], count: int) -> int:
-    """reportlab's ``QRUtil.getLostPoint`` of the symbol whose rows are ``rows`` (bit ``count-1-c`` = column c),
-    term by term: runs of five or more along rows and columns (length − 2), 2×2 blocks of one colour (3 each),
-    the finder-like pattern 1011101 0000 along rows (40 each, scanned as reportlab scans: non-overlapping, the last
-    possible position not tried; its column scan compares tuples with a list and never counts), dark share."""
+def _run_points(lines: list[int], count: int) -> int:
+    """Σ (length − 2) over the runs of five or more modules of one colour along ``lines`` (rows or columns, each
+    ``count`` bits). Bit j of ``same`` says modules j and j+1 agree; bit j of ``five`` that modules j … j+4 do.
+    A run of length L ≥ 5 sets L − 4 adjacent bits of ``five`` (runs of the two colours never touch there), so
+    each run adds popcount L − 4 plus 2 for its block's top end."""
+    pairs = (1 << (count - 1)) - 1
+    points = 0
+    for line in lines:
+        same = ~(line ^ (line >> 1)) & pairs
+        five = same & (same >> 1) & (same >> 2) & (same >> 3)
+        if five:
+            points += five.bit_count() + 2 * (five & ~(five >> 1)).bit_count()
+    return points
+
+
+def lost_points(rows: list[int], count: int, columns: list[int] | None = None) -> int:
+    """reportlab's ``QRUtil.getLostPoint`` of the symbol whose rows are ``rows`` (bit ``count-1-c`` = column c;
+    ``columns``, if given, the same symbol by column), term by term: runs of five or more along rows and columns
+    (length − 2), 2×2 blocks of one colour (3 each), the finder-like pattern 1011101 0000 along rows (40 each,
+    scanned as reportlab scans: non-overlapping, the last possible position not tried; its column scan compares
+    tuples with a list and never counts), dark share."""
     text = [format(value, f"0{count}b") for value in rows]
-    points = sum(len(m[0]) - 2 for line in text for m in _RUN.finditer(line))
-    points += sum(len(m[0]) - 2 for line in map("".join, zip(*text, strict=True)) for m in _RUN.finditer(line))
+    points = _run_points(rows, count) + _run_points(_transpose(rows, count) if columns is None else columns, count)
     pairs = (1 << (count - 1)) - 1  # a bit per adjacent pair of columns
     for upper, lower in itertools.pairwise(rows):
         same = ~(upper ^ (upper >> 1)) & ~(lower ^ (lower >> 1)) & ~(upper ^ lower) & pairs
