@@ -106,17 +106,29 @@ def _ms(fn, repeat: int) -> float:  # type: ignore[no-untyped-def]
     return statistics.median(times)
 
 
+def _alternating_ms(fns: list, repeat: int) -> list[float]:  # type: ignore[type-arg]
+    """Median milliseconds of each of ``fns``, run in turn ``repeat`` times: a ratio between them is then not
+    skewed by the machine's load changing between one measurement and the next."""
+    times: list[list[float]] = [[] for _ in fns]
+    for _ in range(repeat):
+        for fn, samples_ms in zip(fns, times, strict=True):
+            start = time.perf_counter()
+            fn()
+            samples_ms.append((time.perf_counter() - start) * 1000)
+    return [statistics.median(t) for t in times]
+
+
 def run(scale: float = 1.0) -> list[dict[str, object]]:
     fonts.faces()
     ruling = samples.sample_ruling()
     notice = samples.sample_notice()
     documents.render(ruling)  # warm: fonts parsed, caches filled
-    ruling_ms = _ms(lambda: documents.render(ruling), 7)
     ruling40_ms = _ms(lambda: documents.render(samples.sample_ruling(40)), 3)
     text = [t for _, t in build_story(notice).fields]
     floor_ms = _ms(lambda: _bare_canvas(text), 7)
     ruling_pages = printed_pages(documents.render(ruling))
-    ruling_floor_ms = _ms(lambda: _bare_canvas_pages(ruling_pages), 7)
+    ruling_ms, ruling_floor_ms = _alternating_ms(
+        [lambda: documents.render(ruling), lambda: _bare_canvas_pages(ruling_pages)], 15)
     count = max(int(1000 * scale), 1)
     notices = batch_notices(count)
     texts = [[t for _, t in build_story(view).fields] for view in notices]
