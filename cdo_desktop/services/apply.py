@@ -42,6 +42,8 @@ class Applied:
 
 def _handlers() -> dict[str, Any]:
     """The handler table, its modules imported on the first change (a desktop paints its first page without them)."""
+    if _LOADED:  # not "HANDLERS is filled": importing one handler module elsewhere fills it in part
+        return HANDLERS
     from cdo_desktop.services import (  # noqa: F401  (each module registers its handlers)
         accountability,
         assets,
@@ -55,16 +57,19 @@ def _handlers() -> dict[str, Any]:
         requests,
     )
 
+    _LOADED.append(True)
     return HANDLERS
+
+
+_LOADED: list[bool] = []  # non-empty once every handler module is imported
 
 
 def resolve_actor(session: Session, actor_id: uuid.UUID, *, on: dt.date | None = None) -> Actor:
     """The actor behind a commissioner appointment, refused when the appointment does not exist or has ended."""
     row = session.get(m.Commissioner, actor_id)
-    if row is not None:
-        hold(session, row)
     if row is None:
         raise NotFound("actor_unknown", "操作人不存在", "The acting commissioner does not exist", field="actor_id")
+    hold(session, row)
     if row.ended_on is not None and (on is None or row.ended_on <= on):
         raise NotAllowed(
             "actor_ended", f"{row.name}的任职已于{row.ended_on}结束", f"{row.name}'s appointment ended on {row.ended_on}"
