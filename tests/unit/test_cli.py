@@ -67,6 +67,9 @@ def test_demo_data_is_deterministic_and_writes_accounts(tmp_path: Path) -> None:
             account = session.query(m.Account).filter_by(username=signins[-1]["username"]).one()
             assert verify_password(account.password_hash, "s3cret-pass")
             assert account.password_hash.startswith("$argon2id$")
+            # the one printed demo password is hashed once per network, not once per account (demo/network.py)
+            hashes = {h for (h,) in session.query(m.Account.password_hash)}
+            assert len(hashes) == 1 and session.query(m.Account).count() == len(signins)
     # 40 drawn at random, and the nine of the scenes that give every demo role work waiting (_Generator.scenes)
     assert dumps[0] == dumps[1] and len(dumps[0]) == 40 + 9
     states = {s for _, s, _, _ in dumps[0]}
