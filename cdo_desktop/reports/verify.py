@@ -132,7 +132,11 @@ def view_diff(old: DocumentView | dict[str, Any], new: DocumentView | dict[str, 
     return tuple(diff(_plain_view(old), _plain_view(new)))
 
 
-_SERVICE_FIELD = re.compile(r"^orders\[(\d+)\]\.(received_on|due_on|due_uncertain)$")
+# Dates that events after issue fill in where the issued copy had none: an order's receipt and due date (a ruling,
+# from the addressee's receipt), a notice's defence deadline (from its receipt) and rectification deadline (from the
+# bureau's decision upholding or changing it).
+_SERVICE_FIELD = re.compile(
+    r"^(orders\[\d+\]\.(received_on|due_on|due_uncertain)|defence_due|rectification_due|due_uncertain)$")
 
 
 def _lookup(data: Any, path: str) -> Any:
@@ -150,9 +154,11 @@ def changes_since_issue(issued: DocumentView | dict[str, Any], now: DocumentView
     """(changed, served): what changed in the record since issue, apart from what service (送达) added later.
 
     Deadlines run from receipt, so a ruling issued on day one learns its orders' receipt and due dates afterwards
-    (and lists the receipts on a reprint). Those later entries — a receipt appended, an order's ``received_on`` /
-    ``due_on`` filled in where the issued copy had none — are events after issue, reported as context, never as a
-    change of the issued record; an edited receipt or due date that the issued copy already had is a change."""
+    (and lists the receipts on a reprint), and a notice learns its defence deadline when it is received and its
+    rectification deadline when the bureau decides. Those later entries — a receipt appended, an order's
+    ``received_on`` / ``due_on``, a notice's ``defence_due`` / ``rectification_due`` filled in where the issued copy
+    had none — are events after issue, reported as context, never as a change of the issued record; an edited
+    receipt or due date that the issued copy already had is a change, and so is a changed measure."""
     old, new = _plain_view(issued), _plain_view(now)
     changed: list[str] = []
     served: list[str] = []
