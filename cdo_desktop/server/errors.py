@@ -11,6 +11,7 @@ import uuid
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import DBAPIError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from cdo_desktop.domain.errors import DomainError
@@ -67,26 +68,42 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
-        error_id = uuid.uuid4().hex[:12]
-        if is_full(exc):
-            log.error("disk or database full (%s) on %s %s: %s", error_id, request.method, request.url.path, exc)
-            retry = str(getattr(request.app.state.config, "retry_after_full_s", 60))
-            return JSONResponse(
-                body("storage_full", "服务器存储空间已满，请稍后重试并通知政数局管理员",
-                     "The server's storage is full; try again later and tell the bureau's administrator", error_id=error_id),
-                status_code=503, headers={"Retry-After": retry},
-            )
-        if is_busy(exc):
-            log.warning("database busy (%s) on %s %s: %s", error_id, request.method, request.url.path, exc)
-            return JSONResponse(
-                body("busy", "服务器繁忙，请稍后重试", "The server is busy; try again shortly", error_id=error_id),
-                status_code=503, headers={"Retry-After": "1"},
-            )
-        log.exception("unexpected error %s on %s %s", error_id, request.method, request.url.path)
+        return answer_failure(request, exc)
+
+    # Starlette hands a handler registered for `Exception` the error and then raises it again to the server, which
+    # logs a second traceback; handlers for narrower classes answer and stop there. A busy database or a full disk
+    # arrives as one of these, so it is logged once, as the warning or error below.
+    for environmental in (DBAPIError, OSError):
+        app.add_exception_handler(environmental, _answer_failure_async)
+
+
+async def _answer_failure_async(request: Request, exc: Exception) -> JSONResponse:
+    return answer_failure(request, exc)
+
+
+def answer_failure(request: Request, exc: Exception) -> JSONResponse:
+    """The answer to an error no route answered: 503 with Retry-After for a full disk or a busy database, else a
+    logged 500 with an id to quote to the administrator."""
+    error_id = uuid.uuid4().hex[:12]
+    if is_full(exc):
+        log.error("disk or database full (%s) on %s %s: %s", error_id, request.method, request.url.path, exc)
+        retry = str(getattr(request.app.state.config, "retry_after_full_s", 60))
         return JSONResponse(
-            body("internal", f"服务器内部错误，编号 {error_id}", f"Internal error, id {error_id}", error_id=error_id),
-            status_code=500,
+            body("storage_full", "服务器存储空间已满，请稍后重试并通知政数局管理员",
+                 "The server's storage is full; try again later and tell the bureau's administrator", error_id=error_id),
+            status_code=503, headers={"Retry-After": retry},
         )
+    if is_busy(exc):
+        log.warning("database busy (%s) on %s %s: %s", error_id, request.method, request.url.path, exc)
+        return JSONResponse(
+            body("busy", "服务器繁忙，请稍后重试", "The server is busy; try again shortly", error_id=error_id),
+            status_code=503, headers={"Retry-After": "1"},
+        )
+    log.exception("unexpected error %s on %s %s", error_id, request.method, request.url.path, exc_info=exc)
+    return JSONResponse(
+        body("internal", f"服务器内部错误，编号 {error_id}", f"Internal error, id {error_id}", error_id=error_id),
+        status_code=500,
+    )
 
 
 def is_busy(exc: BaseException) -> bool:

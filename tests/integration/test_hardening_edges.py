@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import logging
 import os
 import select
 import socket
@@ -149,8 +150,22 @@ def test_declared_length_over_the_limit_is_refused_before_reading(bureau) -> Non
     assert data.startswith(b"HTTP/1.1 413") and b"too_large" in data
 
 
+class _Kept(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
 def test_full_disk_answers_503_with_retry_after(bureau, monkeypatch) -> None:
-    """The blob store's disk is full (ENOSPC on write), then the database is full (SQLite: max_page_count)."""
+    """The blob store's disk is full (ENOSPC on write), then the database is full (SQLite: max_page_count). Each
+    is logged once by the bureau, not raised again to the HTTP server (which would log a second traceback)."""
+    kept = _Kept()
+    for name in ("uvicorn.error", "cdo.server"):
+        logging.getLogger(name).addHandler(kept)
+        monkeypatch.setattr(logging.getLogger(name), "level", logging.DEBUG)
     token = sign_in(bureau.url, "a-commissioner", PASSWORD)
     auth = {"Authorization": f"Bearer {token}"}
     real_open = Path.open
@@ -167,6 +182,10 @@ def test_full_disk_answers_503_with_retry_after(bureau, monkeypatch) -> None:
     put = httpx.put(f"{bureau.url}/v1/blobs/{hashlib.sha256(data).hexdigest()}", headers=auth, content=data)
     assert put.status_code == 503 and int(put.headers["Retry-After"]) > 0
     assert put.json()["error"]["code"] == "storage_full"
+    assert [(r.name, r.levelname) for r in kept.records] == [("cdo.server", "ERROR")], kept.records
+    assert kept.records[0].exc_info is None and "full" in kept.records[0].getMessage()
+    for name in ("uvicorn.error", "cdo.server"):
+        logging.getLogger(name).removeHandler(kept)
     monkeypatch.setattr(Path, "open", real_open)
     if bureau.backend != "sqlite":
         return
