@@ -169,6 +169,16 @@ def _content_size(flowable: Flowable) -> int:
 _ATOMIC = frozenset((int, float, bool, str, type(None)))  # what copy.deepcopy returns as it is
 
 
+def _copied(value: object, memo: dict[int, object]) -> object:
+    """``copy.deepcopy(value)``, short for what a frame holds: numbers and strings (shared), dicts of them (the
+    pages' measures: copied flat)."""
+    if type(value) in _ATOMIC:
+        return value
+    if type(value) is dict and all(type(k) in _ATOMIC and type(v) in _ATOMIC for k, v in value.items()):
+        return dict(value)
+    return copy.deepcopy(value, memo)
+
+
 def _not_drawn(*args: object, **kwargs: object) -> None:
     return None
 
@@ -191,8 +201,7 @@ class _FeatherFrame(Frame):
         deepcopy shares them, and only the dicts and lists are copied deeply."""
         twin = self.__class__.__new__(self.__class__)
         memo[id(self)] = twin
-        twin.__dict__.update({key: value if type(value) in _ATOMIC else copy.deepcopy(value, memo)
-                              for key, value in self.__dict__.items()})
+        twin.__dict__.update({key: _copied(value, memo) for key, value in self.__dict__.items()})
         return twin
 
     @staticmethod
