@@ -96,15 +96,12 @@ def qr_code(text: str) -> qrencoder.QRCode:
     for (row, bit), dark in zip(places, bits, strict=False):  # the remainder bits past the data stay light
         if dark == "1":
             base[row] |= bit
-    positions = _positions(code.version)
-    flips = _mask_flips(code.version, positions)
-    base_columns = _transpose(base, count)
-    flip_columns = _mask_flip_columns(code.version, flips)
+    flips = _mask_flips(code.version)
+    packed_flips = _packed_mask_flips(code.version)
+    rows, columns = _pack(base, count), _pack(_transpose(base, count), count)
     best, best_points = 0, 0
-    for i in range(8):
-        rows = [value ^ flip for value, flip in zip(base, flips[i], strict=True)]
-        columns = [value ^ flip for value, flip in zip(base_columns, flip_columns[i], strict=True)]
-        points = lost_points(rows, count, columns)
+    for i, (flip_rows, flip_columns) in enumerate(packed_flips):
+        points = _packed_lost_points(rows ^ flip_rows, columns ^ flip_columns, count)
         if i == 0 or best_points > points:  # the first lowest, as reportlab's getBestMaskPattern
             best, best_points = i, points
     final = [value ^ flip for value, flip in zip(base, flips[best], strict=True)]
@@ -232,11 +229,11 @@ def _rs_remainder(data: list[int], degree: int) -> list[int]:
 
 
 @functools.lru_cache(maxsize=8)
-def _mask_flips(version: int, positions: tuple[tuple[int, int], ...]) -> tuple[tuple[int, ...], ...]:
+def _mask_flips(version: int) -> tuple[tuple[int, ...], ...]:
     """Mask → row → the data modules the mask inverts, as bits (the same for every symbol of a version)."""
     count = version * 4 + 17
     data = [0] * count
-    for col, row in positions:
+    for col, row in _positions(version):
         data[row] |= 1 << (count - 1 - col)
     flips = []
     for i in range(8):
@@ -253,27 +250,55 @@ def _transpose(rows: list[int], count: int) -> list[int]:
 
 
 @functools.lru_cache(maxsize=8)
-def _mask_flip_columns(version: int, flips: tuple[tuple[int, ...], ...]) -> tuple[list[int], ...]:
-    """`_mask_flips` by column: what each mask inverts, column by column."""
+def _packed_mask_flips(version: int) -> tuple[tuple[int, int], ...]:
+    """`_mask_flips` packed (`_pack`): what each mask inverts, by rows and by columns."""
     count = version * 4 + 17
-    return tuple(_transpose(list(rows), count) for rows in flips)
+    return tuple((_pack(rows, count), _pack(_transpose(list(rows), count), count)) for rows in _mask_flips(version))
 
 
 _FINDER_LIKE = re.compile("10111010000")
 
 
-def _run_points(lines: list[int], count: int) -> int:
-    """Σ (length − 2) over the runs of five or more modules of one colour along ``lines`` (rows or columns, each
-    ``count`` bits). Bit j of ``same`` says modules j and j+1 agree; bit j of ``five`` that modules j … j+4 do.
-    A run of length L ≥ 5 sets L − 4 adjacent bits of ``five`` (runs of the two colours never touch there), so
-    each run adds popcount L − 4 plus 2 for its block's top end."""
-    pairs = (1 << (count - 1)) - 1
-    points = 0
+def _pack(lines: list[int] | tuple[int, ...], count: int) -> int:
+    """The ``count``-bit lines of a symbol (rows or columns) as one integer, the first line in the highest bits:
+    a bit operation on it is that operation on every line at once."""
+    packed = 0
     for line in lines:
-        same = ~(line ^ (line >> 1)) & pairs
-        five = same & (same >> 1) & (same >> 2) & (same >> 3)
-        if five:
-            points += five.bit_count() + 2 * (five & ~(five >> 1)).bit_count()
+        packed = (packed << count) | line
+    return packed
+
+
+@functools.lru_cache(maxsize=8)
+def _pair_masks(count: int) -> tuple[int, int]:
+    """For a packed symbol: a bit per adjacent pair of modules within each line (never a pair across two lines);
+    and the same for all lines but the first (the lower line of each pair of adjacent lines)."""
+    pairs = (1 << (count - 1)) - 1
+    return _pack([pairs] * count, count), _pack([0] + [pairs] * (count - 1), count)
+
+
+def _run_points(packed: int, within: int) -> int:
+    """Σ (length − 2) over the runs of five or more modules of one colour along the lines of ``packed`` (rows or
+    columns; ``within`` its pairs mask, `_pair_masks`). Bit j of ``same`` says modules j and j+1 agree; bit j of
+    ``five`` that modules j … j+4 do. A run of length L ≥ 5 sets L − 4 adjacent bits of ``five`` (runs of the two
+    colours never touch there, nor do runs of two lines), so each run adds popcount L − 4 plus 2 for its block's top
+    end."""
+    same = ~(packed ^ (packed >> 1)) & within
+    five = same & (same >> 1) & (same >> 2) & (same >> 3)
+    return five.bit_count() + 2 * (five & ~(five >> 1)).bit_count()
+
+
+def _packed_lost_points(rows: int, columns: int, count: int) -> int:
+    """`lost_points` of the symbol packed by rows (`_pack`) and by columns."""
+    within, below = _pair_masks(count)
+    points = _run_points(rows, within) + _run_points(columns, within)
+    upper = rows >> count  # each row over the next one's place
+    same = ~(rows ^ (rows >> 1)) & ~(upper ^ (upper >> 1)) & ~(rows ^ upper) & below
+    points += 3 * same.bit_count()
+    text = format(rows, f"0{count * count}b")
+    lines = "|".join([text[start:start + count - 1] for start in range(0, count * count, count)])
+    points += 40 * len(_FINDER_LIKE.findall(lines))
+    dark = rows.bit_count()
+    points += 10 * (abs(100 * dark // (count * count) - 50) // 5)
     return points
 
 
@@ -283,16 +308,8 @@ def lost_points(rows: list[int], count: int, columns: list[int] | None = None) -
     (length − 2), 2×2 blocks of one colour (3 each), the finder-like pattern 1011101 0000 along rows (40 each,
     scanned as reportlab scans: non-overlapping, the last possible position not tried; its column scan compares
     tuples with a list and never counts), dark share."""
-    text = [format(value, f"0{count}b") for value in rows]
-    points = _run_points(rows, count) + _run_points(_transpose(rows, count) if columns is None else columns, count)
-    pairs = (1 << (count - 1)) - 1  # a bit per adjacent pair of columns
-    for upper, lower in itertools.pairwise(rows):
-        same = ~(upper ^ (upper >> 1)) & ~(lower ^ (lower >> 1)) & ~(upper ^ lower) & pairs
-        points += 3 * same.bit_count()
-    points += 40 * sum(len(_FINDER_LIKE.findall(line[:count - 1])) for line in text)
-    dark = sum(value.bit_count() for value in rows)
-    points += 10 * (abs(100 * dark // (count * count) - 50) // 5)
-    return points
+    by_column = _transpose(rows, count) if columns is None else columns
+    return _packed_lost_points(_pack(rows, count), _pack(by_column, count), count)
 
 
 class QrDrawing(Drawing):  # type: ignore[misc]
