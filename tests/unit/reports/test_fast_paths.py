@@ -185,3 +185,21 @@ def test_a_views_dict_copies_what_asdict_copies() -> None:
     assert mine == dataclasses.asdict(outer)
     assert type(mine["pairs"][0]) is pair and type(mine["table"]) is collections.OrderedDict
     assert mine["raw"] is not outer.raw and mine["inner"]["items"] is not outer.inner.items
+
+
+@pytest.mark.parametrize("name", [fonts.FANGSONG, fonts.SONG, fonts.TITLE])
+def test_a_subset_cut_from_the_glyph_table_in_place_is_reportlabs(name: str) -> None:
+    """The registered face reads its glyph table in place (fonts._TableReader): the subsets it cuts are the bytes
+    a face freshly parsed by reportlab, with its own table reader, cuts."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFontFace
+
+    face = fonts.register(name)
+    registered = pdfmetrics.getFont(name).face
+    pristine = TTFontFace(str(face.path), validate=0)
+    assert "get_table" in registered.__dict__ and "get_table" not in pristine.__dict__
+    text = "佛山市政务数据共享争议裁决书，（一）2026年3月5日。ABCxyz0189éüÅ—…“”" + "".join(
+        chr(cp) for cp in sorted(face.codepoints)[::97][:200])
+    subset = [ord(ch) for ch in dict.fromkeys(text)]
+    for part in (subset[:30], subset[30:], subset[::-1][:250]):
+        assert TTFontFace.makeSubset(registered, part) == pristine.makeSubset(part)
