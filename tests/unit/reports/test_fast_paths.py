@@ -203,3 +203,15 @@ def test_a_subset_cut_from_the_glyph_table_in_place_is_reportlabs(name: str) -> 
     subset = [ord(ch) for ch in dict.fromkeys(text)]
     for part in (subset[:30], subset[30:], subset[::-1][:250]):
         assert TTFontFace.makeSubset(registered, part) == pristine.makeSubset(part)
+
+
+def test_the_advances_table_gives_the_faces_own_widths() -> None:
+    """Line breaking looks advances up in a table (text._advances): the same floats as ``FontFace.width``, for
+    characters the face has and for one it lacks (its default width)."""
+    from cdo_desktop.reports.text import _advances
+
+    face = fonts.register(fonts.FANGSONG)
+    lacking = next(chr(cp) for cp in range(0xE000, 0xF8FF) if cp not in face.codepoints)
+    text = "佛山市（一）2026年3月5日，ABC xyz。" + lacking
+    for size in (16.0, 10.5, 14.0):
+        assert [_advances(face, size)[ch] for ch in text] == [face.width(ch, size) for ch in text]
