@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import functools
 import io
 import re
 import zlib
@@ -14,7 +15,7 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import TimeStamp
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Table
 
 from cdo_desktop.reports import fonts
 from cdo_desktop.reports.text import TextBlock, TextStyle
@@ -154,8 +155,6 @@ FEATHER_MAX = 0.75 * LEADING
 
 def _content_size(flowable: Flowable) -> int:
     """Text lines or table rows in a placed flowable (groups: their parts)."""
-    from reportlab.platypus import Table
-
     parts = getattr(flowable, "_parts", None)
     if callable(parts):
         return sum(_content_size(part) for part in parts())
@@ -177,6 +176,15 @@ def _copied(value: object, memo: dict[int, object]) -> object:
     if type(value) is dict and all(type(k) in _ATOMIC and type(v) in _ATOMIC for k, v in value.items()):
         return dict(value)
     return copy.deepcopy(value, memo)
+
+
+@functools.cache
+def _gapped_kinds() -> tuple[type, ...]:
+    """The blocks page feathering puts space before: text, tables and the closing group (compose imports this
+    module, so its class is looked up once, on first use, rather than imported at every block placed)."""
+    from cdo_desktop.reports.compose import ClosingGroup
+
+    return (TextBlock, ClosingGroup, Table)
 
 
 def _not_drawn(*args: object, **kwargs: object) -> None:
@@ -206,11 +214,7 @@ class _FeatherFrame(Frame):
 
     @staticmethod
     def _gapped(flowable: Flowable) -> bool:
-        from reportlab.platypus import Table
-
-        from cdo_desktop.reports.compose import ClosingGroup
-
-        return isinstance(flowable, TextBlock | ClosingGroup | Table)
+        return isinstance(flowable, _gapped_kinds())
 
     def _gap(self, flowable: Flowable, canv: Canvas) -> float:
         return self.gaps.get(canv.getPageNumber(), 0.0) if not self._atTop and self._gapped(flowable) else 0.0
