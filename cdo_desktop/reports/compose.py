@@ -11,7 +11,6 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table, TableStyle
 
-from cdo_desktop.domain.canonical import canonical_json
 from cdo_desktop.reports import fonts, page
 from cdo_desktop.reports import seal as seal_art
 from cdo_desktop.reports.fingerprint import (
@@ -444,6 +443,6 @@ def render_view(view: DocumentView, story: Story, *, title: str) -> bytes:
         "view": data,
     }
     subject = f"{view.number} {view.record_id} sha256:{digest}"
-    canonical_json(snapshot)  # fails early, before layout, if anything in the view is not canonicalisable
-    return page.render(story.items, title=title, subject=subject, record=encode_snapshot(snapshot),
+    record = encode_snapshot(snapshot)  # fails before layout if anything in the view is not canonicalisable
+    return page.render(story.items, title=title, subject=subject, record=record,
                        author=view.issuer, issued_on=view.issued_on, lang="en" if view.lang == "en" else "zh-CN")

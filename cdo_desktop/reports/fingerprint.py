@@ -81,43 +81,97 @@ QR_BORDER = 2  # quiet zone, in modules
 def qr_code(text: str) -> qrencoder.QRCode:
     """``text`` encoded as reportlab's ``QRCode.make()`` encodes it (error correction M, the same version, the same
     best mask, the same modules), without its mask search: reportlab lays out the whole symbol and scores it in
-    Python once per mask (8 layouts, ~60 % of a notice's QR time); here the symbol is laid out once and each mask's
-    candidate is scored on its rows and columns held as integers (`lost_points`, the same scores). The chosen
-    mask's symbol is then written over the test layout (its data modules and the format and version bits, as
-    ``makeImpl(False, best)`` writes them) rather than laid out a second time."""
+    Python once per mask (8 layouts, ~60 % of a notice's QR time); here the symbol is held as integers, one per
+    row: the version's function patterns (`_layout`, once per version) with the data bits set at their places,
+    and each mask's candidate is scored on its rows and columns (`lost_points`, the same scores). Only the chosen
+    mask's symbol is written out as reportlab's module table, with its format and version bits."""
     code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
     code.addData(text)
     code.version = code.calculate_version()
     code.dataCache = _codewords(code.version, code.errorCorrectLevel, code.dataList)
-    code.makeImpl(True, 0)  # the test layout: function patterns, format bits blank, data under mask 0
-    count = code.moduleCount
-    positions = tuple(code.dataPosIterator())
-    flips = _mask_flips(code.version, positions)
-    base = [int("".join("1" if dark else "0" for dark in row), 2) ^ flips[0][r] for r, row in enumerate(code.modules)]
-    base_columns = _transpose(base, count)
-    flip_columns = _mask_flip_columns(code.version, flips)
+    count = code.moduleCount = code.version * 4 + 17
+    template, places = _layout(code.version)
+    base = list(template)  # the test layout of reportlab's mask search, unmasked: format bits blank
+    bits = "".join(format(byte, "08b") for byte in code.dataCache)
+    for (row, bit), dark in zip(places, bits, strict=False):  # the remainder bits past the data stay light
+        if dark == "1":
+            base[row] |= bit
+    flips = _mask_flips(code.version)
+    packed_flips = _packed_mask_flips(code.version)
+    rows, columns = _pack(base, count), _pack(_transpose(base, count), count)
     best, best_points = 0, 0
-    for i in range(8):
-        rows = [value ^ flip for value, flip in zip(base, flips[i], strict=True)]
-        columns = [value ^ flip for value, flip in zip(base_columns, flip_columns[i], strict=True)]
-        points = lost_points(rows, count, columns)
+    for i, (flip_rows, flip_columns) in enumerate(packed_flips):
+        points = _packed_lost_points(rows ^ flip_rows, columns ^ flip_columns, count)
         if i == 0 or best_points > points:  # the first lowest, as reportlab's getBestMaskPattern
             best, best_points = i, points
+    final = [value ^ flip for value, flip in zip(base, flips[best], strict=True)]
+    code.modules = [[dark == "1" for dark in format(value, f"0{count}b")] for value in final]
     code.setupTypeInfo(False, best)  # the format bits (and the fixed dark module) for the chosen mask
     if code.version >= 7:
         code.setupTypeNumber(False)
-    final = [value ^ flip for value, flip in zip(base, flips[best], strict=True)]
-    modules, top = code.modules, count - 1
-    for col, row in positions:
-        modules[row][col] = bool(final[row] >> (top - col) & 1)
     return code
+
+
+@functools.lru_cache(maxsize=8)
+def _positions(version: int) -> tuple[tuple[int, int], ...]:
+    """The (column, row) of each data module of a symbol of ``version``, in the order the data bits fill them."""
+    code = qrencoder.QRCode(version, qrencoder.QRErrorCorrectLevel.M)
+    code.moduleCount = version * 4 + 17
+    return tuple(code.dataPosIterator())
+
+
+@functools.lru_cache(maxsize=8)
+def _layout(version: int) -> tuple[tuple[int, ...], tuple[tuple[int, int], ...]]:
+    """A symbol of ``version`` before its data: the function patterns as reportlab's ``makeImpl(True, …)`` lays
+    them out (finder, alignment and timing patterns; format and version bits blank), a row an integer (bit
+    ``count-1-c`` = column c); and for each data module in fill order, its row and its bit in that row."""
+    code = qrencoder.QRCode(version, qrencoder.QRErrorCorrectLevel.M)
+    count = code.moduleCount = version * 4 + 17
+    code.modules = [[False] * count for _ in range(count)]
+    code.setupPositionProbePattern(0, 0)
+    code.setupPositionProbePattern(count - 7, 0)
+    code.setupPositionProbePattern(0, count - 7)
+    code.setupPositionAdjustPattern()
+    code.setupTimingPattern()
+    code.setupTypeInfo(True, 0)
+    if version >= 7:
+        code.setupTypeNumber(True)
+    template = tuple(int("".join("1" if dark else "0" for dark in row), 2) for row in code.modules)
+    places = tuple((row, 1 << (count - 1 - col)) for col, row in _positions(version))
+    return template, places
+
+
+class _BitBuffer:
+    """reportlab's ``QRBitBuffer`` (``put``, ``putBit``, ``getLengthInBits``, ``buffer``) on one integer: a put
+    is a shift and an or, not a Python call per bit."""
+
+    def __init__(self) -> None:
+        self.value = 0
+        self.length = 0
+
+    def put(self, num: int, length: int) -> None:
+        self.value = (self.value << length) | (num & ((1 << length) - 1))
+        self.length += length
+
+    def putBit(self, bit: bool) -> None:
+        self.put(int(bool(bit)), 1)
+
+    def getLengthInBits(self) -> int:
+        return self.length
+
+    @property
+    def buffer(self) -> list[int]:
+        """The bytes written so far, the last one filled with zero bits."""
+        size = (self.length + 7) // 8
+        return list((self.value << (8 * size - self.length)).to_bytes(size, "big"))
 
 
 def _codewords(version: int, level: int, data_list: list[Any]) -> list[int]:
     """reportlab's ``QRCode.createData``: the data codewords (mode, length, data, terminator, padding) and each
-    block's Reed-Solomon codewords, interleaved; the remainders by table look-up instead of polynomial objects."""
+    block's Reed-Solomon codewords, interleaved; the bits put on one integer, the remainders by table look-up
+    instead of polynomial objects."""
     blocks = qrencoder.QRRSBlock.getRSBlocks(version, level)
-    buffer = qrencoder.QRBitBuffer()
+    buffer = _BitBuffer()
     for data in data_list:
         data.write(buffer, version)
     capacity = 8 * sum(block.dataCount for block in blocks)
@@ -125,18 +179,19 @@ def _codewords(version: int, level: int, data_list: list[Any]) -> list[int]:
         raise ValueError(f"code length overflow. ({buffer.getLengthInBits()} > {capacity})")
     if buffer.getLengthInBits() + 4 <= capacity:
         buffer.put(0, 4)
-    while buffer.getLengthInBits() % 8:
-        buffer.putBit(False)
+    if buffer.getLengthInBits() % 8:
+        buffer.put(0, 8 - buffer.getLengthInBits() % 8)
     pads = itertools.cycle((qrencoder.QRCode.PAD0, qrencoder.QRCode.PAD1))
     while buffer.getLengthInBits() < capacity:
         buffer.put(next(pads), 8)
+    codewords = buffer.buffer
     offset = 0
     dcdata: list[list[int]] = []
     ecdata: list[list[int]] = []
     for block in blocks:
-        dcdata.append(buffer.buffer[offset:offset + block.dataCount])
+        dcdata.append(codewords[offset:offset + block.dataCount])
         offset += block.dataCount
-        ecdata.append(_rs_remainder(dcdata[-1], _generator(block.totalCount - block.dataCount)))
+        ecdata.append(_rs_remainder(dcdata[-1], block.totalCount - block.dataCount))
     return [d for group in itertools.chain(itertools.zip_longest(*dcdata), itertools.zip_longest(*ecdata))
             for d in group if d is not None]
 
@@ -148,25 +203,37 @@ def _generator(degree: int) -> tuple[int, ...]:
     return tuple(qrencoder.LOG_TABLE[c] for c in poly[1:])
 
 
-def _rs_remainder(data: list[int], generator: tuple[int, ...]) -> list[int]:
-    """The remainder of data·x^degree divided by the generator in GF(256): the block's error correction codewords."""
+@functools.lru_cache(maxsize=16)
+def _products(degree: int) -> tuple[int, ...]:
+    """factor → the generator's coefficients after the leading 1, each multiplied by ``factor`` in GF(256), packed
+    into one integer (the first coefficient in the highest byte): a remainder step is then one shift and one xor."""
     exp, log = qrencoder.EXP_TABLE, qrencoder.LOG_TABLE
-    rem = [0] * len(generator)
+    generator = _generator(degree)
+    packed = [0]
+    for factor in range(1, 256):
+        packed.append(int.from_bytes(bytes(exp[(log[factor] + g) % 255] for g in generator), "big"))
+    return tuple(packed)
+
+
+def _rs_remainder(data: list[int], degree: int) -> list[int]:
+    """The remainder of data·x^degree divided by the generator in GF(256): the block's error correction codewords,
+    the remainder held as one integer of ``degree`` bytes (its coefficients xor byte by byte)."""
+    products = _products(degree)
+    top = 8 * (degree - 1)
+    full = (1 << (8 * degree)) - 1
+    rem = 0
     for byte in data:
-        factor = byte ^ rem[0]
-        rem = [*rem[1:], 0]
-        if factor:
-            lf = log[factor]
-            rem = [r ^ exp[(lf + g) % 255] for r, g in zip(rem, generator, strict=True)]
-    return rem
+        factor = byte ^ (rem >> top)
+        rem = ((rem << 8) & full) ^ products[factor]
+    return list(rem.to_bytes(degree, "big"))
 
 
 @functools.lru_cache(maxsize=8)
-def _mask_flips(version: int, positions: tuple[tuple[int, int], ...]) -> tuple[tuple[int, ...], ...]:
+def _mask_flips(version: int) -> tuple[tuple[int, ...], ...]:
     """Mask → row → the data modules the mask inverts, as bits (the same for every symbol of a version)."""
     count = version * 4 + 17
     data = [0] * count
-    for col, row in positions:
+    for col, row in _positions(version):
         data[row] |= 1 << (count - 1 - col)
     flips = []
     for i in range(8):
@@ -183,27 +250,55 @@ def _transpose(rows: list[int], count: int) -> list[int]:
 
 
 @functools.lru_cache(maxsize=8)
-def _mask_flip_columns(version: int, flips: tuple[tuple[int, ...], ...]) -> tuple[list[int], ...]:
-    """`_mask_flips` by column: what each mask inverts, column by column."""
+def _packed_mask_flips(version: int) -> tuple[tuple[int, int], ...]:
+    """`_mask_flips` packed (`_pack`): what each mask inverts, by rows and by columns."""
     count = version * 4 + 17
-    return tuple(_transpose(list(rows), count) for rows in flips)
+    return tuple((_pack(rows, count), _pack(_transpose(list(rows), count), count)) for rows in _mask_flips(version))
 
 
 _FINDER_LIKE = re.compile("10111010000")
 
 
-def _run_points(lines: list[int], count: int) -> int:
-    """Σ (length − 2) over the runs of five or more modules of one colour along ``lines`` (rows or columns, each
-    ``count`` bits). Bit j of ``same`` says modules j and j+1 agree; bit j of ``five`` that modules j … j+4 do.
-    A run of length L ≥ 5 sets L − 4 adjacent bits of ``five`` (runs of the two colours never touch there), so
-    each run adds popcount L − 4 plus 2 for its block's top end."""
-    pairs = (1 << (count - 1)) - 1
-    points = 0
+def _pack(lines: list[int] | tuple[int, ...], count: int) -> int:
+    """The ``count``-bit lines of a symbol (rows or columns) as one integer, the first line in the highest bits:
+    a bit operation on it is that operation on every line at once."""
+    packed = 0
     for line in lines:
-        same = ~(line ^ (line >> 1)) & pairs
-        five = same & (same >> 1) & (same >> 2) & (same >> 3)
-        if five:
-            points += five.bit_count() + 2 * (five & ~(five >> 1)).bit_count()
+        packed = (packed << count) | line
+    return packed
+
+
+@functools.lru_cache(maxsize=8)
+def _pair_masks(count: int) -> tuple[int, int]:
+    """For a packed symbol: a bit per adjacent pair of modules within each line (never a pair across two lines);
+    and the same for all lines but the first (the lower line of each pair of adjacent lines)."""
+    pairs = (1 << (count - 1)) - 1
+    return _pack([pairs] * count, count), _pack([0] + [pairs] * (count - 1), count)
+
+
+def _run_points(packed: int, within: int) -> int:
+    """Σ (length − 2) over the runs of five or more modules of one colour along the lines of ``packed`` (rows or
+    columns; ``within`` its pairs mask, `_pair_masks`). Bit j of ``same`` says modules j and j+1 agree; bit j of
+    ``five`` that modules j … j+4 do. A run of length L ≥ 5 sets L − 4 adjacent bits of ``five`` (runs of the two
+    colours never touch there, nor do runs of two lines), so each run adds popcount L − 4 plus 2 for its block's top
+    end."""
+    same = ~(packed ^ (packed >> 1)) & within
+    five = same & (same >> 1) & (same >> 2) & (same >> 3)
+    return five.bit_count() + 2 * (five & ~(five >> 1)).bit_count()
+
+
+def _packed_lost_points(rows: int, columns: int, count: int) -> int:
+    """`lost_points` of the symbol packed by rows (`_pack`) and by columns."""
+    within, below = _pair_masks(count)
+    points = _run_points(rows, within) + _run_points(columns, within)
+    upper = rows >> count  # each row over the next one's place
+    same = ~(rows ^ (rows >> 1)) & ~(upper ^ (upper >> 1)) & ~(rows ^ upper) & below
+    points += 3 * same.bit_count()
+    text = format(rows, f"0{count * count}b")
+    lines = "|".join([text[start:start + count - 1] for start in range(0, count * count, count)])
+    points += 40 * len(_FINDER_LIKE.findall(lines))
+    dark = rows.bit_count()
+    points += 10 * (abs(100 * dark // (count * count) - 50) // 5)
     return points
 
 
@@ -213,16 +308,8 @@ def lost_points(rows: list[int], count: int, columns: list[int] | None = None) -
     (length − 2), 2×2 blocks of one colour (3 each), the finder-like pattern 1011101 0000 along rows (40 each,
     scanned as reportlab scans: non-overlapping, the last possible position not tried; its column scan compares
     tuples with a list and never counts), dark share."""
-    text = [format(value, f"0{count}b") for value in rows]
-    points = _run_points(rows, count) + _run_points(_transpose(rows, count) if columns is None else columns, count)
-    pairs = (1 << (count - 1)) - 1  # a bit per adjacent pair of columns
-    for upper, lower in itertools.pairwise(rows):
-        same = ~(upper ^ (upper >> 1)) & ~(lower ^ (lower >> 1)) & ~(upper ^ lower) & pairs
-        points += 3 * same.bit_count()
-    points += 40 * sum(len(_FINDER_LIKE.findall(line[:count - 1])) for line in text)
-    dark = sum(value.bit_count() for value in rows)
-    points += 10 * (abs(100 * dark // (count * count) - 50) // 5)
-    return points
+    by_column = _transpose(rows, count) if columns is None else columns
+    return _packed_lost_points(_pack(rows, count), _pack(by_column, count), count)
 
 
 class QrDrawing(Drawing):  # type: ignore[misc]
@@ -257,6 +344,7 @@ class QrDrawing(Drawing):  # type: ignore[misc]
         canvas._code.extend(self._ops)
 
 
+_DARK_RUN = re.compile("1+")
 _MOVETO, _LINETO, _CLOSEPATH = 0, 1, 3  # reportlab.graphics.shapes path operators
 _STAND_IN_CODE = "n 0 0 m h"
 
@@ -280,14 +368,8 @@ def qr_drawing(payload: QrPayload, size: float = QR_SIZE) -> Drawing:
         y1 = size - (r + QR_BORDER) * box
         y0 = y1 - box
         fy0, fy1 = fp_str(y0), fp_str(y1)
-        c = 0
-        while c < count:
-            if not row[c]:
-                c += 1
-                continue
-            start = c
-            while c < count and row[c]:
-                c += 1
+        for run in _DARK_RUN.finditer("".join(["01"[dark] for dark in row])):
+            start, c = run.span()
             x0, x1 = xs[start], xs[c]
             points += (x0, y0, x1, y0, x1, y1, x0, y1)
             operators += (_MOVETO, _LINETO, _LINETO, _LINETO, _CLOSEPATH)

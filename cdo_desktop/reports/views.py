@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import types
 import typing
 from collections.abc import Mapping
@@ -279,7 +280,45 @@ VIEW_TYPES: dict[str, type[DocumentView]] = {
 
 
 def view_to_dict(view: DocumentView) -> dict[str, Any]:
-    return dataclasses.asdict(view)
+    """``dataclasses.asdict(view)`` — the dict the fingerprint is taken of — without asdict's ``copy.deepcopy`` of
+    every string, number and date (~160 a ruling, twice a render): those are immutable and shared as they are;
+    any other leaf is still deep-copied, as asdict does. tests/unit/reports/test_fast_paths.py pins the equality."""
+    return typing.cast(dict[str, Any], _plain(view))
+
+
+_SHARED_LEAVES = frozenset((str, int, float, bool, type(None), dt.date, dt.datetime))
+
+
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
+def _plain(obj: Any) -> Any:
+    """``dataclasses._asdict_inner(obj, dict)``, leaves of ``_SHARED_LEAVES`` not copied."""
+    kind = type(obj)
+    if kind in _SHARED_LEAVES:
+        return obj
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {name: _plain(getattr(obj, name)) for name in _field_names(kind)}
+    if kind is list:
+        return [_plain(value) for value in obj]
+    if kind is tuple:
+        return tuple(_plain(value) for value in obj)
+    if kind is dict:
+        return {_plain(key): _plain(value) for key, value in obj.items()}
+    return _asdict_other(obj)
+
+
+def _asdict_other(obj: Any) -> Any:
+    """What asdict makes of a value that is not a plain list, tuple, dict, dataclass or shared leaf (a named tuple,
+    a dict or list subclass, an enum, …): asdict's own answer, through a dataclass holding just that value."""
+    return dataclasses.asdict(_Holder(obj))["value"]
+
+
+@dataclass(frozen=True)
+class _Holder:
+    value: Any
 
 
 def view_fingerprint(view: DocumentView) -> str:

@@ -124,3 +124,94 @@ def test_a_remembered_font_subset_is_the_one_reportlab_cuts() -> None:
     assert face.makeSubset(list(subset)) is first  # remembered
     assert first == TTFontFace.makeSubset(face, subset)  # reportlab's own cut of the same characters
     assert face.makeSubset(subset[::-1]) == TTFontFace.makeSubset(face, subset[::-1])  # order is part of the key
+
+
+def _every_sample_view() -> list[object]:
+    import dataclasses
+
+    from cdo_desktop.reports import samples
+
+    views: list[object] = [samples.sample_ruling(), samples.sample_ruling(40), samples.sample_notice(),
+                           samples.sample_reply(), samples.sample_reply("refused"), samples.sample_scorecard(),
+                           samples.sample_certificate()]
+    return views + [dataclasses.replace(view, lang="en") for view in views]  # type: ignore[type-var]
+
+
+@pytest.mark.parametrize("view", _every_sample_view(), ids=lambda view: f"{view.kind}-{view.lang}")  # type: ignore[attr-defined]
+def test_a_views_dict_is_asdicts(view: object) -> None:
+    """The dict the fingerprint is taken of is ``dataclasses.asdict`` of the view: the same keys, values and types
+    all the way down, so the same canonical JSON and the same fingerprint."""
+    import dataclasses
+
+    from cdo_desktop.domain.canonical import canonical_json
+    from cdo_desktop.reports.views import view_to_dict
+
+    mine, reference = view_to_dict(view), dataclasses.asdict(view)  # type: ignore[arg-type, call-overload]
+
+    def types(value: object) -> object:
+        if isinstance(value, dict):
+            return {key: types(item) for key, item in value.items()}
+        if isinstance(value, list | tuple):
+            return (type(value), [types(item) for item in value])
+        return type(value)
+
+    assert mine == reference and types(mine) == types(reference)
+    assert canonical_json(mine) == canonical_json(reference)
+
+
+def test_a_views_dict_copies_what_asdict_copies() -> None:
+    """Values other than plain containers and immutable leaves come out as asdict makes them (here: a named tuple
+    and a dict subclass), and a mutable leaf is a copy, not the view's own object."""
+    import collections
+    import dataclasses
+
+    from cdo_desktop.reports.views import _plain
+
+    pair = collections.namedtuple("pair", "a b")
+
+    @dataclasses.dataclass
+    class Inner:
+        items: list[int]
+
+    @dataclasses.dataclass
+    class Outer:
+        inner: Inner
+        pairs: tuple[pair, ...]
+        table: collections.OrderedDict[str, list[int]]
+        raw: bytearray
+
+    outer = Outer(Inner([1, 2]), (pair(1, [2]),), collections.OrderedDict(x=[3]), bytearray(b"ab"))
+    mine = _plain(outer)
+    assert mine == dataclasses.asdict(outer)
+    assert type(mine["pairs"][0]) is pair and type(mine["table"]) is collections.OrderedDict
+    assert mine["raw"] is not outer.raw and mine["inner"]["items"] is not outer.inner.items
+
+
+@pytest.mark.parametrize("name", [fonts.FANGSONG, fonts.SONG, fonts.TITLE])
+def test_a_subset_cut_from_the_glyph_table_in_place_is_reportlabs(name: str) -> None:
+    """The registered face reads its glyph table in place (fonts._TableReader): the subsets it cuts are the bytes
+    a face freshly parsed by reportlab, with its own table reader, cuts."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFontFace
+
+    face = fonts.register(name)
+    registered = pdfmetrics.getFont(name).face
+    pristine = TTFontFace(str(face.path), validate=0)
+    assert "get_table" in registered.__dict__ and "get_table" not in pristine.__dict__
+    text = "佛山市政务数据共享争议裁决书，（一）2026年3月5日。ABCxyz0189éüÅ—…“”" + "".join(
+        chr(cp) for cp in sorted(face.codepoints)[::97][:200])
+    subset = [ord(ch) for ch in dict.fromkeys(text)]
+    for part in (subset[:30], subset[30:], subset[::-1][:250]):
+        assert TTFontFace.makeSubset(registered, part) == pristine.makeSubset(part)
+
+
+def test_the_advances_table_gives_the_faces_own_widths() -> None:
+    """Line breaking looks advances up in a table (text._advances): the same floats as ``FontFace.width``, for
+    characters the face has and for one it lacks (its default width)."""
+    from cdo_desktop.reports.text import _advances
+
+    face = fonts.register(fonts.FANGSONG)
+    lacking = next(chr(cp) for cp in range(0xE000, 0xF8FF) if cp not in face.codepoints)
+    text = "佛山市（一）2026年3月5日，ABC xyz。" + lacking
+    for size in (16.0, 10.5, 14.0):
+        assert [_advances(face, size)[ch] for ch in text] == [face.width(ch, size) for ch in text]
