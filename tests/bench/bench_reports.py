@@ -118,6 +118,27 @@ def _alternating_ms(fns: list, repeat: int) -> list[float]:  # type: ignore[type
     return [statistics.median(t) for t in times]
 
 
+def forget_printed_text() -> None:
+    """Empty what a process keeps per printed text — broken paragraphs, cut font subsets and their compressed
+    programs — so the next render is of a document this process never printed (its faces stay parsed, as in any
+    warm process)."""
+    from reportlab.pdfbase import pdfmetrics
+
+    from cdo_desktop.reports import text
+
+    text._BROKEN.clear()
+    for name in fonts.ROLES:
+        made = getattr(pdfmetrics.getFont(name).face.makeSubset, "_made", None)
+        if made is not None:
+            made.clear()
+    page._FLATE._programs.clear()
+
+
+def _ruling_first_print(ruling: object) -> bytes:
+    forget_printed_text()
+    return documents.render(ruling)  # type: ignore[arg-type]
+
+
 def run(scale: float = 1.0) -> list[dict[str, object]]:
     fonts.faces()
     ruling = samples.sample_ruling()
@@ -127,8 +148,9 @@ def run(scale: float = 1.0) -> list[dict[str, object]]:
     text = [t for _, t in build_story(notice).fields]
     floor_ms = _ms(lambda: _bare_canvas(text), 7)
     ruling_pages = printed_pages(documents.render(ruling))
-    ruling_ms, ruling_floor_ms = _alternating_ms(
-        [lambda: documents.render(ruling), lambda: _bare_canvas_pages(ruling_pages)], 15)
+    ruling_ms, first_ms, ruling_floor_ms = _alternating_ms(
+        [lambda: documents.render(ruling), lambda: _ruling_first_print(ruling), lambda: _bare_canvas_pages(ruling_pages)],
+        15)
     count = max(int(1000 * scale), 1)
     notices = batch_notices(count)
     texts = [[t for _, t in build_story(view).fields] for view in notices]
@@ -148,8 +170,10 @@ def run(scale: float = 1.0) -> list[dict[str, object]]:
         pass
     pool_s = time.perf_counter() - start
     return [
-        {"name": "ruling (6 findings), warm, median", "value": round(ruling_ms, 1), "unit": "ms",
-         "bound": f"{ruling_ms / ruling_floor_ms:.1f}x its floor; goal <= 2x"},
+        {"name": "ruling (6 findings), warm, printed again, median", "value": round(ruling_ms, 1), "unit": "ms",
+         "bound": f"{ruling_ms / ruling_floor_ms:.2f}x its floor; goal <= 2x"},
+        {"name": "ruling (6 findings), warm process, its text never printed before", "value": round(first_ms, 1),
+         "unit": "ms", "bound": f"{first_ms / ruling_floor_ms:.2f}x its floor; goal <= 2x"},
         {"name": f"bare canvas, the ruling's printed text ({len(ruling_pages)} pages, "
                  f"{sum(len(line) for lines in ruling_pages for line in lines)} characters; floor)",
          "value": round(ruling_floor_ms, 1), "unit": "ms", "bound": f"ruling {ruling_ms / floor_ms:.1f}x the notice's"},
