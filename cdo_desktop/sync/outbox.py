@@ -85,15 +85,11 @@ def rebase_pending(session: Session, *, final: bool) -> RebaseResult:
     result = RebaseResult()
     cursor = state.cursor(session)
     answers = {a.mutation_id: a for a in session.execute(select(OutboxAnswer)).scalars()}
+    result.confirmed = _confirm(session, [mid for mid, a in answers.items() if a.accepted and (a.seq or 0) <= cursor])
     replica.capture_shadows(session)
     entries = list(session.execute(select(OutboxEntry).order_by(OutboxEntry.position)).scalars())  # type: ignore[arg-type]
     for entry in entries:
         answer = answers.get(entry.mutation_id)
-        if answer is not None and answer.accepted and (answer.seq or 0) <= cursor:
-            session.delete(entry)
-            session.delete(answer)
-            result.confirmed += 1
-            continue
         if answer is not None and not answer.accepted:
             _refuse(session, entry, answer.code, answer.reason_zh, answer.reason_en)
             session.delete(answer)
@@ -112,6 +108,25 @@ def rebase_pending(session: Session, *, final: bool) -> RebaseResult:
                 result.deferred += 1
     session.flush()
     return result
+
+
+_CONFIRM_CHUNK = 500  # ids per statement, well inside SQLite's bound parameters
+
+
+def _confirm(session: Session, mutation_ids: list[uuid.UUID]) -> int:
+    """Drop the outbox entries the bureau accepted and the cursor has passed, with their answers (an answer whose
+    entry is gone stays, as before): two set-based deletes per chunk rather than two ORM deletes per entry — a
+    desktop back from weeks offline confirms thousands at once. Returns the entries dropped."""
+    dropped = 0
+    for start in range(0, len(mutation_ids), _CONFIRM_CHUNK):
+        chunk = mutation_ids[start:start + _CONFIRM_CHUNK]
+        queued = select(col(OutboxEntry.mutation_id)).where(col(OutboxEntry.mutation_id).in_(chunk))
+        session.execute(delete(OutboxAnswer).where(col(OutboxAnswer.mutation_id).in_(queued)),
+                        execution_options={"synchronize_session": "fetch"})
+        done = session.execute(delete(OutboxEntry).where(col(OutboxEntry.mutation_id).in_(chunk)),
+                               execution_options={"synchronize_session": "fetch"})
+        dropped += int(done.rowcount)  # type: ignore[attr-defined]
+    return dropped
 
 
 def _readable(entry: OutboxEntry) -> Mutation:

@@ -145,9 +145,14 @@ def test_evidence_files_travel_with_their_mutation_and_are_hash_checked(bureau, 
     b.close()
 
 
-def test_a_round_of_a_hundred_changes_is_one_push_and_one_pull(bureau, tmp_path) -> None:
+def test_a_round_of_a_hundred_changes_is_one_push_and_one_pull(bureau, tmp_path, monkeypatch) -> None:
     """Issue 14: an incremental round asks the bureau twice — one push of the batch, one pull of its rows — and
-    its end (pending count, time of the last sync) is written with the last page, not in a transaction of its own."""
+    its end (pending count, time of the last sync) is written with the last page, not in a transaction of its own.
+    The accepted entries and their answers are confirmed by set-based deletes, here in chunks of 7."""
+    from cdo_desktop.store.server_models import OutboxAnswer
+    from cdo_desktop.sync import outbox
+
+    monkeypatch.setattr(outbox, "_CONFIRM_CHUNK", 7)
     w = bureau.world
     a = desktop(bureau, tmp_path, "a-commissioner")
     a.client.sync()
@@ -161,7 +166,7 @@ def test_a_round_of_a_hundred_changes_is_one_push_and_one_pull(bureau, tmp_path)
     assert sent == [("POST", "/v1/sync/push"), ("GET", "/v1/sync/pull")]
     with a.db.read() as session:
         assert all(session.get(m.SharingRequest, rid).seq is not None for rid in ids)  # type: ignore[union-attr]
-        assert not list(session.exec(select(m.OutboxEntry)))
+        assert not list(session.exec(select(m.OutboxEntry))) and not list(session.exec(select(OutboxAnswer)))
         assert state.get(session, state.LAST_SYNC)
         found = search.search_ids(session, "request", "核验身份", limit=1000) or []
         assert set(ids) <= set(found)  # the pulled copies were indexed with their page
