@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, Request
-from sqlmodel import select
+from sqlalchemy import select as sa_select
+from sqlmodel import col, select
 
 from cdo_desktop.domain.enums import Role
 from cdo_desktop.server.config import ServerConfig
 from cdo_desktop.server.errors import ApiError
-from cdo_desktop.server.security import find_token
+from cdo_desktop.server.security import token_hash
 from cdo_desktop.server.visibility import Viewer
 from cdo_desktop.services.context import CHINA
 from cdo_desktop.store import models as m
 from cdo_desktop.store.db import Database
+from cdo_desktop.store.server_models import DeviceToken
 
 _TOUCH_EVERY = dt.timedelta(minutes=5)
 
@@ -40,36 +42,48 @@ def current_viewer(request: Request, db: Annotated[Database, Depends(get_db)]) -
     return authenticate(db, request.headers.get("authorization", ""))
 
 
+def _signed_in(token: str) -> Any:
+    """The device token (not revoked) with its account, appointment and department, in one statement: the sign-in
+    check runs on every request (four ORM look-ups were a quarter of the bureau's time under load)."""
+    t, a, c, d = DeviceToken, m.Account, m.Commissioner, m.Department
+    return (
+        sa_select(col(t.id), col(t.device_id), col(t.last_used_at), col(a.id).label("account_id"),
+               col(a.active), col(c.id).label("person_id"), col(c.department_id), col(c.role), col(c.ended_on),
+               col(d.id).label("dept_id"), col(d.is_bureau))
+        .select_from(t)
+        .outerjoin(a, col(a.id) == col(t.account_id))
+        .outerjoin(c, col(c.id) == col(a.commissioner_id))
+        .outerjoin(d, col(d.id) == col(c.department_id))
+        .where(col(t.token_hash) == token_hash(token), col(t.revoked_at).is_(None))
+    )
+
+
 def authenticate(db: Database, header: str) -> Viewer:
     """The signed-in device behind an ``Authorization: Bearer …`` header; `ApiError` 401 when there is none."""
     scheme, _, token = header.partition(" ")
     if scheme.lower() != "bearer" or not token or len(token) > 200:
         raise _unauthorised("Sign in first (no device token)", "请先登录（缺少设备令牌）")
     with db.read() as session:
-        row = find_token(session, token.strip())
-        if row is None:
-            raise _unauthorised("The device token is unknown or revoked: sign in again", "设备令牌无效或已被撤销，请重新登录")
-        account = session.get(m.Account, row.account_id)
-        if account is None or not account.active:
-            raise _unauthorised("The account is disabled", "该账号已停用")
-        person = session.get(m.Commissioner, account.commissioner_id)
-        dept = session.get(m.Department, person.department_id) if person else None
-        if person is None or dept is None:
-            raise _unauthorised("The account's appointment does not exist", "该账号对应的任职不存在")
-        ended = person.ended_on is not None and person.ended_on <= dt.datetime.now(CHINA).date()
-        needs_touch = row.last_used_at is None or row.last_used_at < dt.datetime.now(dt.UTC) - _TOUCH_EVERY
-    if needs_touch:
+        row = session.connection().execute(_signed_in(token.strip())).first()
+    if row is None:
+        raise _unauthorised("The device token is unknown or revoked: sign in again", "设备令牌无效或已被撤销，请重新登录")
+    if row.account_id is None or not row.active:
+        raise _unauthorised("The account is disabled", "该账号已停用")
+    if row.person_id is None or row.dept_id is None:
+        raise _unauthorised("The account's appointment does not exist", "该账号对应的任职不存在")
+    ended = row.ended_on is not None and row.ended_on <= dt.datetime.now(CHINA).date()
+    if row.last_used_at is None or row.last_used_at < dt.datetime.now(dt.UTC) - _TOUCH_EVERY:
         with db.write() as session:
-            fresh = session.get(type(row), row.id)
+            fresh = session.get(DeviceToken, row.id)
             if fresh is not None:
                 fresh.last_used_at = dt.datetime.now(dt.UTC)
                 session.add(fresh)
     return Viewer(
-        account_id=account.id,
-        commissioner_id=person.id,
-        department_id=person.department_id,
-        role=Role(person.role),
-        is_bureau=bool(dept.is_bureau),
+        account_id=row.account_id,
+        commissioner_id=row.person_id,
+        department_id=row.department_id,
+        role=Role(row.role),
+        is_bureau=bool(row.is_bureau),
         device_id=row.device_id,
         token_id=row.id,
         ended=ended,

@@ -58,11 +58,6 @@ def issue_token(session: Session, *, account: m.Account, device_id: str, device_
     return token, row
 
 
-def find_token(session: Session, token: str) -> DeviceToken | None:
-    row = session.exec(select(DeviceToken).where(DeviceToken.token_hash == token_hash(token))).first()
-    return row if row is not None and row.revoked_at is None else None
-
-
 def revoke(session: Session, token_id: uuid.UUID) -> bool:
     row = session.get(DeviceToken, token_id)
     if row is None or row.revoked_at is not None:

@@ -78,7 +78,7 @@ def test_admin_commands(tmp_path) -> None:
     assert uuid.UUID(epoch)
 
 
-@pytest.mark.slow  # the demo network hashes every account's password with full-strength Argon2id (~30 s)
+@pytest.mark.slow  # a demo network generated, then served
 def test_demo_accounts_sign_in_to_a_server_on_that_folder(tmp_path) -> None:
     from cdo_desktop.demo.network import generate
 

@@ -49,6 +49,40 @@ def test_sign_in_tokens_and_revocation(bureau) -> None:
     assert httpx.get(f"{bureau.url}/v1/admin/tokens", headers=other).status_code == 403
 
 
+def test_the_sign_in_check_follows_account_and_appointment(bureau) -> None:
+    """Every request's token is checked with its account, appointment and department (one joined statement): a
+    used token is stamped, a disabled account is refused, an appointment that ended makes the caller read-only."""
+    import datetime as dt
+
+    from cdo_desktop.store import models as m
+    from cdo_desktop.store.server_models import DeviceToken
+
+    token = sign_in(bureau.url, "c-commissioner", PASSWORD, device="device-0009")
+    auth = {"Authorization": f"Bearer {token}"}
+    assert httpx.get(f"{bureau.url}/v1/sync/pull", headers=auth).status_code == 200
+    with bureau.db.read() as session:
+        row = session.exec(select(DeviceToken).where(DeviceToken.device_id == "device-0009")).one()
+        assert row.last_used_at is not None
+        account = session.get(m.Account, row.account_id)
+        assert account is not None
+    person_id = account.commissioner_id
+    with bureau.db.write() as session:
+        person = session.get(m.Commissioner, person_id)
+        assert person is not None
+        person.ended_on = dt.date(2020, 1, 1)
+        session.add(person)
+    ended = httpx.get(f"{bureau.url}/v1/sync/pull", headers=auth)
+    assert ended.status_code == 403 and ended.json()["error"]["code"] == "actor_ended"
+    with bureau.db.write() as session:
+        stored = session.get(m.Account, account.id)
+        assert stored is not None
+        stored.active = False
+        session.add(stored)
+    refused = httpx.get(f"{bureau.url}/v1/sync/pull", headers=auth)
+    assert refused.status_code == 401 and refused.json()["error"]["en"] == "The account is disabled"
+    assert httpx.get(f"{bureau.url}/v1/sync/pull", headers={"Authorization": "Bearer " + "x" * 43}).status_code == 401
+
+
 def test_wrong_passwords_are_throttled_per_account(bureau) -> None:
     body = {"username": "c-commissioner", "password": "wrong", "device_id": "device-0002"}
     codes = [httpx.post(f"{bureau.url}/v1/auth/sign-in", json=body).status_code for _ in range(6)]
