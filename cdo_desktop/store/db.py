@@ -31,11 +31,16 @@ def sqlite_url(data_dir: Path) -> str:
     return f"sqlite:///{(Path(data_dir) / DB_FILENAME).as_posix()}"
 
 
-def _sqlite_engine(url: str, *, immediate: bool) -> Engine:
+def _sqlite_engine(url: str, *, immediate: bool, pooled: bool = False) -> Engine:
+    """An engine on a SQLite file. A desktop opens a connection per transaction (its pull pages switch foreign keys
+    off on theirs; `sync.replica.replica_write`); the bureau (``pooled``) keeps its connections open between
+    requests — opening one and setting its pragmas was a tenth of its time per request — never making a request
+    wait for one (overflow connections are closed when returned)."""
+    pooling: dict[str, Any] = {"pool_size": 8, "max_overflow": -1} if pooled else {"poolclass": NullPool}
     engine = create_engine(
         url,
         connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
-        poolclass=NullPool if ":memory:" not in url else None,
+        **(pooling if ":memory:" not in url else {}),
     )
 
     @event.listens_for(engine, "connect")
@@ -58,19 +63,21 @@ def _sqlite_engine(url: str, *, immediate: bool) -> Engine:
 class Database:
     """One database (a desktop's or the bureau's): ``read()`` sessions and ``write()`` transactions."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, pooled: bool = False) -> None:
+        """``pooled``: keep SQLite connections open between transactions (the bureau server; see `_sqlite_engine`).
+        PostgreSQL always pools."""
         self.url = url
         self.is_sqlite = make_url(url).get_backend_name() == "sqlite"
         if self.is_sqlite:
-            self.reader = _sqlite_engine(url, immediate=False)
-            self.writer = _sqlite_engine(url, immediate=True)
+            self.reader = _sqlite_engine(url, immediate=False, pooled=pooled)
+            self.writer = _sqlite_engine(url, immediate=True, pooled=pooled)
         else:
             self.reader = self.writer = create_engine(url, pool_pre_ping=True)
 
     @classmethod
-    def for_data_dir(cls, data_dir: Path) -> Database:
+    def for_data_dir(cls, data_dir: Path, *, pooled: bool = False) -> Database:
         Path(data_dir).mkdir(parents=True, exist_ok=True)
-        return cls(sqlite_url(data_dir))
+        return cls(sqlite_url(data_dir), pooled=pooled)
 
     @property
     def path(self) -> Path | None:

@@ -143,13 +143,14 @@ def upgrade(db: Database) -> str:
     return head
 
 
-def open_database(data_dir: Path | None = None, *, url: str | None = None) -> Database:
-    """Open (creating or migrating as needed) the database of a data folder or at ``url``."""
+def open_database(data_dir: Path | None = None, *, url: str | None = None, pooled: bool = False) -> Database:
+    """Open (creating or migrating as needed) the database of a data folder or at ``url``; ``pooled``: see
+    `Database`."""
     if url is None:
         assert data_dir is not None
-        db = Database.for_data_dir(data_dir)
+        db = Database.for_data_dir(data_dir, pooled=pooled)
     else:
-        db = Database(url)
+        db = Database(url, pooled=pooled)
     upgrade(db)
     return db
 
