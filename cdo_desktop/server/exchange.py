@@ -34,7 +34,7 @@ from cdo_desktop.domain.mutations import Mutation
 from cdo_desktop.server import evidence, ledger
 from cdo_desktop.server.errors import is_busy, is_full
 from cdo_desktop.server.issuing import Issuer, issue_touched
-from cdo_desktop.server.visibility import Viewer, restrict
+from cdo_desktop.server.visibility import VIEWER_DEPARTMENT, Viewer, restrict, restrict_to
 from cdo_desktop.services.apply import apply, batched, resolve_actor
 from cdo_desktop.services.context import CHINA, PENDING_SEQ
 from cdo_desktop.store.db import Database
@@ -347,14 +347,24 @@ def _visible(session: Session, viewer: Viewer, table: str, low: int, high: int,
              limit: int | None) -> list[tuple[int, dict[str, Any]]]:
     """(seq, column values) of the rows of ``table`` with ``low < seq <= high`` that ``viewer`` may see, in seq
     order: one Core query on the table (its ``seq`` index, the visibility condition in SQL), no ORM objects."""
+    query, names = _page_query(table, session.get_bind().dialect.name, viewer.sees_everything, limit is not None)
+    params: dict[str, Any] = {"low": low, "high": high, "viewer_department": viewer.department_id, "limit": limit}
+    return [(row.seq, dict(zip(names, row, strict=True))) for row in session.execute(query, params)]
+
+
+@functools.cache
+def _page_query(table: str, dialect: str, everything: bool, limited: bool) -> tuple[Any, list[str]]:
+    """The page statement of ``table`` (bound: ``low``, ``high``, ``viewer_department``, ``limit``) and its column
+    names, built once: building and keying a statement per table per page was a tenth of the bureau's time."""
     sa_table = TABLES[table].__table__  # type: ignore[attr-defined]
     seq = sa_table.c.seq
-    query = select(*_columns(table, session.get_bind().dialect.name))
-    query = restrict(query.where(seq > low, seq <= high), table, viewer).order_by(seq)
-    if limit is not None:
-        query = query.limit(limit)
-    names = [c.name for c in sa_table.columns]
-    return [(row.seq, dict(zip(names, row, strict=True))) for row in session.execute(query)]
+    query = select(*_columns(table, dialect)).where(seq > bindparam("low"), seq <= bindparam("high"))
+    if not everything:
+        query = restrict_to(query, table, VIEWER_DEPARTMENT)
+    query = query.order_by(seq)
+    if limited:
+        query = query.limit(bindparam("limit"))
+    return query, [c.name for c in sa_table.columns]
 
 
 @functools.cache

@@ -8,7 +8,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, false, or_, select
+from sqlalchemy import Uuid, and_, bindparam, false, or_, select
 from sqlalchemy.sql import Select
 from sqlmodel import col
 
@@ -35,18 +35,30 @@ class Viewer:
         return not self.ended and (self.is_bureau or self.role in (Role.ARBITRATOR, Role.ADMIN))
 
 
-def _party_disputes(dept: uuid.UUID) -> Select[Any]:
+def _party_disputes(dept: Any) -> Select[Any]:
     query: Select[Any] = select(col(m.Dispute.id)).where(
         or_(col(m.Dispute.claimant_department_id) == dept, col(m.Dispute.respondent_department_id) == dept)
     )
     return query
 
 
+# The viewer's department as a bound parameter: a statement restricted with it is built once per table and kept
+# (server/exchange.py's pull pages), the department given at each execution.
+VIEWER_DEPARTMENT = bindparam("viewer_department", type_=Uuid())
+
+
 def restrict(query: Select[Any], table: str, viewer: Viewer) -> Select[Any]:
     """Add the viewer's visibility condition for rows of ``table`` to ``query``."""
-    if viewer.sees_everything or table in PUBLIC:
+    if viewer.sees_everything:
         return query
-    d = viewer.department_id
+    return restrict_to(query, table, viewer.department_id)
+
+
+def restrict_to(query: Select[Any], table: str, d: Any) -> Select[Any]:
+    """Add the visibility condition of a department's commissioner for rows of ``table`` to ``query``; ``d``: the
+    department's id, or `VIEWER_DEPARTMENT` to give it when the statement is executed."""
+    if table in PUBLIC:
+        return query
     if table == "sharing_request":
         # a draft is the requester's own until it is submitted: the providing department sees it from then on
         t = m.SharingRequest
@@ -54,7 +66,7 @@ def restrict(query: Select[Any], table: str, viewer: Viewer) -> Select[Any]:
                                and_(col(t.provider_department_id) == d, col(t.state) != RequestState.DRAFT.value)))
     if table == "quality_objection":
         q = m.QualityObjection
-        return query.where(or_(q.raiser_department_id == d, q.owner_department_id == d))  # type: ignore[arg-type]
+        return query.where(or_(q.raiser_department_id == d, q.owner_department_id == d))
     if table == "dispute":
         return query.where(col(m.Dispute.id).in_(_party_disputes(d)))
     if table == "dispute_event":
@@ -67,7 +79,7 @@ def restrict(query: Select[Any], table: str, viewer: Viewer) -> Select[Any]:
         rulings = select(col(m.Ruling.id)).where(col(m.Ruling.dispute_id).in_(_party_disputes(d)))
         return query.where(m.RulingOrder.ruling_id.in_(rulings))  # type: ignore[attr-defined]
     if table == "accountability_record":
-        return query.where(m.AccountabilityRecord.department_id == d)  # type: ignore[arg-type]
+        return query.where(m.AccountabilityRecord.department_id == d)
     if table == "issued_document":
         rulings = select(col(m.Ruling.id)).where(col(m.Ruling.dispute_id).in_(_party_disputes(d)))
         notices = select(col(m.AccountabilityRecord.id)).where(col(m.AccountabilityRecord.department_id) == d)
@@ -82,17 +94,17 @@ def restrict(query: Select[Any], table: str, viewer: Viewer) -> Select[Any]:
         return query.where(m.DisputeClaim.dispute_id.in_(_party_disputes(d)))  # type: ignore[attr-defined]
     if table == "misuse_report":
         r = m.MisuseReport
-        return query.where(or_(r.user_department_id == d, r.reporter_department_id == d,  # type: ignore[arg-type]
-                               r.provider_department_id == d))  # type: ignore[arg-type]
+        return query.where(or_(r.user_department_id == d, r.reporter_department_id == d,
+                               r.provider_department_id == d))
     if table == "receipt":
-        return query.where(m.Receipt.department_id == d)  # type: ignore[arg-type]
+        return query.where(m.Receipt.department_id == d)
     assets = _restrict_assets(query, table, d)
     if assets is not None:
         return assets
     return query.where(false())  # an unknown table: show nothing
 
 
-def _restrict_assets(query: Select[Any], table: str, d: uuid.UUID) -> Select[Any] | None:
+def _restrict_assets(query: Select[Any], table: str, d: Any) -> Select[Any] | None:
     """The asset register as the catalogue shows it: an asset of a shareable resource for all, the rest to its
     holder; valuations (values and reports) to the holder only; duplicate flags of resources for all, of
     requests to the request's two departments."""

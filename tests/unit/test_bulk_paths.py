@@ -186,10 +186,13 @@ def test_pull_pages_send_exactly_the_rows_the_orm_path_sent(tmp_path: Path) -> N
     db.dispose()
     db = prepare_database(ServerConfig(data_dir=tmp_path))  # sequences the rows, as a bureau does at start
     with db.read() as session:
-        requester = session.execute(select(m.SharingRequest.requester_department_id)).scalars().first()
-        assert requester is not None
+        requester, provider = session.execute(select(m.SharingRequest.requester_department_id,
+                                                     m.SharingRequest.provider_department_id)).first() or (None, None)
+        assert requester is not None and provider is not None and requester != provider
+        # two departments through the same kept statements (the department is bound at each execution)
         viewers = [Viewer(uuid.uuid4(), uuid.uuid4(), uuid.uuid4(), Role.ADMIN, True),
-                   Viewer(uuid.uuid4(), uuid.uuid4(), requester, Role.COMMISSIONER, False)]
+                   Viewer(uuid.uuid4(), uuid.uuid4(), requester, Role.COMMISSIONER, False),
+                   Viewer(uuid.uuid4(), uuid.uuid4(), provider, Role.COMMISSIONER, False)]
         for viewer in viewers:
             expected = []
             for order, (table, model) in enumerate(TABLES.items()):
