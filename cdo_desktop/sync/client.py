@@ -55,6 +55,12 @@ class SyncReport:
 Progress = Callable[[str, int, int], None]
 
 
+def _answered(page: PullPage) -> Future[PullPage]:
+    done: Future[PullPage] = Future()
+    done.set_result(page)
+    return done
+
+
 class SyncClient:
     """The desktop's side of sync, for one database and one signed-in user."""
 
@@ -223,7 +229,9 @@ class SyncClient:
 
         While one page is laid down the next is already asked for (the bureau prepares it meanwhile); it is used
         only if it answers exactly the question the loop then asks (cursor, page size and known checkpoint after
-        this page), and it is checked like any other page before anything of it is written."""
+        this page), and it is checked like any other page before anything of it is written. The page that showed a
+        new epoch (a first sync) is kept the same way: the download then asks again from the start, which it
+        answers, instead of fetching it twice."""
         report = report if report is not None else SyncReport()
         self._round_closed = False
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="cdo-pull") as ahead_pool:
@@ -249,6 +257,7 @@ class SyncClient:
                     log.info("full download (first sync, new bureau epoch, or cursor %s ahead of head %s)", cursor, page.head)
                     self.reset(page.epoch)
                     report.redownloaded = True
+                    ahead = (params, _answered(page))  # the download's first page, if it was asked from the start
                     continue
                 if page.more:
                     cp = page.checkpoint
