@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import delete, event, select, text
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.engine import Connection
 from sqlmodel import Session, col
 
 from cdo_desktop.store import models as m
@@ -30,15 +31,28 @@ SEARCHABLE = {"department", "commissioner", "data_resource", "sharing_request", 
 
 
 @contextlib.contextmanager
-def replica_write(db: Database) -> Iterator[Session]:
-    """One write transaction on the desktop database with foreign-key enforcement off (see module doc)."""
+def replica_connection(db: Database) -> Iterator[Connection]:
+    """A writer connection to the desktop database set up for laying bureau rows down (foreign-key enforcement off,
+    see module doc), for as many `replica_write` transactions as the caller runs (a pull's pages): the store
+    opens a connection per transaction, and its set-up pragmas cost more than a small page."""
     with db.writer.connect() as connection:
         raw = connection.connection.driver_connection
         assert raw is not None
         raw.execute("PRAGMA foreign_keys=OFF")  # only outside a transaction: run before SQLAlchemy's BEGIN
         search.register_functions(raw)  # before any statement is open (search.reindex runs mid-transaction)
+        yield connection
+
+
+@contextlib.contextmanager
+def replica_write(db: Database, connection: Connection | None = None) -> Iterator[Session]:
+    """One write transaction on the desktop database with foreign-key enforcement off, on ``connection`` (from
+    `replica_connection`) or on a connection of its own."""
+    if connection is not None:
         with db.write_on(connection) as session:
             yield session
+        return
+    with replica_connection(db) as own, db.write_on(own) as session:
+        yield session
 
 
 def to_json(value: Any) -> Any:
