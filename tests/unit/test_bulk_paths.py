@@ -181,7 +181,7 @@ def test_pull_pages_send_exactly_the_rows_the_orm_path_sent(tmp_path: Path) -> N
     import json
 
     from cdo_desktop.domain.enums import Role
-    from cdo_desktop.server import exchange
+    from cdo_desktop.server import pages
     from cdo_desktop.server.app import prepare_database
     from cdo_desktop.server.config import ServerConfig
     from cdo_desktop.server.visibility import Viewer, restrict
@@ -206,7 +206,7 @@ def test_pull_pages_send_exactly_the_rows_the_orm_path_sent(tmp_path: Path) -> N
                 sent: list[dict[str, Any]] = []
                 cursor, more = 0, True
                 while more:
-                    page = json.loads(exchange.pull_page(session, viewer, after=cursor, limit=limit).model_dump_json())
+                    page = json.loads(pages.pull_page(session, viewer, after=cursor, limit=limit).json())
                     assert all(cursor < r["seq"] <= page["cursor"] for r in page["rows"])  # whole seqs per page
                     sent += page["rows"]
                     cursor, more = page["cursor"], page["more"]
