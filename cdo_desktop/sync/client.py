@@ -34,7 +34,7 @@ from cdo_desktop.sync.wire import DEFAULT_PAGE_ROWS, TABLES, PullPage, PushAnswe
 
 log = logging.getLogger("cdo.sync")
 CLOCK_SKEW_LIMIT = dt.timedelta(minutes=5)
-FULL_DOWNLOAD_ROWS = 1000  # page size while the copy is downloaded from nothing (still cut at ~1 MB)
+FULL_DOWNLOAD_ROWS = 2000  # page size while the copy is downloaded from nothing (still cut at ~1 MB)
 
 
 @dataclass
