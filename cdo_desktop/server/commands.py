@@ -37,7 +37,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from cdo_desktop.server import keys
-    from cdo_desktop.server.app import create_app
+    from cdo_desktop.server.app import create_app, served
     from cdo_desktop.server.config import ENV_DATA_DIR, ENV_DATABASE_URL, ENV_FORWARDED_ALLOW_IPS
 
     config = _config(args)
@@ -62,7 +62,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         return 0
     print(f"政数局服务器 / bureau server on http://{args.host}:{args.port} ({'SQLite' if db.is_sqlite else 'PostgreSQL'})",
           file=sys.stderr)
-    uvicorn.run(create_app(config, db=db), host=args.host, port=args.port, log_level=args.log_level,
+    uvicorn.run(served(create_app(config, db=db)), host=args.host, port=args.port, log_level=args.log_level,
                 proxy_headers=False, server_header=False)
     return 0
 

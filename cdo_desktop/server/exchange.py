@@ -1,12 +1,11 @@
 """Push and pull on the bureau's side: each pushed mutation in its own transaction and savepoint with the real
-actor's rights, its answer kept under (account, device, mutation id); pull pages of visible rows after a cursor,
-cut at whole sequence numbers."""
+actor's rights, its answer kept under (account, device, mutation id); the current copies of rows by id (pull pages
+are `server.pages`)."""
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import functools
 import logging
 import time
 import uuid
@@ -14,17 +13,8 @@ from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 from typing import Any
 
-from pydantic import TypeAdapter
 from sqlalchemy import (
-    String,
-    Uuid,
-    bindparam,
-    exists,
-    func,
-    literal_column,
     select,
-    type_coerce,
-    union_all,
 )
 from sqlmodel import Session, col
 
@@ -34,13 +24,13 @@ from cdo_desktop.domain.mutations import Mutation
 from cdo_desktop.server import evidence, ledger
 from cdo_desktop.server.errors import is_busy, is_full
 from cdo_desktop.server.issuing import Issuer, issue_touched
-from cdo_desktop.server.visibility import VIEWER_DEPARTMENT, Viewer, restrict, restrict_to
+from cdo_desktop.server.visibility import Viewer, restrict
 from cdo_desktop.services.apply import apply, batched, resolve_actor
 from cdo_desktop.services.context import CHINA, PENDING_SEQ
 from cdo_desktop.store.db import Database
 from cdo_desktop.store.models import AuditEntry
 from cdo_desktop.store.server_models import SyncReceipt
-from cdo_desktop.sync.wire import PAGE_BYTES, TABLES, MutationAnswer, PullPage, Reason, WireRow, row_to_wire
+from cdo_desktop.sync.wire import TABLES, MutationAnswer, Reason, WireRow, row_to_wire
 
 log = logging.getLogger("cdo.server")
 
@@ -341,122 +331,6 @@ def _forget_caches(session: Session) -> None:
 
     audit.forget_tail(session)
     forget_cached_rules(session)
-
-
-def _visible(session: Session, viewer: Viewer, table: str, low: int, high: int,
-             limit: int | None) -> list[tuple[int, dict[str, Any]]]:
-    """(seq, column values) of the rows of ``table`` with ``low < seq <= high`` that ``viewer`` may see, in seq
-    order: one Core query on the table (its ``seq`` index, the visibility condition in SQL), no ORM objects."""
-    query, names = _page_query(table, session.get_bind().dialect.name, viewer.sees_everything, limit is not None)
-    params: dict[str, Any] = {"low": low, "high": high, "viewer_department": viewer.department_id, "limit": limit}
-    return [(row.seq, dict(zip(names, row, strict=True))) for row in session.execute(query, params)]
-
-
-@functools.cache
-def _page_query(table: str, dialect: str, everything: bool, limited: bool) -> tuple[Any, list[str]]:
-    """The page statement of ``table`` (bound: ``low``, ``high``, ``viewer_department``, ``limit``) and its column
-    names, built once: building and keying a statement per table per page was a tenth of the bureau's time."""
-    sa_table = TABLES[table].__table__  # type: ignore[attr-defined]
-    seq = sa_table.c.seq
-    query = select(*_columns(table, dialect)).where(seq > bindparam("low"), seq <= bindparam("high"))
-    if not everything:
-        query = restrict_to(query, table, VIEWER_DEPARTMENT)
-    query = query.order_by(seq)
-    if limited:
-        query = query.limit(bindparam("limit"))
-    return query, [c.name for c in sa_table.columns]
-
-
-@functools.cache
-def _columns(table: str, dialect: str) -> tuple[Any, ...]:
-    """The columns a page reads of ``table``: on SQLite, UUIDs as text (see `_uuid_text`)."""
-    sa_table = TABLES[table].__table__  # type: ignore[attr-defined]
-    return tuple(_uuid_text(c) if dialect == "sqlite" and isinstance(c.type, Uuid) else c for c in sa_table.columns)
-
-
-def _uuid_text(column: Any) -> Any:
-    """A UUID column of SQLite (32 hex digits) read in its wire form, hyphenated by SQLite itself."""
-    parts = [func.substr(column, start, length) for start, length in ((1, 8), (9, 4), (13, 4), (17, 4), (21, 12))]
-    hyphenated = parts[0] + "-" + parts[1] + "-" + parts[2] + "-" + parts[3] + "-" + parts[4]
-    return type_coerce(hyphenated, String).label(column.name)
-
-
-def _wire_row(table: str, seq: int, values: dict[str, Any]) -> dict[str, Any]:
-    """A row for a page: its values are the database's own (dates, JSON values, UUIDs as hyphenated text on
-    SQLite), which the page's JSON serialisation writes exactly as `wire.row_to_wire` would
-    (tests/unit/test_bulk_paths.py compares them)."""
-    return {"table": table, "seq": seq, "row": values}
-
-
-_ROWS_JSON = TypeAdapter(list[dict[str, Any]])
-
-
-def _json_sizes(rows: list[dict[str, Any]]) -> list[int]:
-    """The JSON size of each row (serialised one by one: only for pages that may be over `PAGE_BYTES`)."""
-    return [len(_ROWS_JSON.dump_json([row])) for row in rows]
-
-
-def _page(**fields: Any) -> PullPage:
-    return PullPage.model_validate(fields)  # the rows (plain dicts) become `WireRow`s in pydantic's core
-
-
-_ORDER = {name: i for i, name in enumerate(TABLES)}
-
-
-def pull_page(session: Session, viewer: Viewer, *, after: int, limit: int) -> PullPage:
-    """Rows changed after ``after`` that ``viewer`` may see, whole sequence numbers only, at most ``limit`` rows
-    and about `PAGE_BYTES` of JSON (a single mutation larger than that still travels whole).
-
-    The page is meant to be sent as JSON (``model_dump_json``): its rows hold column values as read, not their
-    JSON form."""
-    counter = ledger.read_counter(session)
-    head = counter.seq
-    now = dt.datetime.now(dt.UTC)
-    if after >= head:
-        return PullPage(epoch=counter.epoch, head=head, cursor=min(after, head), more=False, rows=[], server_time=now)
-    found: list[tuple[int, int, str, dict[str, Any]]] = []
-    for table in _changed_tables(session, after, head):
-        found += [(seq, _ORDER[table], table, row) for seq, row in _visible(session, viewer, table, after, head, limit + 1)]
-    found.sort(key=lambda item: (item[0], item[1]))
-    rows = [_wire_row(table, seq, data) for seq, _order, table, data in found[:limit]]
-    cut: int | None = found[limit][0] if len(found) > limit else None  # the first seq not (wholly) in this page
-    if len(_ROWS_JSON.dump_json(rows)) > PAGE_BYTES:  # cut where the JSON passes PAGE_BYTES (that row still goes)
-        size = 0
-        for i, row_size in enumerate(_json_sizes(rows)):
-            if size >= PAGE_BYTES:
-                cut, rows = rows[i]["seq"], rows[:i]
-                break
-            size += row_size
-    if cut is None:
-        return _page(epoch=counter.epoch, head=head, cursor=head, more=False, rows=rows, server_time=now)
-    whole = [r for r in rows if r["seq"] < cut]
-    if whole:
-        return _page(epoch=counter.epoch, head=head, cursor=cut - 1, more=True, rows=whole, server_time=now)
-    # one mutation wrote more rows than a page holds: send all of it
-    big: list[dict[str, Any]] = []
-    for table in _changed_tables(session, cut - 1, cut):
-        big += [_wire_row(table, seq, data) for seq, data in _visible(session, viewer, table, cut - 1, cut, None)]
-    return _page(epoch=counter.epoch, head=head, cursor=cut, more=cut < head, rows=big, server_time=now)
-
-
-def _changed_tables(session: Session, low: int, high: int) -> list[str]:
-    """The tables (in `TABLES` order) holding any row with ``low < seq <= high``, whoever may see it: one statement
-    of index probes instead of a page query on every table (an incremental pull touches a few of them)."""
-    names = [str(name) for name in session.execute(_CHANGED, {"low": low, "high": high}).scalars()]
-    return sorted(names, key=_ORDER.__getitem__)
-
-
-def _changed_statement() -> Any:
-    probes: list[Any] = []
-    for name, model in TABLES.items():
-        seq = model.__table__.c.seq  # type: ignore[attr-defined]
-        assert name.isidentifier()  # written into the statement as a string literal
-        probes.append(select(literal_column(f"'{name}'")).where(
-            exists(select(literal_column("1")).where(seq > bindparam("low"), seq <= bindparam("high")))))
-    return union_all(*probes)
-
-
-_CHANGED = _changed_statement()
 
 
 def rows_by_id(session: Session, viewer: Viewer, table: str, ids: list[Any]) -> list[WireRow]:

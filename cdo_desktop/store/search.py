@@ -285,6 +285,9 @@ _REBUILD = {
 
 
 def _rowid_of_hex(value: str) -> int:
+    """`rowid_for` an id as SQLite stores it (32 hex digits: the rowid is its first 63 bits), without a UUID."""
+    if len(value) == 32:
+        return int(value[:16], 16) >> 1
     return rowid_for(uuid.UUID(hex=value))
 
 

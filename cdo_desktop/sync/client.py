@@ -7,16 +7,19 @@ bureau was restored or re-initialised: everything is downloaded again and the un
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
 import logging
-from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+import sqlite3
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import httpx
 from sqlalchemy import select
+from sqlalchemy.engine import Connection
 from sqlmodel import Session, col
 
 from cdo_desktop.store import models as m
@@ -25,12 +28,13 @@ from cdo_desktop.store.db import Database
 from cdo_desktop.store.models import OutboxEntry
 from cdo_desktop.store.server_models import OutboxAnswer
 from cdo_desktop.sync import blobs, credentials, outbox, replica, state, trust
+from cdo_desktop.sync.ahead import PagesAhead
 from cdo_desktop.sync.http import AuthRequired, BureauHttp, RetryPolicy, ServerRefused
 from cdo_desktop.sync.wire import DEFAULT_PAGE_ROWS, TABLES, PullPage, PushAnswer
 
 log = logging.getLogger("cdo.sync")
 CLOCK_SKEW_LIMIT = dt.timedelta(minutes=5)
-FULL_DOWNLOAD_ROWS = 1000  # page size while the copy is downloaded from nothing (still cut at ~1 MB)
+FULL_DOWNLOAD_ROWS = 2000  # page size while the copy is downloaded from nothing (still cut at ~1 MB)
 
 
 @dataclass
@@ -53,6 +57,31 @@ class SyncReport:
 
 
 Progress = Callable[[str, int, int], None]
+
+
+@contextlib.contextmanager
+def _downloading_everything(writer: Connection) -> Iterator[None]:
+    """While the copy is downloaded from nothing: pages are committed without checkpointing the write-ahead log
+    (one checkpoint at the end copies each database page once, rather than at every page's commit), and the
+    cyclic garbage collector waits (each page makes tens of thousands of containers that reference counting frees,
+    and a full collection walks every object of the process: measured 0.3 s of 2.4 s for 20,000 rows); the
+    collector is started again, and the log checkpointed, when the download ends however it ends."""
+    collecting = gc.isenabled()
+    raw = writer.connection.driver_connection
+    assert raw is not None
+    raw.execute("PRAGMA wal_autocheckpoint=0")
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+        with contextlib.suppress(sqlite3.Error):  # a broken connection: its setting goes with it, the next commit checkpoints
+            raw.execute(f"PRAGMA wal_autocheckpoint={_AUTOCHECKPOINT_PAGES}")
+            raw.execute("PRAGMA wal_checkpoint(PASSIVE)")
+
+
+_AUTOCHECKPOINT_PAGES = 1000  # SQLite's default
 
 
 class SyncClient:
@@ -221,25 +250,28 @@ class SyncClient:
         """Pull pages until the copy is current; with ``close_round`` (a `sync` round) the last page's transaction
         also records the round's end and counts what is still pending.
 
-        While one page is laid down the next is already asked for (the bureau prepares it meanwhile); it is used
-        only if it answers exactly the question the loop then asks (cursor, page size and known checkpoint after
-        this page), and it is checked like any other page before anything of it is written."""
+        While one page is laid down the next ones are already asked for (`PagesAhead`: the bureau prepares them
+        meanwhile); one is used only if it answers exactly the question the loop then asks (cursor, page size and
+        known checkpoint after this page), and it is checked like any other page before anything of it is written.
+        The page that showed a new epoch (a first sync) is kept the same way: the download then asks again from the
+        start, which it answers, instead of fetching it twice."""
         report = report if report is not None else SyncReport()
         self._round_closed = False
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="cdo-pull") as ahead_pool:
-            ahead: tuple[dict[str, Any], Future[PullPage]] | None = None
+        ahead = PagesAhead(self._fetch_page, self._following)
+        with contextlib.closing(ahead), replica.replica_connection(self.db) as writer, \
+                contextlib.ExitStack() as bulk:
+            everything = False  # the copy is being downloaded from nothing
             while not self.cancelled:
                 with self.db.read() as session:
                     cursor, epoch = state.cursor(session), state.get(session, state.EPOCH)
                     downloading = cursor == 0 or state.get(session, state.SEARCH_STALE) == "1"
                     known = trust.known_position(session)
+                if cursor == 0 and epoch and not everything:
+                    bulk.enter_context(_downloading_everything(writer))
+                    everything = True
                 params = self._pull_params(cursor, downloading, known)
-                page = None
-                if ahead is not None:
-                    asked, future = ahead
-                    ahead = None
-                    fetched = future.result()
-                    page = fetched if asked == params else None
+                page = ahead.take(params)
+                asked_here = page is None
                 if page is None:
                     page = self._fetch_page(params)
                 if not epoch or page.epoch != epoch or cursor > page.head:  # first download, restore, re-initialisation
@@ -247,15 +279,14 @@ class SyncClient:
                         trust.check_page(session, page)  # a rolled-back or rewritten chain: refused before anything
                     self._note_clock(report, page.server_time)
                     log.info("full download (first sync, new bureau epoch, or cursor %s ahead of head %s)", cursor, page.head)
-                    self.reset(page.epoch)
+                    self.reset(page.epoch, connection=writer)
                     report.redownloaded = True
+                    ahead.start(params, answered=page)  # the download's first page, if it is asked from the start
                     continue
-                if page.more:
-                    cp = page.checkpoint
-                    after = known if cp is None or cp.position == 0 or (known or 0) >= cp.position else cp.position
-                    following = self._pull_params(page.cursor, downloading, after)
-                    ahead = (following, ahead_pool.submit(self._fetch_page, following))
-                self.apply_page(page, closing=report if close_round and not page.more else None)
+                following = self._following(params, page) if asked_here else None
+                if following is not None:
+                    ahead.start(following)
+                self.apply_page(page, closing=report if close_round and not page.more else None, connection=writer)
                 self._note_clock(report, page.server_time)
                 report.pulled += len(page.rows)
                 if progress:
@@ -264,6 +295,21 @@ class SyncClient:
                     self._round_closed = close_round
                     break
         return report
+
+    @staticmethod
+    def _following(params: dict[str, Any], page: PullPage) -> dict[str, Any] | None:
+        """The question after ``page`` (asked with ``params``), as the pull will ask it once the page is laid down:
+        from the page's end, the same page size, and the checkpoint the desktop then knows (the page's own, when it
+        is newer); None after the last page."""
+        if not page.more:
+            return None
+        known = params.get("known")
+        cp = page.checkpoint
+        after = known if cp is None or cp.position == 0 or (known or 0) >= cp.position else cp.position
+        following: dict[str, Any] = {"after": page.cursor, "limit": params["limit"]}
+        if after is not None:
+            following["known"] = after
+        return following
 
     def _pull_params(self, cursor: int, downloading: bool, known: int | None) -> dict[str, Any]:
         limit = self.full_download_rows if downloading else self.page_rows  # from nothing: fewer, larger pages
@@ -275,7 +321,8 @@ class SyncClient:
     def _fetch_page(self, params: dict[str, Any]) -> PullPage:
         return PullPage.model_validate_json(self.http.call("GET", "/v1/sync/pull", params=params, parse=False))
 
-    def apply_page(self, page: PullPage, *, closing: SyncReport | None = None) -> None:
+    def apply_page(self, page: PullPage, *, closing: SyncReport | None = None,
+                   connection: Connection | None = None) -> None:
         """Check one page against the checkpoints kept here, then lay it over the copy, move the cursor and rebase
         pending changes, in one transaction (a refused page writes nothing). ``closing``: the last page of a sync
         round, whose end is recorded in the same transaction (`SyncReport.pending`, the last sync's time).
@@ -283,7 +330,7 @@ class SyncClient:
         During a full download (cursor 0, nothing pending) rows are written without search indexing, which is
         rebuilt once when the last page lands; a crash in between leaves a marker, so the next page rebuilds it.
         """
-        with replica.replica_write(self.db) as session:
+        with replica.replica_write(self.db, connection) as session:
             trust.check_page(session, page)  # a rolled-back or rewritten bureau chain: refused before anything
             pending = outbox.pending_count(session) > 0
             bulk = state.cursor(session) == 0 and not pending
@@ -310,9 +357,9 @@ class SyncClient:
             if closing is not None:
                 self._close_round(session, closing)
 
-    def reset(self, epoch: str) -> None:
+    def reset(self, epoch: str, *, connection: Connection | None = None) -> None:
         """Forget the bureau's rows and every answer; keep the outbox (its changes return after the download)."""
-        with replica.replica_write(self.db) as session:
+        with replica.replica_write(self.db, connection) as session:
             replica.clear_replica(session)
             outbox.forget_answers(session)
             state.put(session, state.CURSOR, "0")

@@ -10,36 +10,49 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import re
 import uuid
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
-from sqlalchemy import Date, DateTime, Uuid, delete, event, select, text
+from sqlalchemy import delete, event, select, text
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.engine import Dialect
+from sqlalchemy.engine import Connection
 from sqlmodel import Session, col
 
 from cdo_desktop.store import models as m
 from cdo_desktop.store import search
 from cdo_desktop.store.db import Database
 from cdo_desktop.store.server_models import SyncShadow
-from cdo_desktop.sync.wire import TABLES, column_codecs
+from cdo_desktop.sync.page_writer import page_writer
+from cdo_desktop.sync.wire import TABLES
 
 SEARCHABLE = {"department", "commissioner", "data_resource", "sharing_request", "quality_objection", "dispute",
               "misuse_report"}
 
 
 @contextlib.contextmanager
-def replica_write(db: Database) -> Iterator[Session]:
-    """One write transaction on the desktop database with foreign-key enforcement off (see module doc)."""
+def replica_connection(db: Database) -> Iterator[Connection]:
+    """A writer connection to the desktop database set up for laying bureau rows down (foreign-key enforcement off,
+    see module doc), for as many `replica_write` transactions as the caller runs (a pull's pages): the store
+    opens a connection per transaction, and its set-up pragmas cost more than a small page."""
     with db.writer.connect() as connection:
         raw = connection.connection.driver_connection
         assert raw is not None
         raw.execute("PRAGMA foreign_keys=OFF")  # only outside a transaction: run before SQLAlchemy's BEGIN
         search.register_functions(raw)  # before any statement is open (search.reindex runs mid-transaction)
+        yield connection
+
+
+@contextlib.contextmanager
+def replica_write(db: Database, connection: Connection | None = None) -> Iterator[Session]:
+    """One write transaction on the desktop database with foreign-key enforcement off, on ``connection`` (from
+    `replica_connection`) or on a connection of its own."""
+    if connection is not None:
         with db.write_on(connection) as session:
             yield session
+        return
+    with replica_connection(db) as own, db.write_on(own) as session:
+        yield session
 
 
 def to_json(value: Any) -> Any:
@@ -54,89 +67,19 @@ def upsert(session: Session, table: str, rows: list[dict[str, Any]], *, index: b
     """Write rows (wire form) of one table, replacing local copies with the same id; keeps search current
     unless ``index`` is off (a full download re-indexes once at its end instead).
 
-    One DB-API ``executemany`` of a statement built once per table, with each value converted straight to what
-    SQLAlchemy would have bound (`page_writer`): no statement compilation and no parameter processing per page.
+    One DB-API ``executemany`` of a statement built once per table, with the values converted a column at a time
+    to what SQLAlchemy would have bound (`page_writer`): no statement compilation and no parameter processing.
     """
     if not rows:
         return
     connection = session.connection()
-    sql, codecs = page_writer(table, connection.dialect)
+    writer = page_writer(table, connection.dialect)
     raw = connection.connection.driver_connection
     assert raw is not None
-    values = [tuple([convert(row.get(name)) for name, convert in codecs]) for row in rows]
-    raw.executemany(sql, values)
+    values = writer.values(rows)
+    raw.executemany(writer.sql, values)
     if index and table in SEARCHABLE:
         search.reindex(session, table, [str(v[0]) for v in values])  # the id (first column), as stored
-
-
-_CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\Z")
-
-
-def _uuid_text(value: Any) -> Any:
-    """A wire UUID as SQLite stores it (32 lower-case hex digits). The canonical form the bureau sends is only
-    stripped of its hyphens; anything else goes through `uuid.UUID`, which refuses what is not a UUID."""
-    if value is None:
-        return None
-    if value.__class__ is str and _CANONICAL_UUID.match(value):
-        return value.replace("-", "")
-    return (value if isinstance(value, uuid.UUID) else uuid.UUID(value)).hex
-
-
-def _date_text(general: Callable[[Any], Any]) -> Callable[[Any], Any]:
-    """A wire date as SQLite stores it: a text is parsed (which refuses what is not a date) and written back in
-    ISO form, as the column's bind processor would; anything else takes the ``general`` way."""
-    parse = dt.date.fromisoformat
-
-    def convert(value: Any) -> Any:
-        if value.__class__ is str:
-            return parse(value).isoformat()
-        return general(value)
-
-    return convert
-
-
-def _identity(value: Any) -> Any:
-    return value
-
-
-def _then(first: Callable[[Any], Any], second: Callable[[Any], Any]) -> Callable[[Any], Any]:
-    return lambda value: second(first(value))
-
-
-_WRITERS: dict[tuple[str, str], tuple[str, list[tuple[str, Callable[[Any], Any]]]]] = {}
-
-
-def page_writer(table: str, dialect: Dialect) -> tuple[str, list[tuple[str, Callable[[Any], Any]]]]:
-    """The upsert of ``table`` as DB-API SQL (qmark parameters, SQLite) and, per column, the function taking a
-    wire value to the bound value: `wire.row_values`' conversion followed by the column type's own bind processor,
-    so the stored values are exactly those of a SQLAlchemy insert (tests/unit/test_bulk_paths.py compares them)."""
-    key = (table, dialect.name)
-    found = _WRITERS.get(key)
-    if found is not None:
-        return found
-    if dialect.name != "sqlite":
-        raise ValueError("the replica is a SQLite database")
-    sa_table = TABLES[table].__table__  # type: ignore[attr-defined]
-    codecs: list[tuple[str, Callable[[Any], Any]]] = []
-    for column, (name, convert) in zip(sa_table.columns, column_codecs(table), strict=True):
-        process = column.type.dialect_impl(dialect).bind_processor(dialect)
-        general = _then(convert, process) if convert is not None and process is not None else None
-        general = general or convert or process or _identity
-        if isinstance(column.type, Uuid):
-            codecs.append((name, _uuid_text))
-        elif isinstance(column.type, Date) and not isinstance(column.type, DateTime):
-            codecs.append((name, _date_text(general)))
-        else:
-            codecs.append((name, general))
-    names = [name for name, _ in codecs]
-    if names[0] != "id":
-        raise ValueError(f"{table}: the id must be the first column")  # `upsert` reads it from there
-    quoted = ", ".join(f'"{n}"' for n in names)
-    updates = ", ".join(f'"{n}" = excluded."{n}"' for n in names if n != "id")
-    sql = (f'INSERT INTO "{sa_table.name}" ({quoted}) VALUES ({", ".join("?" for _ in names)}) '
-           f'ON CONFLICT ("id") DO UPDATE SET {updates}')
-    _WRITERS[key] = (sql, codecs)
-    return sql, codecs
 
 
 def remove(session: Session, table: str, ids: Iterable[uuid.UUID]) -> None:

@@ -109,6 +109,12 @@ def test_page_writer_stores_exactly_what_the_core_upsert_stored(tmp_path: Path) 
     stamped = [r for r in wire["issued_document"] if r.get("issued_at")]
     if stamped:
         stamped[0]["issued_at"] = "2026-01-05T08:30:00Z"
+    # JSON values the C encoder writes (nested, non-ASCII, numbers, null inside), and a column holding JSON null
+    # beside lists (it takes the type's own processor); a date column of texts and None, converted once per text
+    resources = wire["data_resource"]
+    resources[0]["items"] = [{"name": "统一社会信用代码", "type": "string", "n": 1.5, "k": None}, ["嵌套", 2], True, "é"]
+    resources[1]["items"] = None
+    wire["sharing_request"][0]["items"] = []
     # the same rows again, changed: the second write of each row takes the ON CONFLICT … DO UPDATE branch
     again = {t: [{**r, "revision": int(r["revision"]) + 1} for r in rows[::2]] for t, rows in wire.items()}
     fast, core = open_database(tmp_path / "fast"), open_database(tmp_path / "core")
@@ -175,7 +181,7 @@ def test_pull_pages_send_exactly_the_rows_the_orm_path_sent(tmp_path: Path) -> N
     import json
 
     from cdo_desktop.domain.enums import Role
-    from cdo_desktop.server import exchange
+    from cdo_desktop.server import pages
     from cdo_desktop.server.app import prepare_database
     from cdo_desktop.server.config import ServerConfig
     from cdo_desktop.server.visibility import Viewer, restrict
@@ -203,7 +209,7 @@ def test_pull_pages_send_exactly_the_rows_the_orm_path_sent(tmp_path: Path) -> N
                 sent: list[dict[str, Any]] = []
                 cursor, more = 0, True
                 while more:
-                    page = json.loads(exchange.pull_page(session, viewer, after=cursor, limit=limit).model_dump_json())
+                    page = json.loads(pages.pull_page(session, viewer, after=cursor, limit=limit).json())
                     assert all(cursor < r["seq"] <= page["cursor"] for r in page["rows"])  # whole seqs per page
                     sent += page["rows"]
                     cursor, more = page["cursor"], page["more"]

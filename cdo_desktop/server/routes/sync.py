@@ -7,7 +7,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
 
-from cdo_desktop.server import checkpoints, exchange, ledger
+from cdo_desktop.server import checkpoints, exchange, ledger, pages
 from cdo_desktop.server.deps import ConfigDep, DbDep, ViewerDep
 from cdo_desktop.server.errors import ApiError
 from cdo_desktop.sync.wire import (
@@ -41,7 +41,7 @@ def _refuse_ended(viewer: ViewerDep) -> None:
 
 
 @router.get("/pull", response_model=PullPage)
-def pull(  # answered as ready JSON: the page is already a validated model, no second pass over its rows
+def pull(  # answered as ready JSON: each row was written as JSON once (`pages.ServedPage`)
     viewer: ViewerDep,
     db: DbDep,
     request: Request,
@@ -51,10 +51,10 @@ def pull(  # answered as ready JSON: the page is already a validated model, no s
 ) -> Response:
     _refuse_ended(viewer)
     with db.read() as session:
-        page = exchange.pull_page(session, viewer, after=after, limit=limit)
-        page = checkpoints.attach(session, page, getattr(request.app.state, "keys", None), known=known,
-                                  data_dir=request.app.state.config.data_dir)
-    return Response(page.model_dump_json(), media_type="application/json")
+        page = pages.pull_page(session, viewer, after=after, limit=limit)
+        page.envelope = checkpoints.attach(session, page.envelope, getattr(request.app.state, "keys", None),
+                                           known=known, data_dir=request.app.state.config.data_dir)
+    return Response(page.json(), media_type="application/json")
 
 
 @router.post("/rows", response_model=list[WireRow])
