@@ -5,6 +5,8 @@ answering that the notice stands as issued; only a changed measure (or a withdra
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
+from typing import Any
 
 from sqlmodel import Session
 
@@ -16,7 +18,16 @@ from cdo_desktop.store import models as m
 from tests.unit.scenario import Network
 
 
-def _issue_notice(network: Network, session: Session, tmp_path) -> tuple[uuid.UUID, str, str]:  # type: ignore[no-untyped-def]
+@dataclass
+class Issued:
+    record_id: uuid.UUID
+    number: str
+    fingerprint: str
+    view: Any  # the notice as issued
+
+
+def _issue_and_receive(network: Network, session: Session, tmp_path) -> Issued:  # type: ignore[no-untyped-def]
+    """An accountability notice issued by the bureau (its copy kept, unsigned), then received by its addressee."""
     rid = network.record_in(session, "notified")
     rec = session.get(m.AccountabilityRecord, rid)
     assert rec is not None
@@ -24,15 +35,16 @@ def _issue_notice(network: Network, session: Session, tmp_path) -> tuple[uuid.UU
     assert view.defence_due is None and view.rectification_due is None  # type: ignore[attr-defined]
     issue(session, Issuer(signer=None, blob_dir=tmp_path), view=view, record_id=rid)
     session.flush()
-    return rid, rec.number, view.fingerprint
+    addressee = network.people["B.commissioner"]
+    network.run(session, addressee, "receipt.sign", uuid.uuid4(), {"subject": "notice", "subject_id": str(rid)})
+    return Issued(rid, rec.number, view.fingerprint, view)
 
 
 def test_receipt_defence_and_upholding_leave_the_notice_as_issued(network: Network, session: Session,
                                                                    tmp_path) -> None:  # type: ignore[no-untyped-def]
-    rid, number, fingerprint = _issue_notice(network, session, tmp_path)
-    issued = documents.load_view(session, "notice", number)
+    notice = _issue_and_receive(network, session, tmp_path)
+    rid, number, fingerprint, issued = notice.record_id, notice.number, notice.fingerprint, notice.view
     addressee = network.people["B.commissioner"]
-    network.run(session, addressee, "receipt.sign", uuid.uuid4(), {"subject": "notice", "subject_id": str(rid)})
     assert changes_since_issue(issued, documents.load_view(session, "notice", number)) == ((), ("defence_due",))
     assert document_status(session, fingerprint)["status"] == "issued"
     network.run(session, addressee, "accountability.defend", rid, {"defence": "已于当日整改完毕"})
@@ -46,10 +58,8 @@ def test_receipt_defence_and_upholding_leave_the_notice_as_issued(network: Netwo
 
 def test_a_changed_measure_or_a_moved_deadline_is_a_change(network: Network, session: Session,
                                                           tmp_path) -> None:  # type: ignore[no-untyped-def]
-    rid, number, fingerprint = _issue_notice(network, session, tmp_path)
-    issued = documents.load_view(session, "notice", number)
-    addressee = network.people["B.commissioner"]
-    network.run(session, addressee, "receipt.sign", uuid.uuid4(), {"subject": "notice", "subject_id": str(rid)})
+    notice = _issue_and_receive(network, session, tmp_path)
+    rid, number, fingerprint, issued = notice.record_id, notice.number, notice.fingerprint, notice.view
     received = documents.load_view(session, "notice", number)
     rec = session.get(m.AccountabilityRecord, rid)
     assert rec is not None and rec.defence_due is not None
