@@ -47,6 +47,8 @@ def test_every_command_has_help() -> None:
 
 
 def test_demo_data_is_deterministic_and_writes_accounts(tmp_path: Path) -> None:
+    from sqlmodel import col, select
+
     from cdo_desktop.services.accounts import verify_password
     from cdo_desktop.store import models as m
     from cdo_desktop.store.migrate import open_database
@@ -62,14 +64,14 @@ def test_demo_data_is_deterministic_and_writes_accounts(tmp_path: Path) -> None:
     for name in ("one", "two"):
         db = open_database(tmp_path / name)
         with db.read() as session:
-            rows = session.query(m.SharingRequest).order_by(m.SharingRequest.id).all()
+            rows = session.exec(select(m.SharingRequest).order_by(col(m.SharingRequest.id))).all()
             dumps.append([(r.id, r.state, r.purpose, r.items) for r in rows])
-            account = session.query(m.Account).filter_by(username=signins[-1]["username"]).one()
+            account = session.exec(select(m.Account).where(m.Account.username == signins[-1]["username"])).one()
             assert verify_password(account.password_hash, "s3cret-pass")
             assert account.password_hash.startswith("$argon2id$")
             # the one printed demo password is hashed once per network, not once per account (demo/network.py)
-            hashes = {h for (h,) in session.query(m.Account.password_hash)}
-            assert len(hashes) == 1 and session.query(m.Account).count() == len(signins)
+            hashes = session.exec(select(m.Account.password_hash)).all()
+            assert len(set(hashes)) == 1 and len(hashes) == len(signins)
     # 40 drawn at random, and the nine of the scenes that give every demo role work waiting (_Generator.scenes)
     assert dumps[0] == dumps[1] and len(dumps[0]) == 40 + 9
     states = {s for _, s, _, _ in dumps[0]}
