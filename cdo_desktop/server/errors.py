@@ -66,15 +66,11 @@ def install(app: FastAPI) -> None:
             body(f"http_{exc.status_code}", zh, str(exc.detail)), status_code=exc.status_code, headers=exc.headers
         )
 
-    @app.exception_handler(Exception)
-    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
-        return answer_failure(request, exc)
-
     # Starlette hands a handler registered for `Exception` the error and then raises it again to the server, which
     # logs a second traceback; handlers for narrower classes answer and stop there. A busy database or a full disk
-    # arrives as one of these, so it is logged once, as the warning or error below.
-    for environmental in (DBAPIError, OSError):
-        app.add_exception_handler(environmental, _answer_failure_async)
+    # arrives as one of these, so it is logged once, as the warning or error of `answer_failure`.
+    for failure in (Exception, DBAPIError, OSError):
+        app.add_exception_handler(failure, _answer_failure_async)
 
 
 async def _answer_failure_async(request: Request, exc: Exception) -> JSONResponse:

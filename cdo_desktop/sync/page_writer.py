@@ -30,8 +30,8 @@ from cdo_desktop.sync.wire import TABLES, column_codecs
 Convert = Callable[[Any], Any]
 ConvertColumn = Callable[[Sequence[Any]], Sequence[Any]]
 
-_CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\Z")
 _UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+_CANONICAL_UUID = re.compile(rf"{_UUID}\Z")
 _CANONICAL_UUID_LINES = re.compile(rf"(?:{_UUID}\n)*{_UUID}")
 
 
