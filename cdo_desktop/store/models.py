@@ -12,7 +12,9 @@ import uuid
 from typing import Any
 
 from sqlalchemy import JSON, BigInteger, Column, DateTime, Index
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
+
+from cdo_desktop.store.row import Row
 
 
 def utcnow() -> dt.datetime:
@@ -27,7 +29,7 @@ def _tz(nullable: bool = True, index: bool = False) -> Any:
     return Field(default=None, sa_column=Column(DateTime(timezone=True), nullable=nullable, index=index))
 
 
-class Synced(SQLModel):
+class Synced(Row):
     """Columns shared by every row that travels between desktop and bureau."""
 
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
@@ -66,7 +68,7 @@ class Commissioner(Synced, table=True):
     ended_on: dt.date | None = None
 
 
-class Account(SQLModel, table=True):
+class Account(Row, table=True):
     """A sign-in of a commissioner. Lives on the bureau server; never synced to desktops."""
 
     __tablename__ = "account"
@@ -213,7 +215,7 @@ class Evidence(Synced, table=True):
     added_on: dt.date
 
 
-class Blob(SQLModel, table=True):
+class Blob(Row, table=True):
     """Metadata of a content-addressed file (evidence); the bytes live in the data folder's blobs/."""
 
     __tablename__ = "blob"
@@ -351,7 +353,7 @@ class HolidayDay(Synced, table=True):
     name: str = Field(default="", max_length=200)
 
 
-class DocSequence(SQLModel, table=True):
+class DocSequence(Row, table=True):
     """The last number used per document kind and year (numbers are gap-free per kind and year)."""
 
     __tablename__ = "doc_sequence"
@@ -360,7 +362,7 @@ class DocSequence(SQLModel, table=True):
     last: int = 0
 
 
-class AuditEntry(SQLModel, table=True):
+class AuditEntry(Row, table=True):
     """The hash-chained audit log: ``hash = sha256(prev_hash + canonical JSON of the entry's body)``.
 
     Every covered column is stored as the exact text that was hashed (ids as strings, the time as ISO text, the
@@ -379,7 +381,7 @@ class AuditEntry(SQLModel, table=True):
     hash: str = Field(max_length=64)
 
 
-class OutboxEntry(SQLModel, table=True):
+class OutboxEntry(Row, table=True):
     """A local mutation waiting for the bureau's answer (written in the same transaction as its change)."""
 
     __tablename__ = "outbox"
@@ -392,7 +394,7 @@ class OutboxEntry(SQLModel, table=True):
     attempts: int = 0
 
 
-class RefusedChange(SQLModel, table=True):
+class RefusedChange(Row, table=True):
     """A local change the bureau refused, rolled back and kept for the user to see with the bureau's reason."""
 
     __tablename__ = "refused_change"
@@ -407,7 +409,7 @@ class RefusedChange(SQLModel, table=True):
     dismissed: bool = False
 
 
-class SyncState(SQLModel, table=True):
+class SyncState(Row, table=True):
     """Key/value of the sync client: cursor, server epoch, bureau address, signed-in user."""
 
     __tablename__ = "sync_state"
@@ -431,7 +433,7 @@ class IssuedDocument(Synced, table=True):
     issued_at: dt.datetime | None = _tz()
 
 
-class AuditCheckpoint(SQLModel, table=True):
+class AuditCheckpoint(Row, table=True):
     """A signed statement of the bureau's audit chain: ``hash`` is the chain's hash after ``position`` entries.
     The bureau keeps those it made; a desktop keeps those it has seen and refuses a chain that does not extend them."""
 

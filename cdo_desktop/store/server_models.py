@@ -10,7 +10,9 @@ from typing import Any
 
 from sqlalchemy import JSON, Column, DateTime, Dialect, Index
 from sqlalchemy.types import TypeDecorator
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
+
+from cdo_desktop.store.row import Row
 
 
 class UtcDateTime(TypeDecorator[dt.datetime]):
@@ -37,7 +39,7 @@ def _tz(nullable: bool = True, index: bool = False) -> Any:
     return Field(default=None, sa_column=Column(UtcDateTime(), nullable=nullable, index=index))
 
 
-class SyncCounter(SQLModel, table=True):
+class SyncCounter(Row, table=True):
     """The one row (id = 1) holding the last sequence number handed out and the server's epoch.
 
     Writers lock this row first (``SELECT … FOR UPDATE`` on PostgreSQL, ``BEGIN IMMEDIATE`` on SQLite), so
@@ -50,7 +52,7 @@ class SyncCounter(SQLModel, table=True):
     epoch: str = Field(max_length=36)
 
 
-class SyncReceipt(SQLModel, table=True):
+class SyncReceipt(Row, table=True):
     """The first answer given to a pushed mutation, keyed by (account, device, mutation id): the same device of the
     same account pushing the same change again gets it again; nobody else ever sees it.
 
@@ -70,7 +72,7 @@ class SyncReceipt(SQLModel, table=True):
     created_at: dt.datetime | None = _tz(nullable=False)
 
 
-class DeviceToken(SQLModel, table=True):
+class DeviceToken(Row, table=True):
     """A sign-in of one account on one device; only the SHA-256 of the random token is kept."""
 
     __tablename__ = "device_token"
@@ -84,7 +86,7 @@ class DeviceToken(SQLModel, table=True):
     revoked_at: dt.datetime | None = _tz()
 
 
-class SignInThrottle(SQLModel, table=True):
+class SignInThrottle(Row, table=True):
     """Failed sign-ins per key (``account:NAME`` or ``address:IP``) in the current window, shared by all workers.
 
     ``blocked_until``: no attempt on this key before then. ``expires_at``: the row may be deleted after then
@@ -99,7 +101,7 @@ class SignInThrottle(SQLModel, table=True):
     expires_at: dt.datetime | None = _tz(index=True)
 
 
-class BlobUpload(SQLModel, table=True):
+class BlobUpload(Row, table=True):
     """Bureau only: which department uploaded (and so holds) the bytes of an evidence file, by whom and when.
 
     Attaching a file to a dispute requires that the attaching department uploaded it or can already see it.
@@ -112,7 +114,7 @@ class BlobUpload(SQLModel, table=True):
     uploaded_at: dt.datetime | None = _tz(nullable=False)
 
 
-class SyncShadow(SQLModel, table=True):
+class SyncShadow(Row, table=True):
     """Desktop only: the bureau's copy of a row before the first pending local change touched it.
 
     ``row`` is the wire form of the row, or null when the row did not exist before (created locally). Rebasing
@@ -125,7 +127,7 @@ class SyncShadow(SQLModel, table=True):
     row: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
 
 
-class OutboxAnswer(SQLModel, table=True):
+class OutboxAnswer(Row, table=True):
     """Desktop only: the bureau's answer to a pushed outbox entry, kept until the pull confirms it."""
 
     __tablename__ = "outbox_answer"
