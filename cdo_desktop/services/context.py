@@ -10,8 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import bindparam, event, literal
-from sqlalchemy import select as sa_select
+from sqlalchemy import event
 from sqlalchemy.orm.util import identity_key
 from sqlmodel import Session, SQLModel, select
 
@@ -24,6 +23,7 @@ from cdo_desktop.domain.policy import DeadlineKind, DueDate, Policy
 from cdo_desktop.domain.workdays import BureauDay, HolidayCalendar
 from cdo_desktop.domain.workflow import Transition, check_transition
 from cdo_desktop.store import models as m
+from cdo_desktop.store.lookup import Lookup
 
 CHINA = ZoneInfo("Asia/Shanghai")
 T = TypeVar("T", bound=SQLModel)
@@ -129,17 +129,10 @@ def _locked_sequence(session: Session, kind: str, year: int) -> m.DocSequence:
 
 
 @functools.cache
-def _stored_key(model: type[SQLModel]) -> Any:
-    """``SELECT 1 FROM table WHERE id = :key``, built once per model: a Core statement on the session's connection
-    reads the stored rows without the ORM's autoflush and object loading."""
-    table = model.__table__  # type: ignore[attr-defined]
-    return sa_select(literal(1)).select_from(table).where(table.c.id == bindparam("key"))
-
-
-@functools.cache
-def _keys_where(model: type[SQLModel], column: str) -> Any:
-    table = model.__table__  # type: ignore[attr-defined]
-    return sa_select(table.c.id).where(table.c[column] == bindparam("value"))
+def _keys_where(model: type[SQLModel], column: str) -> Lookup:
+    """``SELECT id FROM table WHERE column = :value``, built once per model and column: run on the session's
+    connection, it reads the stored rows without the ORM's autoflush and object loading."""
+    return Lookup(model.__table__, "id", column)  # type: ignore[attr-defined]
 
 
 # session.info flag: the audit replay re-applies logged changes; the business rules (guards) they passed when they
@@ -189,14 +182,14 @@ class Context:
             return True
         if self.session.identity_map.get(identity_key(model, key)) is not None:
             return True
-        return self.session.connection().execute(_stored_key(model), {"key": key}).first() is not None
+        return bool(_keys_where(model, "id").values(self.session.connection(), key))
 
     def rows_where(self, model: type[T], column: str, value: Any) -> list[T]:
         """The rows of ``model`` whose ``column`` equals ``value``, as the query would give them after a flush, without
         flushing. The query runs without autoflush (rows already stored come back as the session's objects, their
         unflushed changes kept) and is filtered again on the objects' values; the rows written and not yet flushed
         that match follow (the rows of a column written once, such as a subject's id, come in the query's order)."""
-        keys = self.session.connection().execute(_keys_where(model, column), {"value": value}).scalars().all()
+        keys = _keys_where(model, column).values(self.session.connection(), value)
         with self.session.no_autoflush:
             stored = [r for r in (self.session.get(model, k) for k in keys) if r is not None and getattr(r, column) == value]
         seen = {id(r) for r in stored}

@@ -17,9 +17,8 @@ fields set, SQLAlchemy's history) for every table model, and the same stored row
 
 from __future__ import annotations
 
-from typing import Any
-
 from collections.abc import Callable
+from typing import Any
 
 from sqlalchemy.orm.instrumentation import manager_of_class
 from sqlmodel import SQLModel
@@ -80,7 +79,7 @@ def construction_plan(cls: type) -> Plan | None:
 class Row(SQLModel):
     """A table model built and assigned as SQLModel builds and assigns it, with less lookup."""
 
-    def __init__(__pydantic_self__, **data: Any) -> None:  # noqa: N805  (SQLModel's name: "self" may be a field)
+    def __init__(__pydantic_self__, **data: Any) -> None:  # SQLModel's name: "self" may be a field
         # SQLAlchemy wraps this as it wraps SQLModel.__init__ (the instance's state exists when it runs);
         # ``finish_init`` is off while SQLModel validates into a new instance (model_validate)
         if not finish_init.get():

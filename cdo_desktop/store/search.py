@@ -204,14 +204,20 @@ def _after_flush(session: Session, _context: Any) -> None:
         return
     cache: dict[uuid.UUID, str] = session.info.setdefault(_NAMES_KEY, {})
     connection = session.connection()
+    # each row's entry replaced: the flush's entries deleted, then inserted, each as one executemany
+    rowids: list[dict[str, int]] = []
+    entries: list[dict[str, Any]] = []
     for obj in list(session.new) + [obj for obj in session.dirty if not _only_unindexed_changed(obj)]:
         doc = document_for(session, obj, cache)
         if doc is None:
             continue
         entity, body = doc
         rowid = rowid_for(obj.id)
-        connection.execute(_DELETE_ENTRY, {"r": rowid})
-        connection.execute(_INSERT_ENTRY, {"r": rowid, "b": body, "e": entity, "i": obj.id.hex})
+        rowids.append({"r": rowid})
+        entries.append({"r": rowid, "b": body, "e": entity, "i": obj.id.hex})
+    if entries:
+        connection.execute(_DELETE_ENTRY, rowids)
+        connection.execute(_INSERT_ENTRY, entries)
     for obj in session.deleted:
         if hasattr(obj, "id") and isinstance(obj.id, uuid.UUID):
             connection.execute(_DELETE_ENTRY, {"r": rowid_for(obj.id)})

@@ -81,7 +81,7 @@ def _request_values() -> dict[str, Any]:
 def _stored(path: Path, table: str) -> list[tuple[Any, ...]]:
     con = sqlite3.connect(path / "cdo.sqlite3")
     try:
-        return con.execute(f"SELECT * FROM {table}").fetchall()  # noqa: S608  (table names from the models)
+        return con.execute(f"SELECT * FROM {table}").fetchall()
     finally:
         con.close()
 
