@@ -33,7 +33,7 @@ def prepare_database(config: ServerConfig, *, new_bureau: bool = False) -> Datab
     served_before = (config.data_dir / ledger.MARKER).exists() and not new_bureau
     if served_before and config.database_url is None:
         require_existing(config.data_dir)
-    db = open_database(config.data_dir, url=config.database_url, pooled=True)
+    db = open_database(config.data_dir, url=config.database_url, pooled=True, keeps_search_index=False)
     if served_before:
         try:
             require_populated(db, (config.database_url and "PostgreSQL") or str(config.data_dir))
@@ -79,7 +79,7 @@ def app_from_env() -> FastAPI:
     """Factory for uvicorn workers (``--workers N``): settings from the environment; `cdo serve` has already
     migrated and prepared the database once, before starting the workers."""
     config = ServerConfig.from_env()
-    return served(create_app(config, db=Database(config.url, pooled=True)))
+    return served(create_app(config, db=Database(config.url, pooled=True, keeps_search_index=False)))
 
 
 def served(app: FastAPI) -> FastAPI:

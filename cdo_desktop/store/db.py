@@ -19,7 +19,7 @@ from sqlalchemy.pool import NullPool
 from sqlmodel import Session, create_engine
 
 from cdo_desktop.paths import default_data_dir
-from cdo_desktop.store import search
+from cdo_desktop.store import search, stale_index
 
 __all__ = ["DB_FILENAME", "Database", "default_data_dir", "sqlite_url"]
 
@@ -63,11 +63,13 @@ def _sqlite_engine(url: str, *, immediate: bool, pooled: bool = False) -> Engine
 class Database:
     """One database (a desktop's or the bureau's): ``read()`` sessions and ``write()`` transactions."""
 
-    def __init__(self, url: str, *, pooled: bool = False) -> None:
+    def __init__(self, url: str, *, pooled: bool = False, keeps_search_index: bool = True) -> None:
         """``pooled``: keep SQLite connections open between transactions (the bureau server; see `_sqlite_engine`).
-        PostgreSQL always pools."""
+        PostgreSQL always pools. ``keeps_search_index`` off (the bureau server, which never searches): writes leave
+        the SQLite search index as it is and mark it stale (`store.stale_index`)."""
         self.url = url
         self.is_sqlite = make_url(url).get_backend_name() == "sqlite"
+        self.keeps_search_index = keeps_search_index
         if self.is_sqlite:
             self.reader = _sqlite_engine(url, immediate=False, pooled=pooled)
             self.writer = _sqlite_engine(url, immediate=True, pooled=pooled)
@@ -75,9 +77,9 @@ class Database:
             self.reader = self.writer = create_engine(url, pool_pre_ping=True)
 
     @classmethod
-    def for_data_dir(cls, data_dir: Path, *, pooled: bool = False) -> Database:
+    def for_data_dir(cls, data_dir: Path, *, pooled: bool = False, keeps_search_index: bool = True) -> Database:
         Path(data_dir).mkdir(parents=True, exist_ok=True)
-        return cls(sqlite_url(data_dir), pooled=pooled)
+        return cls(sqlite_url(data_dir), pooled=pooled, keeps_search_index=keeps_search_index)
 
     @property
     def path(self) -> Path | None:
@@ -89,7 +91,7 @@ class Database:
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:
         with Session(self.reader, expire_on_commit=False) as session:
-            search.attach(session, enabled=self.is_sqlite)
+            self._keep_index(session)
             yield session
 
     @contextlib.contextmanager
@@ -103,13 +105,21 @@ class Database:
         """As `write`, on ``bind``: the writer engine, or a connection the caller holds so that several transactions
         run on one SQLite connection (a pushed batch, a pull's pages)."""
         with Session(bind=bind, expire_on_commit=False) as session:
-            search.attach(session, enabled=self.is_sqlite)
+            self._keep_index(session)
             try:
                 yield session
                 session.commit()
             except BaseException:
                 session.rollback()
                 raise
+
+    def _keep_index(self, session: Session) -> None:
+        if not self.is_sqlite:
+            return
+        if self.keeps_search_index:
+            search.attach(session, enabled=True)
+        else:
+            stale_index.mark_when_written(session)
 
     def dispose(self) -> None:
         self.reader.dispose()

@@ -143,14 +143,15 @@ def upgrade(db: Database) -> str:
     return head
 
 
-def open_database(data_dir: Path | None = None, *, url: str | None = None, pooled: bool = False) -> Database:
-    """Open (creating or migrating as needed) the database of a data folder or at ``url``; ``pooled``: see
-    `Database`."""
+def open_database(data_dir: Path | None = None, *, url: str | None = None, pooled: bool = False,
+                  keeps_search_index: bool = True) -> Database:
+    """Open (creating or migrating as needed) the database of a data folder or at ``url``; ``pooled``,
+    ``keeps_search_index``: see `Database`."""
     if url is None:
         assert data_dir is not None
-        db = Database.for_data_dir(data_dir, pooled=pooled)
+        db = Database.for_data_dir(data_dir, pooled=pooled, keeps_search_index=keeps_search_index)
     else:
-        db = Database(url, pooled=pooled)
+        db = Database(url, pooled=pooled, keeps_search_index=keeps_search_index)
     upgrade(db)
     return db
 

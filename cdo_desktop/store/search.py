@@ -7,7 +7,8 @@ characters, plus lower-cased Latin words and numbers, joined by spaces for FTS5'
 tokenised the same way and all its tokens must match.
 
 The index is kept by a session hook: whenever a searchable row is flushed, its entry is rewritten in the same
-transaction. On PostgreSQL (the bureau server) the hook is off: the server does not search.
+transaction. The bureau server does not search and keeps no index: on PostgreSQL there is none, and a SQLite
+folder it writes is marked stale instead and rebuilt by the desktop app that opens it (`store.stale_index`).
 """
 
 from __future__ import annotations
@@ -381,6 +382,11 @@ def reindex(session: Session, table: str, ids: list[str]) -> int:
 
 # the entities the full-text index holds (lists of any other entity search their text columns directly)
 INDEXED = frozenset(_REBUILD)
+
+
+def searched_tables() -> list[str]:
+    """The tables whose rows have entries in the index."""
+    return [table for table, _parts in _REBUILD.values()]
 
 
 def matching_ids_sql(entity: str) -> str:

@@ -36,9 +36,11 @@ def open_local(data_dir: Path) -> Any:
     """Open (create, migrate, initialise) the local database of ``data_dir``."""
     from cdo_desktop.services.bootstrap import ensure_initialised
     from cdo_desktop.store.migrate import open_database
+    from cdo_desktop.store.stale_index import rebuild_if_stale
 
     db = open_database(data_dir)
     ensure_initialised(db)
+    rebuild_if_stale(db)  # a folder the bureau server wrote: its search index is rebuilt before anything searches
     return db
 
 
@@ -50,6 +52,7 @@ def open_at_start(data_dir: Path) -> Any:
     (nothing is created or changed); ``refusal_text`` words it for the user (docs/trust.md)."""
     from cdo_desktop.services.bootstrap import ensure_initialised
     from cdo_desktop.store.db import DB_FILENAME
+    from cdo_desktop.store.stale_index import rebuild_if_stale
     from cdo_desktop.store.migrate import (
         check_app_start,
         mark_created,
@@ -64,6 +67,7 @@ def open_at_start(data_dir: Path) -> Any:
         if not first_start and was_created(data_dir):
             require_populated(db, str(Path(data_dir) / DB_FILENAME))
         ensure_initialised(db)
+        rebuild_if_stale(db)  # a folder the bureau server wrote: its search index is rebuilt before anything searches
     except BaseException:
         db.dispose()
         raise

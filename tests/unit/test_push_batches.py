@@ -26,7 +26,7 @@ from cdo_desktop.server.errors import is_full
 from cdo_desktop.server.visibility import Viewer
 from cdo_desktop.services.apply import apply, resolve_actor
 from cdo_desktop.services.context import CHINA
-from cdo_desktop.store import audit, search
+from cdo_desktop.store import audit, search, stale_index
 from cdo_desktop.store import models as m
 from cdo_desktop.store.db import Database
 from cdo_desktop.store.migrate import open_database
@@ -116,13 +116,13 @@ def _contents(path: Path) -> dict[str, list[str]]:
     return out
 
 
-def _copy(src: Path, dst: Path) -> Database:
+def _copy(src: Path, dst: Path, *, keeps_search_index: bool = True) -> Database:
     dst.mkdir(parents=True)
     source, target = sqlite3.connect(src / "cdo.sqlite3"), sqlite3.connect(dst / "cdo.sqlite3")
     source.backup(target)
     source.close()
     target.close()
-    return open_database(dst)
+    return open_database(dst, keeps_search_index=keeps_search_index)
 
 
 def _viewer(db: Database, world: World, key: str) -> Viewer:
@@ -152,6 +152,9 @@ def origin(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Wor
         id=used_by_b, kind="resource.record_update", actor_id=b, entity_id=world.resources["B"], payload={}),
         dt.datetime(2026, 3, 2, 0, 30, tzinfo=dt.UTC))
     db.dispose()
+    desktop = open_database(root / "origin")  # the bureau left its search index stale: indexed as a desktop does
+    assert stale_index.rebuild_if_stale(desktop)
+    desktop.dispose()
     first, again, new_resource = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
     req = [uuid.uuid4() for _ in range(6)]
     world.resources["C"] = uuid.uuid4()  # the refused request's resource: not in the database
@@ -234,6 +237,79 @@ def test_push_batch_gives_what_one_transaction_per_mutation_gave(
     assert {t: r for t, r in fast_rows.items() if t not in layout} == {t: r for t, r in plain_rows.items() if t not in layout}
     assert len(plain_rows["search_index"]) > 10
     assert any(world.resources["A2"].hex in row for row in plain_rows["duplicate_flag"])  # flagged in the same transaction
+
+
+def _index_entries(path: Path) -> list[tuple[Any, ...]]:
+    con = sqlite3.connect(path / "cdo.sqlite3")
+    try:
+        return sorted(con.execute("SELECT rowid, body, entity, entity_id FROM search_index").fetchall())
+    finally:
+        con.close()
+
+
+def test_the_bureau_keeps_no_search_index_and_marks_it_stale_for_the_desktop(
+        tmp_path: Path, origin: tuple[Path, World, list[list[Mutation]], uuid.UUID]) -> None:
+    """A bureau database (``keeps_search_index`` off) writes the same rows as one that keeps the index, leaves the
+    index alone and marks it stale; the desktop app opening it rebuilds exactly the entries the index would hold."""
+    path, world, batches, _ = origin
+    indexed, bureau = _copy(path, tmp_path / "indexed"), _copy(path, tmp_path / "bureau", keeps_search_index=False)
+    viewer = _viewer(indexed, world, "A")
+    with bureau.read() as session:
+        assert not stale_index.is_stale(session)
+    before = _index_entries(tmp_path / "bureau")
+    indexed_clock, bureau_clock = _clock(), _clock()
+    for batch in batches:
+        assert (exchange.push_batch(bureau, viewer, batch, clock=bureau_clock)
+                == exchange.push_batch(indexed, viewer, batch, clock=indexed_clock))
+    with bureau.read() as session:
+        assert stale_index.is_stale(session)
+    with indexed.read() as session:
+        assert not stale_index.is_stale(session)
+    assert _index_entries(tmp_path / "bureau") == before  # nothing indexed by the bureau
+    assert _index_entries(tmp_path / "indexed") != before
+    index = {t for t in _contents(tmp_path / "indexed" / "cdo.sqlite3") if t.startswith("search_index")} | {"sync_state"}
+    bureau.dispose()
+    rows = [_contents(tmp_path / name / "cdo.sqlite3") for name in ("indexed", "bureau")]
+    assert {t: r for t, r in rows[1].items() if t not in index} == {t: r for t, r in rows[0].items() if t not in index}
+    assert rows[1]["sync_state"] == sorted(rows[0]["sync_state"] + ["('search_index_stale', '1')"])
+    desktop = open_database(tmp_path / "bureau")  # the desktop app's opener: it rebuilds what the bureau left stale
+    assert stale_index.rebuild_if_stale(desktop) and not stale_index.rebuild_if_stale(desktop)
+    with desktop.read() as session:
+        assert not stale_index.is_stale(session)
+    desktop.dispose()
+    indexed.dispose()
+    assert _index_entries(tmp_path / "bureau") == _index_entries(tmp_path / "indexed")
+
+
+def test_a_rolled_back_write_takes_its_stale_mark_with_it(tmp_path: Path) -> None:
+    """The mark is written with the first searchable write of each transaction: a savepoint rolled back takes it
+    back and the next write marks again; a transaction writing no searchable row leaves no mark."""
+    db = open_database(tmp_path / "bureau", keeps_search_index=False)
+
+    def stale() -> bool:
+        with db.read() as session:
+            return stale_index.is_stale(session)
+
+    def department(code: str) -> m.Department:
+        return m.Department(id=uuid.uuid4(), code=code, name=f"部门{code}", revision=1)
+
+    with db.write() as session:
+        session.add(m.DocSequence(kind="x", year=2026, last=1))
+    assert not stale()
+    with db.write() as session:
+        savepoint = session.begin_nested()
+        session.add(department("D1"))
+        session.flush()
+        savepoint.rollback()
+    assert not stale()
+    with db.write() as session:
+        savepoint = session.begin_nested()
+        session.add(department("D2"))
+        session.flush()
+        savepoint.rollback()
+        session.add(department("D3"))
+    assert stale()
+    db.dispose()
 
 
 @pytest.mark.parametrize("transaction_seconds", [60.0, 0.0], ids=["one-transaction", "one-per-mutation"])
