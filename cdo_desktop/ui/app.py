@@ -52,7 +52,6 @@ def open_at_start(data_dir: Path) -> Any:
     (nothing is created or changed); ``refusal_text`` words it for the user (docs/trust.md)."""
     from cdo_desktop.services.bootstrap import ensure_initialised
     from cdo_desktop.store.db import DB_FILENAME
-    from cdo_desktop.store.stale_index import rebuild_if_stale
     from cdo_desktop.store.migrate import (
         check_app_start,
         mark_created,
@@ -60,6 +59,7 @@ def open_at_start(data_dir: Path) -> Any:
         require_populated,
         was_created,
     )
+    from cdo_desktop.store.stale_index import rebuild_if_stale
 
     first_start = check_app_start(data_dir)
     db = open_database(data_dir)  # opened once: checked, then initialised if new (as `open_local` does)
