@@ -8,6 +8,7 @@ candidates: they are the city-wide sources; district offices of the same line ea
 
 from __future__ import annotations
 
+import functools
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -20,6 +21,11 @@ class Candidate:
     department_id: uuid.UUID
     department_name: str
     items: tuple[str, ...]
+
+    @functools.cached_property
+    def normalized_items(self) -> frozenset[str]:
+        """The items as compared (`_norm`), worked out once: a candidate is compared with every request filed."""
+        return frozenset(_norm(x) for x in self.items)
 
 
 @dataclass(frozen=True)
@@ -47,7 +53,7 @@ def duplicate_matches(items: Iterable[str], candidates: Iterable[Candidate], *, 
         return []
     found: list[Match] = []
     for candidate in candidates:
-        theirs = {_norm(x) for x in candidate.items}
+        theirs = candidate.normalized_items
         shared = tuple(i for i in subject if i in theirs)
         if len(shared) >= 3 or (len(shared) >= 2 and len(shared) == len(subject)):
             found.append(Match(candidate, shared))
