@@ -13,11 +13,10 @@ from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 from typing import Any
 
-from sqlalchemy import (
-    select,
-)
-from sqlmodel import Session, col
+from sqlalchemy import bindparam, select
+from sqlmodel import Session
 
+from cdo_desktop.domain.actor import Actor
 from cdo_desktop.domain.canonical import canonical_json, sha256_hex
 from cdo_desktop.domain.errors import DomainError, NotAllowed
 from cdo_desktop.domain.mutations import Mutation
@@ -28,7 +27,7 @@ from cdo_desktop.server.visibility import Viewer, restrict
 from cdo_desktop.services.apply import apply, batched, resolve_actor
 from cdo_desktop.services.context import CHINA, PENDING_SEQ
 from cdo_desktop.store.db import Database
-from cdo_desktop.store.models import AuditEntry
+from cdo_desktop.store.models import AuditEntry, Commissioner, Department
 from cdo_desktop.store.server_models import SyncReceipt
 from cdo_desktop.sync.wire import TABLES, MutationAnswer, Reason, WireRow, row_to_wire
 
@@ -184,6 +183,15 @@ def _utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+# built once (an IN of a list built per query cost a tenth of a transaction's set-up): Core statements on the
+# table columns, the list bound at execution
+_RECEIPT_COLUMNS = SyncReceipt.__table__.c  # type: ignore[attr-defined]
+_RECEIPTS_OF = select(_RECEIPT_COLUMNS.account_id, _RECEIPT_COLUMNS.mutation_id, _RECEIPT_COLUMNS.digest,
+                      _RECEIPT_COLUMNS.answer).where(_RECEIPT_COLUMNS.mutation_id.in_(bindparam("ids", expanding=True)))
+_AUDITED_OF = select(AuditEntry.__table__.c.mutation_id).where(  # type: ignore[attr-defined]
+    AuditEntry.__table__.c.mutation_id.in_(bindparam("ids", expanding=True)))  # type: ignore[attr-defined]
+
+
 class _Transaction:
     """One write transaction of a push: it holds the counter lock (serialising writers: audit, numbers and seq stay
     gap-free), knows the receipts and audited ids of the mutations it may answer (read once, with the lock held),
@@ -195,23 +203,21 @@ class _Transaction:
         self.counter = ledger.lock_counter(session)
         self.head = self.counter.seq
         self.receipts: list[dict[str, Any]] = []  # the SyncReceipt rows to write at `finish`
+        self._actor: tuple[dt.date, Actor] | None = None
         # the first answer given to this account for an id (digest, answer), and the ids others (or the bureau) used
         self.mine: dict[uuid.UUID, tuple[str, dict[str, Any]]] = {}
         self.taken: set[uuid.UUID] = set()
         ids = list({m.id: None for m in mutations})
+        connection = session.connection()
         for start in range(0, len(ids), 500):
             part = ids[start : start + 500]
-            for account_id, mutation_id, digest, answer in session.execute(
-                select(col(SyncReceipt.account_id), col(SyncReceipt.mutation_id), col(SyncReceipt.digest),
-                       col(SyncReceipt.answer)).where(col(SyncReceipt.mutation_id).in_(part))
-            ):
+            for account_id, mutation_id, digest, answer in connection.execute(_RECEIPTS_OF, {"ids": part}):
                 if account_id == viewer.account_id:
                     self.mine.setdefault(mutation_id, (digest, answer))
                 else:
                     self.taken.add(mutation_id)
-            self.taken.update(uuid.UUID(x) for x in session.execute(
-                select(col(AuditEntry.mutation_id)).where(col(AuditEntry.mutation_id).in_([str(i) for i in part]))
-            ).scalars())
+            self.taken.update(uuid.UUID(x) for x in connection.execute(
+                _AUDITED_OF, {"ids": [str(i) for i in part]}).scalars())
 
     def push(self, mutation: Mutation, issuer: Issuer | None, now: dt.datetime, *,
              together: bool = False) -> MutationAnswer:
@@ -244,6 +250,19 @@ class _Transaction:
         })
         return answer
 
+    def _actor_on(self, now: dt.datetime) -> Actor:
+        """The signed-in actor on the day of ``now`` (`resolve_actor`), resolved once per transaction and day: every
+        mutation of a push has the same actor. Resolved again after a mutation that wrote an appointment or a
+        department (it may be the actor's own) or was refused."""
+        on = now.astimezone(CHINA).date()
+        if self._actor is None or self._actor[0] != on:
+            self._actor = (on, resolve_actor(self.session, self.viewer.commissioner_id, on=on))
+        return self._actor[1]
+
+    def _forget_actor_if_changed(self, touched: tuple[Any, ...]) -> None:
+        if any(isinstance(row, (Commissioner, Department)) for row in touched):
+            self._actor = None
+
     def finish(self) -> None:
         """Write what the transaction's mutations gave: the counter's new head and their receipts."""
         if self.head != self.counter.seq:
@@ -259,7 +278,7 @@ class _Transaction:
         seq = self.head + 1
         session.info[PENDING_SEQ] = seq
         try:
-            actor = resolve_actor(session, viewer.commissioner_id, on=now.astimezone(CHINA).date())
+            actor = self._actor_on(now)
             if mutation.actor_id != actor.id:
                 raise _Redo
             applied = apply(session, mutation, actor, now=now)
@@ -269,6 +288,7 @@ class _Transaction:
                 evidence.check_report(session, viewer, mutation.payload)
             issued = issue_touched(session, issuer, applied.touched)
             ledger.stamp_rows(session, [*applied.touched, *issued], seq)
+            self._forget_actor_if_changed(applied.touched)
         except Exception as exc:
             raise _Redo from exc
         finally:
@@ -282,7 +302,7 @@ class _Transaction:
         savepoint = session.begin_nested()
         session.info[PENDING_SEQ] = seq
         try:
-            actor = resolve_actor(session, viewer.commissioner_id, on=now.astimezone(CHINA).date())
+            actor = self._actor_on(now)
             if mutation.actor_id != actor.id:
                 raise NotAllowed(
                     "actor_mismatch", "操作人与登录用户不一致", "The mutation's actor is not the signed-in user",
@@ -298,15 +318,18 @@ class _Transaction:
             ledger.stamp_rows(session, [*applied.touched, *issued], seq)
             session.flush()
             savepoint.commit()
+            self._forget_actor_if_changed(applied.touched)
             self.head = seq
             return MutationAnswer(id=mutation.id, status="accepted", seq=seq)
         except DomainError as exc:
             savepoint.rollback()
             _forget_caches(session)
+            self._actor = None
             return MutationAnswer(id=mutation.id, status="refused", reason=Reason(**exc.as_dict()))
         except Exception as exc:
             savepoint.rollback()
             _forget_caches(session)
+            self._actor = None
             if is_busy(exc) or is_full(exc):
                 raise
             error_id = uuid.uuid4().hex[:12]

@@ -239,6 +239,33 @@ def test_push_batch_gives_what_one_transaction_per_mutation_gave(
     assert any(world.resources["A2"].hex in row for row in plain_rows["duplicate_flag"])  # flagged in the same transaction
 
 
+@pytest.mark.parametrize("transaction_seconds", [60.0, 0.0], ids=["one-transaction", "one-per-mutation"])
+def test_an_actor_whose_appointment_a_push_ends_is_resolved_again(
+        tmp_path: Path, origin: tuple[Path, World, list[list[Mutation]], uuid.UUID], transaction_seconds: float) -> None:
+    """The actor is resolved once per transaction (`_Transaction._actor_on`), and again after a mutation that wrote
+    an appointment: an administrator ending their own appointment is refused from then on, as one by one."""
+    path, world, _, _ = origin
+    plain_db, fast_db = _copy(path, tmp_path / "plain"), _copy(path, tmp_path / "fast")
+    admin = world.people[("bureau", "admin")]
+    with plain_db.read() as session:
+        account = session.execute(select(m.Account).where(col(m.Account.commissioner_id) == admin)).scalars().one()
+    viewer = Viewer(account_id=account.id, commissioner_id=admin, department_id=world.bureau, role=Role.ADMIN,
+                    is_bureau=True, device_id="device-admin")
+    batch = [
+        Mutation(kind="department.create", actor_id=admin, entity_id=uuid.uuid4(), payload={"code": "T-D", "name": "测试部门D"}),
+        Mutation(kind="commissioner.end", actor_id=admin, entity_id=admin, payload={"ended_on": "2026-03-02"}),
+        Mutation(kind="department.create", actor_id=admin, entity_id=uuid.uuid4(), payload={"code": "T-E", "name": "测试部门E"}),
+    ]
+    plain_clock, fast_clock = _clock(), _clock()
+    plain = [_plain_push(plain_db, viewer, mu, plain_clock()) for mu in batch]
+    fast = exchange.push_batch(fast_db, viewer, batch, transaction_seconds=transaction_seconds, clock=fast_clock)
+    assert fast == plain
+    assert [a.reason.code if a.reason else a.status for a in plain] == ["accepted", "accepted", "actor_ended"]
+    assert _chain(fast_db) == _chain(plain_db)
+    plain_db.dispose()
+    fast_db.dispose()
+
+
 def _index_entries(path: Path) -> list[tuple[Any, ...]]:
     con = sqlite3.connect(path / "cdo.sqlite3")
     try:
