@@ -28,7 +28,12 @@ def _default(value: Any) -> Any:
 
 def canonical_json(value: Any) -> str:
     """Sorted keys, no spaces, UTF-8 characters kept, dates ISO, UUIDs as strings."""
-    return json.dumps(value, default=_default, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return _ENCODE(value)
+
+
+# what ``json.dumps(value, default=_default, sort_keys=True, ensure_ascii=False, separators=(",", ":"))`` does,
+# without building an encoder for every call (several are made per change applied: payload, audit link, digest)
+_ENCODE = json.JSONEncoder(default=_default, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode
 
 
 def sha256_hex(text: str) -> str:
