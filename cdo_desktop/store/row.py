@@ -34,7 +34,7 @@ def column_impls(cls: type) -> dict[str, Any]:
     if impls is None:
         impls = {}
         config = getattr(cls, "model_config", {})
-        manager = manager_of_class(cls) if config.get("table") else None
+        manager: Any = manager_of_class(cls) if config.get("table") else None
         if manager is not None and not config.get("validate_assignment") and not config.get("frozen"):
             relationships = getattr(cls, "__sqlmodel_relationships__", {})
             for name, info in cls.model_fields.items():  # type: ignore[attr-defined]
@@ -55,23 +55,24 @@ def construction_plan(cls: type) -> Plan | None:
     model, relationships)."""
     if cls in _PLANS:
         return _PLANS[cls]
-    plan: Plan | None = []
-    config = getattr(cls, "model_config", {})
-    if (not config.get("table") or config.get("extra") == "allow" or cls.__pydantic_post_init__  # type: ignore[attr-defined]
-            or cls.__pydantic_root_model__ or getattr(cls, "__sqlmodel_relationships__", {})):  # type: ignore[attr-defined]
-        plan = None
-    else:
-        for name, info in cls.model_fields.items():  # type: ignore[attr-defined]
-            default: Callable[[], Any] | None = None
-            if info.is_required():
-                pass
-            elif info.default_factory is not None and not info.default_factory_takes_validated_data:
-                default = info.default_factory  # type: ignore[assignment]  # called without arguments, as pydantic does
-            elif info.default_factory is None and isinstance(info.default, _IMMUTABLE):
-                default = (lambda value: lambda: value)(info.default)
-            else:
-                default = (lambda field: lambda: field.get_default(call_default_factory=True))(info)
-            plan.append((name, info.alias, default))
+    model: Any = cls
+    config = getattr(model, "model_config", {})
+    if (not config.get("table") or config.get("extra") == "allow" or model.__pydantic_post_init__
+            or model.__pydantic_root_model__ or getattr(model, "__sqlmodel_relationships__", {})):
+        _PLANS[cls] = None
+        return None
+    plan: Plan = []
+    for name, info in model.model_fields.items():
+        default: Callable[[], Any] | None = None
+        if info.is_required():
+            pass
+        elif info.default_factory is not None and not info.default_factory_takes_validated_data:
+            default = info.default_factory  # called without arguments, as pydantic does
+        elif info.default_factory is None and isinstance(info.default, _IMMUTABLE):
+            default = (lambda value: lambda: value)(info.default)
+        else:
+            default = (lambda field: lambda: field.get_default(call_default_factory=True))(info)
+        plan.append((name, info.alias, default))
     _PLANS[cls] = plan
     return plan
 
