@@ -126,14 +126,17 @@ def capture_shadows(session: Session) -> None:
 
 def restore_shadows(session: Session) -> int:
     """Put back the bureau's copy of every row a pending change touched (delete rows that were created locally)."""
-    shadows = list(session.execute(select(SyncShadow)).scalars())
+    # read as columns (the statement the ORM would run, after its flush), not as objects: every row a pending change
+    # touched
+    session.flush()
+    shadows = session.connection().execute(select(SyncShadow.__table__)).all()  # type: ignore[attr-defined]
     by_table: dict[str, tuple[list[dict[str, Any]], list[uuid.UUID]]] = {}
-    for shadow in shadows:
-        keep, drop = by_table.setdefault(shadow.table_name, ([], []))
-        if shadow.row is None:
-            drop.append(shadow.row_id)
+    for table_name, row_id, row in shadows:
+        keep, drop = by_table.setdefault(table_name, ([], []))
+        if row is None:
+            drop.append(row_id)
         else:
-            keep.append(shadow.row)
+            keep.append(row)
     for table, (keep, drop) in by_table.items():
         if table not in TABLES:
             continue
