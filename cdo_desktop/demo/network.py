@@ -868,7 +868,9 @@ class _Generator:
     def run(self) -> DemoResult:
         began = time.perf_counter()
         ensure_initialised(self.db)
-        with Session(self.db.writer, expire_on_commit=False) as session, (
+        # one connection for every batch: on SQLite, closing the database's last connection checkpoints the
+        # write-ahead log and removes it, which cost more than a batch's commit when each batch had its own
+        with self.db.writer.connect() as connection, Session(bind=connection, expire_on_commit=False) as session, (
                 contextlib.nullcontext() if self.one_by_one else batched(session)):
             self.session = session
             self.calendar = load_calendar(session)
