@@ -14,6 +14,7 @@ from __future__ import annotations
 import collections
 import contextlib
 import datetime as dt
+import functools
 import random
 import sys
 import time
@@ -40,6 +41,12 @@ from cdo_desktop.services.context import load_calendar
 from cdo_desktop.store import models as m
 from cdo_desktop.store import search
 from cdo_desktop.store.db import Database
+
+
+@functools.cache
+def _morning(day: dt.date) -> dt.datetime:
+    """09:00 Beijing time on ``day``, in UTC (worked out once per day: every change of the day starts from it)."""
+    return dt.datetime.combine(day, dt.time(9, 0), CHINA).astimezone(dt.UTC)
 
 
 def _cn_date(day: dt.date) -> str:
@@ -169,7 +176,6 @@ class _Generator:
         self.plan: list[tuple[dt.date, int, Actor, str, uuid.UUID, dict[str, Any]]] | None = None
         # chains that read the database as they go (misuse, accountability), run in date order by their first day
         self.later: list[tuple[dt.date, int, Callable[[], None]]] = []
-        self.mornings: dict[dt.date, dt.datetime] = {}  # 09:00 Beijing time of each day, in UTC (`at`)
 
     # -- plumbing -------------------------------------------------------------------------------------------
 
@@ -180,10 +186,7 @@ class _Generator:
         """An instant of office hours (from 09:00 Beijing time) on ``day``, in UTC as every other clock of the product
         gives it: the rows keep their timestamps as UTC wall time (a Beijing wall time read back as UTC put the
         course of a ruling's proceedings one day after the record's dates)."""
-        morning = self.mornings.get(day)
-        if morning is None:  # (a fixed offset: adding the minutes before or after the conversion is the same)
-            morning = self.mornings[day] = dt.datetime.combine(day, dt.time(9, 0), CHINA).astimezone(dt.UTC)
-        return morning + dt.timedelta(minutes=minute)
+        return _morning(day) + dt.timedelta(minutes=minute)  # (a fixed offset: before or after the conversion alike)
 
     def workday(self, day: dt.date) -> dt.date:
         """``day`` or the next working day of the official calendar (domain/workdays.py): offices act on working days."""
