@@ -62,3 +62,10 @@ def reply_sequence_key(department_id: str) -> str:
 def format_number(kind: DocumentKind, year: int, seq: int, prefixes: dict[DocumentKind, str] | None = None) -> str:
     prefix = (prefixes or DEFAULT_PREFIXES)[kind]
     return str(DocumentNumber(prefix, year, seq))
+
+
+PROVISIONAL_MARK = "待定"  # in a desktop's provisional number: the bureau's copy brings the final one
+
+
+def is_provisional(number: str) -> bool:
+    return PROVISIONAL_MARK in number

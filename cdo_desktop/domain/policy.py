@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from cdo_desktop.domain.labels import LabeledEnum
 from cdo_desktop.domain.workdays import HolidayCalendar, WorkdayResult
@@ -115,6 +117,16 @@ class Policy:
     @classmethod
     def default(cls) -> Policy:
         return cls(dict(DEFAULT_DEADLINES))
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[Any]) -> Policy:
+        """The product's deadlines with the bureau's stored ones over them: ``rows`` are the stored
+        ``policy_deadline`` rows (read by attribute: ``kind``, ``days``, ``clause``, ``product_default``); a kind
+        this build does not know is ignored."""
+        rows = list(rows)
+        valid = {k.value for k in DeadlineKind}
+        return cls.default().with_overrides({r.kind: (r.days, r.clause) for r in rows if r.kind in valid},
+                                            defaults={r.kind for r in rows if r.product_default})
 
     def with_overrides(self, overrides: dict[str, tuple[int, str]], *, defaults: set[str] | None = None) -> Policy:
         """The policy with the bureau's values; ``defaults``: the kinds whose stored row is still the product's."""

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import json
 import sys
-from collections.abc import Callable, Generator, Iterable
-from contextlib import AbstractContextManager
+from collections.abc import Callable, Generator, Iterable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:  # the handlers import the document stack when they run: `cdo --help` stays light
     from sqlmodel import Session
+
+    from cdo_desktop.reports.views import DocumentView
+    from cdo_desktop.store.records import Records
 
 SessionFactory = Callable[[], AbstractContextManager["Session"]]
 
@@ -25,11 +29,38 @@ def _date(text: str) -> dt.date:
 
 
 def _session_factory(args: argparse.Namespace) -> SessionFactory:
-    from cdo_desktop.store.migrate import open_database, require_existing
+    """Sessions on the data folder's database, opened (and migrated) on the first one: a document read with the
+    standard library (`_plain_records`) never opens it through SQLAlchemy."""
+    from cdo_desktop.store.folder import require_existing
 
     require_existing(Path(args.data_dir))  # DatabaseMissing (a ValueError-free refusal) is reported by _handler
-    db = open_database(Path(args.data_dir))
-    return db.read
+
+    @functools.cache
+    def database() -> Any:
+        from cdo_desktop.store.migrate import open_database
+
+        return open_database(Path(args.data_dir))
+
+    def session() -> AbstractContextManager[Session]:
+        return database().read()  # type: ignore[no-any-return]
+
+    return session
+
+
+@contextmanager
+def _document_source(args: argparse.Namespace, sessions: SessionFactory) -> Iterator[Session | Records]:
+    """Where ``cdo pdf`` reads a document's rows: the SQLite file with the standard library when its schema is
+    the newest this build knows (the document stack alone is imported: issue 14), else a session (which
+    migrates an older database and refuses a newer one, as every command does)."""
+    from cdo_desktop.store.folder import DB_FILENAME
+    from cdo_desktop.store.records import reading
+
+    with reading(Path(args.data_dir) / DB_FILENAME) as records:
+        if records is not None:
+            yield records
+            return
+    with sessions() as session:
+        yield session
 
 
 def _emit(args: argparse.Namespace, data: dict[str, Any], text: str) -> None:
@@ -50,15 +81,18 @@ def run_pdf(args: argparse.Namespace, sessions: SessionFactory) -> int:
     """``cdo pdf ruling|notice|reply NUMBER -o FILE`` and ``cdo pdf scorecard --from --to -o FILE``."""
     from cdo_desktop.reports import documents
 
-    with sessions() as session:
-        if args.pdf_kind == "scorecard":
-            if args.end < args.start:
-                raise ValueError("--to 不能早于 --from / --to must not be before --from")
+    view: DocumentView
+    signed = None
+    if args.pdf_kind == "scorecard":
+        if args.end < args.start:
+            raise ValueError("--to 不能早于 --from / --to must not be before --from")
+        with sessions() as session:
             view = documents.scorecard(session, args.start, args.end, issued_on=args.issued)
-        else:
-            view = documents.load_view(session, args.pdf_kind, args.number, lang=getattr(args, "lang", "zh"))
-        signed = None if view.kind == "scorecard" else documents.issued_file(session, view, Path(args.data_dir))
-        data = signed if signed is not None else documents.render(view)
+    else:
+        with _document_source(args, sessions) as source:
+            view = documents.load_view(source, args.pdf_kind, args.number, lang=getattr(args, "lang", "zh"))
+            signed = documents.issued_file(source, view, Path(args.data_dir))
+    data = signed if signed is not None else documents.render(view)
     sha = documents.write_pdf(data, args.output)
     if getattr(args, "file_issued", False):
         if view.kind not in ("ruling", "notice"):
@@ -213,7 +247,7 @@ def _root_certificate(args: argparse.Namespace) -> bytes | None:
 
 def _handler(run: Callable[[argparse.Namespace, SessionFactory], int]) -> Callable[[argparse.Namespace], int]:
     def handle(args: argparse.Namespace) -> int:
-        from cdo_desktop.store.migrate import DatabaseMissing
+        from cdo_desktop.store.folder import DatabaseMissing
 
         try:
             return run(args, _session_factory(args))

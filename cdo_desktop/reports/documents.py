@@ -1,87 +1,96 @@
-"""The public face of reports/: find a document's view in the store, render any view, write files atomically."""
+"""The public face of reports/: find a document's view in the store, render any view, write files atomically.
+
+A view is read from an open session or, for ``cdo pdf``, from the SQLite file with the standard library
+(store/records.py); each kind's renderer, the signer and the scorecard's statistics are imported when first used,
+so that printing one ruling loads the ruling's stack only (tests/unit/test_import_sets.py).
+"""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
 import hashlib
+import importlib
 import os
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
-from typing import cast
+from typing import TYPE_CHECKING, Any
 
-from sqlmodel import Session
+from cdo_desktop.reports import builders
+from cdo_desktop.reports.views import DocumentView, ScorecardView
+from cdo_desktop.store.records import Records, SessionRecords, SqliteRecords
 
-from cdo_desktop.reports import builders, stats
-from cdo_desktop.reports.certificate import render_certificate
-from cdo_desktop.reports.compose import SEALING, Sealing
-from cdo_desktop.reports.notice import render_notice
-from cdo_desktop.reports.reply import render_reply
-from cdo_desktop.reports.ruling import render_ruling
-from cdo_desktop.reports.scorecard import render_scorecard
-from cdo_desktop.reports.signing import DocumentSigner, SealBox
-from cdo_desktop.reports.views import (
-    CertificateView,
-    DocumentView,
-    NoticeView,
-    ReplyView,
-    RulingView,
-    ScorecardView,
-)
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from cdo_desktop.reports.signing import DocumentSigner
 
 KINDS = ("ruling", "notice", "reply", "scorecard", "certificate")
 KIND_LABELS = {"ruling": "裁决书", "notice": "问责通知书", "reply": "共享申请答复书", "scorecard": "绩效报告",
                "certificate": "数据资产登记凭证"}
 
-_RENDERERS: dict[str, Callable[[DocumentView], bytes]] = {
-    "ruling": lambda v: render_ruling(cast(RulingView, v)),
-    "notice": lambda v: render_notice(cast(NoticeView, v)),
-    "reply": lambda v: render_reply(cast(ReplyView, v)),
-    "scorecard": lambda v: render_scorecard(cast(ScorecardView, v)),
-    "certificate": lambda v: render_certificate(cast(CertificateView, v)),
-}
+# Each kind's renderer, as (module, function): imported on first use.
+_RENDERERS = {kind: (f"cdo_desktop.reports.{kind}", f"render_{kind}") for kind in KINDS}
+
+
+def _render(view: DocumentView) -> bytes:
+    module, function = _RENDERERS[view.kind]
+    renderer = getattr(importlib.import_module(module), function)
+    return renderer(view)  # type: ignore[no-any-return]
 
 
 def render(view: DocumentView) -> bytes:
     """The PDF of any document view, as an unsigned draft (marked so where the seal would be); the same view
     always gives the same bytes."""
-    return _RENDERERS[view.kind](view)
+    return _render(view)
 
 
 def render_signed(view: DocumentView, signer: DocumentSigner) -> bytes:
     """The issued copy: rendered with the issuer's seal, then signed (PAdES) with the seal as the signature's place."""
+    from cdo_desktop.reports.compose import SEALING, Sealing
+    from cdo_desktop.reports.signing import SealBox
+
     sealing = Sealing(signed=True)
     token = SEALING.set(sealing)
     try:
-        data = _RENDERERS[view.kind](view)
+        data = _render(view)
     finally:
         SEALING.reset(token)
     box = SealBox(*sealing.placements[-1]) if sealing.placements else None
     return signer.sign(data, seal=box, reason=f"{KIND_LABELS.get(view.kind, view.kind)} {view.number} 印发")
 
 
-def load_view(session: Session, kind: str, number: str, *, lang: str = "zh", draft: bool = False) -> DocumentView:
-    """The view of the ruling, notice or reply numbered ``number`` (NotFound / InvalidState name the number);
-    ``lang="en"`` gives the English rendering of the same record.
+def records_of(source: Session | Records) -> Records:
+    """The rows behind a document: an open session's, or a `Records` reader as given."""
+    return source if isinstance(source, (SessionRecords, SqliteRecords)) else SessionRecords(source)
+
+
+def load_view(source: Session | Records, kind: str, number: str, *, lang: str = "zh",
+              draft: bool = False) -> DocumentView:
+    """The view of the ruling, notice, reply or certificate numbered ``number`` (NotFound / InvalidState name the
+    number), read from an open session or a `Records` reader; ``lang="en"`` gives the English rendering of the same
+    record.
 
     ``draft``: the document is being drafted before it is issued (ui/issuing.py), so a desktop's provisional
     number (``待定``, the bureau gives the final one) is accepted; never for a document that is printed or verified."""
+    records = records_of(source)
     view: DocumentView
     if kind == "ruling":
-        view = builders.ruling_view(session, number, draft=draft)
+        view = builders.ruling_view(records, number, draft=draft)
     elif kind == "notice":
-        view = builders.notice_view(session, number, draft=draft)
+        view = builders.notice_view(records, number, draft=draft)
     elif kind == "reply":
-        view = builders.reply_view(session, number, draft=draft)
+        view = builders.reply_view(records, number, draft=draft)
     elif kind == "certificate":
-        view = builders.certificate_view(session, number)
+        view = builders.certificate_view(records, number)
     else:
         raise KeyError(kind)
     return dataclasses.replace(view, lang="en") if lang.startswith("en") else view
 
 
 def scorecard(session: Session, start: dt.date, end: dt.date, *, issued_on: dt.date | None = None) -> ScorecardView:
+    from cdo_desktop.reports import stats
+
     return stats.scorecard_view(session, start, end, issued_on=issued_on)
 
 
@@ -125,22 +134,18 @@ def safe_filename(number: str) -> str:
     return "".join(ch for ch in out if ch not in '\\/:*?"<>|').strip() or "document"
 
 
-def issued_file(session: Session, view: DocumentView, data_dir: Path) -> bytes | None:
+def issued_file(source: Session | Records, view: DocumentView, data_dir: Path) -> bytes | None:
     """The bureau-signed PDF of this document when it was issued signed, the view still reads as issued and the
     file is in the data folder's blob store (checked by SHA-256); None otherwise (print a draft instead)."""
     import uuid
-
-    from sqlmodel import select
-
-    from cdo_desktop.store import models as m
 
     try:
         record_id = uuid.UUID(view.record_id)
     except ValueError:
         return None
-    row = session.exec(select(m.IssuedDocument).where(m.IssuedDocument.record_id == record_id,
-                                                      m.IssuedDocument.kind == view.kind,
-                                                      m.IssuedDocument.fingerprint == view.fingerprint)).first()
+    rows = records_of(source).find("issued_document", record_id=record_id, kind=view.kind,
+                                   fingerprint=view.fingerprint)
+    row: Any = rows[0] if rows else None
     if row is None or not row.pdf_sha256 or row.fingerprint != view.fingerprint:
         return None
     path = Path(data_dir) / "blobs" / row.pdf_sha256[:2] / row.pdf_sha256

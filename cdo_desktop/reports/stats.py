@@ -27,6 +27,7 @@ from cdo_desktop.reports.builders import bureau_name, plain
 from cdo_desktop.reports.views import RefusalLine, ScorecardView, ScoreRow
 from cdo_desktop.services.context import load_calendar
 from cdo_desktop.store import models as m
+from cdo_desktop.store.records import SessionRecords
 
 _OBJECTION_DONE = {s.value for s in (ObjectionState.VERIFIED, ObjectionState.CORRECTED, ObjectionState.REJECTED,
                                      ObjectionState.CLOSED)}
@@ -128,7 +129,7 @@ def scorecard_view(session: Session, start: dt.date, end: dt.date, *, issued_on:
         number=f"{page.cn_date(start)}至{page.cn_date(end)}",
         record_id=scorecard_record_id(start, end),
         record=record,
-        issuer=bureau_name(session),
+        issuer=bureau_name(SessionRecords(session)),
         issued_on=issued_on or end,
         start=start,
         end=end,

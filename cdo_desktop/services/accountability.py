@@ -15,35 +15,11 @@ from cdo_desktop.domain import mutations as mu
 from cdo_desktop.domain.canonical import canonical_json, sha256_hex
 from cdo_desktop.domain.enums import AccountabilityState, BureauDecision, DocumentKind, GroundKind
 from cdo_desktop.domain.errors import Conflict, GuardFailed
+from cdo_desktop.domain.fingerprinted import notice_record
 from cdo_desktop.domain.policy import THRESHOLDS, DeadlineKind
 from cdo_desktop.services.context import Context
 from cdo_desktop.services.registry import handles
 from cdo_desktop.store import models as m
-
-
-def notice_record(rec: m.AccountabilityRecord) -> dict[str, Any]:
-    """The canonical record an accountability notice's fingerprint covers.
-
-    A notice issued on a ground runs its periods from receipt and from the bureau's decision, so those dates are
-    not part of the issued notice; records opened before grounds existed keep the fields they were fingerprinted with.
-    """
-    record: dict[str, Any] = {
-        "id": rec.id,
-        "number": rec.number,
-        "department_id": rec.department_id,
-        "commissioner_id": rec.commissioner_id,
-        "ruling_id": rec.ruling_id,
-        "violation": rec.violation,
-        "measure": rec.measure,
-        "report_requirement": rec.report_requirement,
-        "rectification_days": rec.rectification_days,
-        "created_on": rec.created_on,
-    }
-    if rec.ground_kind == GroundKind.LEGACY.value:
-        record["rectification_due"] = rec.rectification_due
-    else:
-        record |= {"ground_kind": rec.ground_kind, "ground_id": rec.ground_id, "ground_note": rec.ground_note}
-    return record
 
 
 def overdue_replies(session: Session, department_id: uuid.UUID, start: dt.date, end: dt.date, today: dt.date) -> int:

@@ -337,20 +337,3 @@ def value(ctx: Context) -> None:
         ctx.session.add(m.Blob(sha256=p.report_sha256, size=p.report_size, media_type=media, created_at=ctx.now))
 
 
-def registration_state(asset: m.DataAsset) -> str:
-    """The state a registration certificate prints: a change or cancellation applied for but not yet approved
-    leaves the registration as it was (registered), so the issued certificate still reads as issued."""
-    if asset.state in (AssetState.CHANGE_PENDING.value, AssetState.CANCEL_PENDING.value):
-        return AssetState.REGISTERED.value
-    return asset.state
-
-
-def certificate_record(asset: m.DataAsset) -> dict[str, Any]:
-    """The canonical record a registration certificate's fingerprint covers (every printed field of the asset)."""
-    return {
-        "id": asset.id, "number": asset.number, "code": asset.code, "resource_id": asset.resource_id,
-        "department_id": asset.department_id, "name": asset.name, "scope": asset.scope, "volume": asset.volume,
-        "record_count": asset.record_count, "quality_grade": asset.quality_grade, "state": registration_state(asset),
-        "registered_on": asset.registered_on, "changed_on": asset.changed_on, "change_count": asset.change_count,
-        "cancelled_on": asset.cancelled_on,
-    }

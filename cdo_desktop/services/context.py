@@ -18,7 +18,7 @@ from cdo_desktop.domain.actor import Actor
 from cdo_desktop.domain.enums import DocumentKind, Party
 from cdo_desktop.domain.errors import Conflict, NotFound
 from cdo_desktop.domain.mutations import Mutation, Payload
-from cdo_desktop.domain.numbering import DEFAULT_PREFIXES, format_number
+from cdo_desktop.domain.numbering import DEFAULT_PREFIXES, PROVISIONAL_MARK, format_number
 from cdo_desktop.domain.policy import DeadlineKind, DueDate, Policy
 from cdo_desktop.domain.workdays import BureauDay, HolidayCalendar
 from cdo_desktop.domain.workflow import Transition, check_transition
@@ -89,12 +89,7 @@ def load_calendar(session: Session) -> HolidayCalendar:
 def load_policy(session: Session) -> Policy:
     cached = session.info.get(_POLICY_KEY)
     if cached is None:
-        rows = session.exec(select(m.PolicyDeadline)).all()
-        valid = {k.value for k in DeadlineKind}
-        cached = Policy.default().with_overrides(
-            {r.kind: (r.days, r.clause) for r in rows if r.kind in valid},
-            defaults={r.kind for r in rows if r.product_default},
-        )
+        cached = Policy.from_rows(session.exec(select(m.PolicyDeadline)).all())
         session.info[_POLICY_KEY] = cached
     return cached
 
@@ -281,16 +276,9 @@ class Context:
         self.touch(row)
 
 
-PROVISIONAL_MARK = "待定"
-
-
 def provisional_number(kind: DocumentKind, year: int, entity_id: uuid.UUID) -> str:
     """A number that says it is not final (``佛数享〔2026〕待定-1a2b3c``): the bureau's copy brings the real one."""
     return f"{DEFAULT_PREFIXES[kind]}〔{year}〕{PROVISIONAL_MARK}-{entity_id.hex[:6]}"
-
-
-def is_provisional(number: str) -> bool:
-    return PROVISIONAL_MARK in number
 
 
 Handler = Callable[[Context], None]

@@ -21,6 +21,7 @@ from cdo_desktop.domain.enums import (
     Role,
 )
 from cdo_desktop.domain.errors import Conflict, GuardFailed
+from cdo_desktop.domain.fingerprinted import ruling_record
 from cdo_desktop.domain.policy import DeadlineKind
 from cdo_desktop.services.context import Context
 from cdo_desktop.services.registry import handles
@@ -209,44 +210,6 @@ def schedule_hearing(ctx: Context) -> None:
     dispute.hearing_on = p.hearing_on or ctx.today
     dispute.hearing_place = p.place
     ctx.event(dispute.id, ctx.mutation.kind, p.place)
-
-
-def ruling_record(ruling: m.Ruling, orders: list[m.RulingOrder]) -> dict[str, Any]:
-    """The canonical record a ruling's fingerprint covers (what the printed document says).
-
-    A ruling issued under the claims rules (``issuer_id`` set) orders "within N working days of receipt": the due
-    date of each order is fixed later, when its addressee receives it, so it is not part of the issued document.
-    Records issued before (no issuer) keep exactly the fields they were fingerprinted with.
-    """
-    record: dict[str, Any] = {
-        "id": ruling.id,
-        "number": ruling.number,
-        "dispute_id": ruling.dispute_id,
-        "arbitrator_ids": list(ruling.arbitrator_ids),
-        "findings": list(ruling.findings),
-        "reasoning": ruling.reasoning,
-        "rules_relied_on": list(ruling.rules_relied_on),
-        "decision": ruling.decision,
-        "cc": list(ruling.cc),
-        "issued_on": ruling.issued_on,
-    }
-    new_style = ruling.issuer_id is not None
-    record["orders"] = []
-    for o in sorted(orders, key=lambda o: o.position):
-        order: dict[str, Any] = {
-            "position": o.position,
-            "addressee_department_id": o.addressee_department_id,
-            "action": o.action,
-            "deadline_days": o.deadline_days,
-        }
-        if new_style:
-            order["claim_position"] = o.claim_position
-        else:
-            order["due_on"] = o.due_on
-        record["orders"].append(order)
-    if new_style:
-        record["issuer_id"] = ruling.issuer_id
-    return record
 
 
 @handles("dispute.rule")

@@ -20,10 +20,10 @@ from sqlmodel import Session, create_engine
 
 from cdo_desktop.paths import default_data_dir
 from cdo_desktop.store import search, stale_index
+from cdo_desktop.store.folder import DB_FILENAME
 
 __all__ = ["DB_FILENAME", "Database", "default_data_dir", "sqlite_url"]
 
-DB_FILENAME = "cdo.sqlite3"
 BUSY_TIMEOUT_MS = 10_000
 
 

@@ -11,21 +11,21 @@ older database) or when the files cannot be read that simply (then Alembic decid
 
 from __future__ import annotations
 
-import ast
-import functools
-import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
 from cdo_desktop.store.db import Database
+from cdo_desktop.store.folder import (
+    DatabaseMissing as DatabaseMissing,  # re-exported: callers import it from here
+)
+from cdo_desktop.store.folder import require_existing as require_existing
+from cdo_desktop.store.revisions import MIGRATIONS, revision_graph, single_head
 
 if TYPE_CHECKING:
     from alembic.config import Config
-
-MIGRATIONS = Path(__file__).with_name("migrations")
 
 
 class SchemaTooNew(RuntimeError):
@@ -47,60 +47,16 @@ def _config() -> Config:
     return config
 
 
-def _assigned(tree: ast.Module, name: str) -> Any:
-    """The literal assigned to ``name`` at the top of a migration file (``revision: str = "0003_…"``)."""
-    for node in tree.body:
-        if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.value is not None:
-            target, value = node.target.id, node.value
-        elif isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
-            target, value = node.targets[0].id, node.value
-        else:
-            continue
-        if target == name:
-            return ast.literal_eval(value)
-    raise KeyError(name)
-
-
-def _header(source: str) -> str:
-    """The module's text above its first top-level function or class (where Alembic writes the identifiers)."""
-    for match in re.finditer(r"^(?:def |async def |class |@)", source, flags=re.MULTILINE):
-        return source[: match.start()]
-    return source
-
-
-def _identifiers(tree: ast.Module) -> tuple[str, Any]:
-    return _assigned(tree, "revision"), _assigned(tree, "down_revision")
-
-
-@functools.cache
-def revision_graph() -> dict[str, tuple[str, ...]]:
-    """Each revision of ``migrations/versions`` → the revisions it revises, read from the files without Alembic."""
-    graph: dict[str, tuple[str, ...]] = {}
-    for path in sorted((MIGRATIONS / "versions").glob("*.py")):
-        source = path.read_text(encoding="utf-8")
-        try:  # the identifiers stand above the first function: parsing that header alone is enough (and ~10× less)
-            revision, down = _identifiers(ast.parse(_header(source), filename=str(path)))
-        except (KeyError, SyntaxError):
-            try:
-                revision, down = _identifiers(ast.parse(source, filename=str(path)))
-            except KeyError:  # not a migration (a helper module beside them)
-                continue
-        graph[revision] = tuple(down) if isinstance(down, (tuple, list)) else ((down,) if down else ())
-    return graph
-
-
 def head_revision() -> str:
     """The newest revision (the one no other revises); Alembic decides if the files show more than one."""
-    graph = revision_graph()
-    revised = {down for downs in graph.values() for down in downs}
-    heads = [rev for rev in graph if rev not in revised]
-    if len(heads) == 1:
-        return heads[0]
+    head = single_head()
+    if head is not None:
+        return head
     from alembic.script import ScriptDirectory
 
-    head = ScriptDirectory.from_config(_config()).get_current_head()
-    assert head is not None
-    return head
+    alembic_head = ScriptDirectory.from_config(_config()).get_current_head()
+    assert alembic_head is not None
+    return alembic_head
 
 
 def known_revisions() -> set[str]:
@@ -154,33 +110,6 @@ def open_database(data_dir: Path | None = None, *, url: str | None = None, poole
         db = Database(url, pooled=pooled, keeps_search_index=keeps_search_index)
     upgrade(db)
     return db
-
-
-class DatabaseMissing(Exception):
-    """A database that should exist is missing or empty: never silently replaced by a fresh one (zh / en).
-
-    ``reason`` says which (``missing``, ``empty_file``: 0 bytes, ``no_rows``: a schema without rows) and ``where``
-    names the file (or the server), for a user interface that words the refusal in its own language."""
-
-    def __init__(self, zh: str, en: str, *, reason: str = "missing", where: str = "") -> None:
-        super().__init__(f"{zh} / {en}")
-        self.zh, self.en = zh, en
-        self.reason, self.where = reason, where
-
-
-def require_existing(data_dir: Path) -> None:
-    """Refuse a data folder whose SQLite database is missing or empty (0 bytes) before anything creates one."""
-    from cdo_desktop.store.db import DB_FILENAME
-
-    path = Path(data_dir) / DB_FILENAME
-    if not path.exists():
-        raise DatabaseMissing(f"数据库不存在：{path}。新建请运行 cdo init；如是误删，请用 cdo restore 恢复备份",
-                              f"No database at {path}. Run `cdo init` to create one, or `cdo restore` a backup",
-                              reason="missing", where=str(path))
-    if path.stat().st_size == 0:
-        raise DatabaseMissing(f"数据库文件为空（0 字节）：{path}。请用 cdo restore 恢复备份，不会自动新建",
-                              f"The database file {path} is empty (0 bytes): restore a backup with `cdo restore`; "
-                              "a new one is not created silently", reason="empty_file", where=str(path))
 
 
 def require_populated(db: Database, where: str) -> None:

@@ -5,7 +5,9 @@ The .docx holds the text of the ruling our command prints (read back from its PD
 per line, in the same fonts' family names — the office tool's fair share of the same job (it lays out and embeds
 the same characters; it does not compose, check or number anything).
 
-Run: python tests/bench/bench_cli_pdf.py [--runs 5] [--scale 60]
+Run: python tests/bench/bench_cli_pdf.py [--runs 5] [--scale 60] [--base DIR]
+``--base DIR``: also time the same command from another source tree (e.g. ``git archive <commit> | tar -x -C DIR``),
+taking turns with ours and the office tool, for an A/B in the same run.
 Needs LibreOffice (Debian: ``apt-get install libreoffice-writer-nogui``); without it only our time is reported.
 """
 
@@ -62,7 +64,7 @@ def office() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def run(runs: int = 5, scale: int = 60) -> list[dict[str, Any]]:
+def run(runs: int = 5, scale: int = 60, base: Path | None = None) -> list[dict[str, Any]]:
     import pdfplumber
 
     with tempfile.TemporaryDirectory(prefix="cdo-bench-cli-pdf-") as tmp_name:
@@ -80,6 +82,9 @@ def run(runs: int = 5, scale: int = 60) -> list[dict[str, Any]]:
             pages = len(pdf.pages)
         write_docx(lines, tmp / "ruling.docx")
         commands = {"ours": ours}
+        if base is not None:
+            compiled(base)
+            commands["base"] = ["env", f"PYTHONPATH={base}", *ours]
         soffice = office()
         if soffice:
             profile = (tmp / "lo-profile").as_uri()
@@ -89,6 +94,9 @@ def run(runs: int = 5, scale: int = 60) -> list[dict[str, Any]]:
         t = medians(commands, env, runs)
     rows = [{"name": f"cdo pdf ruling NUMBER -o f.pdf, whole process ({pages} pages, {len(lines)} lines)",
              "value": round(t["ours"], 2), "unit": "s", "bound": f"median of {runs}, alternating"}]
+    if "base" in t:
+        rows.append({"name": f"the same command from {base}", "value": round(t["base"], 2), "unit": "s",
+                     "bound": f"ours / base = {t['ours'] / t['base']:.2f}"})
     if "office" in t:
         rows.append({"name": "peer: LibreOffice headless, the same text .docx -> PDF, whole process",
                      "value": round(t["office"], 2), "unit": "s",
@@ -100,7 +108,8 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--scale", type=int, default=60)
+    parser.add_argument("--base", type=Path, default=None, help="another source tree to time the same command from")
     ns = parser.parse_args()
-    for row in run(ns.runs, ns.scale):
+    for row in run(ns.runs, ns.scale, ns.base):
         print(f"{row['name']:<80} {row['value']:>8} {row['unit']:<3} {row['bound']}")
     print(f"load average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")

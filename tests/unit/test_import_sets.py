@@ -78,7 +78,10 @@ def test_each_layer_loads_only_its_own_stack(tmp_path: Path, current_db: Path) -
     code, modules = loaded(tmp_path, "--data-dir", str(current_db), "pdf", "ruling", "佛数裁〔2026〕999号",
                            "-o", str(tmp_path / "r.pdf"))
     assert code == 2  # no such ruling: a clear error
-    assert not modules & {"alembic", "httpx", "fastapi", "uvicorn", "PySide6"}
+    # a current database is read with sqlite3 (store/records.py): no ORM, no pydantic, no signing stack
+    assert not modules & {"sqlalchemy", "sqlmodel", "pydantic", "alembic", "cryptography", "pyhanko", "httpx",
+                          "fastapi", "uvicorn", "PySide6"}, sorted(modules & set(HEAVY))
+    assert "cdo_desktop.store.models" not in modules and "cdo_desktop.services" not in modules
     code, modules = loaded(tmp_path, "--data-dir", str(current_db), "sync")
     assert code == 2  # not signed in to a bureau
     assert not modules & {"alembic", "reportlab", "fastapi", "uvicorn", "PySide6"}
@@ -102,7 +105,7 @@ def test_revisions_read_from_the_files_are_alembic_s() -> None:
 
 
 def test_a_migration_s_header_is_what_stands_above_its_first_function() -> None:
-    from cdo_desktop.store.migrate import _header
+    from cdo_desktop.store.revisions import _header
 
     source = 'revision = "b"\ndown_revision = "a"\n\n\ndef upgrade():\n    revision = "x"\n'
     assert _header(source) == 'revision = "b"\ndown_revision = "a"\n\n\n'

@@ -7,9 +7,8 @@ import uuid
 from sqlmodel import Session
 
 from cdo_desktop.domain.mutations import Mutation
-from cdo_desktop.domain.numbering import DocumentNumber
+from cdo_desktop.domain.numbering import DocumentNumber, is_provisional
 from cdo_desktop.services.apply import apply
-from cdo_desktop.services.context import is_provisional
 from cdo_desktop.store import models as m
 from tests.unit.scenario import Network
 

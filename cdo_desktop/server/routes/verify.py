@@ -17,12 +17,11 @@ from sqlmodel import Session, select
 from cdo_desktop.domain.canonical import canonical_json, sha256_hex
 from cdo_desktop.domain.enums import AssetState
 from cdo_desktop.domain.errors import DomainError
+from cdo_desktop.domain.fingerprinted import notice_record, ruling_record
 from cdo_desktop.reports import documents
 from cdo_desktop.reports.verify import changes_since_issue, issued_copy
 from cdo_desktop.server.deps import DbDep
 from cdo_desktop.server.errors import ApiError
-from cdo_desktop.services.accountability import notice_record
-from cdo_desktop.services.disputes import ruling_record
 from cdo_desktop.store import models as m
 
 router = APIRouter(tags=["verify"])
