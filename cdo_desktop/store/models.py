@@ -12,7 +12,7 @@ import uuid
 from typing import Any
 
 from sqlalchemy import JSON, BigInteger, Column, DateTime, Index
-from sqlmodel import Field
+from sqlmodel import Field, SQLModel  # noqa: F401  (the metadata is reached as models.SQLModel.metadata)
 
 from cdo_desktop.store.row import Row
 
