@@ -205,7 +205,8 @@ def _after_flush(session: Session, _context: Any) -> None:
         return
     cache: dict[uuid.UUID, str] = session.info.setdefault(_NAMES_KEY, {})
     connection = session.connection()
-    # each row's entry replaced: the flush's entries deleted, then inserted, each as one executemany
+    # each row's entry replaced: the flush's entries deleted, then inserted, each as one executemany (as one by one
+    # when their rowids differ)
     rowids: list[dict[str, int]] = []
     entries: list[dict[str, Any]] = []
     for obj in list(session.new) + [obj for obj in session.dirty if not _only_unindexed_changed(obj)]:
@@ -216,9 +217,14 @@ def _after_flush(session: Session, _context: Any) -> None:
         rowid = rowid_for(obj.id)
         rowids.append({"r": rowid})
         entries.append({"r": rowid, "b": body, "e": entity, "i": obj.id.hex})
-    if entries:
-        connection.execute(_DELETE_ENTRY, rowids)
-        connection.execute(_INSERT_ENTRY, entries)
+    if len({r["r"] for r in rowids}) == len(rowids):
+        if entries:
+            connection.execute(_DELETE_ENTRY, rowids)
+            connection.execute(_INSERT_ENTRY, entries)
+    else:  # two rows of the flush share a rowid (63 bits of their ids): one by one, the later entry replaces the earlier
+        for rowid, entry in zip(rowids, entries, strict=True):
+            connection.execute(_DELETE_ENTRY, rowid)
+            connection.execute(_INSERT_ENTRY, entry)
     for obj in session.deleted:
         if hasattr(obj, "id") and isinstance(obj.id, uuid.UUID):
             connection.execute(_DELETE_ENTRY, {"r": rowid_for(obj.id)})
