@@ -222,8 +222,8 @@ def _after_flush(session: Session, _context: Any) -> None:
             connection.execute(_DELETE_ENTRY, rowids)
             connection.execute(_INSERT_ENTRY, entries)
     else:  # two rows of the flush share a rowid (63 bits of their ids): one by one, the later entry replaces the earlier
-        for rowid, entry in zip(rowids, entries, strict=True):
-            connection.execute(_DELETE_ENTRY, rowid)
+        for key, entry in zip(rowids, entries, strict=True):
+            connection.execute(_DELETE_ENTRY, key)
             connection.execute(_INSERT_ENTRY, entry)
     for obj in session.deleted:
         if hasattr(obj, "id") and isinstance(obj.id, uuid.UUID):

@@ -129,7 +129,7 @@ def restore_shadows(session: Session) -> int:
     # read as columns (the statement the ORM would run, after its flush), not as objects: every row a pending change
     # touched
     session.flush()
-    shadows = session.connection().execute(select(SyncShadow.__table__)).all()  # type: ignore[attr-defined]
+    shadows: list[Any] = list(session.connection().execute(select(SyncShadow.__table__)))  # type: ignore[attr-defined]
     by_table: dict[str, tuple[list[dict[str, Any]], list[uuid.UUID]]] = {}
     for table_name, row_id, row in shadows:
         keep, drop = by_table.setdefault(table_name, ([], []))
