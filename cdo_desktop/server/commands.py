@@ -39,6 +39,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from cdo_desktop.server import keys
     from cdo_desktop.server.app import create_app, served
     from cdo_desktop.server.config import ENV_DATA_DIR, ENV_DATABASE_URL, ENV_FORWARDED_ALLOW_IPS
+    from cdo_desktop.server.http_protocol import NoDelayHTTPProtocol
 
     config = _config(args)
     try:
@@ -58,12 +59,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
         uvicorn.run(  # forwarded headers are handled by the app itself, for the proxies it was told to trust
             "cdo_desktop.server.app:app_from_env", factory=True, host=args.host, port=args.port,
             workers=args.workers, log_level=args.log_level, proxy_headers=False, server_header=False,
+            http=NoDelayHTTPProtocol,  # the workers' sockets would otherwise keep Nagle's delay (see http_protocol)
         )
         return 0
     print(f"政数局服务器 / bureau server on http://{args.host}:{args.port} ({'SQLite' if db.is_sqlite else 'PostgreSQL'})",
           file=sys.stderr)
     uvicorn.run(served(create_app(config, db=db)), host=args.host, port=args.port, log_level=args.log_level,
-                proxy_headers=False, server_header=False)
+                proxy_headers=False, server_header=False, http=NoDelayHTTPProtocol)
     return 0
 
 
