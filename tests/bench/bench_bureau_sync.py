@@ -24,30 +24,22 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from bench_sync import bureau_database  # noqa: E402
 from sqlalchemy import event  # noqa: E402
 from sqlmodel import select  # noqa: E402
 
 from cdo_desktop.server import checkpoints, exchange, ledger, pages  # noqa: E402
-from cdo_desktop.server.app import close_app, create_app, prepare_database  # noqa: E402
-from cdo_desktop.server.config import ServerConfig  # noqa: E402
+from cdo_desktop.server.app import close_app, create_app  # noqa: E402
 from cdo_desktop.server.deps import authenticate  # noqa: E402
 from cdo_desktop.server.security import issue_token  # noqa: E402
 from cdo_desktop.store import models as m  # noqa: E402
 from cdo_desktop.sync.wire import DEFAULT_PAGE_ROWS, PushRequest  # noqa: E402
-from tests.integration.harness import mutation, pg_drop, pg_execute, pg_reachable, pg_url, request_payload  # noqa: E402
-from tests.integration.world import build_world  # noqa: E402
+from tests.integration.harness import mutation, pg_drop, pg_reachable, request_payload  # noqa: E402
 
 
 def bureau(tmp: Path, backend: str) -> tuple[Any, Any, str | None]:
     """(the app as `cdo serve` makes it, the world, the PostgreSQL database's name)."""
-    name = url = None
-    if backend == "postgres":
-        name = f"cdo_bench_{uuid.uuid4().hex[:8]}"
-        pg_execute(f'CREATE DATABASE "{name}"')
-        url = pg_url(name)
-    config = ServerConfig(data_dir=tmp / f"bureau-{backend}-{uuid.uuid4().hex[:6]}", database_url=url)
-    db = prepare_database(config)
-    world = build_world(db)
+    config, db, world, name = bureau_database(tmp, backend, prefix="bureau")
     return create_app(config, db=db), world, name
 
 

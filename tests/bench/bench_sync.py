@@ -122,16 +122,22 @@ class ServeProcess:
         self.proc.wait(timeout=30)
 
 
-def _server(tmp: Path, backend: str, scale: int, extra_accounts: int = 0) -> tuple[ServeProcess, World, str | None]:
-    name = None
-    url = None
+def bureau_database(tmp: Path, backend: str, prefix: str = "server") -> tuple[ServerConfig, Any, World, str | None]:
+    """A new bureau database with the test world in it: (its config, the open database, the world, the PostgreSQL
+    database's name or None)."""
+    name = url = None
     if backend == "postgres":
         name = f"cdo_bench_{uuid.uuid4().hex[:8]}"
         pg_execute(f'CREATE DATABASE "{name}"')
         url = pg_url(name)
-    config = ServerConfig(data_dir=tmp / f"server-{backend}-{uuid.uuid4().hex[:6]}", database_url=url)
+    config = ServerConfig(data_dir=tmp / f"{prefix}-{backend}-{uuid.uuid4().hex[:6]}", database_url=url)
     db = prepare_database(config)
-    world = build_world(db)
+    return config, db, build_world(db), name
+
+
+def _server(tmp: Path, backend: str, scale: int, extra_accounts: int = 0) -> tuple[ServeProcess, World, str | None]:
+    config, db, world, name = bureau_database(tmp, backend)
+    url = config.database_url
     if scale:
         _insert(db, synthetic_rows(world, scale))
     if extra_accounts:
