@@ -40,7 +40,7 @@ from cdo_desktop.services.bootstrap import admin_actor_id, ensure_initialised
 from cdo_desktop.services.context import load_calendar
 from cdo_desktop.store import models as m
 from cdo_desktop.store import search
-from cdo_desktop.store.db import Database
+from cdo_desktop.store.db import Database, bulk_writing
 
 
 @functools.cache
@@ -56,10 +56,13 @@ def _cn_date(day: dt.date) -> str:
 CHINA = dt.timezone(dt.timedelta(hours=8))
 START = dt.date(2026, 1, 5)
 END = dt.date(2026, 11, 20)
-BATCH = 500
+# mutations per transaction: each COMMIT writes every page the batch dirtied to the write-ahead log, and a batch's
+# rows land all over a dozen tables' indexes (random UUID keys), so most of those pages are written again by the
+# next batch; at 500 the commits were a fifth of `cdo demo-data --scale 100000` (docs/benchmarks.md)
+BATCH = 2000
 # batches whose rows stay referenced after their commit: a request's next step comes days later, after thousands of
-# other mutations at the large scales; the rows of the last 40 batches (20,000 mutations) cover most of them
-KEEP_BATCHES = 40
+# other mutations at the large scales; the rows of the last 10 batches (20,000 mutations) cover most of them
+KEEP_BATCHES = 10
 
 # final states of requests and their weights, by share type; the path to each is walked action by action
 REQUEST_PATHS: list[tuple[float, list[str]]] = [  # 有条件共享: the owner answers
@@ -873,7 +876,8 @@ class _Generator:
         ensure_initialised(self.db)
         # one connection for every batch: on SQLite, closing the database's last connection checkpoints the
         # write-ahead log and removes it, which cost more than a batch's commit when each batch had its own
-        with self.db.writer.connect() as connection, Session(bind=connection, expire_on_commit=False) as session, (
+        with self.db.writer.connect() as connection, bulk_writing(connection), Session(
+                bind=connection, expire_on_commit=False) as session, (
                 contextlib.nullcontext() if self.one_by_one else batched(session)):
             self.session = session
             self.calendar = load_calendar(session)

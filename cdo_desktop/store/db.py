@@ -60,6 +60,34 @@ def _sqlite_engine(url: str, *, immediate: bool, pooled: bool = False) -> Engine
     return engine
 
 
+# a bulk writer's page cache (KiB): the demo generator's batches insert rows under random keys (UUIDs) into a
+# dozen tables' indexes; with SQLite's default 2 MiB most of those pages were read back from the file and written
+# out again every batch (tests/bench/bench_demo.py: docs/benchmarks.md)
+BULK_CACHE_KIB = 65_536
+# pages of write-ahead log between checkpoints for a bulk writer (SQLite's default is 1,000, about 4 MiB)
+BULK_WAL_PAGES = 8_192
+
+
+@contextlib.contextmanager
+def bulk_writing(connection: Any) -> Iterator[None]:
+    """Give a SQLite connection that writes many batches in a row a larger page cache and rarer checkpoints, and set
+    both back when the block ends (the connection may go back to a pool). Durability is unchanged: each batch's
+    COMMIT is still written to the log as any other. A no-op on PostgreSQL."""
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    # on the DB-API connection: a statement through SQLAlchemy would begin a transaction the caller's session joins
+    raw = connection.connection.driver_connection
+    before = [raw.execute(f"PRAGMA {name}").fetchone()[0] for name in ("cache_size", "wal_autocheckpoint")]
+    raw.execute(f"PRAGMA cache_size=-{BULK_CACHE_KIB}")
+    raw.execute(f"PRAGMA wal_autocheckpoint={BULK_WAL_PAGES}")
+    try:
+        yield
+    finally:
+        raw.execute(f"PRAGMA cache_size={int(before[0])}")
+        raw.execute(f"PRAGMA wal_autocheckpoint={int(before[1])}")
+
+
 def _postgres_engines(url: str) -> tuple[Engine, Engine]:
     """(reader, writer) on one pool of PostgreSQL connections. The reader runs each statement in autocommit, without
     a ``BEGIN`` and a ``ROLLBACK`` of its own: at READ COMMITTED (PostgreSQL's default) each statement sees what was

@@ -132,3 +132,29 @@ def test_unflushed_lookups_answer_as_the_flushed_queries(tmp_path: Path) -> None
         assert found == list(flushed)  # the same objects, in the same order
         session.rollback()
     db.dispose()
+
+
+def test_bulk_writing_keeps_each_commit_and_sets_the_pragmas_back(tmp_path: Path) -> None:
+    """The demo's connection gets a larger page cache and rarer checkpoints (`store.db.bulk_writing`): a batch
+    committed inside the block is committed (seen from another connection at once, not held in a transaction around
+    the block), and the connection leaves the block with the values it had."""
+    from cdo_desktop.store.db import BULK_CACHE_KIB, BULK_WAL_PAGES, bulk_writing
+
+    db = _fresh(tmp_path / "bulk")
+    path = db.path
+    assert path is not None
+    with db.writer.connect() as connection:
+        raw = connection.connection.driver_connection
+        before = [raw.execute(f"PRAGMA {p}").fetchone()[0] for p in ("cache_size", "wal_autocheckpoint")]
+        with bulk_writing(connection), Session(bind=connection, expire_on_commit=False) as session:
+            assert raw.execute("PRAGMA cache_size").fetchone()[0] == -BULK_CACHE_KIB
+            assert raw.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == BULK_WAL_PAGES
+            session.add(m.DocSequence(kind="probe", year=2026, last=7))
+            session.commit()
+            other = sqlite3.connect(path)
+            try:
+                assert other.execute("SELECT last FROM doc_sequence WHERE kind = 'probe'").fetchone() == (7,)
+            finally:
+                other.close()
+        assert [raw.execute(f"PRAGMA {p}").fetchone()[0] for p in ("cache_size", "wal_autocheckpoint")] == before
+    db.dispose()
