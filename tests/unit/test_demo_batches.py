@@ -134,7 +134,8 @@ def test_unflushed_lookups_answer_as_the_flushed_queries(tmp_path: Path) -> None
     db.dispose()
 
 
-def test_bulk_writing_keeps_each_commit_and_sets_the_pragmas_back(tmp_path: Path) -> None:
+@pytest.mark.parametrize("checkpoint_pages", [None, 0])
+def test_bulk_writing_keeps_each_commit_and_sets_the_pragmas_back(tmp_path: Path, checkpoint_pages: int | None) -> None:
     """The demo's connection gets a larger page cache and rarer checkpoints (`store.db.bulk_writing`): a batch
     committed inside the block is committed (seen from another connection at once, not held in a transaction around
     the block), and the connection leaves the block with the values it had."""
@@ -146,9 +147,10 @@ def test_bulk_writing_keeps_each_commit_and_sets_the_pragmas_back(tmp_path: Path
     with db.writer.connect() as connection:
         raw = connection.connection.driver_connection
         before = [raw.execute(f"PRAGMA {p}").fetchone()[0] for p in ("cache_size", "wal_autocheckpoint")]
-        with bulk_writing(connection), Session(bind=connection, expire_on_commit=False) as session:
+        pages = {} if checkpoint_pages is None else {"checkpoint_pages": checkpoint_pages}  # 0: a download from nothing
+        with bulk_writing(connection, **pages), Session(bind=connection, expire_on_commit=False) as session:
             assert raw.execute("PRAGMA cache_size").fetchone()[0] == -BULK_CACHE_KIB
-            assert raw.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == BULK_WAL_PAGES
+            assert raw.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == pages.get("checkpoint_pages", BULK_WAL_PAGES)
             session.add(m.DocSequence(kind="probe", year=2026, last=7))
             session.commit()
             other = sqlite3.connect(path)
