@@ -8,7 +8,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Uuid, and_, bindparam, false, or_, select
+from sqlalchemy import Uuid, and_, bindparam, false, literal_column, or_, select
 from sqlalchemy.sql import Select
 from sqlmodel import col
 
@@ -67,8 +67,8 @@ def restrict_to(query: Select[Any], table: str, d: Any) -> Select[Any]:
     if table == "quality_objection":
         q = m.QualityObjection
         return query.where(or_(q.raiser_department_id == d, q.owner_department_id == d))
-    if table == "dispute":
-        return query.where(col(m.Dispute.id).in_(_party_disputes(d)))
+    if table == "dispute":  # on the dispute's own columns: its pages read (party, seq) indexes
+        return query.where(or_(col(m.Dispute.claimant_department_id) == d, col(m.Dispute.respondent_department_id) == d))
     if table == "dispute_event":
         return query.where(m.DisputeEvent.dispute_id.in_(_party_disputes(d)))  # type: ignore[attr-defined]
     if table == "evidence":
@@ -81,15 +81,7 @@ def restrict_to(query: Select[Any], table: str, d: Any) -> Select[Any]:
     if table == "accountability_record":
         return query.where(m.AccountabilityRecord.department_id == d)
     if table == "issued_document":
-        rulings = select(col(m.Ruling.id)).where(col(m.Ruling.dispute_id).in_(_party_disputes(d)))
-        notices = select(col(m.AccountabilityRecord.id)).where(col(m.AccountabilityRecord.department_id) == d)
-        requests = select(col(m.SharingRequest.id)).where(
-            or_(col(m.SharingRequest.requester_department_id) == d, col(m.SharingRequest.provider_department_id) == d)
-        )
-        certificates = select(col(m.DataAsset.id)).where(col(m.DataAsset.department_id) == d)  # to the holder
-        record = col(m.IssuedDocument.record_id)
-        return query.where(or_(record.in_(rulings), record.in_(notices), record.in_(requests),
-                               record.in_(certificates)))
+        return query.where(_issued_to(d))
     if table == "dispute_claim":
         return query.where(m.DisputeClaim.dispute_id.in_(_party_disputes(d)))  # type: ignore[attr-defined]
     if table == "misuse_report":
@@ -102,6 +94,26 @@ def restrict_to(query: Select[Any], table: str, d: Any) -> Select[Any]:
     if assets is not None:
         return assets
     return query.where(false())  # an unknown table: show nothing
+
+
+def _issued_to(d: Any) -> Any:
+    """An issued document is seen by the parties of what it was issued on: a ruling's two parties, a notice's
+    department, a request's two departments (its reply), an asset's holder (its certificate). Written as correlated
+    ``EXISTS`` on the document's record: a pull page reads the documents of its seq range on the ``seq`` index and
+    looks each record up by its key, instead of listing every record of the department at every pull."""
+    record = col(m.IssuedDocument.record_id)
+    ruling, dispute = m.Ruling, m.Dispute
+    one: Any = literal_column("1")
+    rulings: Select[Any] = select(one).select_from(ruling).join(dispute, col(dispute.id) == col(ruling.dispute_id)).where(
+        col(ruling.id) == record,
+        or_(col(dispute.claimant_department_id) == d, col(dispute.respondent_department_id) == d))
+    notices: Select[Any] = select(one).where(
+        col(m.AccountabilityRecord.id) == record, col(m.AccountabilityRecord.department_id) == d)
+    requests: Select[Any] = select(one).where(
+        col(m.SharingRequest.id) == record,
+        or_(col(m.SharingRequest.requester_department_id) == d, col(m.SharingRequest.provider_department_id) == d))
+    certificates: Select[Any] = select(one).where(col(m.DataAsset.id) == record, col(m.DataAsset.department_id) == d)
+    return or_(*(q.correlate(m.IssuedDocument).exists() for q in (rulings, notices, requests, certificates)))
 
 
 def _restrict_assets(query: Select[Any], table: str, d: Any) -> Select[Any] | None:
