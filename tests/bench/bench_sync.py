@@ -238,6 +238,44 @@ def bench_incremental(tmp: Path) -> list[dict[str, Any]]:
              "unit": "s", "bound": "median of 3"}]
 
 
+def bench_sync_cost(tmp: Path, backend: str, syncs: int = 60) -> list[dict[str, Any]]:
+    """One desktop alone against `cdo serve`, ``syncs`` syncs of one change each: the wall time of a sync and the CPU
+    each side spends on it (the desktop's process time; the bureau's processes from /proc, PostgreSQL's own not
+    counted) — what a burst of simultaneous syncs must share the machine's cores for."""
+    server, world, name = _server(tmp, backend, 0)
+    try:
+        token = sign_in(server.url, "a-commissioner", PASSWORD)
+        desk = open_database(tmp / f"desk-cost-{backend}")
+        client = SyncClient(desk, server_url=server.url, token=token)
+        client.sync()
+        actor = world.people[("A", "commissioner")]
+        walls, cpus = [], []
+        bureau_before = server_cpu_seconds(server.proc.pid)
+        for _ in range(syncs):
+            apply_local(desk, mutation("request.create", actor, uuid.uuid4(), request_payload(world)))
+            wall, cpu = time.perf_counter(), time.process_time()
+            report = client.sync()
+            walls.append(time.perf_counter() - wall)
+            cpus.append(time.process_time() - cpu)
+            assert report.accepted == 1 and report.pending == 0, report
+        bureau = (server_cpu_seconds(server.proc.pid) - bureau_before) / syncs
+        client.close()
+        desk.dispose()
+    finally:
+        server.stop()
+        if name:
+            pg_drop(name)
+    label = "PostgreSQL, 2 workers" if backend == "postgres" else "SQLite"
+    return [
+        {"name": f"one desktop alone ({label}): sync of one change, wall p50", "value": round(1000 * statistics.median(walls), 1),
+         "unit": "ms", "bound": f"median of {syncs}"},
+        {"name": f"one desktop alone ({label}): the desktop's CPU per sync, p50", "value": round(1000 * statistics.median(cpus), 1),
+         "unit": "ms", "bound": ""},
+        {"name": f"one desktop alone ({label}): the bureau's CPU per sync, mean", "value": round(1000 * bureau, 1),
+         "unit": "ms", "bound": "cdo serve's processes"},
+    ]
+
+
 def server_cpu_seconds(pid: int) -> float:
     """User + system CPU seconds of ``pid`` and its child processes (uvicorn's workers), from /proc."""
     tick = os.sysconf("SC_CLK_TCK")
@@ -416,6 +454,10 @@ def run(scale: int = 100_000, clients: int = 50, postgres: bool = True, rounds: 
             results += bench_initial_pull(tmp, scale)
         if only in (None, "incremental"):
             results += bench_incremental(tmp)
+        if only in (None, "cost"):
+            results += bench_sync_cost(tmp, "sqlite")
+            if postgres and pg_reachable() is None:
+                results += bench_sync_cost(tmp, "postgres")
         if only in (None, "load"):
             results += bench_concurrent(tmp, "sqlite", clients, rounds, pace, launch)
             if postgres and pg_reachable() is None:
@@ -429,7 +471,7 @@ if __name__ == "__main__":
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--no-postgres", action="store_true")
-    parser.add_argument("--only", choices=["pull", "incremental", "load"])
+    parser.add_argument("--only", choices=["pull", "incremental", "cost", "load"])
     parser.add_argument("--pace", type=float, default=0.0,
                         help="load test: mean seconds between one desktop's syncs (0: all at once)")
     parser.add_argument("--launch", choices=["exec", "fork"], default="exec",
