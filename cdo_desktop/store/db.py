@@ -80,9 +80,9 @@ def bulk_writing(connection: Any, *, checkpoint_pages: int = BULK_WAL_PAGES) -> 
     # on the DB-API connection: a statement through SQLAlchemy would begin a transaction the caller's session joins
     raw = connection.connection.driver_connection
     before = [raw.execute(f"PRAGMA {name}").fetchone()[0] for name in ("cache_size", "wal_autocheckpoint")]
-    raw.execute(f"PRAGMA cache_size=-{BULK_CACHE_KIB}")
-    raw.execute(f"PRAGMA wal_autocheckpoint={int(checkpoint_pages)}")
     try:
+        raw.execute(f"PRAGMA cache_size=-{BULK_CACHE_KIB}")
+        raw.execute(f"PRAGMA wal_autocheckpoint={int(checkpoint_pages)}")
         yield
     finally:
         with contextlib.suppress(sqlite3.Error):  # a broken connection: its settings go with it

@@ -471,7 +471,6 @@ Index("ix_sharing_request_state_due", SharingRequest.state, SharingRequest.reply
 Index("ix_sharing_request_created_on", SharingRequest.created_on, SharingRequest.id)  # type: ignore[arg-type]
 
 
-
 # --- data assets and the platform register (集约化) -------------------------------------------------------------
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from sqlmodel import Session, select
 
+from cdo_desktop.demo import network
 from cdo_desktop.demo.network import generate
 from cdo_desktop.domain.actor import derived_id
 from cdo_desktop.domain.errors import DomainError
@@ -52,7 +53,12 @@ def _contents(path: Path) -> dict[str, tuple[int, str]]:
     return out
 
 
-def test_batched_generation_gives_the_network_and_chain_of_one_by_one(tmp_path: Path) -> None:
+@pytest.mark.parametrize("batch", [network.BATCH, 7])
+def test_batched_generation_gives_the_network_and_chain_of_one_by_one(tmp_path: Path, batch: int,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """At the generator's own batch size (one batch at this scale) and at 7 mutations per batch, so that a batch ends
+    inside every step of every chain: the data must not depend on where the commits fall."""
+    monkeypatch.setattr(network, "BATCH", batch)
     results, chains, contents = [], [], []
     for one_by_one in (True, False):
         data_dir = tmp_path / ("one_by_one" if one_by_one else "batched")
@@ -158,5 +164,8 @@ def test_bulk_writing_keeps_each_commit_and_sets_the_pragmas_back(tmp_path: Path
                 assert other.execute("SELECT last FROM doc_sequence WHERE kind = 'probe'").fetchone() == (7,)
             finally:
                 other.close()
+        assert [raw.execute(f"PRAGMA {p}").fetchone()[0] for p in ("cache_size", "wal_autocheckpoint")] == before
+        with pytest.raises(RuntimeError), bulk_writing(connection, **pages):  # set back when the block fails, too
+            raise RuntimeError("a batch failed")
         assert [raw.execute(f"PRAGMA {p}").fetchone()[0] for p in ("cache_size", "wal_autocheckpoint")] == before
     db.dispose()
