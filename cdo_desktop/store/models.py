@@ -374,7 +374,7 @@ class AuditEntry(Row, table=True):
     mutation_id: str = Field(max_length=36, index=True)
     kind: str = Field(max_length=64)
     actor_id: str = Field(max_length=36)
-    entity_id: str = Field(max_length=36)
+    entity_id: str = Field(max_length=36, index=True)  # an entity's history (a reply lists its answers)
     at: str = Field(max_length=40)
     payload: str = ""
     prev_hash: str = Field(max_length=64)

@@ -1,8 +1,9 @@
 """The bureau's pull pages are read on an index that holds ``seq`` (issue 14): for the bureau's own viewers every
 table's page is a range of its ``seq`` index; for a department's commissioner each table is read by (the column that
 makes a row visible to the department, seq), or on the ``seq`` index with the visibility checked row by row, so a
-page reads the department's rows inside its seq range rather than all of them, sorted, at every pull. SQLite's own
-query plans of the statements `server.pages` runs, on a database built by the migrations."""
+page reads the department's rows inside its seq range rather than all of them, sorted, at every pull; and a
+printed reply finds its request's audit entries by index. SQLite's own query plans of the statements run, on a
+database built by the migrations."""
 
 from __future__ import annotations
 
@@ -58,3 +59,17 @@ def test_a_department_reads_its_rows_inside_the_seq_range(database: Path, table:
     for step in own:  # every way into the table itself is bounded by the page's seq range
         assert "seq>? AND seq<?" in step, plan
 
+
+
+def test_a_reply_finds_the_answers_logged_on_its_request_by_index(database: Path) -> None:
+    """Printing a reply reads the audit entries of its request (`reports.builders`, through `store.records`): by the
+    entity index (migration 0012_audit_entity), not a scan of the whole log."""
+    import sqlite3
+
+    connection = sqlite3.connect(database)
+    try:
+        plan = [row[3] for row in connection.execute(
+            'EXPLAIN QUERY PLAN SELECT * FROM audit_entry WHERE "entity_id" = ?', ("0" * 32,))]
+    finally:
+        connection.close()
+    assert plan == ["SEARCH audit_entry USING INDEX ix_audit_entry_entity_id (entity_id=?)"], plan
