@@ -35,10 +35,13 @@ class Viewer:
         return not self.ended and (self.is_bureau or self.role in (Role.ARBITRATOR, Role.ADMIN))
 
 
+def _is_party(dept: Any) -> Any:
+    """The condition on a dispute row that ``dept`` is one of its two parties."""
+    return or_(col(m.Dispute.claimant_department_id) == dept, col(m.Dispute.respondent_department_id) == dept)
+
+
 def _party_disputes(dept: Any) -> Select[Any]:
-    query: Select[Any] = select(col(m.Dispute.id)).where(
-        or_(col(m.Dispute.claimant_department_id) == dept, col(m.Dispute.respondent_department_id) == dept)
-    )
+    query: Select[Any] = select(col(m.Dispute.id)).where(_is_party(dept))
     return query
 
 
@@ -68,7 +71,7 @@ def restrict_to(query: Select[Any], table: str, d: Any) -> Select[Any]:
         q = m.QualityObjection
         return query.where(or_(q.raiser_department_id == d, q.owner_department_id == d))
     if table == "dispute":  # on the dispute's own columns: its pages read (party, seq) indexes
-        return query.where(or_(col(m.Dispute.claimant_department_id) == d, col(m.Dispute.respondent_department_id) == d))
+        return query.where(_is_party(d))
     if table == "dispute_event":
         return query.where(m.DisputeEvent.dispute_id.in_(_party_disputes(d)))  # type: ignore[attr-defined]
     if table == "evidence":
@@ -105,8 +108,7 @@ def _issued_to(d: Any) -> Any:
     ruling, dispute = m.Ruling, m.Dispute
     one: Any = literal_column("1")
     rulings: Select[Any] = select(one).select_from(ruling).join(dispute, col(dispute.id) == col(ruling.dispute_id)).where(
-        col(ruling.id) == record,
-        or_(col(dispute.claimant_department_id) == d, col(dispute.respondent_department_id) == d))
+        col(ruling.id) == record, _is_party(d))
     notices: Select[Any] = select(one).where(
         col(m.AccountabilityRecord.id) == record, col(m.AccountabilityRecord.department_id) == d)
     requests: Select[Any] = select(one).where(

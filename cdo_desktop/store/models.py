@@ -12,7 +12,7 @@ import uuid
 from typing import Any
 
 from sqlalchemy import JSON, BigInteger, Column, DateTime, Index
-from sqlmodel import Field, SQLModel  # (the metadata is also reached as models.SQLModel.metadata)
+from sqlmodel import Field, SQLModel
 
 from cdo_desktop.store.row import Row
 
