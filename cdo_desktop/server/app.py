@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import logging
+from functools import partial
 from typing import Any
 
 from fastapi import FastAPI
@@ -12,6 +13,7 @@ from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 from cdo_desktop import __version__
 from cdo_desktop.server import errors, keys, ledger
 from cdo_desktop.server.config import ServerConfig
+from cdo_desktop.server.group_commit import PushQueue
 from cdo_desktop.server.guard import Guard
 from cdo_desktop.server.issuing import Issuer
 from cdo_desktop.server.routes import admin, auth, blobs, meta, sync, verify
@@ -59,6 +61,8 @@ def create_app(config: ServerConfig, *, db: Database | None = None) -> FastAPI:
     app.state.keys = bureau_keys
     app.state.issuer = Issuer.from_keys(bureau_keys, config.blob_dir)
     app.state.keeper = keep_open(app.state.db)
+    app.state.pushes = PushQueue(app.state.db, app.state.issuer,
+                                 after_commit=partial(sync.after_group, app.state.db, config, bureau_keys))
     errors.install(app)
     for module in (meta, auth, sync, blobs, admin, verify):
         app.include_router(module.router)

@@ -161,6 +161,22 @@ def _push_together(write: Writer, viewer: Viewer, mutations: list[Mutation], iss
     return done
 
 
+def push_group(db: Database, pushes: list[tuple[Viewer, list[Mutation]]], *, issuer: Issuer | None = None,
+               clock: Callable[[], dt.datetime] | None = None) -> list[list[MutationAnswer]]:
+    """Several pushes, of different desktops, in one write transaction (`group_commit`): each push in turn as
+    `push_batch` would write it with a savepoint per mutation — its viewer's receipts and actor, its mutations in
+    order — after the pushes before it. Every push's answers, or the error that failed the transaction (nothing of
+    it committed). ``clock``: the time each mutation is applied at (default: now, read once per mutation)."""
+    read_clock = clock or _utc_now
+    results: list[list[MutationAnswer]] = []
+    with batch_writer(db) as write, write() as session:
+        for viewer, mutations in pushes:
+            transaction = _Transaction(session, viewer, mutations)
+            results.append([transaction.push(mutation, issuer, read_clock()) for mutation in mutations])
+            transaction.finish()
+    return results
+
+
 def push_one(db: Database, viewer: Viewer, mutation: Mutation, *, issuer: Issuer | None = None,
              write: Writer | None = None) -> MutationAnswer:
     """Apply one mutation, in its own transaction and savepoint, and record the answer under (account, device, id).

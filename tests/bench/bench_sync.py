@@ -37,6 +37,9 @@ import httpx
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests" / "bench"))
+
+import bare_bureau  # noqa: E402
 
 from cdo_desktop.server.app import prepare_database  # noqa: E402
 from cdo_desktop.server.config import ServerConfig  # noqa: E402
@@ -306,7 +309,7 @@ def desktop_process(spec: dict[str, Any]) -> dict[str, Any]:
     go = Path(spec["go"])
     while not go.exists():
         time.sleep(0.005)
-    latencies = []
+    latencies, cpus, pulled = [], [], []
     began = time.time()
     pace = float(spec.get("pace") or 0)
     rng = random.Random(spec["data_dir"])
@@ -314,14 +317,16 @@ def desktop_process(spec: dict[str, Any]) -> dict[str, Any]:
         if pace:  # a user's next change after a random pause (Poisson arrivals, mean ``pace`` seconds)
             time.sleep(rng.expovariate(1 / pace))
         apply_local(desk, mutation("request.create", actor, uuid.uuid4(), payload))
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         report = client.sync()
         latencies.append(time.perf_counter() - t0)
+        cpus.append(time.process_time() - c0)
+        pulled.append(report.pulled)
         assert report.accepted >= 1 and report.pending == 0, report
     ended = time.time()
     client.close()
     desk.dispose()
-    return {"latencies": latencies, "began": began, "ended": ended}
+    return {"latencies": latencies, "cpus": cpus, "pulled": pulled, "began": began, "ended": ended}
 
 
 class ForkedDesktop:
@@ -338,7 +343,7 @@ class ForkedDesktop:
             try:
                 with os.fdopen(write, "w") as out:
                     sys.stdout = out
-                    print(json.dumps(desktop_process(spec)), flush=True)
+                    print(json.dumps(one_desktop(spec)), flush=True)
             except BaseException:
                 traceback.print_exc()
                 code = 1
@@ -378,25 +383,41 @@ def memory_mib(pids: list[int]) -> float:
     return total / 1024
 
 
-def bench_concurrent(tmp: Path, backend: str, clients: int, rounds: int = 3, pace: float = 0.0,
-                     launch: str = "exec") -> list[dict[str, Any]]:
-    """``clients`` desktop processes syncing against `cdo serve` (SQLite: 1 process; PostgreSQL: 2 workers).
+def bare_desktop(spec: dict[str, Any]) -> dict[str, Any]:
+    """One desktop of the floor (``--desktop SPEC`` with ``bare``): per round one push and one pull to the bare
+    bureau (`bare_bureau`), over one kept-alive connection, as `desktop_process` syncs; no database, no parsing."""
+    with httpx.Client(base_url=spec["url"], headers={"Authorization": f"Bearer {spec['token']}"}) as client:
+        client.get("/v1/sync/pull", params={"after": 0}).raise_for_status()  # connected, as a desktop after its download
+        print("ready", flush=True)
+        go = Path(spec["go"])
+        while not go.exists():
+            time.sleep(0.005)
+        latencies, cpus = [], []
+        began = time.time()
+        for payload in spec["payloads"]:
+            t0, c0 = time.perf_counter(), time.process_time()
+            client.post("/v1/sync/push", json={"mutations": [{"kind": "request.create", "payload": payload}]}).raise_for_status()
+            client.get("/v1/sync/pull", params={"after": 1, "limit": 500}).raise_for_status()
+            latencies.append(time.perf_counter() - t0)
+            cpus.append(time.process_time() - c0)
+        ended = time.time()
+    return {"latencies": latencies, "cpus": cpus, "pulled": [bare_bureau.PULL_ROWS] * len(latencies),
+            "began": began, "ended": ended}
 
-    ``pace`` 0: a burst — every desktop makes a change and syncs at the same instant, ``rounds`` times back to back.
-    ``pace`` > 0: each desktop makes a change and syncs after a random pause of mean ``pace`` seconds (Poisson
-    arrivals), so ``clients / pace`` syncs per second reach the bureau — a busy office rather than a stampede."""
-    server, world, name = _server(tmp, backend, 0, extra_accounts=clients)
+
+def one_desktop(spec: dict[str, Any]) -> dict[str, Any]:
+    return bare_desktop(spec) if spec.get("bare") else desktop_process(spec)
+
+
+def run_desktops(specs: list[dict[str, Any]], launch: str, server_pid: int) -> dict[str, Any]:
+    """Start one process per desktop spec, wait until each has downloaded its copy, release them at once and
+    collect what they measured: the desktops' outputs, their memory (PSS), the server's CPU seconds from the common
+    start to the last desktop's end and that span."""
     procs: list[Any] = []
     if launch == "fork":
         gc.freeze()  # the imported stack's objects stay out of the collector: fewer pages copied by the children
     try:
-        go = tmp / f"go-{backend}-{clients}"  # created once every desktop has imported, downloaded and waits
-        for i in range(clients):
-            dept = "A" if i % 2 == 0 else "B"
-            spec = {"url": server.url, "token": sign_in(server.url, f"bench{i}", PASSWORD),
-                    "data_dir": str(tmp / f"desk-{backend}-{i}"), "actor": str(world.people[(dept, f"bench{i}")]),
-                    "go": str(go), "pace": pace,
-                    "payloads": [request_payload(world, dept, "B" if dept == "A" else "A") for _ in range(rounds)]}
+        for spec in specs:
             if launch == "fork":
                 procs.append(ForkedDesktop(spec))
             else:
@@ -406,38 +427,101 @@ def bench_concurrent(tmp: Path, backend: str, clients: int, rounds: int = 3, pac
         for p in procs:
             assert p.stdout is not None and p.stdout.readline().strip() == "ready"
         memory = memory_mib([p.pid for p in procs])
-        cpu_at_start, wall_at_start = server_cpu_seconds(server.proc.pid), time.time()
-        go.touch()
+        cpu_at_start, wall_at_start = server_cpu_seconds(server_pid), time.time()
+        Path(specs[0]["go"]).touch()
         outputs = [json.loads(p.communicate(timeout=1800)[0].strip().splitlines()[-1]) for p in procs]
-        cpu = server_cpu_seconds(server.proc.pid) - cpu_at_start
-        cpu_wall = max(o["ended"] for o in outputs) - wall_at_start
+        cpu = server_cpu_seconds(server_pid) - cpu_at_start
+        span = max(o["ended"] for o in outputs) - wall_at_start
     finally:
         for p in procs:
             if p.poll() is None:
                 p.kill()
-        server.stop()
-        if name:
-            pg_drop(name)
+    return {"outputs": outputs, "memory": memory, "server_cpu": cpu, "span": span}
+
+
+def load_rows(head: str, run: dict[str, Any], goal: str) -> list[dict[str, Any]]:
+    """The load test's report of one run (`run_desktops`): throughput, p50/p95/p99, the server's CPU share, a
+    desktop's CPU per sync and the desktops' memory."""
+    outputs = run["outputs"]
     latencies = [x for o in outputs for x in o["latencies"]]
+    desk_cpu = [x for o in outputs for x in o["cpus"]]
+    pulled = [x for o in outputs for x in o["pulled"]]
     window = max(o["ended"] for o in outputs) - min(o["began"] for o in outputs)
     q = statistics.quantiles(latencies, n=100)
-    label = "SQLite, 1 process" if backend == "sqlite" else "PostgreSQL, 2 workers"
-    label += f", one sync per desktop every {pace:g} s on average" if pace else ", all at once"
-    label += ", forked" if launch == "fork" else ""
-    share = cpu / cpu_wall / (os.cpu_count() or 1)  # from the common start to the last desktop's end
-    head = f"{clients} desktop processes ({label})"
+    share = run["server_cpu"] / run["span"] / (os.cpu_count() or 1)
+    clients = len(outputs)
     return [
         {"name": f"{head}: throughput", "value": round(len(latencies) / window, 1), "unit": "syncs/s",
          "bound": f"{len(latencies)} syncs in {window:.1f} s"},
         {"name": f"{head}: sync p50", "value": round(statistics.median(latencies) * 1000), "unit": "ms", "bound": ""},
-        {"name": f"{head}: sync p95", "value": round(q[94] * 1000), "unit": "ms",
-         "bound": "goal <= 250 ms" if backend == "sqlite" else "goal <= 100 ms"},
+        {"name": f"{head}: sync p95", "value": round(q[94] * 1000), "unit": "ms", "bound": goal},
         {"name": f"{head}: sync p99", "value": round(q[98] * 1000), "unit": "ms", "bound": ""},
         {"name": f"{head}: server CPU share", "value": round(100 * share), "unit": "% of all cores",
-         "bound": f"{cpu:.1f} CPU-s"},
-        {"name": f"{head}: desktops' memory (PSS)", "value": round(memory), "unit": "MiB",
-         "bound": f"{memory / clients:.0f} MiB per desktop"},
+         "bound": f"{run['server_cpu']:.1f} CPU-s"},
+        {"name": f"{head}: a desktop's CPU per sync, p50", "value": round(1000 * statistics.median(desk_cpu), 1),
+         "unit": "ms", "bound": f"rows pulled per sync: median {statistics.median(pulled):g}, max {max(pulled)}"},
+        {"name": f"{head}: desktops' memory (PSS)", "value": round(run["memory"]), "unit": "MiB",
+         "bound": f"{run['memory'] / clients:.0f} MiB per desktop"},
     ]
+
+
+def bench_concurrent(tmp: Path, backend: str, clients: int, rounds: int = 3, pace: float = 0.0,
+                     launch: str = "exec") -> list[dict[str, Any]]:
+    """``clients`` desktop processes syncing against `cdo serve` (SQLite: 1 process; PostgreSQL: 2 workers).
+
+    ``pace`` 0: a burst — every desktop makes a change and syncs at the same instant, ``rounds`` times back to back.
+    ``pace`` > 0: each desktop makes a change and syncs after a random pause of mean ``pace`` seconds (Poisson
+    arrivals), so ``clients / pace`` syncs per second reach the bureau — a busy office rather than a stampede."""
+    server, world, name = _server(tmp, backend, 0, extra_accounts=clients)
+    try:
+        go = tmp / f"go-{backend}-{clients}"  # created once every desktop has imported, downloaded and waits
+        specs = []
+        for i in range(clients):
+            dept = "A" if i % 2 == 0 else "B"
+            specs.append({"url": server.url, "token": sign_in(server.url, f"bench{i}", PASSWORD),
+                          "data_dir": str(tmp / f"desk-{backend}-{i}"), "actor": str(world.people[(dept, f"bench{i}")]),
+                          "go": str(go), "pace": pace,
+                          "payloads": [request_payload(world, dept, "B" if dept == "A" else "A") for _ in range(rounds)]})
+        ran = run_desktops(specs, launch, server.proc.pid)
+    finally:
+        server.stop()
+        if name:
+            pg_drop(name)
+    label = "SQLite, 1 process" if backend == "sqlite" else "PostgreSQL, 2 workers"
+    label += f", one sync per desktop every {pace:g} s on average" if pace else ", all at once"
+    label += ", forked" if launch == "fork" else ""
+    return load_rows(f"{clients} desktop processes ({label})", ran,
+                     "goal <= 250 ms" if backend == "sqlite" else "goal <= 100 ms")
+
+
+def bench_floor(tmp: Path, clients: int, rounds: int = 3, launch: str = "exec") -> list[dict[str, Any]]:
+    """The floor of the burst: ``clients`` bare desktops (`bare_desktop`) against the bare bureau (`bare_bureau`),
+    all at once, ``rounds`` times back to back — the same processes, server stack, launch and release as
+    `bench_concurrent`, without any of the work."""
+    port = free_port()
+    server = subprocess.Popen([sys.executable, str(Path(__file__).with_name("bare_bureau.py")), str(port)],
+                              env={**os.environ, "PYTHONPATH": str(ROOT)})
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                httpx.get(f"{url}/v1/sync/pull", timeout=5)
+                break
+            except httpx.TransportError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    raise RuntimeError("the bare bureau did not start") from None
+                time.sleep(0.1)
+        go = tmp / f"go-bare-{clients}"
+        payload = {"title": "x" * 400}
+        specs = [{"bare": True, "url": url, "token": uuid.uuid4().hex, "go": str(go), "payloads": [payload] * rounds}
+                 for _ in range(clients)]
+        ran = run_desktops(specs, launch, server.pid)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    label = "forked, " if launch == "fork" else ""
+    return load_rows(f"floor: {clients} bare desktops, bare bureau ({label}all at once)", ran, "nothing done")
 
 
 def run(scale: int = 100_000, clients: int = 50, postgres: bool = True, rounds: int = 3,
@@ -459,6 +543,8 @@ def run(scale: int = 100_000, clients: int = 50, postgres: bool = True, rounds: 
             if postgres and pg_reachable() is None:
                 results += bench_sync_cost(tmp, "postgres")
         if only in (None, "load"):
+            if not pace:
+                results += bench_floor(tmp, clients, rounds, launch)
             results += bench_concurrent(tmp, "sqlite", clients, rounds, pace, launch)
             if postgres and pg_reachable() is None:
                 results += bench_concurrent(tmp, "postgres", clients, rounds, pace, launch)
@@ -479,7 +565,8 @@ if __name__ == "__main__":
     parser.add_argument("--desktop", help=argparse.SUPPRESS)  # one desktop of the load test (JSON spec)
     ns = parser.parse_args()
     if ns.desktop:
-        print(json.dumps(desktop_process(json.loads(ns.desktop))))
+        spec = json.loads(ns.desktop)
+        print(json.dumps(one_desktop(spec)))
         raise SystemExit(0)
     for row in run(ns.scale, ns.clients, not ns.no_postgres, ns.rounds, ns.only, ns.pace, ns.launch):
         print(f"{row['name']:<62} {row['value']:>10} {row['unit']:<7} {row['bound']}")

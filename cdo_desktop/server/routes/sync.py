@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request, Response
 
-from cdo_desktop.server import checkpoints, exchange, ledger, pages
-from cdo_desktop.server.deps import ConfigDep, DbDep, ViewerDep
+from cdo_desktop.server import checkpoints, exchange, group_commit, ledger, pages
+from cdo_desktop.server.config import ServerConfig
+from cdo_desktop.server.deps import DbDep, ViewerDep
 from cdo_desktop.server.errors import ApiError
+from cdo_desktop.store.db import Database
 from cdo_desktop.sync.wire import (
     DEFAULT_PAGE_ROWS,
     MAX_PAGE_ROWS,
@@ -25,14 +27,21 @@ router = APIRouter(prefix="/v1/sync", tags=["sync"])
 
 
 @router.post("/push", response_model=PushAnswer)
-def push(body: PushRequest, viewer: ViewerDep, db: DbDep, config: ConfigDep, request: Request) -> PushAnswer:
-    issuer = getattr(request.app.state, "issuer", None)
-    answers = exchange.push_batch(db, viewer, list(body.mutations), issuer=issuer)
+def push(body: PushRequest, viewer: ViewerDep, request: Request) -> PushAnswer:
+    """Written with the pushes that arrive meanwhile (`group_commit`); answered once its group is committed."""
+    queue: group_commit.PushQueue = request.app.state.pushes
+    answers, (epoch, head) = queue.push(viewer, list(body.mutations))
+    return PushAnswer(answers=answers, epoch=epoch, head=head, server_time=dt.datetime.now(dt.UTC))
+
+
+def after_group(db: Database, config: ServerConfig, bureau_keys: Any) -> tuple[str, int]:
+    """After each group of pushes is committed: the head and epoch to answer with, recorded in the data folder
+    (`ledger.record_head`), and a signed checkpoint kept when one is due (`checkpoints.keep`)."""
     with db.read() as session:
         counter = ledger.read_counter(session)
     ledger.record_head(config.data_dir, counter.epoch, counter.seq)
-    checkpoints.keep(db, getattr(request.app.state, "keys", None), counter.epoch)
-    return PushAnswer(answers=answers, epoch=counter.epoch, head=counter.seq, server_time=dt.datetime.now(dt.UTC))
+    checkpoints.keep(db, bureau_keys, counter.epoch)
+    return counter.epoch, counter.seq
 
 
 def _refuse_ended(viewer: ViewerDep) -> None:

@@ -1,0 +1,144 @@
+"""Group commit (`server.group_commit.PushQueue`, `server.exchange.push_group`): pushes of several desktops written
+in one transaction give exactly what the same pushes written one after another gave — the same answers, refusals
+included, the same rows and the same audit chain — and a group that fails is not the failure of pushes that would
+have succeeded alone."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import uuid
+from pathlib import Path
+
+import pytest
+
+from cdo_desktop.domain.mutations import Mutation
+from cdo_desktop.server import exchange, group_commit
+from cdo_desktop.server.group_commit import PushQueue
+from tests.integration.world import World
+from tests.unit.test_push_batches import _chain, _clock, _contents, _copy, _request, _viewer, origin
+
+__all__ = ["origin"]  # the fixture, shared with test_push_batches
+
+
+def _groups(world: World, batches: list[list[Mutation]]) -> list[tuple[str, list[Mutation]]]:
+    """A's three batches with B's pushes between them: one re-uses an id A used earlier in the same group."""
+    b = world.people[("B", "commissioner")]
+    first_of_a = batches[1][0].id
+    return [
+        ("A", batches[0]),
+        ("B", [Mutation(kind="resource.record_update", actor_id=b, entity_id=world.resources["B"], payload={})]),
+        ("A", batches[1]),
+        ("B", [Mutation(id=first_of_a, kind="resource.record_update", actor_id=b, entity_id=world.resources["B"],
+                        payload={})]),
+        ("A", batches[2]),
+    ]
+
+
+def test_a_group_gives_what_its_pushes_one_after_another_gave(
+        tmp_path: Path, origin: tuple[Path, World, list[list[Mutation]], uuid.UUID]) -> None:
+    path, world, batches, _ = origin
+    alone_db, group_db = _copy(path, tmp_path / "alone"), _copy(path, tmp_path / "group")
+    viewers = {key: _viewer(alone_db, world, key) for key in ("A", "B")}
+    pushes = [(viewers[key], batch) for key, batch in _groups(world, batches)]
+    alone_clock, group_clock = _clock(), _clock()
+    alone = [exchange.push_batch(alone_db, viewer, batch, clock=alone_clock) for viewer, batch in pushes]
+    grouped = exchange.push_group(group_db, pushes, clock=group_clock)
+    assert grouped == alone
+    assert alone[3][0].reason is not None and alone[3][0].reason.code == "mutation_id_taken"
+    assert [a.status for a in alone[1]] == ["accepted"]
+    assert _chain(group_db) == _chain(alone_db)
+    alone_db.dispose()
+    group_db.dispose()
+    layout = {"search_index_data", "search_index_idx"}  # FTS5's segment layout follows the flushes (as there)
+    rows = [_contents(tmp_path / name / "cdo.sqlite3") for name in ("alone", "group")]
+    assert {t: r for t, r in rows[1].items() if t not in layout} == {t: r for t, r in rows[0].items() if t not in layout}
+
+
+def _queue_with_gate(db: object, waiting: int) -> tuple[PushQueue, threading.Event]:
+    """A queue whose first group, once committed, waits until ``waiting`` pushes are queued behind it."""
+    released = threading.Event()
+    queue: PushQueue
+
+    def after_commit() -> str:
+        if not released.is_set():
+            while len(queue._queue) < waiting:
+                threading.Event().wait(0.005)
+            released.set()
+        return "head"
+
+    queue = PushQueue(db, after_commit=after_commit)  # type: ignore[arg-type]
+    return queue, released
+
+
+def test_pushes_queued_while_one_is_written_are_written_together(
+        tmp_path: Path, origin: tuple[Path, World, list[list[Mutation]], uuid.UUID]) -> None:
+    path, world, _, _ = origin
+    db = _copy(path, tmp_path / "db")
+    viewer = _viewer(db, world, "A")
+    a = world.people[("A", "commissioner")]
+    queue, _ = _queue_with_gate(db, waiting=7)
+    answers: dict[int, object] = {}
+
+    def push(i: int) -> None:
+        answers[i] = queue.push(viewer, [_request(world, uuid.uuid4(), a, ["姓名"])])
+
+    threads = [threading.Thread(target=push, args=(i,)) for i in range(8)]
+    threads[0].start()
+    while queue.stats.groups == 0:  # the first push leads and is written alone
+        threading.Event().wait(0.001)
+    for t in threads[1:]:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    assert (queue.stats.pushes, queue.stats.groups, queue.stats.largest) == (8, 2, 7)
+    seqs = sorted(ans[0][0].seq for ans in answers.values())  # type: ignore[index]
+    assert all(ans[1] == "head" for ans in answers.values())  # type: ignore[index]
+    assert seqs == list(range(seqs[0], seqs[0] + 8))  # gap-free, one each
+    assert len(_chain(db)) > 8  # the chain verifies (`_chain` checks it)
+    db.dispose()
+
+
+def test_a_group_that_fails_is_written_push_by_push(
+        tmp_path: Path, origin: tuple[Path, World, list[list[Mutation]], uuid.UUID], monkeypatch: pytest.MonkeyPatch) -> None:
+    path, world, _, _ = origin
+    db = _copy(path, tmp_path / "db")
+    viewer = _viewer(db, world, "A")
+    a = world.people[("A", "commissioner")]
+    pushes = [[_request(world, uuid.uuid4(), a, ["姓名"])] for _ in range(3)]
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("a bug in one push")
+
+    monkeypatch.setattr(exchange, "push_group", broken)
+    queue = PushQueue(db)
+    group = [group_commit._Push(viewer, batch) for batch in pushes]
+    queue._write(group)
+    assert [p.error for p in group] == [None] * 3
+    assert [p.answers[0].status for p in group if p.answers] == ["accepted"] * 3
+
+    def busy(*_args: object, **_kwargs: object) -> None:
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(exchange, "push_group", busy)
+    group = [group_commit._Push(viewer, batch) for batch in pushes]
+    queue._write(group)  # busy: every push of the group hears it (503, retried), none is written alone
+    assert all(isinstance(p.error, sqlite3.OperationalError) and p.answers is None for p in group)
+    db.dispose()
+
+
+def test_a_large_push_is_written_alone_and_others_wait_their_turn(
+        tmp_path: Path, origin: tuple[Path, World, list[list[Mutation]], uuid.UUID]) -> None:
+    path, world, _, _ = origin
+    db = _copy(path, tmp_path / "db")
+    viewer = _viewer(db, world, "A")
+    a = world.people[("A", "commissioner")]
+    queue = PushQueue(db)
+    small = [group_commit._Push(viewer, [_request(world, uuid.uuid4(), a, ["姓名"])]) for _ in range(2)]
+    large = group_commit._Push(viewer, [_request(world, uuid.uuid4(), a, ["姓名"])
+                                        for _ in range(group_commit.ALONE_MUTATIONS + 1)])
+    queue._queue = [small[0], large, small[1]]
+    assert queue._take() == [small[0]]
+    assert queue._take() == [large]
+    assert queue._take() == [small[1]]
+    db.dispose()
