@@ -8,6 +8,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,8 @@ import pytest
 from cdo_desktop.domain.mutations import Mutation
 from cdo_desktop.server import exchange, group_commit
 from cdo_desktop.server.group_commit import PushQueue
+from cdo_desktop.server.visibility import Viewer
+from cdo_desktop.store.db import Database
 from tests.integration.world import World
 from tests.unit.test_push_batches import _chain, _clock, _contents, _copy, _request, _viewer, origin
 
@@ -55,7 +58,19 @@ def test_a_group_gives_what_its_pushes_one_after_another_gave(
     assert {t: r for t, r in rows[1].items() if t not in layout} == {t: r for t, r in rows[0].items() if t not in layout}
 
 
-def _queue_with_gate(db: object, waiting: int) -> tuple[PushQueue, threading.Event]:
+ABureau = tuple[Database, World, Viewer, uuid.UUID]
+
+
+@pytest.fixture
+def a_bureau(tmp_path: Path, origin: tuple[Path, World, list[list[Mutation]], uuid.UUID]) -> Iterator[ABureau]:
+    """A copy of the bureau database, with department A's commissioner as the viewer and actor."""
+    path, world, _, _ = origin
+    db = _copy(path, tmp_path / "db")
+    yield db, world, _viewer(db, world, "A"), world.people[("A", "commissioner")]
+    db.dispose()
+
+
+def _queue_with_gate(db: Database, waiting: int) -> PushQueue:
     """A queue whose first group, once committed, waits until ``waiting`` pushes are queued behind it."""
     released = threading.Event()
     queue: PushQueue
@@ -67,17 +82,13 @@ def _queue_with_gate(db: object, waiting: int) -> tuple[PushQueue, threading.Eve
             released.set()
         return "head"
 
-    queue = PushQueue(db, after_commit=after_commit)  # type: ignore[arg-type]
-    return queue, released
+    queue = PushQueue(db, after_commit=after_commit)
+    return queue
 
 
-def test_pushes_queued_while_one_is_written_are_written_together(
-        tmp_path: Path, origin: tuple[Path, World, list[list[Mutation]], uuid.UUID]) -> None:
-    path, world, _, _ = origin
-    db = _copy(path, tmp_path / "db")
-    viewer = _viewer(db, world, "A")
-    a = world.people[("A", "commissioner")]
-    queue, _ = _queue_with_gate(db, waiting=7)
+def test_pushes_queued_while_one_is_written_are_written_together(a_bureau: ABureau) -> None:
+    db, world, viewer, a = a_bureau
+    queue = _queue_with_gate(db, waiting=7)
     answers: dict[int, object] = {}
 
     def push(i: int) -> None:
@@ -96,15 +107,10 @@ def test_pushes_queued_while_one_is_written_are_written_together(
     assert all(ans[1] == "head" for ans in answers.values())  # type: ignore[index]
     assert seqs == list(range(seqs[0], seqs[0] + 8))  # gap-free, one each
     assert len(_chain(db)) > 8  # the chain verifies (`_chain` checks it)
-    db.dispose()
 
 
-def test_a_group_that_fails_is_written_push_by_push(
-        tmp_path: Path, origin: tuple[Path, World, list[list[Mutation]], uuid.UUID], monkeypatch: pytest.MonkeyPatch) -> None:
-    path, world, _, _ = origin
-    db = _copy(path, tmp_path / "db")
-    viewer = _viewer(db, world, "A")
-    a = world.people[("A", "commissioner")]
+def test_a_group_that_fails_is_written_push_by_push(a_bureau: ABureau, monkeypatch: pytest.MonkeyPatch) -> None:
+    db, world, viewer, a = a_bureau
     pushes = [[_request(world, uuid.uuid4(), a, ["姓名"])] for _ in range(3)]
 
     def broken(*_args: object, **_kwargs: object) -> None:
@@ -124,15 +130,10 @@ def test_a_group_that_fails_is_written_push_by_push(
     group = [group_commit._Push(viewer, batch) for batch in pushes]
     queue._write(group)  # busy: every push of the group hears it (503, retried), none is written alone
     assert all(isinstance(p.error, sqlite3.OperationalError) and p.answers is None for p in group)
-    db.dispose()
 
 
-def test_a_large_push_is_written_alone_and_others_wait_their_turn(
-        tmp_path: Path, origin: tuple[Path, World, list[list[Mutation]], uuid.UUID]) -> None:
-    path, world, _, _ = origin
-    db = _copy(path, tmp_path / "db")
-    viewer = _viewer(db, world, "A")
-    a = world.people[("A", "commissioner")]
+def test_a_large_push_is_written_alone_and_others_wait_their_turn(a_bureau: ABureau) -> None:
+    db, world, viewer, a = a_bureau
     queue = PushQueue(db)
     small = [group_commit._Push(viewer, [_request(world, uuid.uuid4(), a, ["姓名"])]) for _ in range(2)]
     large = group_commit._Push(viewer, [_request(world, uuid.uuid4(), a, ["姓名"])
@@ -141,4 +142,3 @@ def test_a_large_push_is_written_alone_and_others_wait_their_turn(
     assert queue._take() == [small[0]]
     assert queue._take() == [large]
     assert queue._take() == [small[1]]
-    db.dispose()
