@@ -12,11 +12,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from cdo_desktop.domain.mutations import Mutation
 from cdo_desktop.server import exchange, group_commit
 from cdo_desktop.server.group_commit import PushQueue
 from cdo_desktop.server.visibility import Viewer
+from cdo_desktop.store import models as m
 from cdo_desktop.store.db import Database
 from tests.integration.world import World
 from tests.unit.test_push_batches import _chain, _clock, _contents, _copy, _request, _viewer, origin
@@ -142,3 +144,33 @@ def test_a_large_push_is_written_alone_and_others_wait_their_turn(a_bureau: ABur
     assert queue._take() == [small[0]]
     assert queue._take() == [large]
     assert queue._take() == [small[1]]
+
+
+def test_a_push_whose_head_cannot_be_read_after_commit_is_answered_the_same_when_sent_again(a_bureau: ABureau) -> None:
+    """The group is committed but the server cannot say its head (``after_commit`` fails): the push hears the error
+    (a 5xx its desktop retries), and the same push sent again gets the answer given the first time, not a second
+    change."""
+    db, world, viewer, a = a_bureau
+    failing = [True]
+
+    def after_commit() -> tuple[str, int]:
+        if failing[0]:
+            raise OSError("the data folder is not writable")
+        return "epoch", 0
+
+    queue = PushQueue(db, after_commit=after_commit)
+    change = [_request(world, uuid.uuid4(), a, ["姓名"])]
+    with pytest.raises(OSError):
+        queue.push(viewer, change)
+    failing[0] = False
+    answers, committed = queue.push(viewer, change)
+    assert committed == ("epoch", 0)
+    assert answers[0].status == "accepted"
+    seq = answers[0].seq
+    again, _ = queue.push(viewer, change)
+    assert again == answers and again[0].seq == seq
+    chain = _chain(db)
+    with db.read() as session:
+        audited = session.execute(select(m.AuditEntry.position).where(
+            m.AuditEntry.mutation_id == str(change[0].id))).all()  # type: ignore[arg-type]
+    assert len(audited) == 1 and len(chain) > 1  # applied once; the chain verifies
