@@ -108,11 +108,11 @@ def push_batch(db: Database, viewer: Viewer, mutations: list[Mutation], *, issue
             failure: BaseException | None = None
             try:
                 with write() as session:
-                    transaction = _Transaction(session, viewer, rest)
+                    transaction = _Transaction(session, [(viewer, rest)])
                     began = time.perf_counter()
                     for i, mutation in enumerate(rest, start=first):
                         try:
-                            done.append(transaction.push(mutation, issuer, at(i)))
+                            done.append(transaction.push(viewer, mutation, issuer, at(i)))
                         except Exception as exc:
                             if not (is_busy(exc) or is_full(exc)):
                                 raise
@@ -146,11 +146,11 @@ def _push_together(write: Writer, viewer: Viewer, mutations: list[Mutation], iss
     done: list[MutationAnswer] = []
     try:
         with write() as session:
-            transaction = _Transaction(session, viewer, mutations[first:])
+            transaction = _Transaction(session, [(viewer, mutations[first:])])
             began = time.perf_counter()
             with batched(session):
                 for i in range(first, len(mutations)):
-                    done.append(transaction.push(mutations[i], issuer, at(i), together=True))
+                    done.append(transaction.push(viewer, mutations[i], issuer, at(i), together=True))
                     if time.perf_counter() - began >= transaction_seconds:
                         break
                 transaction.finish()
@@ -164,17 +164,41 @@ def _push_together(write: Writer, viewer: Viewer, mutations: list[Mutation], iss
 def push_group(db: Database, pushes: list[tuple[Viewer, list[Mutation]]], *, issuer: Issuer | None = None,
                clock: Callable[[], dt.datetime] | None = None) -> list[list[MutationAnswer]]:
     """Several pushes, of different desktops, in one write transaction (`group_commit`): each push in turn as
-    `push_batch` would write it with a savepoint per mutation — its viewer's receipts and actor, its mutations in
-    order — after the pushes before it. Every push's answers, or the error that failed the transaction (nothing of
-    it committed). ``clock``: the time each mutation is applied at (default: now, read once per mutation)."""
+    `push_batch` would write it — its viewer's receipts and actor, its mutations in order — after the pushes before
+    it, sharing the counter lock, the receipts read and written, and the rules. As in `push_batch` the transaction is
+    first tried without a savepoint per mutation; if any mutation of the group is refused or fails it is rolled back
+    and done again with a savepoint each. Every push's answers, or the error that failed the transaction (nothing of
+    it committed). ``clock``: the time each mutation is applied at (default: now, read once per mutation, so a
+    transaction done again applies each at the same time)."""
     read_clock = clock or _utc_now
-    results: list[list[MutationAnswer]] = []
-    with batch_writer(db) as write, write() as session:
-        for viewer, mutations in pushes:
-            transaction = _Transaction(session, viewer, mutations)
-            results.append([transaction.push(mutation, issuer, read_clock()) for mutation in mutations])
+    times: list[dt.datetime] = []
+    offsets = [0]
+    for _viewer, mutations in pushes:
+        offsets.append(offsets[-1] + len(mutations))
+
+    def at(push: int, index: int) -> dt.datetime:
+        while len(times) <= offsets[push] + index:
+            times.append(read_clock())
+        return times[offsets[push] + index]
+
+    with batch_writer(db) as write:
+        try:
+            with write() as session:
+                transaction = _Transaction(session, pushes)
+                with batched(session):
+                    results = [[transaction.push(viewer, mutation, issuer, at(p, i), together=True)
+                                for i, mutation in enumerate(mutations)] for p, (viewer, mutations) in enumerate(pushes)]
+                    transaction.finish()
+            return results
+        except Exception as exc:
+            if is_busy(exc) or is_full(exc):
+                raise
+        with write() as session:  # a mutation was refused or failed: again, with a savepoint each
+            transaction = _Transaction(session, pushes)
+            results = [[transaction.push(viewer, mutation, issuer, at(p, i)) for i, mutation in enumerate(mutations)]
+                       for p, (viewer, mutations) in enumerate(pushes)]
             transaction.finish()
-    return results
+        return results
 
 
 def push_one(db: Database, viewer: Viewer, mutation: Mutation, *, issuer: Issuer | None = None,
@@ -189,8 +213,8 @@ def push_one(db: Database, viewer: Viewer, mutation: Mutation, *, issuer: Issuer
     `Database.write`).
     """
     with (write or db.write)() as session:
-        transaction = _Transaction(session, viewer, [mutation])
-        answer = transaction.push(mutation, issuer, _utc_now())
+        transaction = _Transaction(session, [(viewer, [mutation])])
+        answer = transaction.push(viewer, mutation, issuer, _utc_now())
         transaction.finish()
         return answer
 
@@ -209,38 +233,43 @@ _AUDITED_OF = select(AuditEntry.__table__.c.mutation_id).where(  # type: ignore[
 
 
 class _Transaction:
-    """One write transaction of a push: it holds the counter lock (serialising writers: audit, numbers and seq stay
-    gap-free), knows the receipts and audited ids of the mutations it may answer (read once, with the lock held),
-    and writes the counter and the receipts once, at `finish`."""
+    """One write transaction of one or more pushes (`push_group`): it holds the counter lock (serialising writers:
+    audit, numbers and seq stay gap-free), knows the receipts and audited ids of the mutations it may answer (read
+    once, with the lock held, and kept up to date as its pushes are answered), and writes the counter and the
+    receipts once, at `finish`."""
 
-    def __init__(self, session: Session, viewer: Viewer, mutations: list[Mutation]) -> None:
+    def __init__(self, session: Session, pushes: list[tuple[Viewer, list[Mutation]]]) -> None:
         self.session = session
-        self.viewer = viewer
         self.counter = ledger.lock_counter(session)
         self.head = self.counter.seq
         self.receipts: list[dict[str, Any]] = []  # the SyncReceipt rows to write at `finish`
-        self._actor: tuple[dt.date, Actor] | None = None
-        # the first answer given to this account for an id (digest, answer), and the ids others (or the bureau) used
-        self.mine: dict[uuid.UUID, tuple[str, dict[str, Any]]] = {}
-        self.taken: set[uuid.UUID] = set()
-        ids = list({m.id: None for m in mutations})
+        self._actors: dict[uuid.UUID, tuple[dt.date, Actor]] = {}  # by commissioner
+        # the first answer given to each account for an id (digest, answer); the accounts that used each id; the ids
+        # in the audit log (used by the bureau, or by a mutation accepted)
+        self.answered: dict[tuple[uuid.UUID, uuid.UUID], tuple[str, dict[str, Any]]] = {}
+        self.used_by: dict[uuid.UUID, set[uuid.UUID]] = {}
+        self.audited: set[uuid.UUID] = set()
+        ids = list({m.id: None for _viewer, mutations in pushes for m in mutations})
         connection = session.connection()
         for start in range(0, len(ids), 500):
             part = ids[start : start + 500]
             for account_id, mutation_id, digest, answer in connection.execute(_RECEIPTS_OF, {"ids": part}):
-                if account_id == viewer.account_id:
-                    self.mine.setdefault(mutation_id, (digest, answer))
-                else:
-                    self.taken.add(mutation_id)
-            self.taken.update(uuid.UUID(x) for x in connection.execute(
+                self.answered.setdefault((account_id, mutation_id), (digest, answer))
+                self.used_by.setdefault(mutation_id, set()).add(account_id)
+            self.audited.update(uuid.UUID(x) for x in connection.execute(
                 _AUDITED_OF, {"ids": [str(i) for i in part]}).scalars())
 
-    def push(self, mutation: Mutation, issuer: Issuer | None, now: dt.datetime, *,
+    def _taken(self, viewer: Viewer, mutation_id: uuid.UUID) -> bool:
+        """The id was used by another account or is in the audit log (asked only when ``viewer``'s account has no
+        answer for it)."""
+        return bool(self.used_by.get(mutation_id, set()) - {viewer.account_id}) or mutation_id in self.audited
+
+    def push(self, viewer: Viewer, mutation: Mutation, issuer: Issuer | None, now: dt.datetime, *,
              together: bool = False) -> MutationAnswer:
-        """`push_one`'s work for one mutation of this transaction; ``together``: without a savepoint of its own
+        """`push_one`'s work for one mutation of ``viewer``'s push; ``together``: without a savepoint of its own
         (`_push_together`), raising `_Redo` where it would have rolled its savepoint back."""
         digest = mutation_digest(mutation)
-        mine = self.mine.get(mutation.id)
+        mine = self.answered.get((viewer.account_id, mutation.id))
         if mine is not None:
             if mine[0] and mine[0] != digest:
                 return _refusal(
@@ -248,36 +277,41 @@ class _Transaction:
                     "This change's id was already used for a different change: make the change again",
                 )
             return MutationAnswer.model_validate(mine[1])
-        if mutation.id in self.taken:
+        if self._taken(viewer, mutation.id):
             answer = _refusal(
                 mutation, "mutation_id_taken", "该修改的标识已被其他用户或设备使用，请重新提交",
                 "This change's id was already used by another user or device: make the change again",
             )
         elif together:
-            answer = self._apply_together(mutation, now, issuer)
+            answer = self._apply_together(viewer, mutation, now, issuer)
         else:
-            answer = self._apply_in_savepoint(mutation, now, issuer)
+            answer = self._apply_in_savepoint(viewer, mutation, now, issuer)
         dumped = answer.model_dump(mode="json")
-        self.mine[mutation.id] = (digest, dumped)
+        self.answered[(viewer.account_id, mutation.id)] = (digest, dumped)
+        self.used_by.setdefault(mutation.id, set()).add(viewer.account_id)
+        if answer.status == "accepted":
+            self.audited.add(mutation.id)
         self.receipts.append({
-            "account_id": self.viewer.account_id, "device_id": self.viewer.device_id, "mutation_id": mutation.id,
+            "account_id": viewer.account_id, "device_id": viewer.device_id, "mutation_id": mutation.id,
             "digest": digest, "accepted": answer.status == "accepted", "seq": answer.seq, "answer": dumped,
             "created_at": now,
         })
         return answer
 
-    def _actor_on(self, now: dt.datetime) -> Actor:
-        """The signed-in actor on the day of ``now`` (`resolve_actor`), resolved once per transaction and day: every
-        mutation of a push has the same actor. Resolved again after a mutation that wrote an appointment or a
-        department (it may be the actor's own) or was refused."""
+    def _actor_on(self, viewer: Viewer, now: dt.datetime) -> Actor:
+        """The signed-in actor on the day of ``now`` (`resolve_actor`), resolved once per transaction, viewer and day.
+        Every actor is resolved again after a mutation that wrote an appointment or a department (it may be anyone's)
+        or was refused."""
         on = now.astimezone(CHINA).date()
-        if self._actor is None or self._actor[0] != on:
-            self._actor = (on, resolve_actor(self.session, self.viewer.commissioner_id, on=on))
-        return self._actor[1]
+        known = self._actors.get(viewer.commissioner_id)
+        if known is None or known[0] != on:
+            known = (on, resolve_actor(self.session, viewer.commissioner_id, on=on))
+            self._actors[viewer.commissioner_id] = known
+        return known[1]
 
-    def _forget_actor_if_changed(self, touched: tuple[Any, ...]) -> None:
+    def _forget_actors_if_changed(self, touched: tuple[Any, ...]) -> None:
         if any(isinstance(row, (Commissioner, Department)) for row in touched):
-            self._actor = None
+            self._actors.clear()
 
     def finish(self) -> None:
         """Write what the transaction's mutations gave: the counter's new head and their receipts."""
@@ -287,14 +321,15 @@ class _Transaction:
         if self.receipts:  # one Core executemany: the rows the ORM wrote from SyncReceipt objects, without them
             self.session.connection().execute(_INSERT_RECEIPT, self.receipts)
 
-    def _apply_together(self, mutation: Mutation, now: dt.datetime, issuer: Issuer | None) -> MutationAnswer:
+    def _apply_together(self, viewer: Viewer, mutation: Mutation, now: dt.datetime,
+                        issuer: Issuer | None) -> MutationAnswer:
         """As `_apply_in_savepoint`, in a transaction of `services.apply.batched` (no savepoint, writes flushed with
         the next query or at commit); a refusal or failure raises `_Redo` (the transaction is then rolled back)."""
-        session, viewer = self.session, self.viewer
+        session = self.session
         seq = self.head + 1
         session.info[PENDING_SEQ] = seq
         try:
-            actor = self._actor_on(now)
+            actor = self._actor_on(viewer, now)
             if mutation.actor_id != actor.id:
                 raise _Redo
             applied = apply(session, mutation, actor, now=now)
@@ -304,7 +339,7 @@ class _Transaction:
                 evidence.check_report(session, viewer, mutation.payload)
             issued = issue_touched(session, issuer, applied.touched)
             ledger.stamp_rows(session, [*applied.touched, *issued], seq)
-            self._forget_actor_if_changed(applied.touched)
+            self._forget_actors_if_changed(applied.touched)
         except Exception as exc:
             raise _Redo from exc
         finally:
@@ -312,13 +347,14 @@ class _Transaction:
         self.head = seq
         return MutationAnswer(id=mutation.id, status="accepted", seq=seq)
 
-    def _apply_in_savepoint(self, mutation: Mutation, now: dt.datetime, issuer: Issuer | None) -> MutationAnswer:
-        session, viewer = self.session, self.viewer
+    def _apply_in_savepoint(self, viewer: Viewer, mutation: Mutation, now: dt.datetime,
+                            issuer: Issuer | None) -> MutationAnswer:
+        session = self.session
         seq = self.head + 1  # the number this mutation gets if accepted: rows are written with it at once
         savepoint = session.begin_nested()
         session.info[PENDING_SEQ] = seq
         try:
-            actor = self._actor_on(now)
+            actor = self._actor_on(viewer, now)
             if mutation.actor_id != actor.id:
                 raise NotAllowed(
                     "actor_mismatch", "操作人与登录用户不一致", "The mutation's actor is not the signed-in user",
@@ -334,18 +370,18 @@ class _Transaction:
             ledger.stamp_rows(session, [*applied.touched, *issued], seq)
             session.flush()
             savepoint.commit()
-            self._forget_actor_if_changed(applied.touched)
+            self._forget_actors_if_changed(applied.touched)
             self.head = seq
             return MutationAnswer(id=mutation.id, status="accepted", seq=seq)
         except DomainError as exc:
             savepoint.rollback()
             _forget_caches(session)
-            self._actor = None
+            self._actors.clear()
             return MutationAnswer(id=mutation.id, status="refused", reason=Reason(**exc.as_dict()))
         except Exception as exc:
             savepoint.rollback()
             _forget_caches(session)
-            self._actor = None
+            self._actors.clear()
             if is_busy(exc) or is_full(exc):
                 raise
             error_id = uuid.uuid4().hex[:12]

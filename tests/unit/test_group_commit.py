@@ -5,6 +5,7 @@ have succeeded alone."""
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 import threading
 import uuid
@@ -14,6 +15,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from cdo_desktop.domain.enums import Role
 from cdo_desktop.domain.mutations import Mutation
 from cdo_desktop.server import exchange, group_commit
 from cdo_desktop.server.group_commit import PushQueue
@@ -70,6 +72,64 @@ def a_bureau(tmp_path: Path, origin: tuple[Path, World, list[list[Mutation]], uu
     db = _copy(path, tmp_path / "db")
     yield db, world, _viewer(db, world, "A"), world.people[("A", "commissioner")]
     db.dispose()
+
+
+def test_a_group_the_rules_accept_whole_is_written_without_savepoints(
+        tmp_path: Path, origin: tuple[Path, World, list[list[Mutation]], uuid.UUID], monkeypatch: pytest.MonkeyPatch) -> None:
+    path, world, batches, _ = origin
+    alone_db, group_db = _copy(path, tmp_path / "alone"), _copy(path, tmp_path / "group")
+    a, b = world.people[("A", "commissioner")], world.people[("B", "commissioner")]
+    viewers = {key: _viewer(alone_db, world, key) for key in ("A", "B")}
+    pushes = [
+        (viewers["A"], batches[0]),  # accepted whole
+        (viewers["B"], [Mutation(kind="resource.record_update", actor_id=b, entity_id=world.resources["B"], payload={})]),
+        (viewers["A"], [_request(world, uuid.uuid4(), a, ["姓名"])]),
+    ]
+    alone_clock, group_clock = _clock(), _clock()
+    alone = [exchange.push_batch(alone_db, viewer, batch, clock=alone_clock) for viewer, batch in pushes]
+
+    def no_savepoints(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("a group the rules accept whole needs no savepoint")
+
+    monkeypatch.setattr(exchange._Transaction, "_apply_in_savepoint", no_savepoints)
+    assert exchange.push_group(group_db, pushes, clock=group_clock) == alone
+    assert all(answer.status == "accepted" for answers in alone for answer in answers)
+    assert _chain(group_db) == _chain(alone_db)
+    alone_db.dispose()
+    group_db.dispose()
+    rows = [_contents(tmp_path / name / "cdo.sqlite3") for name in ("alone", "group")]
+    layout = {"search_index_data", "search_index_idx"}
+    assert {t: r for t, r in rows[1].items() if t not in layout} == {t: r for t, r in rows[0].items() if t not in layout}
+
+
+def test_an_appointment_ended_by_one_push_of_a_group_refuses_the_next_push_of_that_person(
+        tmp_path: Path, origin: tuple[Path, World, list[list[Mutation]], uuid.UUID]) -> None:
+    """Actors are resolved once per transaction and person (`_Transaction._actor_on`) and all forgotten after a
+    change to an appointment: B's second device is refused after the bureau ends B's appointment earlier in the
+    same group, as one push after another."""
+    path, world, _, _ = origin
+    alone_db, group_db = _copy(path, tmp_path / "alone"), _copy(path, tmp_path / "group")
+    b, admin = world.people[("B", "commissioner")], world.people[("bureau", "admin")]
+    with alone_db.read() as session:
+        account = session.execute(select(m.Account).where(m.Account.commissioner_id == admin)).scalars().one()  # type: ignore[arg-type]
+    bureau = Viewer(account_id=account.id, commissioner_id=admin, department_id=world.bureau, role=Role.ADMIN,
+                    is_bureau=True, device_id="device-admin")
+    b_viewer = _viewer(alone_db, world, "B")
+    b_again = dataclasses.replace(b_viewer, device_id="device-B-2")
+    record = {"kind": "resource.record_update", "actor_id": b, "entity_id": world.resources["B"], "payload": {}}
+    pushes = [
+        (b_viewer, [Mutation(**record)]),  # B's actor resolved (and kept)
+        (bureau, [Mutation(kind="commissioner.end", actor_id=admin, entity_id=b, payload={"ended_on": "2026-03-02"})]),
+        (b_again, [Mutation(**record)]),
+    ]
+    alone_clock, group_clock = _clock(), _clock()
+    alone = [exchange.push_batch(alone_db, viewer, batch, clock=alone_clock) for viewer, batch in pushes]
+    assert exchange.push_group(group_db, pushes, clock=group_clock) == alone
+    assert [answers[0].reason.code if answers[0].reason else answers[0].status for answers in alone] == [
+        "accepted", "accepted", "actor_ended"]
+    assert _chain(group_db) == _chain(alone_db)
+    alone_db.dispose()
+    group_db.dispose()
 
 
 def _queue_with_gate(db: Database, waiting: int) -> PushQueue:
