@@ -9,11 +9,14 @@ writes what is queued (its own push first), while those arriving meanwhile wait;
 answers every push of the group and hands the lead to the first push still queued, which writes the next group.
 
 Nothing about a push's meaning changes (`exchange.push_group`): each mutation is still applied through
-`services.apply` by its own actor, in its own savepoint, in arrival order, with its audit link and sequence number;
-its answer is given only once the transaction holding it is committed. A group that fails as a whole on something
-other than a busy or full database is written again push by push, so that one push's failure is not another's.
-Large pushes (a desktop catching up on a week of work) are written alone by `exchange.push_batch`, whose
-transactions without savepoints are faster for them.
+`services.apply` by its own actor, in arrival order, with its audit link and sequence number, and gives the answer,
+rows and audit entry it would have given written alone (a group is tried without savepoints and done again with a
+savepoint per mutation when anything in it is refused); its answer is given only once the transaction holding it
+is committed. A group that fails as a whole on something other than a busy or full database is written again push
+by push, so that one push's failure is not another's; a busy or full database fails every push of the group (503,
+retried by each desktop). Large pushes (a desktop catching up on a week of work) are written alone by
+`exchange.push_batch`. A push whose thread is interrupted while it waits leaves the queue (and passes the lead on if
+it had been handed to it); if it had already been written, its desktop hears the answer when it sends it again.
 """
 
 from __future__ import annotations
@@ -85,7 +88,11 @@ class PushQueue:
             lead = not self._leading
             self._leading = True
         if not lead:
-            mine.woken.wait()  # with its answers, or to lead
+            try:
+                mine.woken.wait()  # with its answers, or to lead
+            except BaseException:
+                self._abandon(mine)
+                raise
         while not mine.done:  # leading: write groups until this push has been written
             group = self._take()
             try:
@@ -138,10 +145,13 @@ class PushQueue:
         if self.after_commit is not None and any(p.answers is not None for p in group):
             try:
                 committed = self.after_commit()
-            except Exception as exc:  # the pushes are committed, but the server cannot say its head: 503, retried
-                log.exception("after a group commit")
+            except BaseException as exc:  # committed, but the head cannot be said: an error each desktop retries
+                log.exception("after a group commit")  # (sent again, a push gets the same answers back)
+                failure = exc if isinstance(exc, Exception) else RuntimeError("interrupted after a group commit")
                 for push in group:
-                    push.answers, push.error = None, exc
+                    push.answers, push.error = None, failure
+                if failure is not exc:
+                    raise
                 return
             for push in group:
                 push.committed = committed
@@ -154,10 +164,24 @@ class PushQueue:
                 push.error = RuntimeError("the push was interrupted before it was written")
             if push is not leader:
                 push.woken.set()
-        if not leader.done:
-            return  # the leader's push is still queued (the group was full): it writes the next group itself
+        if not leader.done:  # a guard: a leader's push heads the queue when it takes the lead, so its first group
+            return  # holds it; were it still queued, the leader would write the next group itself
         with self._mutex:
             if self._queue:
                 self._queue[0].woken.set()
             else:
                 self._leading = False
+
+    def _abandon(self, push: _Push) -> None:
+        """A waiting push whose thread was interrupted: out of the queue if no group has taken it, and the lead
+        passed on if it had been handed to it (else every later push of the process would wait for it)."""
+        with self._mutex:
+            if push not in self._queue:
+                return  # taken into a group: written and answered to nobody; sent again, it gets that answer
+            handed_the_lead = push.woken.is_set() and not push.done
+            self._queue.remove(push)
+            if handed_the_lead:
+                if self._queue:
+                    self._queue[0].woken.set()
+                else:
+                    self._leading = False

@@ -6,6 +6,8 @@ have succeeded alone."""
 from __future__ import annotations
 
 import dataclasses
+import os
+import signal
 import sqlite3
 import threading
 import uuid
@@ -234,3 +236,69 @@ def test_a_push_whose_head_cannot_be_read_after_commit_is_answered_the_same_when
         audited = session.execute(select(m.AuditEntry.position).where(
             m.AuditEntry.mutation_id == str(change[0].id))).all()  # type: ignore[arg-type]
     assert len(audited) == 1 and len(chain) > 1  # applied once; the chain verifies
+
+
+class _Interrupted(BaseException):
+    """What a signal handler raises in the waiting thread (as KeyboardInterrupt would)."""
+
+
+def _fake_writes(monkeypatch: pytest.MonkeyPatch, gate: threading.Event) -> None:
+    """push_batch waits for ``gate`` (a leader's long write); both answer "accepted" without a database."""
+    def batch(_db: object, _viewer: object, mutations: list[object], issuer: object = None) -> list[str]:
+        gate.wait(10)
+        return ["accepted"] * len(mutations)
+
+    def group(_db: object, pushes: list[tuple[object, list[object]]], issuer: object = None) -> list[list[str]]:
+        return [["accepted"] * len(batch) for _viewer, batch in pushes]
+
+    monkeypatch.setattr(exchange, "push_batch", batch)
+    monkeypatch.setattr(exchange, "push_group", group)
+
+
+def test_a_push_interrupted_while_it_waits_leaves_the_queue_and_later_pushes_are_written(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    gate = threading.Event()
+    _fake_writes(monkeypatch, gate)
+    queue = PushQueue(None, after_commit=lambda: ("epoch", 1))  # type: ignore[arg-type]
+    answers: dict[str, object] = {}
+    leader = threading.Thread(target=lambda: answers.setdefault("leader", queue.push("v", ["m"])))  # type: ignore[arg-type]
+    leader.start()
+    while queue.stats.groups == 0:
+        threading.Event().wait(0.001)
+
+    def interrupt(_signum: int, _frame: object) -> None:
+        raise _Interrupted
+
+    before = signal.signal(signal.SIGUSR1, interrupt)
+    timer = threading.Timer(0.2, lambda: os.kill(os.getpid(), signal.SIGUSR1))
+    try:
+        timer.start()
+        with pytest.raises(_Interrupted):
+            queue.push("v", ["interrupted"])  # type: ignore[arg-type]  # this (main) thread follows, and is interrupted
+    finally:
+        timer.cancel()
+        signal.signal(signal.SIGUSR1, before)
+    assert queue._queue == []  # it left the queue
+    gate.set()
+    leader.join(10)
+    assert answers["leader"] == (["accepted"], ("epoch", 1))
+    later = threading.Thread(target=lambda: answers.setdefault("later", queue.push("v", ["later"])))  # type: ignore[arg-type]
+    later.start()
+    later.join(10)
+    assert answers.get("later") == (["accepted"], ("epoch", 1)) and not queue._leading
+
+
+def test_an_interrupted_after_commit_answers_every_push_of_the_group_with_an_error(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Committed, but the head cannot be said: no push is answered without it (its desktop sends it again and gets
+    the same answers); the leader's own thread carries the interruption on."""
+    _fake_writes(monkeypatch, threading.Event())
+
+    def interrupted() -> None:
+        raise _Interrupted
+
+    queue = PushQueue(None, after_commit=interrupted)  # type: ignore[arg-type]
+    group = [group_commit._Push("v", ["a"]), group_commit._Push("w", ["b"])]  # type: ignore[arg-type]
+    with pytest.raises(_Interrupted):
+        queue._write(group)
+    assert all(p.answers is None and isinstance(p.error, RuntimeError) for p in group)
