@@ -8,14 +8,14 @@ locked" halfway through. On PostgreSQL both share one pool; readers run without 
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import event, exc
 from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.pool import NullPool
 from sqlmodel import Session, create_engine
 
 from cdo_desktop.paths import default_data_dir
@@ -31,20 +31,38 @@ def sqlite_url(data_dir: Path) -> str:
     return f"sqlite:///{(Path(data_dir) / DB_FILENAME).as_posix()}"
 
 
+def _file_identity(path: str | None) -> tuple[int, int] | None:
+    """(device, inode) of the database file, None when there is none (yet)."""
+    if not path:
+        return None
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
+
+
 def _sqlite_engine(url: str, *, immediate: bool, pooled: bool = False) -> Engine:
-    """An engine on a SQLite file. A desktop opens a connection per transaction (its pull pages switch foreign keys
-    off on theirs; `sync.replica.replica_write`); the bureau (``pooled``) keeps its connections open between
-    requests — opening one and setting its pragmas was a tenth of its time per request — never making a request
-    wait for one (overflow connections are closed when returned)."""
-    pooling: dict[str, Any] = {"pool_size": 8, "max_overflow": -1} if pooled else {"poolclass": NullPool}
+    """An engine on a SQLite file that keeps its connections open between transactions: opening one, setting its
+    pragmas and reading the schema at its first statement was a tenth of the bureau's time per request and a third
+    of a desktop's CPU per sync (docs/benchmarks.md, session 10). A request or a thread never waits for a
+    connection (those beyond the pool's size are closed when returned): ``pooled`` (the bureau, many requests at
+    once) keeps eight, a desktop two (its window and its sync).
+
+    A pooled connection is given out only while the file it opened is still the data folder's database: a restore
+    or a copy put over the file (another process, `store.backup.restore`) makes the pool open a new one, so no
+    transaction runs on the file that was replaced. Whoever switches foreign keys off on a connection switches them
+    back on before returning it (`sync.replica.replica_connection`)."""
+    path = make_url(url).database
+    pooling: dict[str, Any] = {"pool_size": 8 if pooled else 2, "max_overflow": -1}
     engine = create_engine(
         url,
         connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
-        **(pooling if ":memory:" not in url else {}),
+        **(pooling if path and ":memory:" not in url else {}),
     )
 
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    def _on_connect(dbapi_connection: sqlite3.Connection, record: Any) -> None:
         dbapi_connection.isolation_level = None  # we issue BEGIN ourselves
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
@@ -52,6 +70,12 @@ def _sqlite_engine(url: str, *, immediate: bool, pooled: bool = False) -> Engine
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
+        record.info["file"] = _file_identity(path)
+
+    @event.listens_for(engine, "checkout")
+    def _on_checkout(_dbapi_connection: sqlite3.Connection, record: Any, _proxy: Any) -> None:
+        if record.info.get("file") != _file_identity(path):
+            raise exc.DisconnectionError(f"the database file was replaced: {path}")  # the pool opens a new one
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
@@ -106,7 +130,7 @@ class Database:
     """One database (a desktop's or the bureau's): ``read()`` sessions and ``write()`` transactions."""
 
     def __init__(self, url: str, *, pooled: bool = False, keeps_search_index: bool = True) -> None:
-        """``pooled``: keep SQLite connections open between transactions (the bureau server; see `_sqlite_engine`).
+        """``pooled``: keep more SQLite connections open between transactions (the bureau server; `_sqlite_engine`).
         PostgreSQL always pools (`_postgres_engines`). ``keeps_search_index`` off (the bureau server, which never
         searches): writes leave the SQLite search index as it is and mark it stale (`store.stale_index`)."""
         self.url = url

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import sqlite3
 import uuid
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -33,14 +34,29 @@ SEARCHABLE = {"department", "commissioner", "data_resource", "sharing_request", 
 @contextlib.contextmanager
 def replica_connection(db: Database) -> Iterator[Connection]:
     """A writer connection to the desktop database set up for laying bureau rows down (foreign-key enforcement off,
-    see module doc), for as many `replica_write` transactions as the caller runs (a pull's pages): the store
-    opens a connection per transaction, and its set-up pragmas cost more than a small page."""
+    see module doc), for as many `replica_write` transactions as the caller runs (a pull's pages), then handed back
+    to the store's pool with enforcement on."""
     with db.writer.connect() as connection:
         raw = connection.connection.driver_connection
         assert raw is not None
         raw.execute("PRAGMA foreign_keys=OFF")  # only outside a transaction: run before SQLAlchemy's BEGIN
         search.register_functions(raw)  # before any statement is open (search.reindex runs mid-transaction)
-        yield connection
+        try:
+            yield connection
+        finally:  # the connection goes back to the store's pool: with enforcement on, or not at all
+            _enforce_foreign_keys(connection, raw)
+
+
+def _enforce_foreign_keys(connection: Connection, raw: Any) -> None:
+    """Switch foreign-key enforcement back on; a connection on which it will not come on (still inside a
+    transaction, or broken) is closed rather than returned to the pool."""
+    try:
+        raw.execute("PRAGMA foreign_keys=ON")
+        if raw.execute("PRAGMA foreign_keys").fetchone()[0] == 1:
+            return
+    except sqlite3.Error:
+        pass
+    connection.invalidate()
 
 
 @contextlib.contextmanager

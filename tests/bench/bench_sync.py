@@ -310,7 +310,7 @@ def desktop_process(spec: dict[str, Any]) -> dict[str, Any]:
     while not go.exists():
         time.sleep(0.005)
     latencies, cpus, pulled = [], [], []
-    began = time.time()
+    began, cpu_began = time.time(), time.process_time()
     pace = float(spec.get("pace") or 0)
     rng = random.Random(spec["data_dir"])
     for payload in spec["payloads"]:
@@ -323,10 +323,10 @@ def desktop_process(spec: dict[str, Any]) -> dict[str, Any]:
         cpus.append(time.process_time() - c0)
         pulled.append(report.pulled)
         assert report.accepted >= 1 and report.pending == 0, report
-    ended = time.time()
+    ended, cpu_all = time.time(), time.process_time() - cpu_began
     client.close()
     desk.dispose()
-    return {"latencies": latencies, "cpus": cpus, "pulled": pulled, "began": began, "ended": ended}
+    return {"latencies": latencies, "cpus": cpus, "pulled": pulled, "began": began, "ended": ended, "cpu_all": cpu_all}
 
 
 class ForkedDesktop:
@@ -393,16 +393,16 @@ def bare_desktop(spec: dict[str, Any]) -> dict[str, Any]:
         while not go.exists():
             time.sleep(0.005)
         latencies, cpus = [], []
-        began = time.time()
+        began, cpu_began = time.time(), time.process_time()
         for payload in spec["payloads"]:
             t0, c0 = time.perf_counter(), time.process_time()
             client.post("/v1/sync/push", json={"mutations": [{"kind": "request.create", "payload": payload}]}).raise_for_status()
             client.get("/v1/sync/pull", params={"after": 1, "limit": 500}).raise_for_status()
             latencies.append(time.perf_counter() - t0)
             cpus.append(time.process_time() - c0)
-        ended = time.time()
+        ended, cpu_all = time.time(), time.process_time() - cpu_began
     return {"latencies": latencies, "cpus": cpus, "pulled": [bare_bureau.PULL_ROWS] * len(latencies),
-            "began": began, "ended": ended}
+            "began": began, "ended": ended, "cpu_all": cpu_all}
 
 
 def one_desktop(spec: dict[str, Any]) -> dict[str, Any]:
@@ -450,6 +450,8 @@ def load_rows(head: str, run: dict[str, Any], goal: str) -> list[dict[str, Any]]
     q = statistics.quantiles(latencies, n=100)
     share = run["server_cpu"] / run["span"] / (os.cpu_count() or 1)
     clients = len(outputs)
+    desktops_cpu = sum(o["cpu_all"] for o in outputs)
+    busy = (desktops_cpu + run["server_cpu"]) / run["span"] / (os.cpu_count() or 1)
     return [
         {"name": f"{head}: throughput", "value": round(len(latencies) / window, 1), "unit": "syncs/s",
          "bound": f"{len(latencies)} syncs in {window:.1f} s"},
@@ -460,6 +462,8 @@ def load_rows(head: str, run: dict[str, Any], goal: str) -> list[dict[str, Any]]
          "bound": f"{run['server_cpu']:.1f} CPU-s"},
         {"name": f"{head}: a desktop's CPU per sync, p50", "value": round(1000 * statistics.median(desk_cpu), 1),
          "unit": "ms", "bound": f"rows pulled per sync: median {statistics.median(pulled):g}, max {max(pulled)}"},
+        {"name": f"{head}: CPU busy, desktops and bureau", "value": round(100 * busy), "unit": "% of all cores",
+         "bound": f"desktops {desktops_cpu:.1f} + bureau {run['server_cpu']:.1f} CPU-s in {run['span']:.1f} s"},
         {"name": f"{head}: desktops' memory (PSS)", "value": round(run["memory"]), "unit": "MiB",
          "bound": f"{run['memory'] / clients:.0f} MiB per desktop"},
     ]

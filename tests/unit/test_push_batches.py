@@ -355,6 +355,7 @@ def test_a_full_database_keeps_exactly_the_answers_committed(
     def _cap(dbapi_conn: Any, _record: Any) -> None:
         dbapi_conn.execute(f"PRAGMA max_page_count = {pages + 4}")
 
+    db.writer.dispose()  # the store keeps its connections: every one opened from now on gets the cap
     batch = [_request(world, uuid.uuid4(), a, ["姓名"], mutation_id=uuid.uuid4()) for _ in range(150)]
     try:
         answers = exchange.push_batch(db, viewer, batch, transaction_seconds=transaction_seconds)
@@ -362,6 +363,7 @@ def test_a_full_database_keeps_exactly_the_answers_committed(
         assert is_full(exc), exc
         answers = []
     event.remove(db.writer, "connect", _cap)
+    db.writer.dispose()
     assert len(answers) < len(batch)
     assert all(x.status == "accepted" for x in answers)
     assert [x.id for x in answers] == [mu.id for mu in batch[: len(answers)]]
