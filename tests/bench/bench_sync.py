@@ -309,14 +309,16 @@ def desktop_process(spec: dict[str, Any]) -> dict[str, Any]:
     go = Path(spec["go"])
     while not go.exists():
         time.sleep(0.005)
-    latencies, cpus, pulled = [], [], []
+    latencies, cpus, changes, pulled = [], [], [], []
     began, cpu_began = time.time(), time.process_time()
     pace = float(spec.get("pace") or 0)
     rng = random.Random(spec["data_dir"])
     for payload in spec["payloads"]:
         if pace:  # a user's next change after a random pause (Poisson arrivals, mean ``pace`` seconds)
             time.sleep(rng.expovariate(1 / pace))
+        c0 = time.process_time()
         apply_local(desk, mutation("request.create", actor, uuid.uuid4(), payload))
+        changes.append(time.process_time() - c0)
         t0, c0 = time.perf_counter(), time.process_time()
         report = client.sync()
         latencies.append(time.perf_counter() - t0)
@@ -326,7 +328,8 @@ def desktop_process(spec: dict[str, Any]) -> dict[str, Any]:
     ended, cpu_all = time.time(), time.process_time() - cpu_began
     client.close()
     desk.dispose()
-    return {"latencies": latencies, "cpus": cpus, "pulled": pulled, "began": began, "ended": ended, "cpu_all": cpu_all}
+    return {"latencies": latencies, "cpus": cpus, "changes": changes, "pulled": pulled, "began": began, "ended": ended,
+            "cpu_all": cpu_all}
 
 
 class ForkedDesktop:
@@ -401,8 +404,8 @@ def bare_desktop(spec: dict[str, Any]) -> dict[str, Any]:
             latencies.append(time.perf_counter() - t0)
             cpus.append(time.process_time() - c0)
         ended, cpu_all = time.time(), time.process_time() - cpu_began
-    return {"latencies": latencies, "cpus": cpus, "pulled": [bare_bureau.PULL_ROWS] * len(latencies),
-            "began": began, "ended": ended, "cpu_all": cpu_all}
+    return {"latencies": latencies, "cpus": cpus, "changes": [0.0] * len(latencies),
+            "pulled": [bare_bureau.PULL_ROWS] * len(latencies), "began": began, "ended": ended, "cpu_all": cpu_all}
 
 
 def one_desktop(spec: dict[str, Any]) -> dict[str, Any]:
@@ -451,6 +454,9 @@ def load_rows(head: str, run: dict[str, Any], goal: str) -> list[dict[str, Any]]
     share = run["server_cpu"] / run["span"] / (os.cpu_count() or 1)
     clients = len(outputs)
     desktops_cpu = sum(o["cpu_all"] for o in outputs)
+    per_round = [[c + s for c, s in zip(o["changes"], o["cpus"], strict=True)] for o in outputs]  # change + sync
+    first = statistics.median(r[0] for r in per_round)
+    later = [x for r in per_round for x in r[1:]]
     busy = (desktops_cpu + run["server_cpu"]) / run["span"] / (os.cpu_count() or 1)
     return [
         {"name": f"{head}: throughput", "value": round(len(latencies) / window, 1), "unit": "syncs/s",
@@ -462,6 +468,8 @@ def load_rows(head: str, run: dict[str, Any], goal: str) -> list[dict[str, Any]]
          "bound": f"{run['server_cpu']:.1f} CPU-s"},
         {"name": f"{head}: a desktop's CPU per sync, p50", "value": round(1000 * statistics.median(desk_cpu), 1),
          "unit": "ms", "bound": f"rows pulled per sync: median {statistics.median(pulled):g}, max {max(pulled)}"},
+        {"name": f"{head}: a desktop's CPU for its change and sync, first round, p50", "value": round(1000 * first, 1),
+         "unit": "ms", "bound": f"later rounds: {1000 * statistics.median(later):.1f} ms" if later else ""},
         {"name": f"{head}: CPU busy, desktops and bureau", "value": round(100 * busy), "unit": "% of all cores",
          "bound": f"desktops {desktops_cpu:.1f} + bureau {run['server_cpu']:.1f} CPU-s in {run['span']:.1f} s"},
         {"name": f"{head}: desktops' memory (PSS)", "value": round(run["memory"]), "unit": "MiB",
