@@ -103,8 +103,11 @@ def run_pdf(args: argparse.Namespace, sessions: SessionFactory) -> int:
         from cdo_desktop.services.documents import file_issued
         from cdo_desktop.store.migrate import open_database
 
-        file_issued(open_database(Path(args.data_dir)), kind=view.kind, record_id=view.record_id, sha256=sha,
-                    actor_id=admin_actor_id())
+        db = open_database(Path(args.data_dir))
+        try:
+            file_issued(db, kind=view.kind, record_id=view.record_id, sha256=sha, actor_id=admin_actor_id())
+        finally:
+            db.dispose()
     _emit(
         args,
         {"kind": view.kind, "number": view.number, "record_id": view.record_id, "fingerprint": view.fingerprint,
@@ -194,6 +197,8 @@ def render_views(views: list[Any], workers: int) -> Generator[bytes, None, None]
     from concurrent.futures import ProcessPoolExecutor
 
     _warm()
+    # the workers are forked while the caller's store may keep SQLite connections open: they only render views
+    # and leave through os._exit, never touching those connections (a child must not use a parent's SQLite handle)
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_warm)
     try:
         yield from pool.map(_render, views, chunksize=4)

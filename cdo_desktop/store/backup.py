@@ -96,8 +96,13 @@ def inspect(path: Path) -> BackupInfo:
     return BackupInfo(path=path, size=path.stat().st_size, schema=revision, audit_entries=entries)
 
 
-def restore(data_dir: Path, source: Path) -> BackupInfo:
-    """Replace the data folder's database with a checked copy of ``source`` (migrated to this program's schema)."""
+def restore(data_dir: Path, source: Path, *, open_db: Database | None = None) -> BackupInfo:
+    """Replace the data folder's database with a checked copy of ``source`` (migrated to this program's schema).
+
+    ``open_db``: the caller's own open store on this folder (the desktop window's): its kept connections are closed
+    first, since Windows does not let a file that is open be deleted or replaced; it opens new ones, on the restored
+    file, at its next transaction. A database another program holds open (the window, while `cdo restore` runs) is
+    refused with a message saying so, and the current database stays as it was."""
     from cdo_desktop.store.migrate import upgrade
 
     info = inspect(source)
@@ -108,9 +113,18 @@ def restore(data_dir: Path, source: Path) -> BackupInfo:
     shutil.copyfile(source, staged)
     if current.exists():
         backup(data_dir, data_dir / (DB_FILENAME + ".before-restore"))
-    for suffix in ("-wal", "-shm"):
-        (data_dir / (DB_FILENAME + suffix)).unlink(missing_ok=True)
-    staged.replace(current)
+    if open_db is not None:
+        open_db.dispose()
+    try:
+        for suffix in ("-wal", "-shm"):
+            (data_dir / (DB_FILENAME + suffix)).unlink(missing_ok=True)
+        staged.replace(current)
+    except PermissionError:
+        staged.unlink(missing_ok=True)
+        raise BackupError(
+            f"数据库正被其他程序使用（如 CDO Desktop 窗口），请先关闭后再恢复：{current} / the database is in use by another "
+            f"program (a CDO Desktop window?): close it and restore again: {current}"
+        ) from None
     db = Database.for_data_dir(data_dir)
     try:
         upgrade(db)

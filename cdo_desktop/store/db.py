@@ -75,7 +75,8 @@ def _sqlite_engine(url: str, *, immediate: bool, pooled: bool = False) -> Engine
     @event.listens_for(engine, "checkout")
     def _on_checkout(_dbapi_connection: sqlite3.Connection, record: Any, _proxy: Any) -> None:
         if record.info.get("file") != _file_identity(path):
-            raise exc.DisconnectionError(f"the database file was replaced: {path}")  # the pool opens a new one
+            # every connection the pool keeps is on the old file: all are closed, and a new one is opened
+            raise exc.InvalidatePoolError(f"the database file was replaced: {path}")
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
@@ -156,6 +157,8 @@ class Database:
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:
+        """A session for reading. Read every result inside the block: the connection goes back to the store's pool
+        when it ends, and a statement still being stepped would keep its snapshot of the database."""
         with Session(self.reader, expire_on_commit=False) as session:
             self._keep_index(session)
             yield session

@@ -8,7 +8,9 @@ import contextlib
 import sqlite3
 from pathlib import Path
 
-from cdo_desktop.store.backup import backup, restore
+import pytest
+
+from cdo_desktop.store.backup import BackupError, backup, restore
 from cdo_desktop.store.db import Database
 from cdo_desktop.store.migrate import open_database
 from cdo_desktop.sync import state
@@ -80,4 +82,35 @@ def test_a_replica_connection_left_in_a_transaction_is_not_pooled(tmp_path: Path
         raw = connection.connection.driver_connection
         raw.execute("BEGIN")  # left open: PRAGMA foreign_keys cannot change inside it
     assert _pooled_foreign_keys(db) == [1] * (db.writer.pool.size() + 1)
+    db.dispose()
+
+
+def _window_and_backup(tmp_path: Path) -> tuple[Database, Path]:
+    """A desktop window's open store that has written and read (its pools keep connections), and a backup of
+    another folder to restore."""
+    db = open_database(tmp_path / "desk")
+    _put(db, "k", "the window's")
+    assert _get(db, "k") == "the window's"
+    other = open_database(tmp_path / "other")
+    _put(other, "k", "from the backup")
+    other.dispose()
+    backup(tmp_path / "other", tmp_path / "copy.sqlite3")
+    return db, tmp_path / "copy.sqlite3"
+
+
+@pytest.mark.usefixtures("windows_file_rules")
+def test_the_window_restores_over_its_own_open_store(tmp_path: Path) -> None:
+    db, copy = _window_and_backup(tmp_path)
+    restore(tmp_path / "desk", copy, open_db=db)  # Settings > Restore: the window's store closes its connections
+    assert _get(db, "k") == "from the backup"
+    db.dispose()
+
+
+@pytest.mark.usefixtures("windows_file_rules")
+def test_a_restore_while_another_program_holds_the_database_is_refused_and_changes_nothing(tmp_path: Path) -> None:
+    db, copy = _window_and_backup(tmp_path)
+    with pytest.raises(BackupError, match="in use"):
+        restore(tmp_path / "desk", copy)  # `cdo restore` while a window is open
+    assert _get(db, "k") == "the window's"
+    assert not (tmp_path / "desk" / "cdo.sqlite3.restoring").exists()
     db.dispose()

@@ -126,7 +126,8 @@ class SettingsPage(Page):
                                       self.tr("Replace the local database with %s?") % path)
         if answer != QMessageBox.StandardButton.Yes:
             return
-        done = run_with_progress(self, self.tr("Restoring…"), lambda p: restore(self.state.data_dir, Path(path)))
+        done = run_with_progress(self, self.tr("Restoring…"),
+                                 lambda p: restore(self.state.data_dir, Path(path), open_db=self.state.db))
         if done:
             self.state.changed.emit({"*"})
             self.note.setText(self.tr("Database restored from %s") % path)
