@@ -299,6 +299,24 @@ def server_cpu_seconds(pid: int) -> float:
     return total
 
 
+def postgres_cpu_seconds() -> float:
+    """User + system CPU seconds of every PostgreSQL server process on this machine (the bureau's connections'
+    backends among them), from /proc."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            head, tail = (entry / "stat").read_text().rsplit(")", 1)
+        except OSError:
+            continue
+        if head.split("(", 1)[1].startswith("postgres"):
+            fields = tail.split()
+            total += (int(fields[11]) + int(fields[12])) / tick
+    return total
+
+
 def desktop_process(spec: dict[str, Any]) -> dict[str, Any]:
     """One desktop (``--desktop SPEC``): download its copy, wait for the common start, then per round queue one
     request and sync; returns each round's latency and the times it started and ended."""
@@ -413,10 +431,10 @@ def one_desktop(spec: dict[str, Any]) -> dict[str, Any]:
     return bare_desktop(spec) if spec.get("bare") else desktop_process(spec)
 
 
-def run_desktops(specs: list[dict[str, Any]], launch: str, server_pid: int) -> dict[str, Any]:
+def run_desktops(specs: list[dict[str, Any]], launch: str, server_pid: int, postgres: bool = False) -> dict[str, Any]:
     """Start one process per desktop spec, wait until each has downloaded its copy, release them at once and
-    collect what they measured: the desktops' outputs, their memory (PSS), the server's CPU seconds from the common
-    start to the last desktop's end and that span."""
+    collect what they measured: the desktops' outputs, their memory (PSS), the server's CPU seconds (and
+    PostgreSQL's, with ``postgres``) from the common start to the last desktop's end and that span."""
     procs: list[Any] = []
     if launch == "fork":
         gc.freeze()  # the imported stack's objects stay out of the collector: fewer pages copied by the children
@@ -431,16 +449,18 @@ def run_desktops(specs: list[dict[str, Any]], launch: str, server_pid: int) -> d
         for p in procs:
             assert p.stdout is not None and p.stdout.readline().strip() == "ready"
         memory = memory_mib([p.pid for p in procs])
+        pg_at_start = postgres_cpu_seconds() if postgres else 0.0
         cpu_at_start, wall_at_start = server_cpu_seconds(server_pid), time.time()
         Path(specs[0]["go"]).touch()
         outputs = [json.loads(p.communicate(timeout=1800)[0].strip().splitlines()[-1]) for p in procs]
         cpu = server_cpu_seconds(server_pid) - cpu_at_start
+        pg_cpu = postgres_cpu_seconds() - pg_at_start if postgres else 0.0
         span = max(o["ended"] for o in outputs) - wall_at_start
     finally:
         for p in procs:
             if p.poll() is None:
                 p.kill()
-    return {"outputs": outputs, "memory": memory, "server_cpu": cpu, "span": span}
+    return {"outputs": outputs, "memory": memory, "server_cpu": cpu, "postgres_cpu": pg_cpu, "span": span}
 
 
 def _p95(values: Iterable[float]) -> float:
@@ -464,7 +484,10 @@ def load_rows(head: str, run: dict[str, Any], goal: str) -> list[dict[str, Any]]
     per_round = [[c + s for c, s in zip(o["changes"], o["cpus"], strict=True)] for o in outputs]  # change + sync
     first = statistics.median(r[0] for r in per_round)
     later = [x for r in per_round for x in r[1:]]
-    busy = (desktops_cpu + run["server_cpu"]) / run["span"] / (os.cpu_count() or 1)
+    cores = os.cpu_count() or 1
+    work = desktops_cpu + run["server_cpu"] + run["postgres_cpu"]  # every process of the run, PostgreSQL's too
+    busy = work / run["span"] / cores
+    rounds = max(len(o["latencies"]) for o in outputs)
     return [
         {"name": f"{head}: throughput", "value": round(len(latencies) / window, 1), "unit": "syncs/s",
          "bound": f"{len(latencies)} syncs in {window:.1f} s"},
@@ -480,7 +503,10 @@ def load_rows(head: str, run: dict[str, Any], goal: str) -> list[dict[str, Any]]
         {"name": f"{head}: a desktop's CPU for its change and sync, first round, p50", "value": round(1000 * first, 1),
          "unit": "ms", "bound": f"later rounds: {1000 * statistics.median(later):.1f} ms" if later else ""},
         {"name": f"{head}: CPU busy, desktops and bureau", "value": round(100 * busy), "unit": "% of all cores",
-         "bound": f"desktops {desktops_cpu:.1f} + bureau {run['server_cpu']:.1f} CPU-s in {run['span']:.1f} s"},
+         "bound": f"desktops {desktops_cpu:.1f} + bureau {run['server_cpu']:.1f} + PostgreSQL "
+                  f"{run['postgres_cpu']:.1f} CPU-s in {run['span']:.1f} s"},
+        {"name": f"{head}: a round's CPU work spread over all cores", "value": round(1000 * work / cores / rounds),
+         "unit": "ms", "bound": "the run's CPU work / cores / rounds: no schedule ends the rounds sooner"},
         {"name": f"{head}: desktops' memory (PSS)", "value": round(run["memory"]), "unit": "MiB",
          "bound": f"{run['memory'] / clients:.0f} MiB per desktop"},
     ]
@@ -503,7 +529,7 @@ def bench_concurrent(tmp: Path, backend: str, clients: int, rounds: int = 3, pac
                           "data_dir": str(tmp / f"desk-{backend}-{i}"), "actor": str(world.people[(dept, f"bench{i}")]),
                           "go": str(go), "pace": pace,
                           "payloads": [request_payload(world, dept, "B" if dept == "A" else "A") for _ in range(rounds)]})
-        ran = run_desktops(specs, launch, server.proc.pid)
+        ran = run_desktops(specs, launch, server.proc.pid, postgres=backend == "postgres")
     finally:
         server.stop()
         if name:
