@@ -299,11 +299,11 @@ def server_cpu_seconds(pid: int) -> float:
     return total
 
 
-def postgres_cpu_seconds() -> float:
-    """User + system CPU seconds of every PostgreSQL server process on this machine (the bureau's connections'
-    backends among them), from /proc."""
+def postgres_cpu_seconds() -> dict[int, float]:
+    """User + system CPU seconds of each PostgreSQL server process on this machine (the bureau's connections'
+    backends among them) by process id, from /proc; `postgres_cpu_since` subtracts two readings."""
     tick = os.sysconf("SC_CLK_TCK")
-    total = 0.0
+    seconds = {}
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
@@ -313,8 +313,14 @@ def postgres_cpu_seconds() -> float:
             continue
         if head.split("(", 1)[1].startswith("postgres"):
             fields = tail.split()
-            total += (int(fields[11]) + int(fields[12])) / tick
-    return total
+            seconds[int(entry.name)] = (int(fields[11]) + int(fields[12])) / tick
+    return seconds
+
+
+def postgres_cpu_since(before: dict[int, float]) -> float:
+    """PostgreSQL's CPU seconds since ``before``, process by process (a process that ended in between, an autovacuum
+    worker say, is not counted: a lower figure, never a negative one)."""
+    return sum(now - before.get(pid, 0.0) for pid, now in postgres_cpu_seconds().items())
 
 
 def desktop_process(spec: dict[str, Any]) -> dict[str, Any]:
@@ -449,12 +455,12 @@ def run_desktops(specs: list[dict[str, Any]], launch: str, server_pid: int, post
         for p in procs:
             assert p.stdout is not None and p.stdout.readline().strip() == "ready"
         memory = memory_mib([p.pid for p in procs])
-        pg_at_start = postgres_cpu_seconds() if postgres else 0.0
+        pg_at_start = postgres_cpu_seconds() if postgres else {}
         cpu_at_start, wall_at_start = server_cpu_seconds(server_pid), time.time()
         Path(specs[0]["go"]).touch()
         outputs = [json.loads(p.communicate(timeout=1800)[0].strip().splitlines()[-1]) for p in procs]
         cpu = server_cpu_seconds(server_pid) - cpu_at_start
-        pg_cpu = postgres_cpu_seconds() - pg_at_start if postgres else 0.0
+        pg_cpu = postgres_cpu_since(pg_at_start) if postgres else 0.0
         span = max(o["ended"] for o in outputs) - wall_at_start
     finally:
         for p in procs:
