@@ -44,7 +44,7 @@ def _file_identity(path: str | None) -> tuple[int, int] | None:
 
 def _sqlite_engine(url: str, *, immediate: bool, pooled: bool = False) -> Engine:
     """An engine on a SQLite file that keeps its connections open between transactions: opening one, setting its
-    pragmas and reading the schema at its first statement was a tenth of the bureau's time per request and a third
+    pragmas and reading the schema at its first statement was a tenth of the bureau's time per request and a sixth
     of a desktop's CPU per sync (docs/benchmarks.md, session 10). A request or a thread never waits for a
     connection (those beyond the pool's size are closed when returned): ``pooled`` (the bureau, many requests at
     once) keeps eight, a desktop two (its window and its sync).

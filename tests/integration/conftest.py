@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -19,8 +18,8 @@ from tests.integration.harness import (
     copy_sqlite,
     pg_drop,
     pg_execute,
-    pg_reachable,
     pg_url,
+    require_postgres,
 )
 from tests.integration.world import World, build_world
 
@@ -49,11 +48,7 @@ _TEMPLATES: dict[str, Template] = {}
 def _template(backend: str, tmp_root: Path) -> Template:
     if backend not in _TEMPLATES:
         if backend == "postgres":
-            why = pg_reachable()
-            if why:
-                if os.environ.get("CDO_REQUIRE_POSTGRES"):  # set by .ci/run: CI must not skip PostgreSQL silently
-                    pytest.fail(f"CDO_REQUIRE_POSTGRES is set but {why}")
-                pytest.skip(why)
+            require_postgres()
             name = f"cdo_tmpl_{uuid.uuid4().hex[:10]}"
             pg_execute(f'CREATE DATABASE "{name}"')
             config = ServerConfig(data_dir=tmp_root / "pg-template", database_url=pg_url(name))

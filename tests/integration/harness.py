@@ -3,17 +3,21 @@ connections, an in-memory keyring, and desktops (database + sync client)."""
 
 from __future__ import annotations
 
+import contextlib
+import os
 import random
 import shutil
 import socket
 import threading
 import time
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
 import keyring.backend
+import pytest
 import uvicorn
 
 from cdo_desktop.server.app import create_app
@@ -45,6 +49,28 @@ def pg_reachable() -> str | None:
             return None
     except Exception as exc:
         return f"PostgreSQL on 127.0.0.1:5432 unreachable: {exc}"
+
+
+def require_postgres() -> None:
+    """Skip the calling test when PostgreSQL does not answer; fail it instead under ``CDO_REQUIRE_POSTGRES`` (set by
+    .ci/run: CI must not skip PostgreSQL silently)."""
+    why = pg_reachable()
+    if why:
+        if os.environ.get("CDO_REQUIRE_POSTGRES"):
+            pytest.fail(f"CDO_REQUIRE_POSTGRES is set but {why}")
+        pytest.skip(why)
+
+
+@contextlib.contextmanager
+def pg_scratch(prefix: str) -> Iterator[str]:
+    """A new, empty PostgreSQL database for one test (`require_postgres` first): its name; dropped afterwards."""
+    require_postgres()
+    name = f"{prefix}_{uuid.uuid4().hex[:10]}"
+    pg_execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield name
+    finally:
+        pg_drop(name)
 
 
 def pg_execute(sql: str) -> None:

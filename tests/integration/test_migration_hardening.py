@@ -14,7 +14,7 @@ from sqlalchemy import text
 
 from cdo_desktop.store.db import Database, sqlite_url
 from cdo_desktop.store.migrate import _config, head_revision
-from tests.integration.harness import pg_drop, pg_execute, pg_reachable, pg_url
+from tests.integration.harness import pg_drop, pg_execute, pg_url, require_postgres
 
 
 def _migrate(db: Database, target: str, *, down: bool = False) -> None:
@@ -28,9 +28,7 @@ def _migrate(db: Database, target: str, *, down: bool = False) -> None:
 def test_receipts_survive_the_new_key_and_the_schema_round_trips(backend: str, tmp_path: Path) -> None:
     name = None
     if backend == "postgres":
-        why = pg_reachable()
-        if why:
-            pytest.skip(why)
+        require_postgres()
         name = f"cdo_mig_{uuid.uuid4().hex[:10]}"
         pg_execute(f'CREATE DATABASE "{name}"')
         db = Database(pg_url(name))

@@ -10,7 +10,6 @@ page's predicate matches it. A table for which it could not still gets a sequent
 
 from __future__ import annotations
 
-import os
 import uuid
 from collections.abc import Iterator
 from typing import Any
@@ -22,7 +21,7 @@ from sqlalchemy.engine import Connection
 from cdo_desktop.server.pages import _page_query
 from cdo_desktop.store.migrate import open_database
 from cdo_desktop.sync.wire import TABLES
-from tests.integration.harness import pg_drop, pg_execute, pg_reachable, pg_url
+from tests.integration.harness import pg_scratch, pg_url
 from tests.unit.test_pull_plans import BOUNDED_BY_PARENT
 
 pytestmark = pytest.mark.postgres
@@ -32,22 +31,15 @@ SEQ_RANGE = "(seq > 5) AND (seq <= 9)"  # PostgreSQL's rendering of the page's r
 
 @pytest.fixture(scope="module")
 def connection() -> Iterator[Connection]:
-    why = pg_reachable()
-    if why:
-        if os.environ.get("CDO_REQUIRE_POSTGRES"):
-            pytest.fail(f"CDO_REQUIRE_POSTGRES is set but {why}")
-        pytest.skip(why)
-    name = f"cdo_plans_{uuid.uuid4().hex[:10]}"
-    pg_execute(f'CREATE DATABASE "{name}"')
-    engine = create_engine(pg_url(name))
-    try:
+    with pg_scratch("cdo_plans") as name:
         open_database(url=pg_url(name)).dispose()
-        with engine.connect() as conn:
-            conn.exec_driver_sql("SET enable_seqscan = off")
-            yield conn
-    finally:
-        engine.dispose()
-        pg_drop(name)
+        engine = create_engine(pg_url(name))
+        try:
+            with engine.connect() as conn:
+                conn.exec_driver_sql("SET enable_seqscan = off")
+                yield conn
+        finally:
+            engine.dispose()
 
 
 def _nodes(plan: dict[str, Any]) -> Iterator[dict[str, Any]]:
